@@ -1,0 +1,204 @@
+"""The command line: parses arguments, calls the library, prints. No logic of its own.
+
+Exit codes (also in the README):
+  0  every input was read
+  1  some inputs were skipped or failed (the rest were processed)
+  2  usage error (bad option, missing argument)
+  3  the rules are invalid (the message names file and line)
+  4  no input could be read
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import ClaimreconError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RULES, EXIT_NOTHING_READ = 0, 1, 2, 3, 4
+
+app = typer.Typer(
+    name="claimrecon",
+    help="Find where news articles about one event disagree on their numbers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="Work with the language rules in rules/.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _fail(e: ClaimreconError) -> typer.Exit:
+    _err(f"Error: {e.message}")
+    if e.hint:
+        _err(e.hint)
+    return typer.Exit(e.exit_code)
+
+
+@app.command(epilog="Example:  claimrecon compare corpus/ --out output")
+def compare(
+    paths: Annotated[list[str], typer.Argument(help="Folders, files, or - for stdin.")],
+    json_file: Annotated[Optional[str], typer.Option("--json", help="Write the JSON export here (- for stdout).")] = None,
+    markdown_file: Annotated[Optional[str], typer.Option("--markdown", help="Write the Markdown report here (- for stdout).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder for the reports not given a file.")] = Path("output"),
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Read every article as this language (en, es, pl).")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode every file with this encoding (e.g. cp1250).")] = None,
+    reviews: Annotated[Optional[Path], typer.Option("--reviews", help="Review decisions file (default: OUT/reviews.json).")] = None,
+) -> None:
+    """Compare the numbers of articles about one event and report where they disagree.
+
+    Writes OUT/report.json and OUT/report.md and prints a summary. Exit codes: 0 every input
+    read; 1 some inputs skipped or failed; 2 usage error; 3 invalid rules; 4 nothing readable.
+    """
+    from . import compare as run_compare
+    from .export import write_text
+    from .export.json_export import to_json
+    from .export.markdown import to_markdown
+
+    review_file = reviews or out / "reviews.json"
+    try:
+        report = run_compare(paths, lang=lang, encoding=encoding, reviews=review_file)
+    except ClaimreconError as e:
+        raise _fail(e) from None
+    targets = {
+        "json": json_file or str(out / "report.json"),
+        "markdown": markdown_file or str(out / "report.md"),
+    }
+    for name, target in targets.items():
+        write_text(target, to_json(report) if name == "json" else to_markdown(report))
+    to_stdout = "-" in targets.values()
+    s = report.summary()
+    st = s["articles_by_status"]
+    sev = s["conflicts_by_severity"]
+    lines = [
+        f"articles   {s['articles']} ({st['ok']} read, {st['skipped']} skipped, {st['error']} failed"
+        + (f", {s['duplicates']} duplicate" if s["duplicates"] else "") + ")",
+        f"claims     {s['claims']}",
+        f"groups     {s['groups']}",
+        f"conflicts  {s['conflicts']} ({sev['hard']} hard, {sev['soft']} soft)",
+    ]
+    for a in report.articles:
+        if a.status != "ok":
+            lines.append(f"  {a.status}: {a.id}: {a.reason}")
+    if not to_stdout:
+        lines.append("wrote      " + ", ".join(targets.values()))
+    typer.echo("\n".join(lines), err=to_stdout)
+    if st["ok"] == 0:
+        raise typer.Exit(EXIT_NOTHING_READ)
+    if st["skipped"] or st["error"]:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command(epilog="Example:  echo \"Ponad 500 000 użytkowników dołączyło.\" | claimrecon extract - --lang pl")
+def extract(
+    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language of the text (en, es, pl); detected if not given.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) to resolve weekdays and zones.")] = None,
+) -> None:
+    """Print the claims of one text as JSON, for rule authors and benchmarks.
+    """
+    from . import extract as run_extract
+    from .ingest import read_path
+
+    path = None if file == "-" else Path(file)
+    try:
+        art = read_path(file if file != "-" else "<stdin>", path, lang=lang)[0]
+        if art.status != "ok":
+            _err(f"Error: {art.id}: {art.reason}")
+            raise typer.Exit(EXIT_NOTHING_READ)
+        claims = run_extract(art.text, art.language or "en", published=published or art.published)
+    except ClaimreconError as e:
+        raise _fail(e) from None
+    typer.echo(json.dumps({"article": art.id, "language": art.language, "claims": claims}, ensure_ascii=False, indent=2))
+
+
+@app.command(epilog="Example:  claimrecon ingest corpus/003_a755ee8edd3d3d50.txt")
+def ingest(
+    path: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Override language detection.")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode with this encoding.")] = None,
+) -> None:
+    """Show what the extractor will see for one article: metadata and normalized text.
+    """
+    from .ingest import ingest as run_ingest
+
+    try:
+        arts = run_ingest([path], lang=lang, encoding=encoding)
+    except ClaimreconError as e:
+        raise _fail(e) from None
+    for a in arts:
+        meta = {k: v for k, v in a.to_dict().items() if k != "chars"}
+        typer.echo(json.dumps(meta, ensure_ascii=False, indent=2))
+        typer.echo("---")
+        typer.echo(a.text)
+    if all(a.status != "ok" for a in arts):
+        raise typer.Exit(EXIT_NOTHING_READ)
+
+
+@app.command(epilog="Example:  claimrecon schema > claimrecon-1.schema.json")
+def schema() -> None:
+    """Print the JSON Schema of the claimrecon/1 export.
+    """
+    from .export.json_export import schema as get_schema
+
+    typer.echo(json.dumps(get_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command(epilog="Example:  claimrecon review k-1a2b3c4d5e6f --dismiss --note \"different events\"")
+def review(
+    target: Annotated[str, typer.Argument(help="A conflict id (k-...) or group id (g-...) from a report.")],
+    dismiss: Annotated[bool, typer.Option("--dismiss", help="Mark it a false flag: it stays dismissed on re-runs.")] = False,
+    accept: Annotated[bool, typer.Option("--accept", help="Mark it a real discrepancy.")] = False,
+    note: Annotated[str, typer.Option("--note", help="Why: shown in every report.")] = "",
+    file: Annotated[Path, typer.Option("--file", help="The review file.")] = Path("output/reviews.json"),
+) -> None:
+    """Record a journalist's decision on a conflict or a group; every later report shows it.
+    """
+    from .reconcile.review import save_review
+
+    if dismiss == accept:
+        _err("Error: give exactly one of --dismiss or --accept.")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        r = save_review(file, target, "dismissed" if dismiss else "accepted", note)
+    except ClaimreconError as e:
+        raise _fail(e) from None
+    typer.echo(f"{r.target}: {r.state}" + (f" ({r.note})" if r.note else "") + f"  -> {file}")
+
+
+@rules_app.command("check", epilog="Example:  claimrecon rules check")
+def rules_check() -> None:
+    """Validate every rules file and every language's test-case table.
+    """
+    from .ruleset import check_all, rules_root
+
+    langs, problems = check_all()
+    if problems:
+        for p in problems:
+            _err(p)
+        _err(f"{len(problems)} problem(s) in {rules_root()}")
+        raise typer.Exit(EXIT_RULES)
+    typer.echo(f"rules ok: {', '.join(langs)} ({rules_root()})")
+
+
+def main() -> None:
+    try:
+        app()
+    except ClaimreconError as e:  # pragma: no cover - commands catch their own
+        _err(f"Error: {e}")
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        _err("Interrupted.")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

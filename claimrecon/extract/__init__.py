@@ -1,0 +1,198 @@
+"""Extract: one article's normalized text -> its numeric claims.
+
+The pipeline per language is ``spacy.blank(lang)`` plus the rule component
+``claimrecon_claims`` fed from ``rules/<lang>/``. A cheap pre-filter keeps spaCy off sentences
+that hold no digit and no number word; the component reads the others token by token.
+Knows nothing about other articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..records import Article, Claim, Scope
+from .context import _token_starts, attribution_for, measure_for, scope_for
+from .engine import Mention, extract_mentions, resolve_weekday
+from .gloss import gloss
+from .lexicon import Lexicon, lexicon
+from .text import Sentence, inside, quote_spans, sentences
+
+__all__ = ["extract", "extract_article", "pipeline"]
+
+COMPONENT = "claimrecon_claims"
+
+
+@functools.lru_cache(maxsize=None)
+def pipeline(lang: str) -> Any:
+    """``spacy.blank(lang)`` with the claimrecon rule component; cached per language."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(COMPONENT):
+        Language.factory(COMPONENT, default_config={"lang": "en"}, func=_make_component)
+    lx = lexicon(lang)  # validate the rules before building anything
+    nlp = spacy.blank(lang)
+    nlp.add_pipe(COMPONENT, config={"lang": lx.lang})
+    return nlp
+
+
+def _make_component(nlp: Any, name: str, lang: str) -> "ClaimComponent":
+    return ClaimComponent(lexicon(lang))
+
+
+class ClaimComponent:
+    """spaCy component: finds the claims of one sentence doc; results in ``doc.user_data``."""
+
+    def __init__(self, lx: Lexicon) -> None:
+        self.lx = lx
+
+    def __call__(self, doc: Any) -> Any:
+        ctx = doc.user_data.get("claimrecon", {})
+        doc.user_data["claimrecon_mentions"] = sentence_claims(self.lx, doc, ctx)
+        return doc
+
+
+def _dateline(lx: Lexicon, sent: Sentence, mentions: list[Mention]) -> bool:
+    """A line that is only a date (and maybe a place and weekday): page furniture, not a claim."""
+    if sent.start != sent.paragraph_start or sent.end < sent.paragraph_end - 1:
+        return False
+    rest = sent.text
+    for m in sorted((m for m in mentions if m.kind == "date"), key=lambda m: -m.start):
+        rest = rest[: m.start] + rest[m.end :]
+    if rest == sent.text:
+        return False
+    rest = lx.weekday_re.sub("", rest)
+    rest = re.sub(r"[\W\d_]+", " ", rest).strip()
+    return len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.split())
+
+
+def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon) -> tuple[str, str | None]:
+    tz = lx.zone_tz.get(zone.lower(), zone) if zone else None
+    offset = ""
+    if tz and re.fullmatch(r"[+-]\d\d:\d\d", tz):
+        offset = tz
+    elif tz and tz != "local" and date:
+        try:
+            d = dt.date.fromisoformat(date)
+            off = dt.datetime(d.year, d.month, d.day, h, mi, tzinfo=ZoneInfo(tz)).utcoffset()
+            if off is not None:
+                total = int(off.total_seconds() // 60)
+                sign = "+" if total >= 0 else "-"
+                offset = f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+        except Exception:  # an unknown zone name leaves the offset unknown, never guessed
+            offset = ""
+    clock = f"{h:02d}:{mi:02d}:00{offset}"
+    return (f"{date}T{clock}" if date else clock), tz
+
+
+def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims of one sentence as plain dicts (offsets relative to the article)."""
+    s: str = doc.text
+    sent: Sentence | None = ctx.get("sentence")
+    base = sent.start if sent else 0
+    published: str | None = ctx.get("published")
+    quotes: list[tuple[int, int]] = ctx.get("quotes", [])
+    mentions = extract_mentions(s, lx, published)
+    if sent is not None and _dateline(lx, sent, mentions):
+        return []
+    toks = _token_starts(doc)
+    weekday_date = None
+    wm = lx.weekday_re.search(s)
+    if wm:
+        weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published)
+    explicit_date = next((m.value for m in mentions if m.kind == "date" and m.value), None)
+    out: list[dict[str, Any]] = []
+    anchors: list[tuple[int, str]] = []
+    for men in mentions:
+        measure = measure_for(lx, s, toks, men) if men.kind != "date" else None
+        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun"):
+            continue  # "one of them", "three times": a number word that counts nothing known
+        if men.kind == "time":
+            h, mi = men.hour_minute or (0, 0)
+            date = explicit_date or weekday_date
+            value, tz = _time_value(h, mi, men.zone, date, lx)
+            men.value, men.zone, men.date = value, tz, date
+            if measure is None and lx.anchor_re.search(s[max(0, men.start - 20) : men.start]):
+                anchors.append((men.start, value[11:16] if "T" in value else value[:5]))
+        scope = scope_for(lx, s, men) if men.kind != "date" else Scope()
+        quoted = inside(quotes, base + men.core_start)
+        attribution = attribution_for(lx, s, quoted)
+        out.append({"men": men, "measure": measure, "scope": scope, "attribution": attribution})
+    if anchors:
+        for c in out:
+            men = c["men"]
+            if men.kind in ("count", "percent"):
+                pos, moment = min(anchors, key=lambda a: abs(a[0] - men.start))
+                sc: Scope = c["scope"]
+                c["scope"] = Scope(moment, sc.aggregate, sc.period, sc.subevent, sc.subject)
+    if wm and weekday_date and not any(m.kind == "date" for m in mentions):
+        pass
+    return out
+
+
+def _claim_id(text_hash: str, start: int, end: int) -> str:
+    return "c-" + hashlib.blake2b(f"{text_hash}:{start}:{end}".encode(), digest_size=6).hexdigest()
+
+
+def extract(text: str, lang: str, *, article_id: str = "-", published: str | None = None) -> list[Claim]:
+    """The numeric claims of one normalized text in language ``lang``.
+
+    >>> [c.value for c in extract("Ponad 500 000 użytkowników dołączyło.", "pl")]
+    [500000.0]
+    """
+    lx = lexicon(lang)
+    nlp = pipeline(lang)
+    text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    quotes = quote_spans(text)
+    claims: list[Claim] = []
+    for sent in sentences(text, lx.abbreviations):
+        if not lx.candidate_re.search(sent.text):
+            continue
+        doc = nlp.make_doc(sent.text)
+        doc.user_data["claimrecon"] = {"sentence": sent, "published": published, "quotes": quotes}
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        for c in doc.user_data["claimrecon_mentions"]:
+            men: Mention = c["men"]
+            start, end = sent.start + men.start, sent.start + men.end
+            value = men.value
+            if isinstance(value, float) and value.is_integer() and men.kind not in ("percent",):
+                value = float(value)
+            claims.append(
+                Claim(
+                    id=_claim_id(text_hash, start, end),
+                    article=article_id,
+                    lang=lang,
+                    kind=men.kind,
+                    value=value,
+                    unit=men.unit,
+                    low=men.low,
+                    high=men.high,
+                    qualifier=men.qualifier,
+                    precision=men.precision,
+                    measure=c["measure"],
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    sentence=sent.text,
+                    sentence_start=sent.start,
+                    scope=c["scope"],
+                    attribution=c["attribution"],
+                    zone=men.zone,
+                    date=men.date,
+                    gloss=gloss(lx, men.kind, men.value, men.unit, men.qualifier, c["measure"], men.low, men.high, men.zone),
+                )
+            )
+    return claims
+
+
+def extract_article(article: Article) -> list[Claim]:
+    """The claims of an ingested article (none unless its status is ``ok``)."""
+    if article.status != "ok" or not article.language:
+        return []
+    return extract(article.text, article.language, article_id=article.id, published=article.published)

@@ -1,0 +1,428 @@
+"""Find the numeric mentions of one sentence: numbers, units, hedges, clock times and dates.
+
+Works on the sentence string with the compiled rules of its language; offsets are relative to
+the sentence. ``context.py`` then decides what each mention measures and when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, find_entry, qualifier_bounds
+from .numbers import parse_digits, parse_words
+
+_DIGITS = re.compile(
+    r"(?<![\w.,:/@#+-])(?<![\w][.,])"
+    r"(?:\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![\d])"
+)
+_YEAR_WORD_AFTER = re.compile(r"\s*(?:r\.|roku|rok)(?!\w)", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|y|a|i|do|hasta|al|until)\s*$", re.I)
+_DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
+_RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
+_PHONE = re.compile(r"(?<!\w)\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}(?!\w)")
+
+
+@dataclass
+class Mention:
+    kind: str
+    start: int  # span of the whole mention (hedge + number + unit)
+    end: int
+    core_start: int
+    core_end: int
+    value: float | str | None
+    unit: str | None = None
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    precision: float = 0.0
+    zone: str | None = None
+    date: str | None = None
+    measure_hint: str | None = None
+    vague: bool = False
+    words_only: bool = False
+    hour_minute: tuple[int, int] | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def _date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
+    M = lx.month_re.pattern if lx.month_re else "(?!x)x"
+    return [
+        # "June 4, 2023", "June 4"
+        re.compile(rf"(?P<month>{M})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}}))?", re.I),
+        # "4 June 2023", "19 de enero de 2027", "19 stycznia 2027 r."
+        re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
+        # ISO and day-first numeric dates
+        re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
+        re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>\d{4})(?!\d)"),
+    ]
+
+
+def find_dates(s: str, lx: Lexicon, published: str | None) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _date_patterns(lx):
+        for m in pat.finditer(s):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            gd = m.groupdict()
+            month = int(gd["mnum"]) if gd.get("mnum") else lx.months.get(re.sub(r"\s+", " ", gd["month"].lower()))
+            if month is None:
+                continue
+            if gd.get("month") and lx.lang == "en" and gd["month"][0].islower():
+                continue  # "may 2" is not a date in English
+            day = int(gd["day"])
+            year = int(gd["year"]) if gd.get("year") else (int(published[:4]) if published else None)
+            try:
+                iso = dt.date(year, month, day).isoformat() if year else None
+            except ValueError:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Mention("date", m.start(), m.end(), m.start(), m.end(), iso, date=iso))
+    return out
+
+
+def resolve_weekday(weekday: int, published: str | None) -> str | None:
+    """The most recent such weekday on or before the publication date (news tells the past)."""
+    if not published:
+        return None
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    delta = (pub.isoweekday() - weekday) % 7
+    return (pub - dt.timedelta(days=delta)).isoformat()
+
+
+# ---------------------------------------------------------------------------------------------
+# Clock times
+
+
+def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    AM, PM = lx.am_re.pattern, lx.pm_re.pattern
+    pats = [
+        ("ampm", re.compile(rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
+        ("colon", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
+        ("dot", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?![\d.,])(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
+        ("bare", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})(?![\d.,:])(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
+    ]
+    for name, pat in pats:
+        for m in pat.finditer(s):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            before = s[max(0, m.start() - 25) : m.start()]
+            has_prep = bool(lx.prep_re.search(before)) if lx.prep_re else False
+            if name == "dot" and not (has_prep or m.group("suffix")):
+                continue
+            if name == "bare":
+                after_marker = re.match(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", s[m.end():], re.I)
+                if not (has_prep or m.group("suffix")) or after_marker is None and not has_prep:
+                    continue
+            h = int(m.group("h"))
+            mi = int(m.group("m")) if m.groupdict().get("m") else 0
+            end = m.end()
+            am = bool(m.groupdict().get("am"))
+            pm = bool(m.groupdict().get("pm"))
+            if name != "ampm":
+                mk = re.match(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", s[end:], re.I)
+                if mk:
+                    am, pm = bool(mk.group("am")), bool(mk.group("pm"))
+                    end += mk.end()
+            if h > 24 or mi > 59 or (name == "ampm" and (h == 0 or h > 12)):
+                continue
+            if pm and h < 12:
+                h += 12
+            if am and h == 12:
+                h = 0
+            zone = None
+            zm = re.match(rf"\s*\(?\s*(?P<z>{lx.zone_re.pattern})\)?", s[end:], re.I)
+            if zm:
+                zone = lx.zones.get(re.sub(r"\s+", " ", zm.group("z").lower()))
+                if zone is None:
+                    zone = find_entry(lx.zones, zm.group("z"))  # type: ignore[assignment]
+                end += zm.end()
+                if s[end - 1 : end] == "(":
+                    end -= 1
+            start = m.start()
+            taken.append((start, end))
+            men = Mention("time", start, end, m.start(), m.end(), None, zone=zone, hour_minute=(h % 24, mi))
+            out.append(men)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+
+@dataclass
+class Core:
+    start: int
+    end: int
+    value: float
+    precision: float
+    words_only: bool
+    has_scale: bool
+    digits_text: str
+    separators: bool
+
+
+def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Core]:
+    cores: list[Core] = []
+    for m in _DIGITS.finditer(s):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        txt = m.group()
+        parsed = parse_digits(txt, lx)
+        if parsed is None:
+            # "2015 500 people": try the first group alone
+            first = re.match(r"\d+(?:[.,]\d+)?", txt)
+            if not first:
+                continue
+            parsed = parse_digits(first.group(), lx)
+            if parsed is None:
+                continue
+            txt = first.group()
+        value, precision = parsed
+        end = m.start() + len(txt)
+        has_scale = False
+        sm = lx.scale_after_digits_re.match(s, end)
+        if sm and not _overlaps(taken, sm.start(), sm.end()):
+            scale_txt = sm.group("attached") or sm.group("scales")
+            mult = 1.0
+            for tok in re.split(r"\s+", scale_txt.strip()):
+                entry = lx.words.get(tok.lower()) or lx.words.get(tok)
+                if entry:
+                    mult *= entry[0]
+            if mult != 1.0:
+                value *= mult
+                precision *= mult
+                has_scale = True
+                end = sm.end()
+        cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(re.search(r"[,. \u00a0\u202f]", txt))))
+    for m in lx.word_re.finditer(s):
+        if _overlaps(taken, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
+            continue
+        txt = m.group()
+        # trailing connectors/articles are not part of the number ("two and", "half a")
+        trimmed = re.sub(r"(?:[\s-]+\S+)$", "", txt)
+        parsed = parse_words(txt, lx)
+        while parsed is None and trimmed != txt:
+            txt = trimmed
+            trimmed = re.sub(r"(?:[\s-]+\S+)$", "", txt)
+            parsed = parse_words(txt, lx)
+        if parsed is None:
+            continue
+        value, precision, has_scale = parsed
+        # a word glued to the next by a hyphen is an adjective ("two-factor"), unless a unit follows
+        cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False))
+    cores.sort(key=lambda c: c.start)
+    return cores
+
+
+def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
+    window = s[max(0, pos - 40) : pos]
+    hm = lx.hedge_before_re.search(window)
+    if not hm:
+        return None
+    phrase = re.sub(r"\s+", " ", hm.group().strip().lower())
+    q = lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase)
+    if not q:
+        return None
+    return str(q), pos - (len(window) - hm.start())
+
+
+def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[Mention]:
+    """All numeric mentions of a sentence, with kind, value, unit, hedge and bounds."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    for m in _PHONE.finditer(s):
+        if re.search(r"\d{3}[ -]\d{3}", m.group()) and not re.fullmatch(r"[\d ]+", m.group()):
+            taken.append((m.start(), m.end()))
+    dates = find_dates(s, lx, published)
+    for d in dates:
+        taken.append((d.start, d.end))
+    mentions += [d for d in dates if d.value]
+    times = find_times(s, lx, taken)
+    mentions += times
+
+    # vague amounts first, unless a number stands right before them ("500 tysięcy")
+    for m in lx.vague_re.finditer(s):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        before = s[max(0, m.start() - 20) : m.start()]
+        if re.search(r"\d\s*$", before) or (lx.word_re and re.search(rf"(?:{lx.word_re.pattern})\s*$", before, re.I)):
+            continue
+        low, high = lx.vague.get(re.sub(r"\s+", " ", m.group().lower()), (None, None))
+        if low is None:
+            continue
+        start = m.start()
+        q = "vague"
+        h = _hedge_before(s, lx, start)
+        if h:
+            start = h[1]
+        taken.append((m.start(), m.end()))
+        mentions.append(Mention("count", start, m.end(), m.start(), m.end(), None, qualifier=q, low=low, high=high, vague=True))
+
+    # shares: "half of", "three quarters of", "połowę"
+    for m in lx.share_re.finditer(s):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        pct = lx.shares.get(re.sub(r"\s+", " ", m.group().lower()))
+        if pct is None:
+            continue
+        start, q = m.start(), "exact"
+        h = _hedge_before(s, lx, start)
+        if h:
+            q, start = h
+        taken.append((m.start(), m.end()))
+        low, high = qualifier_bounds(lx, q, pct)
+        mentions.append(Mention("percent", start, m.end(), m.start(), m.end(), pct, unit="%", qualifier=q,
+                                low=low, high=high, precision=0.5, extra={"share": True}))
+
+    cores = find_cores(s, lx, taken)
+    used: set[int] = set()
+    for i, c in enumerate(cores):
+        if i in used:
+            continue
+        nxt = cores[i + 1] if i + 1 < len(cores) else None
+        rng = None
+        if nxt is not None:
+            gap = s[c.end : nxt.start]
+            if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
+                rng = nxt
+            elif _RANGE_GAP.match(gap) and _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start]):
+                rng = nxt
+        men = _number_mention(s, lx, c, rng)
+        if men is None:
+            continue
+        if rng is not None:
+            used.add(i + 1)
+        mentions.append(men)
+        taken.append((men.start, men.end))
+
+    # a unit with no number: "about an hour", "una hora"; Polish has no article: "około godziny"
+    art = lx.article_unit_re.pattern[: -len(r"\s+$")] if lx.article_unit_re else None
+    for m in lx.duration_unit_re.finditer(s):
+        if _overlaps(taken, m.start(), m.end()) or re.match(r"\s*-\w", s[m.end():]):
+            continue  # "a minute-long video" is no duration claim
+        entry = lx.units_after.get(m.group().lower())
+        if not entry:
+            continue
+        start = m.start()
+        am = re.search(rf"(?<!\w){art}\s+$", s[max(0, start - 6) : start], re.I) if art else None
+        if am:
+            start = start - (min(start, 6) - am.start())
+        h = _hedge_before(s, lx, start)
+        if not h and not am:
+            continue
+        kind, unit, factor = entry
+        q = "exact"
+        if h:
+            q, start = h
+        low, high = qualifier_bounds(lx, q, factor)
+        mentions.append(Mention("duration", start, m.end(), m.start(), m.end(), factor, unit="s", qualifier=q,
+                                low=low, high=high, precision=0.5 * factor))
+        taken.append((start, m.end()))
+    mentions.sort(key=lambda x: (x.start, x.end))
+    return mentions
+
+
+def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention | None:
+    last = rng or c
+    end = last.end
+    start = c.start
+    kind, unit, factor = "count", None, 1.0
+    # unit after the (last) number
+    um = lx.unit_after_re.match(s, end)
+    if um:
+        entry = lx.units_after.get(re.sub(r"\s+", " ", um.group("unit").lower())) or find_entry(lx.units_after, um.group("unit"))
+        if entry:
+            kind, unit, factor = entry  # type: ignore[misc]
+            end = um.end()
+    # unit before the (first) number: "$44 billion", "US$2m"
+    bm = lx.unit_before_re.search(s[max(0, start - 6) : start])
+    if bm:
+        entry = lx.units_before.get(bm.group("unit").lower()) or find_entry(lx.units_before, bm.group("unit"))
+        if entry and (kind == "count" or entry[0] == kind):
+            kind, unit, factor = entry  # type: ignore[misc]
+            start = start - (min(start, 6) - bm.start())
+    before_char = s[start - 1] if start > 0 else " "
+    after = s[end:]
+    # numbers glued to words are names, not amounts: "COVID-19", "F-35", "6th", "2020s", "two-factor"
+    if before_char.isalpha() or (before_char == "-" and start > 1 and s[start - 2].isalpha()):
+        return None
+    if after[:1].isalpha() and kind == "count":
+        return None
+    if c.words_only and re.match(r"-\w", after) and kind == "count":
+        return None
+    value = c.value
+    hedge_q = None
+    # years, ordinals and other numbers that are not amounts
+    if (
+        kind == "count" and rng is None and not c.words_only and not c.has_scale and not c.separators
+        and re.fullmatch(r"\d{4}", c.digits_text) and 1800 <= value <= 2100
+    ):
+        return None
+    if kind == "count" and rng is None and not c.words_only and _YEAR_WORD_AFTER.match(after) and 1800 <= value <= 2100:
+        return None
+    if kind == "count" and re.match(r"\s*[/]\s*\d", after):
+        return None
+    q = "exact"
+    h = _hedge_before(s, lx, start)
+    if h:
+        q, start = h
+        hedge_q = q
+        h2 = _hedge_before(s, lx, start)
+        if h2:
+            # "only about 250,000": the hedge that bounds is the inner one; "only" adds nothing
+            start = h2[1]
+            if q == "only":
+                q = h2[0]
+    ha = lx.hedge_after_re.match(s, end)
+    if ha and q == "exact":
+        phrase = re.sub(r"\s+", " ", ha.group().strip().lower())
+        qa = lx.hedges_after.get(phrase)
+        if qa:
+            q = qa
+            end = ha.end()
+    if c.words_only and kind == "count" and not c.has_scale:
+        # a lone number word ("one of them", "three times") is only a claim when it counts
+        # something the rules know; checked by context.py through ``measure_hint``
+        pass
+    value = value * factor
+    precision = c.precision * factor
+    if rng is not None:
+        hi_val = rng.value
+        lo_val = c.value
+        if rng.has_scale and not c.has_scale and lo_val < hi_val / (10 ** 3):
+            mantissa = parse_digits(rng.digits_text, lx) if not rng.words_only else None
+            if mantissa and mantissa[0]:
+                lo_val *= hi_val / mantissa[0]
+        lo_val *= factor
+        hi_val *= factor
+        if lo_val >= hi_val:
+            return None
+        low, high = lo_val, hi_val
+        value = (lo_val + hi_val) / 2
+        q = "range"
+        lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
+        if lead:
+            start = start - (min(start, 12) - lead.start())
+    else:
+        low, high = qualifier_bounds(lx, q, value)
+    men = Mention(kind, start, end, c.start, last.end, value, unit=unit if kind != "count" else None, qualifier=q,
+                  low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
+    men.extra["has_scale"] = c.has_scale
+    men.extra["hedged"] = hedge_q is not None
+    return men

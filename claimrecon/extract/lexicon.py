@@ -1,0 +1,267 @@
+"""Compile one language's validated rules into the regexes and tables the extractor uses.
+
+Compiled once per language and cached; nothing here reads text.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..ruleset import LanguageRules, alternation, load_language, phrase_regex
+
+#: Digit separators by language: (group separators, decimal separator).
+_DECIMAL_COMMA = {"es", "pl", "de", "fr", "it", "pt", "nl", "cs", "sk", "ru", "uk"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A rules row reduced to what matching needs."""
+
+    phrase: str
+    data: dict[str, object]
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    decimal_comma: bool
+    # number words
+    words: dict[str, tuple[float, str]] = field(default_factory=dict)  # lower word -> (value, type)
+    word_re: re.Pattern[str] | None = None  # a sequence of number words
+    scale_after_digits_re: re.Pattern[str] | None = None  # scales/abbrevs after digits
+    article_unit_re: re.Pattern[str] | None = None
+    vague_re: re.Pattern[str] | None = None
+    vague: dict[str, tuple[float, float]] = field(default_factory=dict)
+    share_re: re.Pattern[str] | None = None
+    shares: dict[str, float] = field(default_factory=dict)
+    # hedges
+    hedge_before_re: re.Pattern[str] | None = None
+    hedge_after_re: re.Pattern[str] | None = None
+    hedges_before: dict[str, str] = field(default_factory=dict)
+    hedges_after: dict[str, str] = field(default_factory=dict)
+    qualifier_bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    qualifier_gloss: dict[str, str] = field(default_factory=dict)
+    # units
+    unit_after_re: re.Pattern[str] | None = None
+    unit_before_re: re.Pattern[str] | None = None
+    units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    duration_unit_re: re.Pattern[str] | None = None
+    # measures
+    noun_re: re.Pattern[str] | None = None
+    nouns: list[tuple[re.Pattern[str], str, str | None]] = field(default_factory=list)
+    context_re: re.Pattern[str] | None = None
+    contexts: list[tuple[re.Pattern[str], str, str | None]] = field(default_factory=list)
+    measure_gloss: dict[str, str] = field(default_factory=dict)
+    # scope
+    scope: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    scope_re: re.Pattern[str] | None = None
+    anchor_re: re.Pattern[str] | None = None
+    since_re: re.Pattern[str] | None = None
+    fronted_re: re.Pattern[str] | None = None
+    # time
+    am_re: re.Pattern[str] | None = None
+    pm_re: re.Pattern[str] | None = None
+    noon_re: re.Pattern[str] | None = None
+    zone_re: re.Pattern[str] | None = None
+    zones: dict[str, str] = field(default_factory=dict)
+    zone_tz: dict[str, str] = field(default_factory=dict)
+    prep_re: re.Pattern[str] | None = None
+    weekday_re: re.Pattern[str] | None = None
+    weekdays: dict[str, int] = field(default_factory=dict)
+    month_re: re.Pattern[str] | None = None
+    months: dict[str, int] = field(default_factory=dict)
+    # attribution
+    attr_before_re: re.Pattern[str] | None = None
+    attr_verb_re: re.Pattern[str] | None = None
+    # sentences
+    abbreviations: frozenset[str] = frozenset()
+    candidate_re: re.Pattern[str] | None = None  # cheap pre-filter: could this sentence hold a claim?
+
+
+I = re.IGNORECASE
+
+
+def _compile(phrases: list[str], flags: int = I) -> re.Pattern[str]:
+    return re.compile(alternation(phrases), flags)
+
+
+def _lookup(table: dict[str, object], text: str) -> object | None:
+    """Find the entry for a matched phrase (exact, then by the phrase patterns)."""
+    key = re.sub(r"\s+", " ", text.lower())
+    if key in table:
+        return table[key]
+    for phrase, value in table.items():
+        if re.fullmatch(phrase_regex(phrase), key, I):
+            return value
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    rules = load_language(lang)
+    return _build(rules)
+
+
+def _build(rules: LanguageRules) -> Lexicon:
+    lx = Lexicon(rules.lang, decimal_comma=rules.lang in _DECIMAL_COMMA)
+    shared = rules.shared
+    for r in shared["qualifiers.tsv"]:
+        lx.qualifier_bounds[r["qualifier"]] = (r["low_factor"], r["high_factor"])
+        lx.qualifier_gloss[r["qualifier"]] = "" if r["gloss"] == "-" else r["gloss"]
+    for r in shared["canonical.tsv"]:
+        lx.measure_gloss[r["measure"]] = r["gloss"]
+    for r in shared["zones.tsv"]:
+        lx.zone_tz[r["name"].lower()] = r["tz"]
+
+    # --- number words
+    seq_words, scale_words, abbrevs, articles, connectors, ofs = [], [], [], [], [], []
+    for r in rules.table("numbers.tsv"):
+        w, v, t = r["word"], r["value"], r["type"]
+        lx.words[w.lower()] = (v, t)
+        if t in ("unit", "teen", "tens", "hundreds", "hundred", "scale", "fraction", "dozen"):
+            seq_words.append(w)
+        if t == "scale":
+            scale_words.append(w)
+        elif t == "abbrev":
+            abbrevs.append(w)
+        elif t == "article":
+            articles.append(w)
+        elif t == "connector":
+            connectors.append(w)
+        elif t == "of":
+            ofs.append(w)
+    W = alternation(seq_words)
+    ART = alternation(articles)
+    CONN = alternation(connectors)
+    sep = rf"(?:\s*-\s*|\s+(?:{CONN}\s+)?(?:{ART}\s+)?)" if connectors else r"(?:\s*-\s*|\s+)"
+    lx.word_re = re.compile(rf"(?:{ART}\s+)?{W}(?:{sep}{W})*", I)
+    # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
+    long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]
+    short_abbr = [a for a in abbrevs if len(a.rstrip(".")) <= 1]
+    SC = alternation(scale_words + long_abbr)
+    lx.scale_after_digits_re = re.compile(
+        rf"(?:(?P<attached>{alternation(short_abbr + long_abbr)})(?!\w)|\s*(?P<scales>{SC}(?:\s+{SC})*))",
+        I if lx.lang != "es" else 0 | I,
+    )
+    lx.article_unit_re = re.compile(rf"{ART}\s+$", I) if articles else None
+    lx.vague = {r["phrase"].lower(): (r["low"], r["high"]) for r in rules.table("vague.tsv")}
+    lx.vague_re = _compile(list(lx.vague))
+    lx.shares = {r["phrase"].lower(): r["percent"] for r in rules.table("shares.tsv")}
+    lx.share_re = _compile(list(lx.shares))
+    of_re = alternation(ofs) if ofs else None
+
+    # --- hedges
+    for r in rules.table("hedges.tsv"):
+        (lx.hedges_before if r["position"] == "before" else lx.hedges_after)[r["phrase"].lower()] = r["qualifier"]
+    lx.hedge_before_re = re.compile(rf"(?:{alternation(list(lx.hedges_before))})\s*$", I)
+    lx.hedge_after_re = re.compile(rf"\s*(?:{alternation(list(lx.hedges_after))})", I)
+
+    # --- units
+    dur = []
+    for r in rules.table("units.tsv"):
+        target = lx.units_before if r["position"] == "before" else lx.units_after
+        target[r["phrase"].lower()] = (r["kind"], r["unit"], r["factor"])
+        if r["kind"] == "duration":
+            dur.append(r["phrase"])
+    of_part = rf"(?:{of_re}\s+)?" if of_re else ""
+    lx.unit_after_re = re.compile(rf"(?:\s*-\s*|\s*){of_part}(?:{ART}\s+)?(?P<unit>{alternation(list(lx.units_after))})", I)
+    lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(list(lx.units_before))})\s*$", I)
+    lx.duration_unit_re = _compile(dur)
+
+    # --- measures
+    nouns, contexts = [], []
+    for r in rules.table("measures.tsv"):
+        pat = re.compile(phrase_regex(r["term"]), I)
+        if r["role"] == "noun":
+            lx.nouns.append((pat, r["measure"], r["applies"]))
+            nouns.append(r["term"])
+        else:
+            lx.contexts.append((pat, r["measure"], r["applies"]))
+            contexts.append(r["term"])
+    lx.noun_re = _compile(nouns)
+    lx.context_re = _compile(contexts)
+
+    # --- scope
+    anchors, sinces, fronted, scopes = [], [], [], []
+    for r in rules.table("scope.tsv"):
+        f = r["field"]
+        if f == "anchor":
+            anchors.append(r["phrase"])
+        elif f == "since":
+            sinces.append(r["phrase"])
+        elif f == "fronted":
+            fronted.append(r["phrase"])
+        else:
+            lx.scope.append((re.compile(phrase_regex(r["phrase"]), I), f, r["value"]))
+            scopes.append(r["phrase"])
+    lx.scope_re = _compile(scopes)
+    lx.anchor_re = re.compile(rf"(?:{alternation(anchors)})\s*$", I)
+    lx.since_re = _compile(sinces)
+    lx.fronted_re = re.compile(rf"^\W*(?:{alternation(fronted)})", I)
+
+    # --- time words
+    ams, pms, noons, zones, wds, mons, preps = [], [], [], [], [], [], []
+    for r in rules.table("time.tsv"):
+        t, p = r["type"], r["phrase"]
+        if t == "am":
+            ams.append(p)
+        elif t == "pm":
+            pms.append(p)
+        elif t in ("noon", "midnight"):
+            noons.append(p)
+        elif t == "zone":
+            zones.append(p)
+            lx.zones[p.lower()] = r["value"]
+        elif t == "weekday":
+            wds.append(p)
+            lx.weekdays[p.lower()] = int(r["value"])
+        elif t == "prep":
+            preps.append(p)
+        elif t == "month":
+            mons.append(p)
+            lx.months[p.lower()] = int(r["value"])
+    lx.am_re = _compile(ams)
+    lx.pm_re = _compile(pms)
+    lx.noon_re = _compile(noons)
+    # zone names are case-sensitive when they are upper-case abbreviations ("ET", not "et")
+    zone_alts = []
+    for z in sorted(set(zones), key=lambda p: (-len(p), p)):
+        src = phrase_regex(z)
+        zone_alts.append(src if not z.isupper() else src)
+    lx.zone_re = re.compile("(?:" + "|".join(
+        (f"(?-i:{phrase_regex(z)})" if z.isupper() else phrase_regex(z)) for z in sorted(set(zones), key=lambda p: (-len(p), p))
+    ) + ")", I)
+    lx.prep_re = re.compile(rf"(?:{alternation(preps)})\s*$", I)
+    lx.weekday_re = _compile(wds)
+    lx.month_re = _compile(mons)
+
+    # --- attribution
+    before, verbs = [], []
+    for r in rules.table("attribution.tsv"):
+        (before if r["type"] == "before" else verbs).append(r["phrase"])
+    lx.attr_before_re = _compile(before)
+    lx.attr_verb_re = _compile(verbs)
+
+    # --- sentences
+    lx.abbreviations = frozenset(r["abbrev"].lower() for r in rules.table("abbreviations.tsv"))
+    cand = [w for w in seq_words if len(w) > 2] + list(lx.vague) + list(lx.shares)
+    cand += [u for u in lx.units_after if lx.units_after[u.lower()][0] == "duration"]
+    lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
+    return lx
+
+
+def qualifier_bounds(lx: Lexicon, qualifier: str, value: float) -> tuple[float | None, float | None]:
+    lo_f, hi_f = lx.qualifier_bounds.get(qualifier, (1.0, 1.0))
+    low = None if math.isinf(lo_f) else value * lo_f
+    high = None if math.isinf(hi_f) else value * hi_f
+    if qualifier in ("up_to", "less_than"):
+        low = 0.0
+    return low, high
+
+
+def find_entry(table: dict[str, object], text: str) -> object | None:
+    return _lookup(table, text)

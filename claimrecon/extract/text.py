@@ -1,0 +1,113 @@
+"""Sentences, clauses and quoted spans of a normalized article, with their offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_SENT_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“„«(]?[\w¿¡\d])")
+_CLAUSE = re.compile(r"(?<!\d),(?!\d)|,(?=\s)|;|:(?!\d)|\s[–—-]\s|[()\[\]]|[“”„«»\"]")
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph_start: int
+    paragraph_end: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of the text."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
+    """Split each paragraph into sentences; a period after a known abbreviation does not end one."""
+    out: list[Sentence] = []
+    for ps, pe in paragraphs(text):
+        para = text[ps:pe]
+        start = 0
+        for m in _SENT_END.finditer(para):
+            end = m.end()
+            word = re.search(r"(\S+)$", para[start : m.start() + 1])
+            token = word.group(1).lower() if word else ""
+            if m.group().startswith(".") and (
+                token in abbreviations
+                or re.fullmatch(r"\W*[a-ząćęłńóśźż]\.", token, re.I)  # an initial: "J. Smith"
+                or re.fullmatch(r"\W*(?:[a-z]\.){2,}", token, re.I)  # "U.S.", "p.m." not listed
+                and token not in ("p.m.", "a.m.")
+            ):
+                continue
+            if m.group().startswith(".") and token in ("p.m.", "a.m."):
+                # "at 6 p.m. The event ..." ends a sentence only if a capital follows
+                nxt = para[end:].lstrip()[:1]
+                if not nxt.isupper():
+                    continue
+            _add(out, text, ps + start, ps + end, ps, pe)
+            start = end
+        _add(out, text, ps + start, pe, ps, pe)
+    return out
+
+
+def _add(out: list[Sentence], text: str, s: int, e: int, ps: int, pe: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Sentence(s, e, text[s:e], ps, pe))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech, per paragraph. A closing mark with no opening one quotes from the
+    paragraph start (a quote whose opening mark the page lost); straight quotes pair in order."""
+    spans: list[tuple[int, int]] = []
+    for ps, pe in paragraphs(text):
+        para = text[ps:pe]
+        open_at: int | None = None
+        straight_open: int | None = None
+        for i, ch in enumerate(para):
+            if ch in OPENERS:
+                if open_at is None:
+                    open_at = i
+            elif ch in CLOSERS:
+                spans.append((ps + (open_at if open_at is not None else 0), ps + i + 1))
+                open_at = None
+            elif ch == '"':
+                if straight_open is None:
+                    straight_open = i
+                else:
+                    spans.append((ps + straight_open, ps + i + 1))
+                    straight_open = None
+        if open_at is not None:
+            spans.append((ps + open_at, pe))
+    spans.sort()
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of a sentence that holds [start, end): between the clause marks around it."""
+    left = 0
+    right = len(sentence)
+    for m in _CLAUSE.finditer(sentence):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right

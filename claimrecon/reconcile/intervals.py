@@ -1,0 +1,140 @@
+"""A claim as an interval, and the verdict on two claims of one quantity.
+
+Rules (documented in the README, "How a claim becomes an interval"):
+- The wording gives bounds: ``low``/``high`` on the claim (hedge factors from
+  ``rules/shared/qualifiers.tsv``: "about" is +/-10%, "more than X" is (X, inf) ...).
+- A figure stated without a bound also covers what rounds to it as written: half a unit of its
+  last written digit (``precision``), so "2.6 million" covers 2.55-2.65 million and "140 million"
+  139.5-140.5 million; "about" takes the wider of +/-10% and that rounding ("about 3 hours" is
+  2.5-3.5 hours). A bound stated by a hedge is the bound: "more than four hours" is over 4 hours.
+- Two claims whose stated values are equal agree, whatever their hedges.
+- Different values: ``hard`` if the intervals cannot overlap, ``soft`` if they can.
+- A vague amount ("hundreds of thousands") has bounds but no figure: it is never flagged.
+- Clock times compare as instants when both offsets are known; a time whose zone is only
+  implied is never compared with one whose zone is known.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..records import Claim
+
+#: Tolerance, in minutes, that a hedge gives a clock time ("about 6 p.m.").
+TIME_HEDGE_MINUTES = {"about": 15, "nearly": 10, "exact": 0, "only": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+
+
+def interval(c: Claim) -> Interval | None:
+    if c.kind in ("time", "date") or c.qualifier == "vague":
+        return None
+    if c.value is None and c.low is None and c.high is None:
+        return None
+    p = c.precision
+    if c.qualifier in ("exact", "only", "range"):
+        # a figure as written covers what rounds to it
+        return Interval(-math.inf if c.low is None else c.low - p, math.inf if c.high is None else c.high + p)
+    if c.qualifier == "about" and isinstance(c.value, (int, float)):
+        # "about" is +/-10%, or the figure's rounding if that is wider ("about 3 hours")
+        v = float(c.value)
+        low = v - p if c.low is None else min(c.low, v - p)
+        high = v + p if c.high is None else max(c.high, v + p)
+        return Interval(low, high)
+    # "more than X", "at least X", "nearly X", "up to X": X itself is the bound
+    return Interval(-math.inf if c.low is None else c.low, math.inf if c.high is None else c.high)
+
+
+def same_value(a: Claim, b: Claim) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    va, vb = float(a.value), float(b.value)
+    return abs(va - vb) <= 1e-9 * max(1.0, abs(va), abs(vb))
+
+
+def relative_gap(a: Claim, b: Claim) -> float:
+    try:
+        va, vb = float(a.value), float(b.value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    m = max(abs(va), abs(vb))
+    return abs(va - vb) / m if m else 0.0
+
+
+_OFFSET = re.compile(r"(?:T|^)(\d{2}):(\d{2}):\d{2}(Z|[+-]\d{2}:\d{2})?$")
+
+
+def _minutes(c: Claim) -> tuple[int, int | None] | None:
+    """(local minutes since midnight, offset minutes or None) of a time claim."""
+    if not isinstance(c.value, str):
+        return None
+    m = _OFFSET.search(c.value)
+    if not m:
+        return None
+    local = int(m.group(1)) * 60 + int(m.group(2))
+    off = None
+    if m.group(3):
+        z = m.group(3)
+        off = 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 60 + int(z[4:6]))
+    return local, off
+
+
+def _zone_known(c: Claim) -> bool:
+    return bool(c.zone) and c.zone != "local"
+
+
+def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
+    """("agree" | "hard" | "soft", gap in minutes), or None when the two cannot be compared."""
+    ma, mb = _minutes(a), _minutes(b)
+    if ma is None or mb is None:
+        return None
+    if _zone_known(a) != _zone_known(b):
+        return None  # one zone only implied: never flagged against a stated one
+    if a.date and b.date and a.date != b.date:
+        return None  # different days: different moments, not a conflict
+    if ma[1] is not None and mb[1] is not None:
+        diff = abs((ma[0] - ma[1]) - (mb[0] - mb[1])) % 1440
+    elif _zone_known(a) and a.zone == b.zone:
+        diff = abs(ma[0] - mb[0])  # same zone, date unknown: the clocks compare directly
+    elif not _zone_known(a):
+        diff = abs(ma[0] - mb[0])  # both implied: read as the same local clock
+    else:
+        return None  # different zones and no date to fix the offsets
+    diff = min(diff, 1440 - diff)
+    if diff == 0:
+        return "agree", 0.0
+    tol = TIME_HEDGE_MINUTES.get(a.qualifier, 15) + TIME_HEDGE_MINUTES.get(b.qualifier, 15)
+    return ("soft" if diff <= tol else "hard"), float(diff)
+
+
+def verdict(a: Claim, b: Claim) -> str | None:
+    """"agree", "soft", "hard", or None when the pair says nothing about a conflict."""
+    if a.kind != b.kind:
+        return None
+    if a.kind == "time":
+        tv = time_verdict(a, b)
+        return tv[0] if tv else None
+    if a.kind == "date":
+        if a.value is None or b.value is None:
+            return None
+        return "agree" if a.value == b.value else "hard"
+    if a.qualifier == "vague" or b.qualifier == "vague":
+        return None
+    if a.kind == "money" and a.unit != b.unit:
+        return None  # different currencies: no exchange rate is assumed
+    if same_value(a, b):
+        return "agree"
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return None
+    if ia.high < ib.low or ib.high < ia.low:
+        return "hard"
+    return "soft"

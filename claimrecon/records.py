@@ -1,0 +1,231 @@
+"""The records that flow between the stages: ingest -> extract -> reconcile -> export.
+
+Every record is a frozen, slotted dataclass. A stage reads the records of the stage before
+it and returns new ones; nothing is mutated on the way. ``to_dict`` gives the JSON shape of
+the ``claimrecon/1`` contract (see ``claimrecon/export/schema.json``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "claimrecon/1"
+
+#: Article statuses. ``ok`` articles are read; the others carry a ``reason``.
+STATUSES = ("ok", "skipped", "error")
+#: Claim kinds of the contract.
+KINDS = ("count", "percent", "money", "duration", "time", "date", "temperature")
+#: Conflict severities.
+SEVERITIES = ("hard", "soft")
+#: Group verdicts.
+VERDICTS = ("agree", "conflict", "single", "timeline")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input, read and normalized by ingest (or the reason it could not be)."""
+
+    id: str  # path relative to the compared folder (or the file name / "<stdin>")
+    status: str  # ok | skipped | error
+    reason: str | None = None
+    path: str | None = None  # the path as found on disk
+    sha256: str | None = None  # of the raw bytes
+    format: str | None = None  # text | markdown | html | jsonl
+    encoding: str | None = None
+    language: str | None = None
+    language_confidence: float | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    duplicate_of: str | None = None  # id of the first copy of the same story
+    text: str = ""  # normalized text; claim offsets refer to it
+
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        if not with_text:
+            d.pop("text")
+        d["chars"] = len(self.text)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """When and of what a figure is said: the cues that keep two figures apart."""
+
+    moment: str | None = None  # clock time the figure is anchored to ("as of 6:37 p.m.")
+    aggregate: str | None = None  # "total" | "peak" | None (a count at a moment)
+    period: str | None = None  # "last_year" | "this_year" | ...
+    subevent: str | None = None  # "relaunch" | ...
+    subject: str | None = None  # "other": about something else than the event ("other spaces")
+
+    def key(self) -> tuple[str, ...]:
+        return tuple(x or "" for x in (self.aggregate, self.period, self.subevent, self.subject))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the article says the figure comes from."""
+
+    source: str | None = None  # "The Verge", "Sacks", "police"
+    quoted: bool = False  # the figure sits inside quoted speech
+    cue: str | None = None  # the words that attribute it ("according to", "said")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric claim in one article."""
+
+    id: str
+    article: str
+    lang: str
+    kind: str
+    value: float | str | None  # number; ISO string for time/date; None for vague counts
+    unit: str | None  # ISO 4217 for money, "%" for percent, "s" for durations
+    low: float | None  # bounds the wording implies (None: unbounded)
+    high: float | None
+    qualifier: str  # exact | about | more_than | at_least | nearly | up_to | less_than | range | vague ...
+    precision: float  # half a unit of the last written digit, in the claim's unit
+    measure: str | None  # canonical English name of what is counted; None when unknown
+    text: str  # normalized_text[start:end]
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    scope: Scope = field(default_factory=Scope)
+    attribution: Attribution = field(default_factory=Attribution)
+    zone: str | None = None  # time zone of a clock time (IANA name or fixed offset), "local" when only implied
+    date: str | None = None  # ISO date a time or weekday resolves to, when known
+    gloss: str | None = None  # English rendering from the rules' own lexicons
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["scope"] = self.scope.to_dict()
+        d["attribution"] = self.attribution.to_dict()
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One value of a group and who reports it."""
+
+    value: float | str | None
+    qualifier: str
+    claims: tuple[str, ...]
+    articles: tuple[str, ...]  # independent articles (duplicates counted once)
+    languages: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["corroboration"] = len(self.articles)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Claims believed to measure one quantity at one moment."""
+
+    id: str
+    kind: str
+    measure: str | None
+    scope: Scope
+    claims: tuple[str, ...]
+    verdict: str  # agree | conflict | single
+    figures: tuple[Figure, ...] = ()
+    series: str | None = None  # id shared by the moments of one count (a timeline)
+    review: str | None = None  # accepted | dismissed | None
+    review_note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["scope"] = self.scope.to_dict()
+        d["figures"] = [f.to_dict() for f in self.figures]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two claims of one group, from different articles, that disagree."""
+
+    id: str
+    group: str
+    claims: tuple[str, str]
+    severity: str  # hard | soft
+    score: float  # orders the report: higher first
+    reason: str
+    review: str | None = None  # accepted | dismissed | None
+    review_note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["claims"] = list(self.claims)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A journalist's decision on a conflict or a group, keyed by its stable id."""
+
+    target: str  # conflict or group id
+    state: str  # accepted | dismissed
+    note: str = ""
+    at: str | None = None  # ISO timestamp the decision was recorded
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found; every export is a view of it."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]
+    conflicts: tuple[Conflict, ...]
+    reviews: tuple[Review, ...] = ()
+    version: str = ""
+    rules_digest: str = ""
+
+    def summary(self) -> dict[str, Any]:
+        by_sev = {s: 0 for s in SEVERITIES}
+        open_by_sev = {s: 0 for s in SEVERITIES}
+        for c in self.conflicts:
+            by_sev[c.severity] += 1
+            if c.review != "dismissed":
+                open_by_sev[c.severity] += 1
+        statuses = {s: 0 for s in STATUSES}
+        for a in self.articles:
+            statuses[a.status] += 1
+        return {
+            "articles": len(self.articles),
+            "articles_by_status": statuses,
+            "duplicates": sum(1 for a in self.articles if a.duplicate_of),
+            "claims": len(self.claims),
+            "groups": len(self.groups),
+            "conflicts": len(self.conflicts),
+            "conflicts_by_severity": by_sev,
+            "open_conflicts_by_severity": open_by_sev,
+        }
+
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "version": self.version,
+            "rules_digest": self.rules_digest,
+            "summary": self.summary(),
+            "articles": [a.to_dict(with_text) for a in self.articles],
+            "claims": [c.to_dict() for c in self.claims],
+            "groups": [g.to_dict() for g in self.groups],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "reviews": [r.to_dict() for r in self.reviews],
+        }
