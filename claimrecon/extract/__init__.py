@@ -71,14 +71,18 @@ def _dateline(lx: Lexicon, sent: Sentence, mentions: list[Mention]) -> bool:
     return len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.split())
 
 
-def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon) -> tuple[str, str | None]:
+def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon, published: str | None = None) -> tuple[str, str | None]:
+    """ISO clock time as written, with its UTC offset when the zone is stated. A zone that
+    follows daylight saving needs a date: the stated one, else the publication date (the season
+    is known even when the day is not; the date itself is then not claimed)."""
     tz = lx.zone_tz.get(zone.lower(), zone) if zone else None
     offset = ""
+    when = date or (published[:10] if published else None)
     if tz and re.fullmatch(r"[+-]\d\d:\d\d", tz):
         offset = tz
-    elif tz and tz != "local" and date:
+    elif tz and tz != "local" and when:
         try:
-            d = dt.date.fromisoformat(date)
+            d = dt.date.fromisoformat(when)
             off = dt.datetime(d.year, d.month, d.day, h, mi, tzinfo=ZoneInfo(tz)).utcoffset()
             if off is not None:
                 total = int(off.total_seconds() // 60)
@@ -115,7 +119,7 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = explicit_date or weekday_date
-            value, tz = _time_value(h, mi, men.zone, date, lx)
+            value, tz = _time_value(h, mi, men.zone, date, lx, published)
             men.value, men.zone, men.date = value, tz, date
             if measure is None and lx.anchor_re.search(s[max(0, men.start - 20) : men.start]):
                 anchors.append((men.start, value[11:16] if "T" in value else value[:5]))
@@ -130,9 +134,17 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
                 pos, moment = min(anchors, key=lambda a: abs(a[0] - men.start))
                 sc: Scope = c["scope"]
                 c["scope"] = Scope(moment, sc.aggregate, sc.period, sc.subevent, sc.subject)
-    if wm and weekday_date and not any(m.kind == "date" for m in mentions):
-        pass
+    if wm and weekday_date and not any(m.kind == "date" for m in mentions) and not (sent and _dateline_words(lx, sent)):
+        # "on Tuesday", "el martes", "we wtorek": a date once the publication date fixes the week
+        men = Mention("date", wm.start(), wm.end(), wm.start(), wm.end(), weekday_date, date=weekday_date)
+        out.append({"men": men, "measure": None, "scope": Scope(), "attribution": attribution_for(lx, s, inside(quotes, base + wm.start()))})
+        out.sort(key=lambda c: (c["men"].start, c["men"].end))
     return out
+
+
+def _dateline_words(lx: Lexicon, sent: Sentence) -> bool:
+    """A line that is a weekday and a date, nothing else."""
+    return sent.start == sent.paragraph_start and len(sent.text) < 45 and bool(re.search(r"\d{4}", sent.text))
 
 
 def _claim_id(text_hash: str, start: int, end: int) -> str:

@@ -22,7 +22,8 @@ _YEAR_WORD_AFTER = re.compile(r"\s*(?:r\.|roku|rok)(?!\w)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|y|a|i|do|hasta|al|until)\s*$", re.I)
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
-_PHONE = re.compile(r"(?<!\w)\+?\(?\d{2,4}\)?(?:[ \-]\d{2,4}){2,}(?!\w)")
+_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 
 
 @dataclass
@@ -114,7 +115,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
     pats = [
         ("ampm", re.compile(rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
         ("colon", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
-        ("dot", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?![\d.,])(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
+        ("dot", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?!\d|[.,]\d)(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
         ("bare", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})(?![\d.,:])(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
     ]
     for name, pat in pats:
@@ -125,6 +126,9 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             has_prep = bool(lx.prep_re.search(before)) if lx.prep_re else False
             if name == "dot" and not (has_prep or m.group("suffix")):
                 continue
+            um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
+            if um and lx.units_after.get(um.group("unit").lower(), ("",))[0] in ("percent", "money"):
+                continue  # "o 20.45 proc." is a percentage, not a clock time
             if name == "bare":
                 after_marker = re.match(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", s[m.end():], re.I)
                 if not (has_prep or m.group("suffix")) or after_marker is None and not has_prep:
@@ -247,7 +251,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[
     taken: list[tuple[int, int]] = []
     mentions: list[Mention] = []
     for m in _PHONE.finditer(s):
-        if re.search(r"\d{3}[ -]\d{3}", m.group()) and not re.fullmatch(r"[\d ]+", m.group()):
+        # three or more digit groups that are not a space-grouped numeral ("500 000 000")
+        if not _GROUPED.fullmatch(m.group()) and not re.fullmatch(r"\d+[ \-]\d+", m.group()):
             taken.append((m.start(), m.end()))
     dates = find_dates(s, lx, published)
     for d in dates:

@@ -143,9 +143,10 @@ def _build(rules: LanguageRules) -> Lexicon:
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]
     short_abbr = [a for a in abbrevs if len(a.rstrip(".")) <= 1]
     SC = alternation(scale_words + long_abbr)
+    attached = "|".join(re.escape(a) for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
     lx.scale_after_digits_re = re.compile(
-        rf"(?:(?P<attached>{alternation(short_abbr + long_abbr)})(?!\w)|\s*(?P<scales>{SC}(?:\s+{SC})*))",
-        I if lx.lang != "es" else 0 | I,
+        rf"(?:(?P<attached>{attached or '(?!x)x'})(?!\w)|\s*(?P<scales>{SC}(?:\s+{SC})*))",
+        I,
     )
     lx.article_unit_re = re.compile(rf"{ART}\s+$", I) if articles else None
     lx.vague = {r["phrase"].lower(): (r["low"], r["high"]) for r in rules.table("vague.tsv")}
@@ -250,6 +251,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.abbreviations = frozenset(r["abbrev"].lower() for r in rules.table("abbreviations.tsv"))
     cand = [w for w in seq_words if len(w) > 2] + list(lx.vague) + list(lx.shares)
     cand += [u for u in lx.units_after if lx.units_after[u.lower()][0] == "duration"]
+    cand += list(lx.weekdays)
     lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
     return lx
 
