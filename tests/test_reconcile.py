@@ -1,0 +1,166 @@
+"""Reconciliation: interval verdicts, what is never a conflict, determinism, reviews."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import claimrecon
+from claimrecon.export.json_export import to_json
+from claimrecon.export.markdown import to_markdown
+from claimrecon.extract import extract
+from claimrecon.reconcile import reconcile
+from claimrecon.reconcile.review import load_reviews, save_review
+from claimrecon.records import Article
+
+from .conftest import CORPUS, ROOT
+
+
+def _run(*texts: tuple[str, str, str], published: str | None = None):
+    """Reconcile one claim-bearing text per article: (article id, language, text)."""
+    arts, claims = [], []
+    for aid, lang, text in texts:
+        arts.append(Article(aid, "ok", language=lang, text=text, published=published))
+        claims += extract(text, lang, article_id=aid, published=published)
+    groups, conflicts = reconcile(arts, claims)
+    return claims, groups, conflicts
+
+
+def _severities(conflicts):
+    return sorted(k.severity for k in conflicts)
+
+
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        ("About 500,000 people were trying to listen in.", "600,000 people were listening.", ["hard"]),
+        ("More than 500,000 users took part.", "600,000 people were listening.", ["soft"]),
+        ("More than 500,000 users took part.", "About 500,000 people listened.", []),
+        ("About 75% of the staff were fired.", "About 80% of the employees were laid off.", ["soft"]),
+        ("Musk's more than 140 million followers.", "An account with over 100 million followers.", ["soft"]),
+        ("Unions want an 8% pay rise.", "Unions want a 10% pay rise.", ["hard"]),
+        ("The rescue lasted more than four hours.", "The rescue lasted about three hours.", ["hard"]),
+        ("Hundreds of thousands of users listened.", "600,000 people were listening.", []),
+    ],
+)
+def test_interval_verdicts(a, b, expected):
+    _, _, conflicts = _run(("a.txt", "en", a), ("b.txt", "en", b))
+    assert _severities(conflicts) == expected
+
+
+def test_cross_language_same_quantity():
+    _, groups, conflicts = _run(
+        ("en.txt", "en", "About 500,000 people were trying to listen in."),
+        ("pl.txt", "pl", "Ponad 600 000 użytkowników słuchało transmisji."),
+        ("es.txt", "es", "Unos 500.000 oyentes se conectaron."),
+    )
+    listeners = [g for g in groups if g.measure == "listeners"]
+    assert len(listeners) == 1 and len(listeners[0].claims) == 3
+    # "more than 600,000" cannot meet "about 500,000" (at most 550,000) in either language
+    assert _severities(conflicts) == ["hard", "hard"]
+    assert {frozenset(k.claims) for k in conflicts} and all(any(c.startswith("c-") for c in k.claims) for k in conflicts)
+
+
+def test_times_compare_as_instants():
+    _, _, conflicts = _run(
+        ("a.txt", "en", "The event was scheduled for 6 p.m. New York time."),
+        ("b.txt", "en", "The stream, scheduled to start at 6 p.m. Eastern, crashed."),
+        published="2023-05-24",
+    )
+    assert conflicts == ()
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The match was scheduled to start at 20:45 CET."),
+        ("b.txt", "en", "The match was scheduled to start at 2:45 p.m. ET."),
+        published="2027-01-18",
+    )
+    assert conflicts == () and any(g.verdict == "agree" for g in groups)
+    _, _, conflicts = _run(
+        ("a.txt", "en", "The match was scheduled to start at 20:45 CET."),
+        ("b.txt", "en", "The match was scheduled to start at 4:45 p.m. ET."),
+        published="2027-01-18",
+    )
+    assert _severities(conflicts) == ["hard"]
+
+
+def test_implied_zone_is_never_flagged_against_a_stated_one():
+    _, _, conflicts = _run(
+        ("en.txt", "en", "The walkout began at 5 a.m. GMT."),
+        ("es.txt", "es", "El paro comenzó a las 7:00."),
+        published="2027-01-19",
+    )
+    assert conflicts == ()
+
+
+def test_moments_totals_and_last_year_are_not_conflicts():
+    _, groups, conflicts = _run(
+        ("a.txt", "en", "As of 6:37 p.m., the event had about 200,000 listeners."),
+        ("b.txt", "en", "As of 7 p.m. Eastern, with about 280,000 listeners, it was working."),
+        ("c.txt", "en", "It already accumulates 2.6 million connected users."),
+        ("d.txt", "en", "More than 500,000 users took part in the event."),
+        ("e.txt", "en", "A similar event last year drew 900,000 listeners."),
+    )
+    assert conflicts == ()
+    series = {g.series for g in groups if g.scope.moment}
+    assert len(series) == 1 and None not in series, "the two moments form one timeline"
+
+
+def test_same_article_and_duplicates_never_flag_each_other():
+    text = "About 500,000 people were trying to listen in. Later 600,000 people were listening."
+    arts = [Article("a.txt", "ok", language="en", text=text), Article("b.txt", "ok", language="en", text=text, duplicate_of="a.txt")]
+    claims = extract(text, "en", article_id="a.txt") + extract(text, "en", article_id="b.txt")
+    groups, conflicts = reconcile(arts, claims)
+    assert conflicts == ()
+    fig = [f for g in groups for f in g.figures]
+    assert all(len(f.articles) == 1 for f in fig), "a duplicate is not a second source"
+
+
+def test_unknown_measure_is_never_compared():
+    _, groups, conflicts = _run(("a.txt", "en", "There were 500 of them."), ("b.txt", "en", "There were 900 of them."))
+    assert conflicts == () and groups == ()
+
+
+def test_reconcile_is_order_independent():
+    report = claimrecon.compare([str(CORPUS)])
+    base = reconcile(report.articles, report.claims)
+    rnd = random.Random(3)
+    for _ in range(5):
+        claims = list(report.claims)
+        rnd.shuffle(claims)
+        arts = list(report.articles)
+        rnd.shuffle(arts)
+        assert reconcile(arts, claims) == base
+
+
+def test_byte_identical_json_whatever_hash_seed_and_input_order(tmp_path):
+    files = sorted(CORPUS.iterdir())
+    outs = []
+    for seed, order in (("0", files), ("12345", list(reversed(files))), ("random", files[2:] + files[:2])):
+        out = tmp_path / f"out-{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "claimrecon", "compare", *map(str, order), "--out", str(out)],
+                       check=True, env=env, capture_output=True, cwd=ROOT)
+        outs.append((out / "report.json").read_bytes())
+    assert outs[0] == outs[1] == outs[2]
+
+
+def test_dismissed_conflict_stays_dismissed(tmp_path):
+    folder = tmp_path / "c"
+    shutil.copytree(CORPUS, folder)
+    reviews = tmp_path / "reviews.json"
+    first = claimrecon.compare([str(folder)], reviews=reviews)
+    target = first.conflicts[0]
+    save_review(reviews, target.id, "dismissed", "checked with the outlet")
+    assert load_reviews(reviews)[0].target == target.id
+    again = claimrecon.compare([str(folder)], reviews=reviews)
+    k = {c.id: c for c in again.conflicts}[target.id]
+    assert k.review == "dismissed" and k.review_note == "checked with the outlet"
+    assert "dismissed" in to_markdown(again)
+    data = json.loads(to_json(again))
+    assert any(c["id"] == target.id and c["review"] == "dismissed" for c in data["conflicts"])
+    assert data["summary"]["open_conflicts_by_severity"][target.severity] == data["summary"]["conflicts_by_severity"][target.severity] - 1
