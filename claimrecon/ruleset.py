@@ -100,7 +100,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "scope.tsv": [
         ("phrase", _text),
-        ("field", _one_of("aggregate", "period", "subevent", "subject", "anchor", "since", "fronted")),
+        ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "anchor", "since", "fronted")),
         ("value", _text),
     ],
     "time.tsv": [

@@ -15,7 +15,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..records import Article, Claim, Scope
+from ..records import Article, Attribution, Claim, Scope
 from .context import _token_starts, attribution_for, measure_for, scope_for
 from .engine import Mention, extract_mentions, resolve_weekday
 from .gloss import gloss
@@ -101,6 +101,7 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
     base = sent.start if sent else 0
     published: str | None = ctx.get("published")
     quotes: list[tuple[int, int]] = ctx.get("quotes", [])
+    full_text: str | None = ctx.get("text")
     mentions = extract_mentions(s, lx, published)
     if sent is not None and _dateline(lx, sent, mentions):
         return []
@@ -125,7 +126,9 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
                 anchors.append((men.start, value[11:16] if "T" in value else value[:5]))
         scope = scope_for(lx, s, men) if men.kind != "date" else Scope()
         quoted = inside(quotes, base + men.core_start)
-        attribution = attribution_for(lx, s, quoted)
+        attribution = attribution_for(lx, s, quoted, men.core_start)
+        if quoted and attribution.source is None and full_text:
+            attribution = _speaker_after_quote(lx, full_text, quotes, base + men.core_start) or attribution
         out.append({"men": men, "measure": measure, "scope": scope, "attribution": attribution})
     if anchors:
         for c in out:
@@ -133,7 +136,8 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
             if men.kind in ("count", "percent"):
                 pos, moment = min(anchors, key=lambda a: abs(a[0] - men.start))
                 sc: Scope = c["scope"]
-                c["scope"] = Scope(moment, sc.aggregate, sc.period, sc.subevent, sc.subject)
+                if sc.moment is None:  # a named moment ("at kickoff") stated in the clause wins
+                    c["scope"] = Scope(moment, sc.aggregate, sc.period, sc.subevent, sc.subject)
     if wm and weekday_date and not any(m.kind == "date" for m in mentions) and not (sent and _dateline_words(lx, sent)):
         # "on Tuesday", "el martes", "we wtorek": a date once the publication date fixes the week
         men = Mention("date", wm.start(), wm.end(), wm.start(), wm.end(), weekday_date, date=weekday_date)
@@ -145,6 +149,18 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
 def _dateline_words(lx: Lexicon, sent: Sentence) -> bool:
     """A line that is a weekday and a date, nothing else."""
     return sent.start == sent.paragraph_start and len(sent.text) < 45 and bool(re.search(r"\d{4}", sent.text))
+
+
+def _speaker_after_quote(lx: Lexicon, text: str, quotes: list[tuple[int, int]], pos: int) -> Attribution | None:
+    """The speaker named right after the quote that holds ``pos`` ("...,” Sacks said.")."""
+    for a, b in quotes:
+        if a <= pos < b:
+            tail = text[b : b + 80].split("\n", 1)[0]
+            tail = re.split(r"(?<=[.!?])\s", tail, maxsplit=1)[0]
+            att = attribution_for(lx, tail, True, 0)
+            if att.source:
+                return att
+    return None
 
 
 def _claim_id(text_hash: str, start: int, end: int) -> str:
@@ -166,7 +182,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
         if not lx.candidate_re.search(sent.text):
             continue
         doc = nlp.make_doc(sent.text)
-        doc.user_data["claimrecon"] = {"sentence": sent, "published": published, "quotes": quotes}
+        doc.user_data["claimrecon"] = {"sentence": sent, "published": published, "quotes": quotes, "text": text}
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         for c in doc.user_data["claimrecon_mentions"]:

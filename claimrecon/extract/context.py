@@ -76,8 +76,37 @@ def context_spans(lx: Lexicon, s: str, start: int, end: int) -> list[tuple[int, 
     return spans
 
 
+_CONJ = re.compile(r"\s(?:and|but|y|e|pero|i|oraz|ale|a)\s", re.I)
+
+
+def _conjunct(s: str, spans: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]]:
+    """The part of the mention's clause between coordinating conjunctions ("... murieron | y
+    cerca de 310 resultaron heridas")."""
+    for a, b in spans:
+        if a <= anchor <= b:
+            left, right = a, b
+            for m in _CONJ.finditer(s, a, b):
+                if m.end() <= anchor:
+                    left = m.end()
+                elif m.start() >= anchor:
+                    right = m.start()
+                    break
+            return [(left, right)]
+    return spans
+
+
 def context_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, anchor: int) -> str | None:
-    """The context cue for class or kind ``want`` nearest to the mention."""
+    """The context cue for class or kind ``want`` nearest to the mention: first within its own
+    conjunct, then anywhere in its clause."""
+    narrow = _conjunct(s, spans, anchor)
+    if narrow != spans:
+        found = _nearest_cue(lx, s, narrow, want, anchor)
+        if found:
+            return found
+    return _nearest_cue(lx, s, spans, want, anchor)
+
+
+def _nearest_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, anchor: int) -> str | None:
     best: tuple[int, int, str] | None = None
     for a, b in spans:
         for m in lx.context_re.finditer(s, a, b):
@@ -106,8 +135,17 @@ def measure_for(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], men
         men.extra["class"] = cls
     elif measure is None and kind not in ("count",):
         measure = context_cue(lx, s, spans, kind, men.core_start)
+    elif measure is None and kind == "count" and not men.words_only and not men.vague and _bare_subject(s, men.end):
+        # "cerca de 310 resultaron heridas", "około 400 zostało rannych": the figure is the subject
+        measure = context_cue(lx, s, spans, "@person", men.core_start)
     men.extra["noun"] = noun is not None
     return measure
+
+
+def _bare_subject(s: str, end: int) -> bool:
+    """A figure followed directly by a verb-like word rather than a noun phrase or punctuation."""
+    nxt = re.match(r"\s+([a-ząćęłńóśźżáéíóúñ]+)", s[end:])
+    return bool(nxt) and len(nxt.group(1)) > 3
 
 
 def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
@@ -121,7 +159,17 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
                         break  # "since buying the company last year": a start, not the period
                     found.setdefault(fieldname, value)
                     break
+    if "moment" not in found:
+        # a named moment stands for its whole sentence, like a clock time ("At kickoff, ...")
+        for m in lx.scope_re.finditer(s):
+            for pat, fieldname, value in lx.scope:
+                if fieldname == "moment" and pat.fullmatch(m.group()):
+                    found["moment"] = value
+                    break
+            if "moment" in found:
+                break
     return Scope(
+        moment=found.get("moment"),
         aggregate=found.get("aggregate"),
         period=found.get("period"),
         subevent=found.get("subevent"),
@@ -130,29 +178,55 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
 
 
 _NAME = r"(?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'.-]*|de|del|la|van|von))*"
+_LEAD = re.compile(r"^(?:the|a|an|el|la|los|las|un|una)\s+", re.I)
+_FUNCTION = {"a", "an", "that", "and", "but", "as", "he", "she", "it", "they", "we", "who", "which", "el", "la",
+             "los", "las", "que", "y", "i", "że", "a", "który", "która", "to", "this", "also", "once", "later", "then"}
 
 
-def attribution_for(lx: Lexicon, s: str, quoted: bool) -> Attribution:
+def _clean(src: str | None) -> str | None:
+    if not src:
+        return None
+    src = re.sub(r"[\s,.;:!?\"“”„«»]+$", "", src.strip())
+    src = re.sub(r"^[\s\"“”„«»–—-]+", "", src)
+    return src or None
+
+
+def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribution:
+    """Who the sentence says the figure comes from: "according to X", "X said", "said X"."""
     m = lx.attr_before_re.search(s)
     if m:
-        rest = s[m.end() :]
-        src = re.match(r"\s*([^,;:()\"“”„]+)", rest)
+        src = re.match(r"\s*([^,;:()\"“”„«»]+)", s[m.end() :])
         if src:
-            words = src.group(1).split()[:5]
-            return Attribution(source=" ".join(words).strip(" .") or None, quoted=quoted, cue=m.group().lower())
-    v = lx.attr_verb_re.search(s)
-    if v:
-        before = s[: v.start()].rstrip()
-        after = s[v.end() :]
-        name_after = re.match(rf"\s+(?:\w+\s+){{0,3}}?({_NAME})", after)
-        name_before = re.search(rf"({_NAME})(?:\s+\w+)?\s*$", before)
-        src = None
-        if name_before and not re.search(r"[”\"»]\s*$", before[: name_before.start()] + " ") and name_before.end() >= len(before) - 12:
-            src = name_before.group(1)
-        elif name_after:
-            src = name_after.group(1)
-        else:
-            words = re.findall(r"[\w’'-]+", before)[-2:]
-            src = " ".join(words) or None
-        return Attribution(source=src, quoted=quoted, cue=v.group().lower())
-    return Attribution(source=None, quoted=quoted, cue=None)
+            return Attribution(source=_clean(" ".join(src.group(1).split()[:5])), quoted=quoted, cue=m.group().lower())
+    verbs = list(lx.attr_verb_re.finditer(s))
+    if not verbs:
+        return Attribution(source=None, quoted=quoted, cue=None)
+    v = min(verbs, key=lambda x: abs(x.start() - near))
+    before = s[: v.start()].rstrip()
+    after = s[v.end() :]
+    src = None
+    # "Sacks said", "Sachs once said": a name right before the verb (an adverb may stand between)
+    nb = re.search(rf"({_NAME})(?:\s+[a-ząćęłńóśźż]+)?$", before)
+    if nb and not re.search(r"[”\"»]\s*$", before[: nb.start()]) or (nb and nb.start() > 0 and before[nb.start() - 1] in " "):
+        cand = nb.group(1) if nb else None
+        if cand and cand.lower() not in _FUNCTION and not _LEAD.match(cand + " "):
+            src = cand
+    if src is None and re.match(r"\s+(?:that|que|że|iż)\b", after):
+        clause = re.split(r"[,;:”\"»–—]", before)[-1]
+        words = [w for w in re.findall(r"[\w’'-]+", clause)][-3:]
+        while words and words[0].lower() in _FUNCTION:
+            words = words[1:]
+        src = " ".join(words) or None
+    if src is None:
+        # "said Sacks", "– powiedział w pewnym momencie Sacks", "told CNN" is the audience, not the source
+        na = re.match(rf"(?:\s+[a-ząćęłńóśźż]+){{0,3}}\s+({_NAME})", after)
+        if na and not re.match(r"\s+(?:to|CNN|reporters)\b", after) and v.group().lower() not in ("told",):
+            src = na.group(1)
+    if src is None:
+        # "police said", "the former employee told CNN": the words before the verb in its clause
+        clause = re.split(r"[,;:”\"»–—]", before)[-1]
+        words = [w for w in re.findall(r"[\w’'-]+", clause)][-3:]
+        while words and words[0].lower() in _FUNCTION:
+            words = words[1:]
+        src = " ".join(words) or None
+    return Attribution(source=_clean(src), quoted=quoted, cue=v.group().lower())

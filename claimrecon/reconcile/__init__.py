@@ -57,9 +57,23 @@ def _label(articles: dict[str, Article], article_id: str) -> str:
     return article_id
 
 
+def _says(c: Claim) -> str:
+    """How a reason quotes a claim: the English gloss, the original words when not English, and
+    whose words they are."""
+    said = c.gloss or c.text
+    if c.lang != "en":
+        said += f' ("{c.text}")'
+    src = c.attribution.source
+    if c.attribution.quoted:
+        said += f", in a quote{' from ' + src if src else ''}"
+    elif src and c.attribution.cue:
+        said += f", citing {src}"
+    return said
+
+
 def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
     la, lb = _label(articles, a.article), _label(articles, b.article)
-    sa, sb = a.gloss or a.text, b.gloss or b.text
+    sa, sb = _says(a), _says(b)
     hedges = sorted({q.replace("_", " ") for q in (a.qualifier, b.qualifier) if q not in ("exact", "only")})
     if sev == "hard":
         tail = (f"even with '{hedges[0]}', these cannot both be right" if len(hedges) == 1 else
