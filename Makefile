@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/claimrecon compare corpus/
 
 test: $(STAMP)
+	@sh scripts/ensure-chromium
 	$(BIN)/python -m pytest -q
 
 # Regenerate output/ (the sample reports of corpus/ in every format); a test fails when stale.
@@ -30,7 +31,7 @@ bench: $(STAMP)
 # Re-pin the dependencies after changing pyproject.toml.
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/pip install --quiet -e '.[test]'
+	.lockenv/bin/pip install --quiet -e '.[test,dask]'
 	.lockenv/bin/pip freeze --exclude-editable | grep -v '^claimrecon' > requirements.lock
 	rm -rf .lockenv
 

@@ -9,20 +9,25 @@ Library use, no CLI needed::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import extract as _extract_stage  # noqa: F401  (imported first: the function below keeps the name)
 from .records import Article, Claim, Conflict, Group, Report, Review
+
+if TYPE_CHECKING:
+    from .translate import Backend
 
 __version__ = "0.1.0"
 __all__ = ["compare", "extract", "Report", "Article", "Claim", "Group", "Conflict", "Review", "__version__"]
 
 
-def extract(text: str, lang: str, *, published: str | None = None) -> list[dict[str, object]]:
+def extract(text: str, lang: str, *, published: str | None = None, article: str = "-") -> list[dict[str, object]]:
     """The claims of one text, as dicts with the same fields as the JSON export."""
     from .extract import extract as _extract
 
-    return [c.to_dict() for c in _extract(text, lang, published=published)]
+    return [c.to_dict() for c in _extract(text, lang, article_id=article, published=published)]
 
 
 def compare(
@@ -31,19 +36,48 @@ def compare(
     lang: str | None = None,
     encoding: str | None = None,
     reviews: str | Path | None = None,
+    translate: "str | Backend | None" = None,
+    translate_url: str | None = None,
+    translation_cache: str | Path | None = None,
+    jobs: int = 1,
+    scheduler: object = None,
+    progress: bool = False,
 ) -> Report:
-    """Read every article under ``paths``, extract their claims and reconcile them."""
-    from .extract import extract_article
-    from .ingest import ingest
+    """Read every article under ``paths``, extract their claims and reconcile them.
+
+    ``jobs`` worker processes, or the ``dask.distributed`` cluster at ``scheduler`` (an address
+    or a ``Client``), share the reading and extraction; the report is the same byte for byte.
+    ``progress`` shows a bar on stderr when it is a terminal.
+
+    ``translate`` (a backend name such as ``"google"``, or a backend object) sends the sentences
+    holding non-English claims to that service for English glosses, cached in
+    ``translation_cache``; the default ``None`` sends nothing anywhere.
+    """
+    from .parallel import analyse
     from .reconcile import reconcile
     from .reconcile.review import load_reviews
     from .ruleset import rules_digest
 
-    articles = ingest([str(p) for p in paths], lang=lang, encoding=encoding)
-    claims: list[Claim] = []
-    for a in articles:
-        claims.extend(extract_article(a))
+    translator = _translator(translate, translate_url, translation_cache)  # settings checked before any work
+    articles, claims = analyse(paths, lang=lang, encoding=encoding, jobs=jobs, scheduler=scheduler, progress=progress)
     claims.sort(key=lambda c: (c.article, c.start, c.end, c.id))
+    if translator is not None:
+        claims = translator(claims)
     review_list = load_reviews(reviews) if reviews else ()
     groups, conflicts = reconcile(articles, claims, review_list)
     return Report(tuple(articles), tuple(claims), groups, conflicts, tuple(review_list), __version__, rules_digest())
+
+
+def _translator(
+    translate: "str | Backend | None", url: str | None, cache: str | Path | None
+) -> Callable[[list[Claim]], list[Claim]] | None:
+    """The translation step as configured, or None (then the translate package is never loaded)."""
+    if translate is None and url is None:
+        return None
+    from .translate import TranslationCache, open_backend, translate_claims
+
+    backend = open_backend(translate, url)
+    if backend is None:
+        return None
+    store = TranslationCache(cache)
+    return lambda claims: translate_claims(claims, backend, store)

@@ -43,37 +43,66 @@ def _fail(e: ClaimreconError) -> typer.Exit:
     return typer.Exit(e.exit_code)
 
 
-@app.command(epilog="Example:  claimrecon compare corpus/ --out output")
+@app.command(epilog="Example:  claimrecon compare corpus/ --format all --out output")
 def compare(
     paths: Annotated[list[str], typer.Argument(help="Folders, files, or - for stdin.")],
     json_file: Annotated[Optional[str], typer.Option("--json", help="Write the JSON export here (- for stdout).")] = None,
     markdown_file: Annotated[Optional[str], typer.Option("--markdown", help="Write the Markdown report here (- for stdout).")] = None,
+    formats: Annotated[Optional[list[str]], typer.Option(
+        "--format", "-f", metavar="LIST",
+        help="Reports to write into OUT, comma-separated or repeated: json, markdown, csv, claimreview, sqlite, "
+             "html, or all (default: json,markdown).")] = None,
+    sqlite_file: Annotated[Optional[str], typer.Option(
+        "--sqlite", metavar="FILE", help="Append this run to a SQLite database (earlier runs are kept).")] = None,
+    base_url: Annotated[Optional[str], typer.Option(
+        "--base-url", metavar="URL", help="Where the report will be published: ClaimReview urls become URL#<group id>.")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder for the reports not given a file.")] = Path("output"),
     lang: Annotated[Optional[str], typer.Option("--lang", help="Read every article as this language (en, es, pl).")] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode every file with this encoding (e.g. cp1250).")] = None,
     reviews: Annotated[Optional[Path], typer.Option("--reviews", help="Review decisions file (default: OUT/reviews.json).")] = None,
+    translate: Annotated[str, typer.Option(
+        "--translate", metavar="BACKEND",
+        help="Machine-translate the non-English sentences that hold figures: none (default, nothing leaves this "
+             "machine), google, mymemory, or libre (with --translate-url). Any backend but none SENDS THOSE ARTICLE "
+             "SENTENCES TO THAT THIRD-PARTY SERVICE: do not use it on material you may not share.")] = "none",
+    translate_url: Annotated[Optional[str], typer.Option(
+        "--translate-url", help="Your LibreTranslate server, for --translate libre (e.g. http://localhost:5000/).")] = None,
+    translation_cache: Annotated[Optional[Path], typer.Option(
+        "--translation-cache", metavar="FILE",
+        help="Translations kept between runs and shareable; a re-run sends nothing already in it "
+             "(default: OUT/translations.json).")] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes reading and extracting articles; the report is the same for any number.")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="Run on this dask.distributed cluster (e.g. tcp://10.0.0.5:8786; needs the dask extra: pip install 'claimrecon[dask]'). "
+             "Workers must see the input files at the same paths.")] = None,
 ) -> None:
     """Compare the numbers of articles about one event and report where they disagree.
 
-    Writes OUT/report.json and OUT/report.md and prints a summary. Exit codes: 0 every input
-    read; 1 some inputs skipped or failed; 2 usage error; 3 invalid rules; 4 nothing readable.
+    Writes OUT/report.json and OUT/report.md (or the --format list) and prints a summary.
+    Exit codes: 0 every input read; 1 some inputs skipped or failed; 2 usage error; 3 invalid
+    rules; 4 nothing readable.
+
+    A failed translation never changes the exit code: stderr warns, the reports say why.
     """
     from . import compare as run_compare
-    from .export import write_text
-    from .export.json_export import to_json
-    from .export.markdown import to_markdown
+    from .export import DEFAULT_FORMATS, ExportOptions, export, now_utc, parse_formats, plan
 
     review_file = reviews or out / "reviews.json"
     try:
-        report = run_compare(paths, lang=lang, encoding=encoding, reviews=review_file)
+        files = {"json": json_file, "markdown": markdown_file, "sqlite": sqlite_file}
+        names = parse_formats(formats) or list(DEFAULT_FORMATS)
+        targets = plan(names + [n for n, f in files.items() if f and n not in names], out, files)
+        report = run_compare(paths, lang=lang, encoding=encoding, reviews=review_file, translate=translate,
+                             translate_url=translate_url, translation_cache=translation_cache or out / "translations.json",
+                             jobs=jobs, scheduler=scheduler, progress=True)
     except ClaimreconError as e:
         raise _fail(e) from None
-    targets = {
-        "json": json_file or str(out / "report.json"),
-        "markdown": markdown_file or str(out / "report.md"),
-    }
-    for name, target in targets.items():
-        write_text(target, to_json(report) if name == "json" else to_markdown(report))
+    try:
+        export(report, targets, ExportOptions(base_url=base_url, created_at=now_utc()))
+    except ClaimreconError as e:
+        raise _fail(e) from None
     to_stdout = "-" in targets.values()
     s = report.summary()
     st = s["articles_by_status"]
@@ -88,16 +117,25 @@ def compare(
     for a in report.articles:
         if a.status != "ok":
             lines.append(f"  {a.status}: {a.id}: {a.reason}")
+    warning = None
+    if translate.lower() != "none":
+        from .translate import summarize
+
+        t = summarize(report.claims)
+        lines.append(f"translated {t.translated + t.cached} of {t.sentences} sentences ({t.cached} from the cache)")
+        warning = t.warning()
     if not to_stdout:
         lines.append("wrote      " + ", ".join(targets.values()))
     typer.echo("\n".join(lines), err=to_stdout)
+    if warning:
+        _err(warning)
     if st["ok"] == 0:
         raise typer.Exit(EXIT_NOTHING_READ)
     if st["skipped"] or st["error"]:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command(epilog="Example:  echo \"Ponad 500 000 użytkowników dołączyło.\" | claimrecon extract - --lang pl")
+@app.command(epilog="Example:  claimrecon extract corpus/003_a755ee8edd3d3d50.txt")
 def extract(
     file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
     lang: Annotated[Optional[str], typer.Option("--lang", help="Language of the text (en, es, pl); detected if not given.")] = None,
@@ -114,7 +152,7 @@ def extract(
         if art.status != "ok":
             _err(f"Error: {art.id}: {art.reason}")
             raise typer.Exit(EXIT_NOTHING_READ)
-        claims = run_extract(art.text, art.language or "en", published=published or art.published)
+        claims = run_extract(art.text, art.language or "en", published=published or art.published, article=art.id)
     except ClaimreconError as e:
         raise _fail(e) from None
     typer.echo(json.dumps({"article": art.id, "language": art.language, "claims": claims}, ensure_ascii=False, indent=2))
@@ -122,11 +160,14 @@ def extract(
 
 @app.command(epilog="Example:  claimrecon ingest corpus/003_a755ee8edd3d3d50.txt")
 def ingest(
-    path: Annotated[str, typer.Argument(help="A file, or - for stdin.")],
+    path: Annotated[str, typer.Argument(help="A file (text, Markdown, HTML, JSON, JSON Lines), a folder, or - for stdin.")],
     lang: Annotated[Optional[str], typer.Option("--lang", help="Override language detection.")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode with this encoding.")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode with this encoding (e.g. cp1250).")] = None,
 ) -> None:
     """Show what the extractor will see for one article: metadata and normalized text.
+
+    Each article (one per JSON Lines record) prints as its JSON metadata, a line "---" and its
+    normalized text. Exit codes: 0 all read; 1 some skipped or failed; 2 usage error; 4 none read.
     """
     from .ingest import ingest as run_ingest
 
@@ -141,6 +182,8 @@ def ingest(
         typer.echo(a.text)
     if all(a.status != "ok" for a in arts):
         raise typer.Exit(EXIT_NOTHING_READ)
+    if any(a.status != "ok" for a in arts):
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command(epilog="Example:  claimrecon schema > claimrecon-1.schema.json")

@@ -106,6 +106,11 @@ class Claim:
     zone: str | None = None  # time zone of a clock time (IANA name or fixed offset), "local" when only implied
     date: str | None = None  # ISO date a time or weekday resolves to, when known
     gloss: str | None = None  # English rendering from the rules' own lexicons
+    # Opt-in machine translation of ``sentence`` (claimrecon.translate); all None when not asked.
+    sentence_gloss: str | None = None  # the sentence in English
+    sentence_gloss_status: str | None = None  # translated | cached | unavailable
+    sentence_gloss_backend: str | None = None  # the service asked: google | mymemory | libre
+    sentence_gloss_error: str | None = None  # why the translation is unavailable
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

@@ -80,7 +80,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("word", _text),
         ("value", _number),
         ("type", _one_of("unit", "teen", "tens", "hundreds", "hundred", "scale", "abbrev",
-                         "fraction", "article", "connector", "dozen", "of")),
+                         "fraction", "article", "connector", "dozen", "of", "sign")),
     ],
     "vague.tsv": [("phrase", _text), ("low", _number), ("high", _number)],
     "shares.tsv": [("phrase", _text), ("percent", _number)],

@@ -1,40 +1,100 @@
-"""Export: one Report -> each format. Computes nothing the report does not hold."""
+"""Export: one Report -> each format. Computes nothing the report does not hold.
+
+``FORMATS`` is the registry the CLI and ``claimrecon.samples`` use: format name -> file name in the
+output folder and how to write it. ``export`` writes a list of formats, each atomically.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..records import Report
+from .atomic import file_mode, write_text
+from .claimreview import to_claimreview
+from .csv_export import to_csv
+from .html_export import to_html
 from .json_export import to_json
 from .markdown import to_markdown
-
-#: format name -> (file name in the output folder, renderer)
-FORMATS: dict[str, tuple[str, Callable[[Report], str]]] = {
-    "json": ("report.json", to_json),
-    "markdown": ("report.md", to_markdown),
-}
+from .sqlite_export import now_utc, write_sqlite
 
 
-def write_text(path: str | Path, text: str) -> None:
-    """Write atomically (temporary file in the same folder, then rename); ``-`` is stdout."""
-    if str(path) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Settings some formats read; the defaults suit every format."""
+
+    base_url: str | None = None  # ClaimReview: each review's url is BASE#<group id>
+    created_at: str | None = None  # SQLite: the run's timestamp (None: not recorded)
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One output format: its default file name and its renderer (text) or writer (sqlite)."""
+
+    name: str
+    filename: str
+    render: Callable[[Report, ExportOptions], str] | None = None  # text formats
+    stdout: bool = True  # can be written to ``-``
+
+    def write(self, report: Report, target: str | Path, options: ExportOptions) -> None:
+        """Write the report to ``target`` (``-`` = stdout for text formats), atomically."""
+        if self.render is not None:
+            write_text(target, self.render(report, options))
+        else:
+            write_sqlite(target, report, options.created_at)
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("json", "report.json", lambda r, o: to_json(r)),
+    Format("markdown", "report.md", lambda r, o: to_markdown(r)),
+    Format("csv", "report.csv", lambda r, o: to_csv(r)),
+    Format("claimreview", "claimreview.jsonld", lambda r, o: to_claimreview(r, o.base_url)),
+    Format("sqlite", "report.sqlite", None, stdout=False),
+    Format("html", "report.html", lambda r, o: to_html(r)),
+)}
+#: What ``compare`` writes when no ``--format`` is given.
+DEFAULT_FORMATS = ("json", "markdown")
+
+
+def parse_formats(values: Sequence[str] | None) -> list[str]:
+    """``["json,csv", "html"]`` -> ``["json", "csv", "html"]``; ``all`` means every format."""
+    names: list[str] = []
+    for value in values or ():
+        for name in (x.strip().lower() for x in value.split(",")):
+            if not name:
+                continue
+            if name == "all":
+                names += [n for n in FORMATS if n not in names]
+            elif name not in FORMATS:
+                raise InputError(f"unknown format {name!r}", f"Formats: {', '.join(FORMATS)} (or all).")
+            elif name not in names:
+                names.append(name)
+    return names
+
+
+def plan(formats: Sequence[str], out: str | Path, files: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """Format -> target: the file given for it, else its default name under ``out``.
+
+    Refuses two formats on stdout (they would interleave) and binary formats on stdout.
+    """
+    files = files or {}
+    targets = {name: str(files.get(name) or Path(out) / FORMATS[name].filename) for name in formats}
+    on_stdout = [n for n, t in targets.items() if t == "-"]
+    for n in on_stdout:
+        if not FORMATS[n].stdout:
+            raise InputError(f"{n} cannot be written to stdout", "Leave it to --out, or give it a file.")
+    if len(on_stdout) > 1:
+        raise InputError(f"only one report can go to stdout, not {' and '.join(on_stdout)}", "Give the others a file.")
+    return targets
+
+
+def export(report: Report, targets: Mapping[str, str], options: ExportOptions | None = None) -> None:
+    """Write ``report`` in each format of ``targets`` (from ``plan``)."""
+    opts = options or ExportOptions()
+    for name, target in targets.items():
+        FORMATS[name].write(report, target, opts)
+
+
+__all__ = ["FORMATS", "DEFAULT_FORMATS", "ExportOptions", "Format", "export", "parse_formats", "plan", "write_text", "file_mode", "now_utc"]

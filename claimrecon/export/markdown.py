@@ -1,165 +1,220 @@
 """The Markdown discrepancy report: the editor's view of a Report.
 
-Article text is untrusted: everything quoted from an article goes through ``md_escape`` so it
-cannot open a link, an HTML tag or break a table.
+It renders on GitHub (CommonMark + GFM tables) and reads as plain text. Article text is
+untrusted: every string that comes from an article or a file name goes through ``md_text`` (prose)
+or ``md_code`` (ids), so it cannot open a link, an HTML tag, emphasis or a new table cell.
+Escapes are backslashes rather than entities, so the plain text stays readable.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
-from ..records import Article, Claim, Conflict, Group, Report
+from ..records import Article, Claim, Conflict, Report
+from .view import ReportView, language_name, measure_label, split_evidence
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+# Characters that can start Markdown or HTML syntax anywhere in a line. ``_`` is handled apart:
+# between two letters or digits it cannot open emphasis, so ids like ``003_a7.txt`` stay clean.
+_INLINE_SPECIAL = re.compile(r"[\\`*\[\]<>|&~$]")
+_LONE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# Line-start constructs (heading, list item, setext or thematic line), only when a space or the end follows.
+_LINE_START = re.compile(r"^(?:#{1,6}|[+-]|=+|-+|\d{1,9}[.)])(?=\s|$)")
+NO_VALUE = "–"
 
 
-def md_escape(text: str | None) -> str:
-    """Escape Markdown and HTML so article text renders as text, on one line."""
+def md_text(text: object) -> str:
+    """Untrusted text as inline Markdown: one line, every syntax character escaped."""
     if text is None:
         return ""
-    t = re.sub(r"\s+", " ", str(text)).strip()
-    t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "<>" else m.group(1), t)
+    t = " ".join(str(text).split())
+    t = _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), t)
+    t = _LONE_UNDERSCORE.sub(r"\\_", t)
+    m = _LINE_START.match(t)
+    if m:  # would start a heading, list, quote or setext line if it began a line
+        t = t[: m.end() - 1] + "\\" + t[m.end() - 1 :]
+    return t
 
 
-def _evidence(c: Claim) -> str:
-    """The sentence with the claim's words in bold."""
-    s = c.sentence
-    a = c.start - c.sentence_start
-    b = c.end - c.sentence_start
-    if 0 <= a < b <= len(s):
-        return f"{md_escape(s[:a])} **{md_escape(s[a:b])}** {md_escape(s[b:])}".strip()
-    return md_escape(s)
+def md_code(text: object, in_table: bool = False) -> str:
+    """Untrusted text as a code span (ids, file names): literal, whatever it contains."""
+    t = " ".join(str(text).split()) or " "
+    run = max((len(r) for r in re.findall(r"`+", t)), default=0)
+    fence = "`" * (run + 1)
+    pad = " " if t[0] in "` " or t[-1] in "` " else ""
+    span = f"{fence}{pad}{t}{pad}{fence}"
+    # GFM splits table cells on | even inside code spans; \| is read as a literal pipe there.
+    return span.replace("|", "\\|") if in_table else span
 
 
-def _who(a: Article | None, article_id: str) -> str:
-    if a is None:
-        return md_escape(article_id)
-    bits = [f"`{article_id.replace('`', '')}`"]
-    if a.outlet:
-        bits.append(md_escape(a.outlet))
-    if a.language:
-        bits.append(a.language)
-    return ", ".join(bits)
+def md_cell(text: object) -> str:
+    """Prose for a table cell; an empty value shows as a dash."""
+    t = md_text(text)
+    return t if t else NO_VALUE
 
 
-def _measure(g: Group) -> str:
-    name = (g.measure or "unknown").replace("_", " ")
-    sc = g.scope
-    extras = [x for x in (sc.subevent, sc.aggregate, sc.period and sc.period.replace("_", " "), sc.moment and f"at {sc.moment}") if x]
-    return name + (f" ({', '.join(extras)})" if extras else "")
+def marked_sentence(c: Claim) -> str:
+    """The claim's sentence with its figure in bold."""
+    before, fig, after = split_evidence(c)
+    if not fig:
+        return md_text(before)
+    # Escape the parts apart so the bold markers stay syntax; strip only at the sentence edges.
+    head = md_text(before) + (" " if before[-1:].isspace() else "")
+    tail = (" " if after[:1].isspace() else "") + md_text(after)
+    return f"{head}**{md_text(fig)}**{tail}"
+
+
+def _source(c: Claim, in_table: bool = False) -> str:
+    """``600,000`` from ``002.txt`` (en), as a cell or a line."""
+    return f"{md_text(c.text)} · {md_code(c.article, in_table)} ({md_text(c.lang)})"
+
+
+def _attribution(a: Article | None, c: Claim) -> str:
+    """Who says it: article, outlet, language, date, and the English gloss for other languages."""
+    bits = [md_code(c.article)]
+    if a is not None and a.outlet:
+        bits.append(md_text(a.outlet))
+    bits.append(f"{md_text(c.lang)} ({md_text(language_name(c.lang))})")
+    if a is not None and a.published:
+        bits.append(md_text(a.published))
+    line = "— " + " · ".join(bits)
+    if c.gloss and c.lang != "en":
+        line += f" · English: {md_text(c.gloss)}"
+    return line
+
+
+def _sentence_gloss(c: Claim) -> list[str]:
+    """Quote lines for the sentence's machine translation (--translate), or why there is none."""
+    if not c.sentence_gloss_status:
+        return []
+    by = md_text(c.sentence_gloss_backend or "translation service")
+    if c.sentence_gloss:
+        how = f"machine translation by {by}" + (", from the cache" if c.sentence_gloss_status == "cached" else "")
+        return [">", f"> English sentence ({how}): {md_text(c.sentence_gloss)}"]
+    return [">", f"> English sentence unavailable ({by}): {md_text(c.sentence_gloss_error or 'no reason given')}"]
 
 
 def to_markdown(report: Report) -> str:
-    arts = {a.id: a for a in report.articles}
-    claims = {c.id: c for c in report.claims}
-    groups = {g.id: g for g in report.groups}
-    s = report.summary()
-    L: list[str] = []
-    L.append("# claimrecon discrepancy report")
-    L.append("")
-    by_lang = Counter(a.language for a in report.articles if a.status == "ok")
-    sev = s["conflicts_by_severity"]
-    L.append(
-        f"{s['articles']} articles ({', '.join(f'{n} {l}' for l, n in sorted(by_lang.items(), key=lambda x: str(x[0])))}), "
-        f"{s['claims']} numeric claims, {s['groups']} quantities, "
-        f"**{sev['hard']} hard** and **{sev['soft']} soft** conflicts."
-    )
-    L.append("")
-    L.append("- **hard**: the two figures cannot both be right, even allowing for their hedges.")
-    L.append("- **soft**: the figures differ, but their hedges leave room for both.")
-    L.append("")
-
-    L.append("## Discrepancies")
-    L.append("")
-    if not report.conflicts:
-        L.append("No conflicting figures were found.")
-        L.append("")
-    else:
-        L.append("| # | quantity | says | says | severity | review |")
-        L.append("|---|---|---|---|---|---|")
-        for i, k in enumerate(report.conflicts, 1):
-            a, b = claims[k.claims[0]], claims[k.claims[1]]
-            g = groups.get(k.group)
-            L.append(
-                f"| {i} | {md_escape(_measure(g)) if g else ''} | {md_escape(a.text)} ({md_escape(a.article)}) | "
-                f"{md_escape(b.text)} ({md_escape(b.article)}) | {k.severity} | {k.review or 'open'} |"
-            )
-        L.append("")
-        for i, k in enumerate(report.conflicts, 1):
-            L += _conflict_section(i, k, claims, groups, arts)
-
-    timelines: dict[str, list[Group]] = defaultdict(list)
-    for g in report.groups:
-        if g.series:
-            timelines[g.series].append(g)
-    if timelines:
-        L.append("## Timelines (one count at different moments: not conflicts)")
-        L.append("")
-        for sid in sorted(timelines):
-            gs = sorted(timelines[sid], key=lambda g: g.scope.moment or "")
-            L.append(f"- {md_escape((gs[0].measure or '').replace('_', ' '))}: " + "; ".join(
-                f"{md_escape(g.scope.moment or 'no stated moment')}: " + ", ".join(
-                    f"{md_escape(claims[cid].text)} ({md_escape(claims[cid].article)})" for cid in g.claims) for g in gs))
-        L.append("")
-
-    L.append("## Corroborated figures")
-    L.append("")
-    rows = [(g, f) for g in report.groups for f in g.figures if len(f.articles) > 1]
-    if not rows:
-        L.append("None.")
-    for g, f in rows:
-        c0 = claims[f.claims[0]]
-        L.append(f"- {md_escape(_measure(g))}: **{md_escape(c0.gloss or c0.text)}**, reported by {len(f.articles)} independent articles "
-                 f"({', '.join(f.languages)}): " + ", ".join(md_escape(x) for x in f.articles))
-    L.append("")
-
-    L.append("## Single-source figures")
-    L.append("")
-    single = [(g, f) for g in report.groups for f in g.figures if len(f.articles) == 1]
-    if not single:
-        L.append("None.")
-    for g, f in single:
-        c0 = claims[f.claims[0]]
-        L.append(f"- {md_escape(_measure(g))}: {md_escape(c0.text)} — {md_escape(c0.gloss)} ({md_escape(c0.article)})")
-    L.append("")
-    grouped = {cid for g in report.groups for cid in g.claims}
-    loose = [c for c in report.claims if c.id not in grouped]
-    if loose:
-        L.append("## Figures not compared (what they measure is not known)")
-        L.append("")
-        for c in loose:
-            L.append(f"- {md_escape(c.text)} ({md_escape(c.article)}): {md_escape(c.gloss)}")
-        L.append("")
-
-    L.append("## Inputs")
-    L.append("")
-    L.append("| article | status | language | title | published | note |")
-    L.append("|---|---|---|---|---|---|")
-    for a in report.articles:
-        note = a.reason or (f"duplicate of {a.duplicate_of}" if a.duplicate_of else "")
-        L.append(f"| {md_escape(a.id)} | {a.status} | {a.language or ''} | {md_escape(a.title)} | {a.published or ''} | {md_escape(note)} |")
-    L.append("")
-    L.append(f"claimrecon {md_escape(report.version)}, rules {md_escape(report.rules_digest)}")
+    """Render the report as GitHub-flavoured Markdown."""
+    v = ReportView.of(report)
+    L: list[str] = ["# claimrecon report: where the articles disagree", ""]
+    L += _summary(v)
+    L += _articles(v)
+    L += _discrepancies(v)
+    L += _timelines(v)
+    L += _figures(v)
+    L.append(f"claimrecon {md_text(report.version)} · rules {md_text(report.rules_digest)} · "
+             "ids are stable across runs: `claimrecon review ID --dismiss` records a decision.")
     L.append("")
     return "\n".join(L)
 
 
-def _conflict_section(i: int, k: Conflict, claims: dict[str, Claim], groups: dict[str, Group], arts: dict[str, Article]) -> list[str]:
-    g = groups.get(k.group)
-    L = [f"### {i}. {md_escape(_measure(g)) if g else ''}: {k.severity}" + (f" ({k.review})" if k.review else ""), ""]
-    L.append(md_escape(k.reason))
+def _summary(v: ReportView) -> list[str]:
+    s = v.report.summary()
+    st = s["articles_by_status"]
+    sev = s["conflicts_by_severity"]
+    opened = s["open_conflicts_by_severity"]
+    langs = Counter(a.language for a in v.report.articles if a.status == "ok")
+    by_lang = ", ".join(f"{n} {md_text(language_name(code))}" for code, n in sorted(langs.items(), key=lambda x: str(x[0])))
+    not_read = st["skipped"] + st["error"]
+    return [
+        f"**{s['articles']} articles** ({st['ok']} read" + (f": {by_lang}" if by_lang else "")
+        + (f"; {not_read} not read" if not_read else "") + (f"; {s['duplicates']} duplicate" if s["duplicates"] else "")
+        + f"), **{s['claims']} figures** on **{s['groups']} quantities**, "
+        f"**{s['conflicts']} discrepancies**: {sev['hard']} hard, {sev['soft']} soft "
+        f"({opened['hard'] + opened['soft']} not dismissed).",
+        "",
+        "- **hard**: the two figures cannot both be right, even allowing for their hedges.",
+        "- **soft**: the figures differ, but their hedges leave room for both.",
+        "",
+    ]
+
+
+def _articles(v: ReportView) -> list[str]:
+    L = ["## Articles", "", "| article | outlet | language | published | status | title |", "|---|---|---|---|---|---|"]
+    for a in v.report.articles:
+        status = a.status + (f", duplicate of {md_code(a.duplicate_of, True)}" if a.duplicate_of else "")
+        L.append(f"| {md_code(a.id, True)} | {md_cell(a.outlet)} | {md_cell(a.language)} | {md_cell(a.published)} "
+                 f"| {status} | {md_cell(a.title)} |")
     L.append("")
+    skipped = [a for a in v.report.articles if a.status != "ok"]
+    if skipped:
+        L += ["Not read:", ""]
+        L += [f"- {md_code(a.id)} ({a.status}): {md_text(a.reason) or 'no reason given'}" for a in skipped]
+        L.append("")
+    return L
+
+
+def _discrepancies(v: ReportView) -> list[str]:
+    L = ["## Discrepancies", ""]
+    conflicts = v.conflicts()
+    if not conflicts:
+        return L + ["No conflicting figures were found.", ""]
+    L += ["| # | severity | quantity | one article says | another says | review |", "|---|---|---|---|---|---|"]
+    for i, k in enumerate(conflicts, 1):
+        a, b = (v.claims[c] for c in k.claims)
+        L.append(f"| {i} | {md_text(k.severity)} | {md_text(measure_label(v.groups.get(k.group)))} | {_source(a, True)} "
+                 f"| {_source(b, True)} | {md_text(v.review_state(k))} |")
+    L.append("")
+    for i, k in enumerate(conflicts, 1):
+        L += _conflict(v, i, k)
+    return L
+
+
+def _conflict(v: ReportView, i: int, k: Conflict) -> list[str]:
+    L = [f"### {i}. {md_text(measure_label(v.groups.get(k.group)))}: {md_text(k.severity)}, {md_text(v.review_state(k))}", ""]
+    L += [md_text(k.reason), ""]
     for cid in k.claims:
-        c = claims[cid]
-        L.append(f"> {_evidence(c)}")
-        L.append(">")
-        L.append(f"> — {_who(arts.get(c.article), c.article)}" + (f"; English: {md_escape(c.gloss)}" if c.gloss and c.lang != "en" else ""))
-        L.append("")
+        c = v.claims[cid]
+        L += [f"> {marked_sentence(c)}", ">", f"> {_attribution(v.articles.get(c.article), c)}", *_sentence_gloss(c), ""]
     if k.review_note:
-        L.append(f"Review note: {md_escape(k.review_note)}")
-        L.append("")
-    L.append(f"<sub>conflict `{k.id}`, group `{k.group}`</sub>")
+        L += [f"Review note: {md_text(k.review_note)}", ""]
+    L += [f"conflict {md_code(k.id)} · group {md_code(k.group)}", ""]
+    return L
+
+
+def _timelines(v: ReportView) -> list[str]:
+    series = v.timelines()
+    if not series:
+        return []
+    L = ["## Timelines", "", "One count at different moments: these are not conflicts.", ""]
+    for _, gs in series:
+        name = (gs[0].measure or "unknown quantity").replace("_", " ")
+        L.append(f"- {md_text(name)}:")
+        for g in gs:
+            figs = ", ".join(f"{md_text(v.claims[c].text)} ({md_code(v.claims[c].article)})" for c in g.claims if c in v.claims)
+            L.append(f"  - {md_text(g.scope.moment or 'no stated moment')}: {figs}")
     L.append("")
     return L
+
+
+def _figures(v: ReportView) -> list[str]:
+    L = ["## Corroborated figures", "", "Figures that several independent articles report.", ""]
+    rows = v.figures(corroborated=True)
+    if not rows:
+        L.append("None.")
+    for g, f in rows:
+        c0 = v.claims[f.claims[0]]
+        L.append(f"- {md_text(measure_label(g))}: **{md_text(c0.gloss or c0.text)}**, {len(f.articles)} articles "
+                 f"({md_text(', '.join(f.languages))}): " + ", ".join(md_code(x) for x in f.articles))
+    L += ["", "## Single-source figures", "", "Figures only one article reports: nothing to check them against.", ""]
+    single = v.figures(corroborated=False)
+    if not single:
+        L.append("None.")
+    for g, f in single:
+        c0 = v.claims[f.claims[0]]
+        gloss = f" (English: {md_text(c0.gloss)})" if c0.gloss and c0.lang != "en" else ""
+        L.append(f"- {md_text(measure_label(g))}: **{md_text(c0.text)}**{gloss} · "
+                 + ", ".join(f"{md_code(x)} ({md_text(v.articles[x].language if x in v.articles else '')})" for x in f.articles))
+    L.append("")
+    loose = v.ungrouped()
+    if loose:
+        L += ["## Figures not compared", "", "What these figures measure is not known, so they are not compared.", ""]
+        for c in loose:
+            gloss = f" (English: {md_text(c.gloss)})" if c.gloss and c.lang != "en" else ""
+            L.append(f"- **{md_text(c.text)}**{gloss} · {md_code(c.article)}")
+        L.append("")
+    return L
+
+
+__all__ = ["to_markdown", "md_text", "md_code", "marked_sentence"]

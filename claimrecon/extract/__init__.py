@@ -96,8 +96,8 @@ def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon
 
 def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str, Any]]:
     """The claims of one sentence as plain dicts (offsets relative to the article)."""
-    s: str = doc.text
     sent: Sentence | None = ctx.get("sentence")
+    s: str = sent.text if sent is not None else doc.text  # the same string; doc.text rebuilds it token by token
     base = sent.start if sent else 0
     published: str | None = ctx.get("published")
     quotes: list[tuple[int, int]] = ctx.get("quotes", [])
@@ -105,7 +105,7 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
     mentions = extract_mentions(s, lx, published)
     if sent is not None and _dateline(lx, sent, mentions):
         return []
-    toks = _token_starts(doc)
+    toks = _token_starts(doc) if mentions else []  # the costly part of a sentence: only when needed
     weekday_date = None
     wm = lx.weekday_re.search(s)
     if wm:

@@ -14,7 +14,7 @@ from .lexicon import Lexicon, find_entry, qualifier_bounds
 from .numbers import parse_digits, parse_words
 
 _DIGITS = re.compile(
-    r"(?<![\w.,:/@#+-])(?<![\w][.,])"
+    r"(?<![\w.,:/@#+])(?<![\w][.,])(?<![^\s(\[\d]-)"
     r"(?:\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])"
 )
@@ -24,6 +24,7 @@ _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
 _PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
 
 @dataclass
@@ -209,7 +210,8 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Core]:
                 if entry:
                     mult *= entry[0]
             if mult != 1.0:
-                value *= mult
+                frac = sm.groupdict().get("frac")
+                value = (value + (lx.words[frac.lower()][0] if frac else 0.0)) * mult
                 precision *= mult
                 has_scale = True
                 end = sm.end()
@@ -250,6 +252,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[
     """All numeric mentions of a sentence, with kind, value, unit, hedge and bounds."""
     taken: list[tuple[int, int]] = []
     mentions: list[Mention] = []
+    taken += [(m.start(), m.end()) for m in _URL.finditer(s)]
     for m in _PHONE.finditer(s):
         # three or more digit groups that are not a space-grouped numeral ("500 000 000")
         if not _GROUPED.fullmatch(m.group()) and not re.fullmatch(r"\d+[ \-]\d+", m.group()):
@@ -309,6 +312,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[
             elif _RANGE_GAP.match(gap) and _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start]):
                 rng = nxt
         men = _number_mention(s, lx, c, rng)
+        if men is None and rng is not None:
+            rng = None  # "52-48" is a score, not a range: read the numbers one by one
+            men = _number_mention(s, lx, c, None)
         if men is None:
             continue
         if rng is not None:
@@ -365,12 +371,22 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
     before_char = s[start - 1] if start > 0 else " "
     after = s[end:]
     # numbers glued to words are names, not amounts: "COVID-19", "F-35", "6th", "2020s", "two-factor"
-    if before_char.isalpha() or (before_char == "-" and start > 1 and s[start - 2].isalpha()):
-        return None
+    if before_char.isalpha() or (before_char in "-([" and start > 1 and s[start - 2].isalpha()):
+        return None  # "F-35", "alert(1)", "x[2]": part of a name or code, not an amount
     if after[:1].isalpha() and kind == "count":
         return None
     if c.words_only and re.match(r"-\w", after) and kind == "count":
         return None
+    # a sign of its own before a percentage, amount or temperature: "-0,5%", "−5 °C" (never a count)
+    negative = (rng is None and kind != "count" and start == c.start and s[start - 1 : start] in ("-", "\u2212")
+                and (start == 1 or s[start - 2] in " \t(["))
+    if negative:
+        start -= 1
+    elif rng is None and kind != "count" and lx.sign_re is not None:
+        sw = lx.sign_re.search(s[max(0, start - 12) : start])  # "minus five percent", "menos 5 grados"
+        if sw:
+            negative = True
+            start -= min(start, 12) - sw.start()
     value = c.value
     hedge_q = None
     # years, ordinals and other numbers that are not amounts
@@ -405,7 +421,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
         # a lone number word ("one of them", "three times") is only a claim when it counts
         # something the rules know; checked by context.py through ``measure_hint``
         pass
-    value = value * factor
+    value = value * factor * (-1 if negative else 1)
     precision = c.precision * factor
     if rng is not None:
         hi_val = rng.value
@@ -426,6 +442,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
             start = start - (min(start, 12) - lead.start())
     else:
         low, high = qualifier_bounds(lx, q, value)
+        if low is not None and high is not None and low > high:
+            low, high = high, low
     men = Mention(kind, start, end, c.start, last.end, value, unit=unit if kind != "count" else None, qualifier=q,
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale

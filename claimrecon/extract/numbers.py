@@ -18,11 +18,12 @@ def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
     s = text.strip()
     for sp in _SPACES:
         s = s.replace(sp, " ")
-    if " " in s:  # "500 000": spaces group thousands in every language
+    if " " in s:  # "500 000", "1 000,5": spaces group thousands in every language
         parts = s.split(" ")
-        if not all(len(p) == 3 for p in parts[1:]):
+        last_int = re.split(r"[.,]", parts[-1], maxsplit=1)[0]
+        if not all(len(p) == 3 for p in parts[1:-1]) or len(last_int) != 3:
             return None
-        s = "".join(parts[:-1]) + parts[-1]
+        s = "".join(parts)
     commas, dots = s.count(","), s.count(".")
     dec = "," if lx.decimal_comma else "."
     grp = "." if lx.decimal_comma else ","
@@ -54,8 +55,9 @@ def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
 def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
     """Number words: (value, precision, has_scale) or None if nothing numeric is there."""
     tokens = [t for t in re.split(r"[\s\-]+", text.strip().lower()) if t]
-    total = 0.0
+    groups: list[tuple[float, float]] = []  # (amount, scale) of each group closed by a scale word
     cur = 0.0
+    trailing_fraction = False
     seen = False
     has_scale = False
     frac_part = False
@@ -81,25 +83,28 @@ def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
             cur = (cur or 1) * value
         elif kind == "fraction":
             frac_part = True
+            # "tres millones y medio", "a million and a half": half the scale before, unless a
+            # scale follows ("one billion and a half million")
+            trailing_fraction = not cur and bool(groups)
             cur += value
         elif kind == "dozen":
             cur = (cur or 1) * value
         elif kind in ("scale", "abbrev"):
             has_scale = True
-            base = cur if cur else (1.0 if not total else 0.0)
-            if total + base == 0:
-                base = 1.0
-            if total and total + base < value and not cur:
-                total = total * value  # "mil millones": the scale multiplies all before it
-            elif total + base < value:
-                total = (total + base) * value
-            else:
-                total += base * value
+            # a larger scale takes the smaller groups before it: "mil millones",
+            # "cuatrocientos cincuenta y cinco mil doscientos veintiocho millones" (455 228 million)
+            amount = cur
+            while groups and groups[-1][1] < value:
+                amount += groups.pop()[0]
+            groups.append(((amount or 1.0) * value, value))
             cur = 0.0
+            trailing_fraction = False
         article = False
     if not seen:
         return None
-    result = total + cur
+    if trailing_fraction:
+        cur *= groups[-1][1]
+    result = sum(a for a, _ in groups) + cur
     if result == 0 and not any(lx.words.get(t, (1, ""))[0] == 0 for t in tokens):
         return None
     last_scale = 1.0

@@ -1,101 +1,84 @@
 """Ingest: paths -> Articles (decoded, cleaned, normalized text + metadata + language + status).
 
-Knows nothing about numbers. Every input path appears in the result, read or not, with a
-status and a reason: one broken file never stops a folder.
+Knows nothing about numbers. Every input appears in the result, read or not, with a status
+(``ok``, ``skipped``: read but not a usable article, ``error``: could not be read) and a
+reason: one broken file never stops a folder. The stage, in the order an article meets it:
+
+    sources   paths -> inputs with stable ids (folders walked by name; loops, hidden files)
+    reader    open, bound the size, tell the format (text, Markdown, HTML, JSON, JSON Lines)
+    decode    bytes -> str (BOMs, UTF-8, Windows-1250/ISO-8859-2/Windows-1252, detection)
+    html / markdown / feeds   the article text and the metadata the source states
+    assemble  normalize -> language -> metadata from the text -> Article
+    duplicates  later copies of one story point at the first
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+import codecs
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import InputError, UnsupportedLanguage
 from ..records import Article
-from .decode import decode
-from .language import detect_language
-from .metadata import plain_metadata
-from .normalize import normalize
+from .assemble import MAX_TEXT_CHARS, Options
+from .duplicates import mark_duplicates
+from .feeds import MAX_RECORD_BYTES
+from .language import supported_languages
+from .reader import MAX_FILE_BYTES, parse_bytes, read_input
+from .sources import Source, expand_paths
 
-__all__ = ["ingest", "iter_inputs", "read_path"]
+__all__ = [
+    "ingest", "iter_inputs", "expand_paths", "read_path", "read_input", "parse_bytes", "check_options",
+    "mark_duplicates", "order_key", "Options", "Source", "MAX_FILE_BYTES", "MAX_RECORD_BYTES", "MAX_TEXT_CHARS",
+]
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-
-
-def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
-    """(id, path) for every input: folders recursively in a stable order; ids relative to the folder."""
-    for raw in paths:
-        if raw == "-":
-            yield "<stdin>", None
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith("."):
-                        continue
-                    fp = Path(root) / name
-                    yield fp.relative_to(p).as_posix(), fp
-        else:
-            yield p.name if p.exists() else raw, p
+_RECORD_SUFFIX = re.compile(r"^(.*)#(\d+)$")
 
 
-def read_path(article_id: str, path: Path | None, *, lang: str | None = None, encoding: str | None = None) -> list[Article]:
-    """Read one input into one article (or its reason for not being one)."""
-    import sys
-
-    try:
-        raw = sys.stdin.buffer.read() if path is None else path.read_bytes()
-    except FileNotFoundError:
-        return [Article(article_id, "error", "file not found", path=str(path))]
-    except PermissionError:
-        return [Article(article_id, "error", "permission denied: the file cannot be read", path=str(path))]
-    except OSError as e:
-        return [Article(article_id, "error", f"cannot read: {e.strerror or e}", path=str(path))]
-    sha = hashlib.sha256(raw).hexdigest()
-    base = Article(article_id, "ok", path=None if path is None else str(path), sha256=sha, format="text")
-    if not raw.strip():
-        return [replace(base, status="skipped", reason="empty file")]
-    text, enc, problem = decode(raw, encoding)
-    if text is None:
-        return [replace(base, status="skipped", reason=problem or "not text")]
-    text = normalize(text, lang)
-    if not text.strip():
-        return [replace(base, status="skipped", reason="no article text after removing page furniture", encoding=enc)]
-    language, confidence = (lang, 1.0) if lang else detect_language(text)
-    from ..ruleset import available_languages
-
-    if language not in available_languages():
-        return [replace(base, status="skipped", reason=f"language {language!r} has no rules (supported: {', '.join(available_languages())})",
-                        encoding=enc, language=language, language_confidence=confidence, text="")]
-    text = normalize(text, language)  # again, with the language's boilerplate rules
-    meta = plain_metadata(text, language)
-    return [replace(base, encoding=enc, language=language, language_confidence=confidence, text=text, **meta)]
+def check_options(lang: str | None = None, encoding: str | None = None) -> Options:
+    """Validate ``--lang`` and ``--encoding`` once, before any file is read (usage errors)."""
+    if lang is not None:
+        lang = lang.strip().lower()
+        if lang not in supported_languages():
+            raise UnsupportedLanguage(lang, list(supported_languages()))
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+            b"".decode(encoding)
+        except LookupError:
+            raise InputError(
+                f"unknown text encoding {encoding!r}",
+                "Give a Python codec name such as utf-8, utf-16, cp1250, iso-8859-2 or cp1252, or leave --encoding out to detect it.",
+            ) from None
+    return Options(lang=lang or None, encoding=encoding or None)
 
 
-def ingest(paths: Sequence[str], *, lang: str | None = None, encoding: str | None = None) -> list[Article]:
-    """Every input as an Article, in a stable order (by id), duplicates marked."""
+def iter_inputs(paths: Sequence[str]) -> list[Source]:
+    """Every input under ``paths``, with its id (relative to the folder given) and known problem."""
+    return expand_paths(paths)
+
+
+def order_key(article_id: str) -> tuple[str, int]:
+    """Articles are reported by id; records of one file by their number (``f#2`` before ``f#10``)."""
+    m = _RECORD_SUFFIX.match(article_id)
+    return (m.group(1), int(m.group(2))) if m else (article_id, -1)
+
+
+def ingest(paths: Sequence[str | Path], *, lang: str | None = None, encoding: str | None = None) -> list[Article]:
+    """Every input as Articles, in a stable order (by id), later copies of a story marked.
+
+    Raises ``UnsupportedLanguage`` / ``InputError`` for a bad ``lang`` / ``encoding`` (usage
+    errors, exit 2) and ``RulesError`` for broken rules; never for a bad input.
+    """
+    opts = check_options(lang, encoding)
     out: list[Article] = []
-    for article_id, path in iter_inputs(paths):
-        out.extend(read_path(article_id, path, lang=lang, encoding=encoding))
-    out.sort(key=lambda a: a.id)
+    for source in expand_paths([str(p) for p in paths]):
+        out.extend(read_input(source, opts))
+    out.sort(key=lambda a: order_key(a.id))
     return mark_duplicates(out)
 
 
-def mark_duplicates(articles: list[Article]) -> list[Article]:
-    """Identical normalized texts: the later copies point at the first (by id)."""
-    first: dict[str, str] = {}
-    out = []
-    for a in articles:
-        if a.status != "ok":
-            out.append(a)
-            continue
-        key = hashlib.sha256(" ".join(a.text.split()).lower().encode()).hexdigest()
-        if key in first:
-            out.append(replace(a, duplicate_of=first[key]))
-        else:
-            first[key] = a.id
-            out.append(a)
-    return out
+def read_path(article_id: str, path: Path | None, *, lang: str | None = None, encoding: str | None = None) -> list[Article]:
+    """The Articles of one file (``path``) or of standard input (``path`` None)."""
+    return read_input(Source(article_id, path), check_options(lang, encoding))

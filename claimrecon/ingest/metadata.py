@@ -1,45 +1,196 @@
-"""Metadata of a plain-text article: title, dateline, outlet. What is not stated stays None."""
+"""Metadata a plain-text article states about itself: title, dateline, outlet.
+
+Nothing is guessed: a field is filled only from a line that says it, and stays None otherwise.
+Month names come from ``rules/<lang>/time.tsv`` (type ``month``), so a date is read in the
+article's own language ("Sunday, June 4, 2023", "8 de marzo de 2026", "27 września 2026").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
 from ..ruleset import load_language
 
+#: the dateline and title are looked for among the first lines only
+HEAD_LINES = 8
+#: a dateline line is short: the date plus at most a place, a weekday, "Published", a time
+MAX_DATELINE = 100
+MAX_EXTRA_WORDS = 4
+#: a title longer than this is a lead paragraph: its first sentence is the title
+MAX_TITLE = 200
 
+#: words that introduce where an article comes from, per language (a line of its own)
+_SOURCE_CUES = {
+    "en": r"source|originally published (?:by|in|on|at)|first published (?:by|in|on|at)|"
+    r"this (?:article|story) (?:first |originally )?appeared (?:in|on)|reprinted from",
+    "es": r"fuente|publicado (?:originalmente )?(?:en|por)|este art[ií]culo (?:se public[óo]|apareci[óo]) (?:en|originalmente en)",
+    "pl": r"[źz]r[óo]d[łl]o|artykuł (?:ukazał się|pierwotnie opublikowano) (?:w|na)|opublikowano (?:pierwotnie )?(?:w|na)",
+}
+_NOT_OUTLETS = {"link", "source link", "internet", "własne", "propia", "own"}
+_WIRE = re.compile(
+    r"^[A-ZÁÉÍÓÚÑĄĆĘŁŃÓŚŹŻ][A-ZÁÉÍÓÚÑĄĆĘŁŃÓŚŹŻ .'/-]{1,40}(?:,[^()\n]{0,40})?\s*"
+    r"\((?P<outlet>[A-Z][\w .&/-]{1,30})\)\s*(?:[-–—:]|\.-)"
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s*,?\s*)?(?P<outlet>[^.|,]{2,60}?)\s*(?:\.|,|\||all rights|$)", re.I)
+_CAP = "A-ZÁÉÍÓÚÑÜĄĆĘŁŃÓŚŹŻ"
+_NAME = rf"[{_CAP}][\w'’.-]*"
+#: "By Anna Nowak", "Por Redacción", "Autor: Jan Kowalski", "By Anna Nowak and Jan Kowalski, Reuters"
+_BYLINE = re.compile(
+    rf"^(?:[Bb]y|BY|[Pp]or|POR|[Aa]utor(?:ka|zy)?|[Tt]ext[o]?)\s*:?\s+"
+    rf"(?P<author>{_NAME}(?:\s+(?:{_NAME}|de|del|la|van|von|y|and|i|&))*?)(?:\s*[,|–—-]\s*{_NAME}(?:\s+{_NAME})*)?\s*$"
+)
+_SENTENCE = re.compile(r"^(.{20,}?[.!?…])(?=\s+[\"“„«(]?[^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]{3}")
+
+
+@functools.lru_cache(maxsize=None)
 def _months(lang: str) -> dict[str, int]:
     return {r["phrase"].lower(): int(r["value"]) for r in load_language(lang).table("time.tsv") if r["type"] == "month"}
 
 
-def find_dateline(text: str, lang: str) -> str | None:
-    """A date printed on a line of its own near the top ("Sunday, June 4, 2023", "8 de marzo de 2026")."""
+@functools.lru_cache(maxsize=None)
+def _date_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     months = _months(lang)
-    alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    alt = "|".join(re.escape(m).replace(r"\.", r"\.?") for m in sorted(months, key=len, reverse=True))
+    month = rf"(?P<month>{alt})(?!\w)\.?"
     pats = [
-        rf"(?P<month>{alt})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})",
-        rf"(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{alt})\s+(?:de\s+)?(?P<year>\d{{4}})",
+        rf"(?<!\w){month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)",
+        rf"(?<!\d)(?P<day>\d{{1,2}})(?:\.|º|st|nd|rd|th)?\s+(?:de\s+|of\s+)?{month},?\s+(?:de\s+|del\s+)?(?P<year>\d{{4}})(?!\d)",
+        r"(?<!\d)(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})(?!\d)",
     ]
-    for line in text.split("\n")[:8]:
-        line = line.strip()
-        if not line or len(line) > 60:
-            continue
-        for p in pats:
-            m = re.search(p, line, re.IGNORECASE)
+    if lang != "en":  # day.month.year is the numeric order in Spanish and Polish, not in US English
+        pats.append(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<nmonth>\d{1,2})[./](?P<year>\d{4})(?!\d)")
+    return tuple(re.compile(p, re.IGNORECASE) for p in pats)
+
+
+def _month_number(word: str, lang: str) -> int | None:
+    months = _months(lang)
+    w = word.lower()
+    return months.get(w) or months.get(w.rstrip(".")) or months.get(w + ".")
+
+
+def _to_iso(m: re.Match[str], lang: str) -> str | None:
+    groups = m.groupdict()
+    month = int(groups["nmonth"]) if groups.get("nmonth") else _month_number(groups.get("month") or "", lang)
+    if month is None:
+        return None
+    try:
+        return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(value: str, lang: str | None) -> str | None:
+    """An ISO date from a date string ("2023-06-04T18:00Z", "4 June 2023"); None if not a date."""
+    value = value.strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", value)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    for code in [lang] if lang else ["en", "es", "pl"]:
+        for pat in _date_patterns(code):
+            m = pat.search(value)
             if m:
-                try:
-                    return dt.date(int(m.group("year")), months[m.group("month").lower()], int(m.group("day"))).isoformat()
-                except (ValueError, KeyError):
-                    continue
+                iso = _to_iso(m, code)
+                if iso:
+                    return iso
+    return None
+
+
+def dateline(line: str, lang: str) -> str | None:
+    """The ISO date of a line that is a dateline: a date and at most a few words around it."""
+    if len(line) > MAX_DATELINE:
+        return None
+    for pat in _date_patterns(lang):
+        m = pat.search(line)
+        if not m:
+            continue
+        rest = line[: m.start()] + " " + line[m.end() :]
+        if len(_LETTERS.findall(rest)) <= MAX_EXTRA_WORDS:
+            iso = _to_iso(m, lang)
+            if iso:
+                return iso
+    return None
+
+
+def find_dateline(text: str, lang: str) -> str | None:
+    """The date printed on a line of its own near the top of the article, as an ISO date."""
+    for line in _head(text):
+        iso = dateline(line, lang)
+        if iso:
+            return iso
+    return None
+
+
+def _head(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.split("\n", 64)[:64]:
+        line = line.strip()
+        if line:
+            out.append(line)
+            if len(out) == HEAD_LINES:
+                break
+    return out
+
+
+def shorten_title(line: str) -> str:
+    """A title from a line: the line itself, or the first sentence of a lead paragraph."""
+    if len(line) <= MAX_TITLE:
+        return line
+    m = _SENTENCE.match(line)
+    if m and len(m.group(1)) <= MAX_TITLE:
+        return m.group(1)
+    cut = line[:MAX_TITLE].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:–— ") + "…"
+
+
+def find_title(text: str, lang: str) -> str | None:
+    """The first meaningful line: not a dateline, not a byline, with words in it."""
+    for line in _head(text):
+        if not _LETTERS.search(line) or _BYLINE.match(line) or dateline(line, lang):
+            continue
+        return shorten_title(line)
+    return None
+
+
+def find_outlet(text: str, lang: str) -> str | None:
+    """The outlet an article names itself: "Source: CNN", "WARSAW (PAP) -", "© 2023 The Verge"."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    cues = re.compile(rf"^(?:{_SOURCE_CUES.get(lang, _SOURCE_CUES['en'])})\s*:?\s+(?P<outlet>.{{2,60}}?)\.?$", re.I)
+    for line in lines[:HEAD_LINES]:
+        m = _WIRE.match(line)
+        if m:
+            return m.group("outlet").strip()
+    for line in lines[:HEAD_LINES] + lines[-HEAD_LINES:]:
+        if len(line) > 80:
+            continue
+        m = cues.match(line) or _COPYRIGHT.match(line)
+        if m:
+            outlet = m.group("outlet").strip(" .:-–—")
+            if outlet and outlet.lower() not in _NOT_OUTLETS and _LETTERS.search(outlet):
+                return outlet
+    return None
+
+
+def find_author(text: str) -> str | None:
+    """The author of a byline near the top ("By Anna Nowak", "Por Redacción", "Autor: Jan Kowalski")."""
+    for line in _head(text):
+        m = _BYLINE.match(line)
+        if m and len(line) <= 80:
+            return m.group("author").strip(" .,:")
     return None
 
 
 def plain_metadata(text: str, lang: str) -> dict[str, Any]:
-    title = None
-    for line in text.split("\n"):
-        line = line.strip()
-        if len(line) >= 12 and not re.fullmatch(r"[\W\d]+", line) and not (len(line) < 45 and find_dateline(line, lang)):
-            title = line
-            break
-    return {"title": title, "published": find_dateline(text, lang)}
+    """Title, date, outlet and author a normalized plain-text article states (None if unstated)."""
+    return {
+        "title": find_title(text, lang),
+        "published": find_dateline(text, lang),
+        "outlet": find_outlet(text, lang),
+        "author": find_author(text),
+    }

@@ -11,12 +11,20 @@ order give the same report.
   id: a timeline, never a conflict. A figure anchored to a clock time is not compared with one
   that is not.
 - Only claims from different independent articles are compared (duplicates count once).
+
+Scale (a newsroom feed gives a quantity thousands of claims): every pair of figures of a group
+is judged once per distinct wording of each figure (value, unit, bounds, hedge, zone, date),
+never once per pair of claims, so many claims of the same few figures cost no more than a few.
+The conflicts listed are capped, the figures never are: at most ``PAIRS_PER_FIGURES`` claim
+pairs for any two figures (the first by article id and position), and at most
+``CONFLICTS_PER_GROUP`` per group (the highest scores, then by id). Every claim and article
+behind each figure stays in ``Group.figures``, so a capped list hides no figure, only the
+repetition of one disagreement between more pairs of outlets.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -24,7 +32,12 @@ from ..records import Article, Claim, Conflict, Figure, Group, Review, Scope
 from .intervals import relative_gap, same_value, verdict
 from .review import apply_reviews
 
-__all__ = ["reconcile", "apply_reviews"]
+__all__ = ["reconcile", "apply_reviews", "PAIRS_PER_FIGURES", "CONFLICTS_PER_GROUP"]
+
+#: conflicting claim pairs listed for any two figures of one group (see the module doc)
+PAIRS_PER_FIGURES = 10
+#: conflicts listed per group, highest scores first (see the module doc)
+CONFLICTS_PER_GROUP = 200
 
 
 def _hid(prefix: str, *parts: str) -> str:
@@ -43,6 +56,68 @@ def _figure_key(c: Claim) -> str:
     if isinstance(c.value, float):
         return f"{c.value:.6g}"
     return str(c.value)
+
+
+def _wording(c: Claim) -> tuple[object, ...]:
+    """Everything ``verdict`` reads from a claim of a group: equal wordings get equal verdicts."""
+    return (c.value, c.unit, c.low, c.high, c.qualifier, c.precision, c.zone, c.date)
+
+
+def _figure_pairs(
+    fig_keys: list[str], by_fig: dict[str, list[Claim]], src: dict[str, str], support: dict[str, int]
+) -> list[tuple[float, Claim, Claim, str]]:
+    """(score, first claim, second claim, severity) of the conflicting claim pairs of one group,
+    at most ``PAIRS_PER_FIGURES`` for any two figures."""
+    # per figure: its claims with their wording and source, and its distinct wordings
+    rows: dict[str, list[tuple[Claim, tuple[object, ...], str]]] = {}
+    wordings: dict[str, list[tuple[tuple[object, ...], Claim, set[str]]]] = {}
+    for fk in fig_keys:
+        rows[fk] = [(c, _wording(c), src.get(c.article, c.article)) for c in by_fig[fk]]
+        seen: dict[tuple[object, ...], tuple[Claim, set[str]]] = {}
+        for c, w, s in rows[fk]:
+            if w in seen:
+                seen[w][1].add(s)
+            else:
+                seen[w] = (c, {s})
+        wordings[fk] = [(w, c, ss) for w, (c, ss) in seen.items()]
+    out: list[tuple[float, Claim, Claim, str]] = []
+    for i, fa in enumerate(fig_keys):
+        for fb in fig_keys[i + 1 :]:
+            bad: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
+            for wa, ca, sa in wordings[fa]:
+                for wb, cb, sb in wordings[fb]:
+                    if len(sa) == 1 and len(sb) == 1 and sa == sb:
+                        continue  # one article (or copies of one story) says both
+                    v = verdict(ca, cb)
+                    if v is not None and v != "agree":
+                        bad[(wa, wb)] = v
+            if not bad:
+                continue
+            left = {wa for wa, _ in bad}
+            base = 0.05 * min(support[fa] + support[fb], 10)
+            n = 0
+            for a, wa, sa_ in rows[fa]:
+                if wa not in left:
+                    continue
+                for b, wb, sb_ in rows[fb]:
+                    v = bad.get((wa, wb))
+                    if v is None or sa_ == sb_:
+                        continue
+                    x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
+                    score = (1.0 if v == "hard" else 0.0) + 0.5 * min(relative_gap(x, y), 1.0) + base
+                    out.append((round(score, 4), x, y, v))
+                    n += 1
+                    if n >= PAIRS_PER_FIGURES:
+                        break
+                if n >= PAIRS_PER_FIGURES:
+                    break
+    if len(out) > CONFLICTS_PER_GROUP:
+        out.sort(key=lambda t: -t[0])
+        cut = out[CONFLICTS_PER_GROUP - 1][0]
+        head = [t for t in out if t[0] > cut]
+        tied = sorted((t for t in out if t[0] == cut), key=lambda t: _hid("k-", t[1].id, t[2].id))
+        out = head + tied[: CONFLICTS_PER_GROUP - len(head)]
+    return out
 
 
 def _source_of(articles: dict[str, Article], article_id: str) -> str:
@@ -91,6 +166,7 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
     """Group claims into quantities and flag the pairs that disagree."""
     arts = {a.id: a for a in articles}
     lang_of = {a.id: a.language or "" for a in articles}
+    src = {a.id: a.duplicate_of or a.id for a in articles}
     blocks: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
     for c in claims:
         key = group_key(c)
@@ -112,43 +188,22 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
         support: dict[str, int] = {}
         for fk in sorted(by_fig, key=lambda k: (by_fig[k][0].value is None, str(by_fig[k][0].value) if isinstance(by_fig[k][0].value, str) else float(by_fig[k][0].value or 0), k)):
             cs = by_fig[fk]
-            srcs = sorted({_source_of(arts, c.article) for c in cs})
+            srcs = sorted({src.get(c.article, c.article) for c in cs})
             langs = sorted({lang_of.get(c.article) or c.lang for c in cs})
             quals = sorted({c.qualifier for c in cs})
             figures.append(Figure(cs[0].value, "/".join(quals), tuple(c.id for c in cs), tuple(srcs), tuple(langs)))
             support[fk] = len(srcs)
         # pairs of distinct figures, then the claim pairs from different sources
-        group_conflicts: list[Conflict] = []
-        any_agree = False
-        fig_keys = sorted(by_fig)
-        for fk in fig_keys:
-            if len({_source_of(arts, c.article) for c in by_fig[fk]}) > 1 and by_fig[fk][0].value is not None:
-                any_agree = True
-        for fa, fb in itertools.combinations(fig_keys, 2):
-            for a in by_fig[fa]:
-                for b in by_fig[fb]:
-                    if _source_of(arts, a.article) == _source_of(arts, b.article):
-                        continue
-                    v = verdict(a, b)
-                    if v is None:
-                        continue
-                    if v == "agree":
-                        any_agree = True
-                        continue
-                    x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
-                    gap = relative_gap(x, y)
-                    score = (1.0 if v == "hard" else 0.0) + 0.5 * min(gap, 1.0) + 0.05 * min(support[fa] + support[fb], 10)
-                    group_conflicts.append(Conflict(
-                        id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v,
-                        score=round(score, 4), reason=_reason(v, x, y, arts),
-                    ))
-        n_sources = len({_source_of(arts, c.article) for c in members})
+        group_conflicts = [
+            Conflict(id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v, score=score,
+                     reason=_reason(v, x, y, arts))
+            for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support)
+        ]
+        n_sources = len({src.get(c.article, c.article) for c in members})
         if group_conflicts:
             verdict_name = "conflict"
-        elif n_sources > 1 and (any_agree or len(by_fig) == 1):
-            verdict_name = "agree"
         elif n_sources > 1:
-            verdict_name = "agree"  # compatible figures (a vague amount, a zone not comparable)
+            verdict_name = "agree"  # equal figures, or compatible ones (a vague amount, a zone not comparable)
         else:
             verdict_name = "single"
         groups.append(Group(gid, kind, measure, scope if not scope.moment else Scope(scope.moment, scope.aggregate, scope.period, scope.subevent, scope.subject),

@@ -1,0 +1,79 @@
+"""CSV: one row per claim mention, for spreadsheets and quick filtering.
+
+Decisions:
+
+* UTF-8 **with** a byte-order mark and CRLF line ends (RFC 4180). Excel only reads UTF-8 CSV
+  correctly when the BOM is there, and Polish and Spanish text is unreadable without it;
+  LibreOffice, Google Sheets, pandas and Python's ``utf-8-sig`` read it either way.
+* Ids that can be several go in one cell separated by ``;`` with no spaces, in report order:
+  ``conflict_ids`` (``k-1;k-2``) and ``reviews`` (``target:state`` pairs, ``k-1:dismissed;g-2:accepted``),
+  where a review's id is the id of the conflict or group it decides. ``severity`` is the worst
+  severity among the claim's conflicts.
+* Numbers are written as plain numbers (``600000``, ``2.5``); text cells that a spreadsheet would
+  run as a formula (starting with ``= + - @``, tab or CR) get a leading ``'``, since article text is
+  untrusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..records import Claim, Report
+from .view import SEVERITY_RANK, ReportView, measure_label
+
+COLUMNS = (
+    "claim_id", "article", "outlet", "language", "published",
+    "kind", "measure", "quantity", "text", "value", "unit", "low", "high", "qualifier", "gloss",
+    "moment", "aggregate", "period", "subevent", "attributed_to", "quoted",
+    "group_id", "group_verdict", "series_id", "conflict_ids", "severity", "reviews",
+    "sentence", "sentence_english", "start", "end",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _num(x: float | int | None) -> str:
+    """A number as a spreadsheet reads it: integral floats without ``.0``; None empty."""
+    if x is None:
+        return ""
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return repr(x)
+
+
+def _text(x: object) -> str:
+    """A text cell, defused against formula injection."""
+    if x is None:
+        return ""
+    s = str(x)
+    return "'" + s if s.startswith(_FORMULA_START) else s
+
+
+def _row(v: ReportView, c: Claim) -> list[str]:
+    a = v.articles.get(c.article)
+    g = v.groups.get(v.group_of.get(c.id, ""))
+    kids = v.conflicts_of.get(c.id, [])
+    severities = sorted({k.severity for k in v.report.conflicts if k.id in kids}, key=lambda s: SEVERITY_RANK.get(s, 99))
+    value = _num(c.value) if isinstance(c.value, (int, float)) else _text(c.value)
+    return [
+        _text(c.id), _text(c.article), _text(a.outlet if a else None), _text(c.lang), _text(a.published if a else None),
+        _text(c.kind), _text(c.measure), _text(measure_label(g) if g else None), _text(c.text), value, _text(c.unit),
+        _num(c.low), _num(c.high), _text(c.qualifier), _text(c.gloss),
+        _text(c.scope.moment), _text(c.scope.aggregate), _text(c.scope.period), _text(c.scope.subevent),
+        _text(c.attribution.source), "yes" if c.attribution.quoted else "no",
+        _text(g.id if g else None), _text(g.verdict if g else None), _text(g.series if g else None),
+        ";".join(kids), severities[0] if severities else "",
+        ";".join(f"{r.target}:{r.state}" for r in v.reviews_touching(c.id)),
+        _text(" ".join(c.sentence.split())), _text(c.sentence_gloss), str(c.start), str(c.end),
+    ]
+
+
+def to_csv(report: Report) -> str:
+    """The claims table as CSV text, BOM first (encode it as UTF-8)."""
+    v = ReportView.of(report)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(COLUMNS)
+    for c in report.claims:
+        w.writerow(_row(v, c))
+    return "\ufeff" + buf.getvalue()

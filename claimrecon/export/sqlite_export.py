@@ -1,0 +1,233 @@
+"""SQLite: the report as tables for Datasette or any SQL client, one run appended per export.
+
+Tables (every row carries ``run_id``; primary keys are ``(run_id, id)``):
+``runs``, ``articles``, ``claims``, ``groups``, ``figures``, ``conflicts``, ``reviews``, plus the view
+``conflict_evidence`` (one row per conflict with both sentences). Foreign keys tie claims to
+articles and groups, conflicts to groups and claims. ``run_id`` is 1, 2, 3... in the order runs are
+appended; ``runs.report_sha256`` identifies the report's content (the hash of its JSON export), so
+two runs over the same inputs are easy to spot. ``runs.created_at`` is the UTC time of the export
+(``SOURCE_DATE_EPOCH`` overrides the clock; None leaves it NULL, as the committed samples do).
+
+Writes are atomic: the existing file (if any) is copied beside itself, the run is appended to the
+copy, and the copy replaces the file. An interrupted export leaves the old file untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import Report
+from .atomic import file_mode
+from .json_export import to_json
+
+USER_VERSION = 1  # PRAGMA user_version of the layout below
+
+DDL = """
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    created_at TEXT,
+    schema TEXT NOT NULL,
+    version TEXT,
+    rules_digest TEXT,
+    report_sha256 TEXT NOT NULL,
+    articles INTEGER, claims INTEGER, groups_count INTEGER, conflicts INTEGER,
+    hard_conflicts INTEGER, soft_conflicts INTEGER
+);
+CREATE TABLE IF NOT EXISTS articles (
+    run_id INTEGER NOT NULL REFERENCES runs(run_id),
+    id TEXT NOT NULL,
+    status TEXT NOT NULL, reason TEXT, path TEXT, sha256 TEXT, format TEXT, encoding TEXT,
+    language TEXT, language_confidence REAL, title TEXT, published TEXT, outlet TEXT, author TEXT,
+    url TEXT, duplicate_of TEXT, chars INTEGER,
+    PRIMARY KEY (run_id, id)
+);
+CREATE TABLE IF NOT EXISTS "groups" (
+    run_id INTEGER NOT NULL REFERENCES runs(run_id),
+    id TEXT NOT NULL,
+    kind TEXT, measure TEXT, moment TEXT, aggregate TEXT, period TEXT, subevent TEXT, subject TEXT,
+    verdict TEXT, series TEXT, review TEXT, review_note TEXT, claims_count INTEGER,
+    PRIMARY KEY (run_id, id)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    run_id INTEGER NOT NULL REFERENCES runs(run_id),
+    id TEXT NOT NULL,
+    article TEXT NOT NULL, group_id TEXT,
+    lang TEXT, kind TEXT, value REAL, value_text TEXT, unit TEXT, low REAL, high REAL, qualifier TEXT,
+    precision REAL, measure TEXT, text TEXT, start_offset INTEGER, end_offset INTEGER,
+    sentence TEXT, sentence_start INTEGER, moment TEXT, aggregate TEXT, period TEXT, subevent TEXT,
+    subject TEXT, attributed_to TEXT, quoted INTEGER, attribution_cue TEXT, zone TEXT, date TEXT, gloss TEXT,
+    sentence_gloss TEXT, sentence_gloss_status TEXT, sentence_gloss_backend TEXT, sentence_gloss_error TEXT,
+    PRIMARY KEY (run_id, id),
+    FOREIGN KEY (run_id, article) REFERENCES articles(run_id, id),
+    FOREIGN KEY (run_id, group_id) REFERENCES "groups"(run_id, id)
+);
+CREATE TABLE IF NOT EXISTS figures (
+    run_id INTEGER NOT NULL REFERENCES runs(run_id),
+    group_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    value REAL, value_text TEXT, qualifier TEXT, corroboration INTEGER,
+    claims TEXT, articles TEXT, languages TEXT,
+    PRIMARY KEY (run_id, group_id, position),
+    FOREIGN KEY (run_id, group_id) REFERENCES "groups"(run_id, id)
+);
+CREATE TABLE IF NOT EXISTS conflicts (
+    run_id INTEGER NOT NULL REFERENCES runs(run_id),
+    id TEXT NOT NULL,
+    group_id TEXT NOT NULL, claim_a TEXT NOT NULL, claim_b TEXT NOT NULL,
+    severity TEXT NOT NULL, score REAL, reason TEXT, review TEXT, review_note TEXT,
+    PRIMARY KEY (run_id, id),
+    FOREIGN KEY (run_id, group_id) REFERENCES "groups"(run_id, id),
+    FOREIGN KEY (run_id, claim_a) REFERENCES claims(run_id, id),
+    FOREIGN KEY (run_id, claim_b) REFERENCES claims(run_id, id)
+);
+CREATE TABLE IF NOT EXISTS reviews (
+    run_id INTEGER NOT NULL REFERENCES runs(run_id),
+    target TEXT NOT NULL, state TEXT NOT NULL, note TEXT, at TEXT,
+    PRIMARY KEY (run_id, target)
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(run_id, article);
+CREATE INDEX IF NOT EXISTS claims_group ON claims(run_id, group_id);
+CREATE INDEX IF NOT EXISTS claims_measure ON claims(measure);
+CREATE INDEX IF NOT EXISTS conflicts_group ON conflicts(run_id, group_id);
+CREATE INDEX IF NOT EXISTS conflicts_severity ON conflicts(severity);
+CREATE INDEX IF NOT EXISTS groups_verdict ON "groups"(verdict);
+CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
+CREATE VIEW IF NOT EXISTS conflict_evidence AS
+SELECT k.run_id, k.id AS conflict_id, k.severity, k.review, g.measure,
+       a.article AS article_a, a.lang AS lang_a, a.text AS figure_a, a.sentence AS sentence_a,
+       b.article AS article_b, b.lang AS lang_b, b.text AS figure_b, b.sentence AS sentence_b,
+       k.reason
+FROM conflicts k
+JOIN "groups" g ON g.run_id = k.run_id AND g.id = k.group_id
+JOIN claims a ON a.run_id = k.run_id AND a.id = k.claim_a
+JOIN claims b ON b.run_id = k.run_id AND b.id = k.claim_b;
+"""
+
+#: Tables holding report rows, in insertion order (for readers and the staleness check).
+TABLES = ("runs", "articles", "groups", "claims", "figures", "conflicts", "reviews")
+
+
+def now_utc() -> str:
+    """The export time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    t = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    return t.replace(microsecond=0).isoformat()
+
+
+def _split_value(x: float | str | None) -> tuple[float | None, str | None]:
+    """Numbers go to ``value``, ISO strings (times, dates) to ``value_text``."""
+    if isinstance(x, str):
+        return None, x
+    return (float(x) if x is not None else None), None
+
+
+def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) -> int:
+    """Create the tables if needed, insert the report as a new run and return its run id."""
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version not in (0, USER_VERSION):
+        raise InputError(f"the SQLite file has layout version {version}; this claimrecon writes version {USER_VERSION}",
+                         "Write to a new file with --sqlite NEW.sqlite.")
+    con.executescript(DDL)
+    con.execute(f"PRAGMA user_version = {USER_VERSION}")
+    s = report.summary()
+    sev = s["conflicts_by_severity"]
+    digest = hashlib.sha256(to_json(report).encode("utf-8")).hexdigest()
+    cur = con.execute(
+        "INSERT INTO runs (created_at, schema, version, rules_digest, report_sha256, articles, claims, groups_count,"
+        " conflicts, hard_conflicts, soft_conflicts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (created_at, "claimrecon/1", report.version, report.rules_digest, digest, s["articles"], s["claims"],
+         s["groups"], s["conflicts"], sev.get("hard", 0), sev.get("soft", 0)),
+    )
+    run = int(cur.lastrowid or 0)
+    group_of = {cid: g.id for g in report.groups for cid in g.claims}
+    con.executemany(
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(run, a.id, a.status, a.reason, a.path, a.sha256, a.format, a.encoding, a.language, a.language_confidence,
+          a.title, a.published, a.outlet, a.author, a.url, a.duplicate_of, len(a.text)) for a in report.articles],
+    )
+    con.executemany(
+        'INSERT INTO "groups" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+        [(run, g.id, g.kind, g.measure, g.scope.moment, g.scope.aggregate, g.scope.period, g.scope.subevent,
+          g.scope.subject, g.verdict, g.series, g.review, g.review_note, len(g.claims)) for g in report.groups],
+    )
+    rows: list[tuple[Any, ...]] = []
+    for c in report.claims:
+        value, value_text = _split_value(c.value)
+        rows.append((run, c.id, c.article, group_of.get(c.id), c.lang, c.kind, value, value_text, c.unit, c.low, c.high,
+                     c.qualifier, c.precision, c.measure, c.text, c.start, c.end, c.sentence, c.sentence_start,
+                     c.scope.moment, c.scope.aggregate, c.scope.period, c.scope.subevent, c.scope.subject,
+                     c.attribution.source, int(c.attribution.quoted), c.attribution.cue, c.zone, c.date, c.gloss,
+                     c.sentence_gloss, c.sentence_gloss_status, c.sentence_gloss_backend, c.sentence_gloss_error))
+    if rows:
+        con.executemany(f"INSERT INTO claims VALUES ({','.join('?' * len(rows[0]))})", rows)
+    con.executemany(
+        "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(run, g.id, i, *_split_value(f.value), f.qualifier, len(f.articles), json.dumps(list(f.claims)),
+          json.dumps(list(f.articles), ensure_ascii=False), json.dumps(list(f.languages)))
+         for g in report.groups for i, f in enumerate(g.figures)],
+    )
+    con.executemany(
+        "INSERT INTO conflicts VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(run, k.id, k.group, k.claims[0], k.claims[1], k.severity, k.score, k.reason, k.review, k.review_note)
+         for k in report.conflicts],
+    )
+    con.executemany("INSERT INTO reviews VALUES (?,?,?,?,?)",
+                    [(run, r.target, r.state, r.note, r.at) for r in report.reviews])
+    return run
+
+
+def write_sqlite(path: str | Path, report: Report, created_at: str | None = None) -> int:
+    """Append the report as a new run to the SQLite file at ``path`` (created if missing), atomically."""
+    if str(path) == "-":
+        raise InputError("SQLite cannot be written to stdout", "Give a file: --sqlite report.sqlite")
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}-", suffix=".tmp")
+    os.close(fd)
+    try:
+        if p.exists():
+            shutil.copyfile(p, tmp)
+        con = sqlite3.connect(tmp)
+        try:
+            with con:
+                run = append_run(con, report, created_at)
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"cannot append to {p}: {e}", "Give a new file or a SQLite file written by claimrecon.") from None
+        finally:
+            con.close()
+        os.chmod(tmp, file_mode(p))
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return run
+
+
+def dump_tables(path: str | Path, skip: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every report table, sorted: for comparing two files by content.
+
+    ``skip`` names columns to leave out per table (e.g. ``{"runs": ("created_at",)}``).
+    """
+    skip = skip or {}
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        for t in TABLES:
+            cols = [r[1] for r in con.execute(f'PRAGMA table_info("{t}")') if r[1] not in skip.get(t, ())]
+            sel = ", ".join(f'"{c}"' for c in cols)
+            out[t] = sorted(con.execute(f'SELECT {sel} FROM "{t}"').fetchall(), key=repr)
+        return out
+    finally:
+        con.close()

@@ -1,0 +1,126 @@
+"""Paths given on the command line -> the inputs to read, each with a stable id.
+
+Folders are walked recursively in name order (a stable order on every machine). Every entry
+found becomes a ``Source``, including the ones that cannot be read (a symlink loop, a broken
+link, an unlistable folder, a pipe, a hidden file): those carry their problem, so that nothing
+given is silently dropped. Symlinked folders are followed once; a link back to a folder already
+walked is reported as a loop instead of being walked forever.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import InputProblem, NotAnArticle, Unreadable
+
+STDIN_ID = "<stdin>"
+#: folders deeper than this below a folder given are reported, not walked
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: its id in the report, where to read it, and any problem already known."""
+
+    id: str
+    path: Path | None  # None: standard input
+    problem: InputProblem | None = None
+    listed: bool = False  # found by walking a folder: gone at read time means it vanished
+
+
+def access_problem(err: OSError, path: str) -> InputProblem:
+    """The reason an ``os.stat``/``open`` failure gives, in the user's terms."""
+    if err.errno == errno.ELOOP:
+        return Unreadable("symlink loop: the link never reaches a file")
+    if err.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return Unreadable("broken symlink: its target does not exist")
+        return Unreadable("no such file or folder")
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return Unreadable("permission denied: it cannot be read (check its permissions)")
+    if err.errno == errno.ENAMETOOLONG:
+        return Unreadable("the path is too long")
+    return Unreadable(f"cannot access: {err.strerror or err}")
+
+
+def expand_paths(paths: Sequence[str]) -> list[Source]:
+    """Every input under ``paths``, in order: arguments as given, folder contents by name."""
+    out: list[Source] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(Source(STDIN_ID, None))
+            continue
+        try:
+            st = os.stat(raw)
+        except (OSError, ValueError) as e:
+            problem = access_problem(e, raw) if isinstance(e, OSError) else Unreadable(f"not a usable path: {e}")
+            out.append(Source(raw, Path(raw) if isinstance(e, OSError) else None, problem))
+            continue
+        path = Path(raw)
+        if stat.S_ISDIR(st.st_mode):
+            found = list(_walk(path, "", {(st.st_dev, st.st_ino)}))
+            out.extend(found or [Source(path.name or raw, path, NotAnArticle("empty folder: no files in it"))])
+        else:
+            # a file, or a pipe/device named explicitly (``<(curl ...)``): read it as asked
+            out.append(Source(path.name or raw, path))
+    return _unique_ids(out)
+
+
+def _walk(folder: Path, prefix: str, seen: set[tuple[int, int]]) -> Iterator[Source]:
+    """The inputs in ``folder``, by name, depth first; ``seen`` holds the folders above it."""
+    if len(seen) > MAX_DEPTH:
+        yield Source(prefix.rstrip("/"), folder, NotAnArticle(f"folder nested more than {MAX_DEPTH} levels deep, not read"), listed=True)
+        return
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        yield Source(prefix.rstrip("/") or folder.name, folder, _folder_problem(e, str(folder)))
+        return
+    for entry in entries:
+        rel = prefix + entry.name
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+            yield Source(rel, path, NotAnArticle(f"hidden {what} (its name starts with a dot), not read"), listed=True)
+            continue
+        try:
+            st = os.stat(entry.path)
+        except OSError as e:
+            yield Source(rel, path, access_problem(e, entry.path), listed=True)
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                yield Source(rel, path, NotAnArticle("symlink loop: it links back to a folder already read"), listed=True)
+                continue
+            yield from _walk(path, rel + "/", seen | {key})
+        elif stat.S_ISREG(st.st_mode):
+            yield Source(rel, path, listed=True)
+        else:
+            yield Source(rel, path, NotAnArticle("not a regular file (a pipe, socket or device), not read"), listed=True)
+
+
+def _folder_problem(err: OSError, path: str) -> InputProblem:
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return Unreadable("permission denied: the folder cannot be listed (check its permissions)")
+    return access_problem(err, path)
+
+
+def _unique_ids(sources: list[Source]) -> list[Source]:
+    """Two inputs with one id (``a/x.txt`` and ``b/x.txt`` given as ``a b``): later ones get ``~2``..."""
+    seen: set[str] = set()
+    out: list[Source] = []
+    for s in sources:
+        sid, n = s.id, 1
+        while sid in seen:
+            n += 1
+            sid = f"{s.id}~{n}"
+        seen.add(sid)
+        out.append(s if sid == s.id else Source(sid, s.path, s.problem, s.listed))
+    return out

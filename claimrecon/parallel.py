@@ -1,0 +1,217 @@
+"""Ingest and extract many inputs: in this process, in a local process pool, or on Dask.
+
+The work of one input (read, normalize, detect its language, extract its claims) depends on
+that input alone, so inputs are cut into chunks and each chunk is handled wherever there is
+a free core. Everything that looks across inputs stays here, in the calling process, after
+the results are back: ordering by id, marking duplicate stories, reconciling. Results are
+consumed in submission order and then sorted, so the output is byte-identical whatever the
+number of workers, the scheduler, the file order or ``PYTHONHASHSEED``.
+
+- ``jobs=1``: everything in this process (the default; no pool is started).
+- ``jobs=N``: a ``concurrent.futures`` process pool of N workers, chunks of ``chunk_size``
+  inputs (default: about eight chunks per worker, at most ``MAX_CHUNK`` inputs each).
+- ``scheduler="tcp://host:8786"`` (or a ``distributed.Client``): the chunks become tasks on a
+  running ``dask.distributed`` cluster (``pip install claimrecon[dask]``). Workers read the
+  input files themselves, so every worker must see them at the same absolute path (a shared
+  volume), as with any Dask file input. Standard input is always read here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .records import Article, Claim
+
+__all__ = ["analyse", "process_chunk", "chunked", "MAX_CHUNK"]
+
+#: the most inputs one task carries: big enough to amortise task overhead, small enough to
+#: keep both cores busy until the end and the progress bar moving
+MAX_CHUNK = 64
+
+Result = list[tuple[Article, list[Claim]]]
+
+
+def process_chunk(sources: Sequence[Any], opts: Any) -> Result:
+    """Read and extract one chunk of inputs (``ingest.Source`` records) with ``ingest.Options``.
+
+    Runs in a worker: a pure function of its arguments, safe to run anywhere and more than once.
+    """
+    from .extract import extract_article
+    from .ingest import read_input
+
+    out: Result = []
+    for source in sources:
+        for article in read_input(source, opts):
+            out.append((article, extract_article(article)))
+    return out
+
+
+def _process_on_worker(items: Sequence[tuple[Any, str | None]], opts: Any) -> Result:
+    """``process_chunk`` for a remote worker: read from absolute paths, report the paths as given."""
+    sources = [dataclasses.replace(s, path=Path(absolute)) if absolute else s for s, absolute in items]
+    result = process_chunk(sources, opts)
+    given = {s.id: None if s.path is None else str(s.path) for s, _ in items}
+    fixed: Result = []
+    for article, claims in result:
+        # a JSON Lines file gives articles "file#n": they share the file's path
+        key = article.id if article.id in given else article.id.rsplit("#", 1)[0]
+        fixed.append((dataclasses.replace(article, path=given.get(key, article.path)), claims))
+    return fixed
+
+
+def chunked(items: Sequence[Any], jobs: int, chunk_size: int | None = None) -> list[list[Any]]:
+    """Consecutive chunks of ``items``: about eight per worker, at most ``MAX_CHUNK`` long."""
+    if chunk_size is None:
+        chunk_size = max(1, min(MAX_CHUNK, -(-len(items) // (8 * max(1, jobs)))))
+    return [list(items[i : i + chunk_size]) for i in range(0, len(items), chunk_size)]
+
+
+def analyse(
+    paths: Sequence[str | Path],
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    jobs: int = 1,
+    scheduler: Any = None,
+    progress: bool = False,
+    chunk_size: int | None = None,
+) -> tuple[list[Article], list[Claim]]:
+    """Every input under ``paths`` as Articles (id order, duplicates marked) and all their claims.
+
+    The same result as ``ingest`` followed by ``extract_article`` on each article, computed on
+    ``jobs`` processes or on the Dask cluster at ``scheduler``.
+    """
+    from .ingest import check_options, expand_paths, mark_duplicates, order_key
+
+    if jobs < 1:
+        raise InputError(f"--jobs must be at least 1, not {jobs}", "Use --jobs 1 to run in one process.")
+    opts = check_options(lang, encoding)
+    sources = expand_paths([str(p) for p in paths])
+    local = [s for s in sources if s.path is None]  # standard input can only be read here
+    remote = [s for s in sources if s.path is not None]
+    chunks = chunked(remote, jobs, chunk_size)
+    if len(chunks) > 1 and (jobs > 1 or scheduler is not None):
+        _check_rules()  # a broken rules file is reported here, once, not from inside a worker
+
+    articles: list[Article] = []
+    claims: list[Claim] = []
+    with _progress_bar(len(sources), progress) as advance:
+        if local:
+            _collect(process_chunk(local, opts), articles, claims)
+            advance(len(local))
+        for chunk, result in zip(chunks, _run(chunks, opts, jobs, scheduler)):
+            _collect(result, articles, claims)
+            advance(len(chunk))
+    articles.sort(key=lambda a: order_key(a.id))
+    return mark_duplicates(articles), claims
+
+
+def _check_rules() -> None:
+    """Load and validate every language's rules in this process (raises ``RulesError``)."""
+    from .ruleset import available_languages, load_language
+
+    for lang in available_languages():
+        load_language(lang)
+
+
+def _collect(result: Result, articles: list[Article], claims: list[Claim]) -> None:
+    for article, cs in result:
+        articles.append(article)
+        claims.extend(cs)
+
+
+def _run(chunks: list[list[Any]], opts: Any, jobs: int, scheduler: Any) -> Iterator[Result]:
+    """The result of each chunk, in chunk order."""
+    if not chunks:
+        return iter(())
+    if scheduler is not None:
+        return _run_dask(chunks, opts, scheduler)
+    if jobs == 1 or len(chunks) == 1:
+        return (process_chunk(c, opts) for c in chunks)
+    return _run_pool(chunks, opts, jobs)
+
+
+def _mp_context() -> Any:
+    """``fork`` when this process has no other thread (fast: workers inherit loaded rules),
+    otherwise ``spawn`` (forking a threaded process can deadlock)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _run_pool(chunks: list[list[Any]], opts: Any, jobs: int) -> Iterator[Result]:
+    from concurrent.futures import ProcessPoolExecutor  # imported here: one-process runs start faster
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = min(jobs, len(chunks))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
+            # map keeps submission order; results are yielded as soon as the next one is ready
+            yield from pool.map(process_chunk, chunks, [opts] * len(chunks))
+    except BrokenProcessPool:
+        raise InputError("a worker process died (out of memory, or killed)",
+                         f"Run again with fewer workers than --jobs {jobs}, or with --jobs 1.") from None
+
+
+def _run_dask(chunks: list[list[Any]], opts: Any, scheduler: Any) -> Iterator[Result]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError(
+            "--scheduler needs Dask, which is not installed",
+            "Install it with: pip install 'claimrecon[dask]'",
+        ) from None
+    own = not isinstance(scheduler, Client)
+    try:
+        client = Client(scheduler, set_as_default=False) if own else scheduler
+    except OSError as e:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}",
+                         "Start one with `dask scheduler` (and `dask worker ADDRESS`), or leave out --scheduler.") from None
+    try:
+        payload = [[(s, str(s.path.resolve()) if s.path is not None else None) for s in c] for c in chunks]
+        futures = client.map(_process_on_worker, payload, opts=opts, pure=False)
+        for fut in futures:
+            result = fut.result()
+            fut.release()  # the cluster forgets a result once it is here
+            yield result
+    finally:
+        if own:
+            client.close()
+
+
+class _Bar:
+    """A context manager giving an ``advance(n)`` callable; a tqdm bar on a terminal only."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if self.enabled and self.total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            class Bar(tqdm):  # type: ignore[type-arg]
+                monitor_interval = 0  # no monitor thread: the pool can still fork
+
+            self.bar = Bar(total=self.total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
+            return self.bar.update  # type: ignore[no-any-return]
+        return lambda n: None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _progress_bar(total: int, enabled: bool) -> _Bar:
+    return _Bar(total, enabled)
+
