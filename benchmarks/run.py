@@ -93,8 +93,10 @@ def bench_extraction(corpus: Path, quantulum_articles: int) -> tuple[list[Row], 
             from quantulum3 import parser as q3
 
             q3.parse("warm-up: 3 hours and 500 people")
-    except Exception as e:  # noqa: BLE001 - any failure to load means "not available"
-        rows.append(("quantulum3 (English part)", "en", None, 0.0, 0, None, f"MISSING: {type(e).__name__}: {e}"[:70]))
+    except ImportError:
+        rows.append(("quantulum3 (English part)", "en", None, 0.0, 0, None, "MISSING: not installed (pip install quantulum3)"))
+    except Exception as e:  # noqa: BLE001 - a peer that cannot even start is reported, not fatal
+        rows.append(("quantulum3 (English part)", "en", None, 0.0, 0, None, f"MISSING: cannot load ({type(e).__name__}: {e})"[:80]))
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -155,7 +157,7 @@ def render(rows: list[Row]) -> str:
         rate = f"{size / secs:7.3f}" if size and secs else f"{'':>7}"
         arts = f"{n / secs:10.1f}" if n and secs else f"{'':>10}"
         lines.append(
-            f"{what:<38} {text:<4} {'' if size is None else f'{size:7.2f}':>7} {secs:8.2f} {rate} {arts} "
+            f"{what:<38} {text:<4} {'' if size is None else f'{size:7.2f}':>7} {f'{secs:8.2f}' if secs else '':>8} {rate} {arts} "
             f"{'' if peak is None else f'{peak:8.0f}':>8}  {note}"
         )
     return "\n".join(lines)

@@ -7,10 +7,11 @@ the sentence. ``context.py`` then decides what each mention measures and when.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, find_entry, qualifier_bounds
+from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds
 from .numbers import parse_digits, parse_words
 
 _DIGITS = re.compile(
@@ -57,7 +58,16 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 # Dates
 
 
+@functools.lru_cache(maxsize=None)
+def _date_patterns_for(lang: str) -> list[re.Pattern[str]]:
+    return _build_date_patterns(lexicon(lang))
+
+
 def _date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
+    return _date_patterns_for(lx.lang)
+
+
+def _build_date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
     M = lx.month_re.pattern if lx.month_re else "(?!x)x"
     return [
         # "June 4, 2023", "June 4"
@@ -110,15 +120,23 @@ def resolve_weekday(weekday: int, published: str | None) -> str | None:
 # Clock times
 
 
-def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
-    out: list[Mention] = []
+@functools.lru_cache(maxsize=None)
+def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon(lang)
     AM, PM = lx.am_re.pattern, lx.pm_re.pattern
-    pats = [
+    marker = re.compile(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)
+    zone = re.compile(rf"\s*\(?\s*(?P<z>{lx.zone_re.pattern})\)?", re.I)
+    return [
         ("ampm", re.compile(rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
         ("colon", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
         ("dot", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?!\d|[.,]\d)(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
         ("bare", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})(?![\d.,:])(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
-    ]
+    ], marker, zone
+
+
+def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    pats, marker, zone_pat = _time_patterns(lx.lang)
     for name, pat in pats:
         for m in pat.finditer(s):
             if _overlaps(taken, m.start(), m.end()):
@@ -131,7 +149,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             if um and lx.units_after.get(um.group("unit").lower(), ("",))[0] in ("percent", "money"):
                 continue  # "o 20.45 proc." is a percentage, not a clock time
             if name == "bare":
-                after_marker = re.match(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", s[m.end():], re.I)
+                after_marker = marker.match(s, m.end())
                 if not (has_prep or m.group("suffix")) or after_marker is None and not has_prep:
                     continue
             h = int(m.group("h"))
@@ -140,10 +158,10 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             am = bool(m.groupdict().get("am"))
             pm = bool(m.groupdict().get("pm"))
             if name != "ampm":
-                mk = re.match(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", s[end:], re.I)
+                mk = marker.match(s, end)
                 if mk:
                     am, pm = bool(mk.group("am")), bool(mk.group("pm"))
-                    end += mk.end()
+                    end = mk.end()
             if h > 24 or mi > 59 or (name == "ampm" and (h == 0 or h > 12)):
                 continue
             if pm and h < 12:
@@ -151,12 +169,12 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             if am and h == 12:
                 h = 0
             zone = None
-            zm = re.match(rf"\s*\(?\s*(?P<z>{lx.zone_re.pattern})\)?", s[end:], re.I)
+            zm = zone_pat.match(s, end)
             if zm:
                 zone = lx.zones.get(re.sub(r"\s+", " ", zm.group("z").lower()))
                 if zone is None:
                     zone = find_entry(lx.zones, zm.group("z"))  # type: ignore[assignment]
-                end += zm.end()
+                end = zm.end()
                 if s[end - 1 : end] == "(":
                     end -= 1
             start = m.start()

@@ -58,6 +58,9 @@ def _figure_key(c: Claim) -> str:
     return str(c.value)
 
 
+_BOUNDS = ("more_than", "at_least", "up_to", "less_than")
+
+
 def _wording(c: Claim) -> tuple[object, ...]:
     """Everything ``verdict`` reads from a claim of a group: equal wordings get equal verdicts."""
     return (c.value, c.unit, c.low, c.high, c.qualifier, c.precision, c.zone, c.date)
@@ -104,7 +107,9 @@ def _figure_pairs(
                     if v is None or sa_ == sb_:
                         continue
                     x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
-                    score = (1.0 if v == "hard" else 0.0) + 0.5 * min(relative_gap(x, y), 1.0) + base
+                    # hard first; then two differing point figures before a bound the other figure meets
+                    points = 0.3 if x.qualifier not in _BOUNDS and y.qualifier not in _BOUNDS else 0.0
+                    score = (1.0 if v == "hard" else 0.0) + points + 0.5 * min(relative_gap(x, y), 1.0) + base
                     out.append((round(score, 4), x, y, v))
                     n += 1
                     if n >= PAIRS_PER_FIGURES:
