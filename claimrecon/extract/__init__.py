@@ -8,6 +8,7 @@ Knows nothing about other articles.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -16,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..records import Article, Attribution, Claim, Scope
-from .context import _token_starts, attribution_for, measure_for, scope_for
+from .context import _STOP, attribution_for, measure_for, scope_for
 from .engine import Mention, extract_mentions, resolve_weekday
 from .gloss import gloss
 from .lexicon import Lexicon, lexicon
@@ -46,14 +47,28 @@ def _make_component(nlp: Any, name: str, lang: str) -> "ClaimComponent":
 
 
 class ClaimComponent:
-    """spaCy component: finds the claims of one sentence doc; results in ``doc.user_data``."""
+    """spaCy component: finds the claims of an article doc, sentence by sentence.
+
+    ``doc.user_data["claimrecon"]`` carries the candidate sentences and the article's context;
+    the result, a list of (sentence, claims) pairs, goes to ``doc.user_data["claimrecon_mentions"]``.
+    A doc without that context (``nlp("some text")``) is read as one sentence.
+    """
 
     def __init__(self, lx: Lexicon) -> None:
         self.lx = lx
 
     def __call__(self, doc: Any) -> Any:
         ctx = doc.user_data.get("claimrecon", {})
-        doc.user_data["claimrecon_mentions"] = sentence_claims(self.lx, doc, ctx)
+        text = ctx.get("text") or doc.text
+        sents: list[Sentence] = ctx.get("sentences") or [Sentence(0, len(text), text, 0, len(text))]
+        arr = doc.to_array(["IDX", "LENGTH", "IS_PUNCT"]).tolist() if len(doc) else []
+        starts = [row[0] for row in arr]
+        out = []
+        for sent in sents:
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            toks = [(i - sent.start, i - sent.start + n, text[i : i + n], bool(p) or text[i : i + n] in _STOP) for i, n, p in arr[lo:hi]]
+            out.append((sent, sentence_claims(self.lx, toks, dict(ctx, sentence=sent))))
+        doc.user_data["claimrecon_mentions"] = out
         return doc
 
 
@@ -94,10 +109,11 @@ def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon
     return (f"{date}T{clock}" if date else clock), tz
 
 
-def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str, Any]]:
-    """The claims of one sentence as plain dicts (offsets relative to the article)."""
-    sent: Sentence | None = ctx.get("sentence")
-    s: str = sent.text if sent is not None else doc.text  # the same string; doc.text rebuilds it token by token
+def sentence_claims(lx: Lexicon, toks: list[tuple[int, int, str, bool]], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims of one sentence as plain dicts (offsets relative to the sentence); ``toks`` are
+    its tokens as (start, end, text, is punctuation), offsets relative to the sentence."""
+    sent: Sentence = ctx["sentence"]
+    s: str = sent.text
     base = sent.start if sent else 0
     published: str | None = ctx.get("published")
     quotes: list[tuple[int, int]] = ctx.get("quotes", [])
@@ -105,7 +121,6 @@ def sentence_claims(lx: Lexicon, doc: Any, ctx: dict[str, Any]) -> list[dict[str
     mentions = extract_mentions(s, lx, published)
     if sent is not None and _dateline(lx, sent, mentions):
         return []
-    toks = _token_starts(doc) if mentions else []  # the costly part of a sentence: only when needed
     weekday_date = None
     wm = lx.weekday_re.search(s)
     if wm:
@@ -178,14 +193,15 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     quotes = quote_spans(text)
     claims: list[Claim] = []
-    for sent in sentences(text, lx.abbreviations):
-        if not lx.candidate_re.search(sent.text):
-            continue
-        doc = nlp.make_doc(sent.text)
-        doc.user_data["claimrecon"] = {"sentence": sent, "published": published, "quotes": quotes, "text": text}
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        for c in doc.user_data["claimrecon_mentions"]:
+    candidates = [sent for sent in sentences(text, lx.abbreviations) if lx.candidate_re.search(sent.text)]
+    if not candidates:
+        return claims
+    doc = nlp.make_doc(text)  # one tokenization per article; the component reads only the candidates
+    doc.user_data["claimrecon"] = {"sentences": candidates, "published": published, "quotes": quotes, "text": text}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    for sent, found in doc.user_data["claimrecon_mentions"]:
+        for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
             value = men.value

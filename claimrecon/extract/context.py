@@ -16,8 +16,14 @@ from .text import clause_bounds
 _STOP = set(",.;:!?()[]“”„\"«»—–")
 
 
-def _token_starts(doc: Any) -> list[tuple[int, int, str, bool]]:
-    return [(t.idx, t.idx + len(t.text), t.text, bool(t.is_punct) or t.text in _STOP) for t in doc]
+def _token_starts(doc: Any, text: str | None = None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, text, is punctuation) of each token, read from the doc's arrays (no Token objects)."""
+    s = doc.text if text is None else text
+    out = []
+    for idx, length, punct in doc.to_array(["IDX", "LENGTH", "IS_PUNCT"]).tolist():
+        t = s[idx : idx + length]
+        out.append((idx, idx + length, t, bool(punct) or t in _STOP))
+    return out
 
 
 def _measure_of(lx: Lexicon, text: str) -> tuple[str, str | None] | None:

@@ -11,6 +11,7 @@ _CLAUSE = re.compile(r"(?<!\d),(?!\d)|,(?=\s)|;|:(?!\d)|\s[–—-]\s|[()\[\]]|[
 
 OPENERS = "“„«"
 CLOSERS = "”»"
+_QUOTE_MARK = re.compile('[“„«”»"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         para = text[ps:pe]
         open_at: int | None = None
         straight_open: int | None = None
-        for i, ch in enumerate(para):
+        for qm in _QUOTE_MARK.finditer(para):
+            i, ch = qm.start(), qm.group()
             if ch in OPENERS:
                 if open_at is None:
                     open_at = i
