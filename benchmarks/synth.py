@@ -89,7 +89,7 @@ def perturb(text: str, rng: random.Random, names: list[str]) -> str:
     """Scale numbers and swap capitalised names mid-sentence."""
     text = _NUMBER.sub(lambda m: _perturb_number(m, rng), text)
     if names:
-        swap = {n: rng.choice(names) for n in set(_NAME.findall(text)) if rng.random() < 0.3}
+        swap = {n: rng.choice(names) for n in sorted(set(_NAME.findall(text))) if rng.random() < 0.3}  # sorted: same swaps whatever the hash seed
         if swap:
             text = _NAME.sub(lambda m: swap.get(m.group(), m.group()), text)
     return text
