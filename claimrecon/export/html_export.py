@@ -263,9 +263,9 @@ def _figures(v: ReportView) -> list[str]:
     H = ['<section id="corroborated">', "<h2>Corroborated figures</h2>", '<ul class="figures">']
     rows = v.figures(corroborated=True)
     for g, f in rows:
-        c0 = v.claims[f.claims[0]]
-        H.append(f"<li>{e(measure_label(g))}: <mark>{e(c0.gloss or c0.text)}</mark>, {len(f.articles)} articles "
-                 f"({e(', '.join(f.languages))}): " + ", ".join(f"<code>{e(x)}</code>" for x in f.articles) + "</li>")
+        said = "; ".join(f"{e(text)} (" + ", ".join(f"<code>{e(a)}</code>" for a in arts) + ")" for text, arts in v.wordings(f))
+        H.append(f"<li>{e(measure_label(g))}: <mark>{e(v.figure_label(f))}</mark>, {len(f.articles)} articles "
+                 f"({e(', '.join(f.languages))}): {said}</li>")
     if not rows:
         H.append("<li>None.</li>")
     H += ["</ul>", "</section>", '<section id="single-source">', "<h2>Single-source figures</h2>", '<ul class="figures">']

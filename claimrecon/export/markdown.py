@@ -194,9 +194,9 @@ def _figures(v: ReportView) -> list[str]:
     if not rows:
         L.append("None.")
     for g, f in rows:
-        c0 = v.claims[f.claims[0]]
-        L.append(f"- {md_text(measure_label(g))}: **{md_text(c0.gloss or c0.text)}**, {len(f.articles)} articles "
-                 f"({md_text(', '.join(f.languages))}): " + ", ".join(md_code(x) for x in f.articles))
+        said = "; ".join(f"{md_text(text)} ({', '.join(md_code(a) for a in arts)})" for text, arts in v.wordings(f))
+        L.append(f"- {md_text(measure_label(g))}: **{md_text(v.figure_label(f))}**, {len(f.articles)} articles "
+                 f"({md_text(', '.join(f.languages))}): {said}")
     L += ["", "## Single-source figures", "", "Figures only one article reports: nothing to check them against.", ""]
     single = v.figures(corroborated=False)
     if not single:

@@ -63,6 +63,26 @@ class ReportView:
         """(group, figure) pairs reported by several independent articles, or by exactly one."""
         return [(g, f) for g in self.report.groups for f in g.figures if (len(f.articles) > 1) == corroborated]
 
+    def figure_label(self, f: Figure) -> str:
+        """The figure as one phrase: the wording all its claims share, else the unhedged one."""
+        cs = [self.claims[c] for c in f.claims if c in self.claims]
+        if not cs:
+            return str(f.value)
+        if len({c.qualifier for c in cs}) > 1:
+            plain = [c for c in cs if c.qualifier in ("exact", "only")]
+            if plain:
+                return plain[0].gloss or plain[0].text
+        return cs[0].gloss or cs[0].text
+
+    def wordings(self, f: Figure) -> list[tuple[str, list[str]]]:
+        """Each distinct wording of a figure with the articles that use it, in report order."""
+        out: dict[str, list[str]] = {}
+        for cid in f.claims:
+            c = self.claims.get(cid)
+            if c is not None and c.article not in out.setdefault(c.text, []):
+                out[c.text].append(c.article)
+        return list(out.items())
+
     def ungrouped(self) -> list[Claim]:
         """Claims no group holds (their measure is unknown), in report order."""
         return [c for c in self.report.claims if c.id not in self.group_of]

@@ -53,6 +53,8 @@ def group_key(c: Claim) -> tuple[str, ...] | None:
 
 
 def _figure_key(c: Claim) -> str:
+    if c.value is None:  # a vague amount is its bounds: "hundreds" is not "hundreds of thousands"
+        return f"~{c.low:.6g}-{c.high:.6g}" if c.low is not None and c.high is not None else "~"
     if isinstance(c.value, float):
         return f"{c.value:.6g}"
     return str(c.value)
