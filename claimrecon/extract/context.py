@@ -143,7 +143,8 @@ def measure_for(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], men
         measure = context_cue(lx, s, spans, kind, men.core_start)
     elif measure is None and kind == "count" and not men.words_only and not men.vague and _bare_subject(s, men.end):
         # "cerca de 310 resultaron heridas", "około 400 zostało rannych": the figure is the subject
-        measure = context_cue(lx, s, spans, "@person", men.core_start)
+        # and its predicate follows it closely; a cue before it belongs to something else
+        measure = context_cue(lx, s, [(men.end, min(len(s), men.end + 40))], "@person", men.end)
     men.extra["noun"] = noun is not None
     return measure
 

@@ -132,6 +132,8 @@ def _with_measure(lx: Lexicon, kind: str, body: str, measure: str) -> str:
     if kind == "count":
         return f"{body} {g}"  # "more than 500,000 listeners"
     if kind == "percent":
+        if g.endswith(" rate"):
+            return f"{g} of {body}"  # "unemployment rate of 11.5%"
         if g.startswith("of ") or _noun_for(lx, measure, kind):
             return f"{body} {g}"  # "about 75% of staff cut", "5% pay rise"
         return f"{body} of {g}"  # "52% of votes"
