@@ -8,11 +8,11 @@ Knows nothing about other articles.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -61,12 +61,19 @@ class ClaimComponent:
         ctx = doc.user_data.get("claimrecon", {})
         text = ctx.get("text") or doc.text
         sents: list[Sentence] = ctx.get("sentences") or [Sentence(0, len(text), text, 0, len(text))]
-        arr = doc.to_array(["IDX", "LENGTH", "IS_PUNCT"]).tolist() if len(doc) else []
-        starts = [row[0] for row in arr]
+        arr = doc.to_array(["IDX", "LENGTH", "IS_PUNCT"]) if len(doc) else None
+        starts = arr[:, 0] if arr is not None else None
         out = []
         for sent in sents:
-            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-            toks = [(i - sent.start, i - sent.start + n, text[i : i + n], bool(p) or text[i : i + n] in _STOP) for i, n, p in arr[lo:hi]]
+
+            def toks(sent: Sentence = sent) -> list[tuple[int, int, str, bool]]:
+                """The sentence's tokens, built only when it holds a mention."""
+                if arr is None:
+                    return []
+                lo, hi = starts.searchsorted(sent.start), starts.searchsorted(sent.end)
+                return [(i - sent.start, i - sent.start + n, text[i : i + n], bool(p) or text[i : i + n] in _STOP)
+                        for i, n, p in arr[lo:hi].tolist()]
+
             out.append((sent, sentence_claims(self.lx, toks, dict(ctx, sentence=sent))))
         doc.user_data["claimrecon_mentions"] = out
         return doc
@@ -109,9 +116,10 @@ def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon
     return (f"{date}T{clock}" if date else clock), tz
 
 
-def sentence_claims(lx: Lexicon, toks: list[tuple[int, int, str, bool]], ctx: dict[str, Any]) -> list[dict[str, Any]]:
+def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, bool]]], ctx: dict[str, Any]) -> list[dict[str, Any]]:
     """The claims of one sentence as plain dicts (offsets relative to the sentence); ``toks`` are
-    its tokens as (start, end, text, is punctuation), offsets relative to the sentence."""
+    its tokens as (start, end, text, is punctuation), offsets relative to the sentence, from a
+    callable so that sentences without a mention are never split into tokens."""
     sent: Sentence = ctx["sentence"]
     s: str = sent.text
     base = sent.start if sent else 0
@@ -121,6 +129,7 @@ def sentence_claims(lx: Lexicon, toks: list[tuple[int, int, str, bool]], ctx: di
     mentions = extract_mentions(s, lx, published)
     if sent is not None and _dateline(lx, sent, mentions):
         return []
+    toks = tokens() if mentions else []
     weekday_date = None
     wm = lx.weekday_re.search(s)
     if wm:
