@@ -142,7 +142,7 @@ def bench_reconcile(articles: list[Any], claims: list[Any], sizes: list[int]) ->
     rows: list[Row] = []
     for size in sizes:
         arts, cs = clone_claims(articles, claims, size)
-        secs, (groups, conflicts) = timed(lambda: reconcile(arts, cs))
+        secs, (groups, conflicts) = timed(lambda a=arts, c=cs: reconcile(a, c))
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         rows.append((f"reconcile {size:,} claims", "-", None, secs, 0, peak,
                      f"{len(groups):,} groups, {len(conflicts):,} conflicts listed"))

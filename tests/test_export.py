@@ -22,7 +22,7 @@ from claimrecon.export.csv_export import COLUMNS, to_csv
 from claimrecon.export.html_export import to_html
 from claimrecon.export.json_export import from_dict, to_json, validate
 from claimrecon.export.markdown import md_code, md_text, to_markdown
-from claimrecon.export.sqlite_export import dump_tables, write_sqlite
+from claimrecon.export.sqlite_export import write_sqlite
 from claimrecon.export.view import ReportView
 from claimrecon.records import Report
 

@@ -435,10 +435,6 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
         if qa:
             q = qa
             end = ha.end()
-    if c.words_only and kind == "count" and not c.has_scale:
-        # a lone number word ("one of them", "three times") is only a claim when it counts
-        # something the rules know; checked by context.py through ``measure_hint``
-        pass
     value = value * factor * (-1 if negative else 1)
     precision = c.precision * factor
     if rng is not None:

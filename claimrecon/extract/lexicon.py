@@ -257,10 +257,6 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.pm_re = _compile(pms)
     lx.noon_re = _compile(noons)
     # zone names are case-sensitive when they are upper-case abbreviations ("ET", not "et")
-    zone_alts = []
-    for z in sorted(set(zones), key=lambda p: (-len(p), p)):
-        src = phrase_regex(z)
-        zone_alts.append(src if not z.isupper() else src)
     lx.zone_re = re.compile("(?:" + "|".join(
         (f"(?-i:{phrase_regex(z)})" if z.isupper() else phrase_regex(z)) for z in sorted(set(zones), key=lambda p: (-len(p), p))
     ) + ")", I)

@@ -61,7 +61,6 @@ def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
     seen = False
     has_scale = False
     frac_part = False
-    article = False
     for tok in tokens:
         entry = lx.words.get(tok)
         if entry is None:
@@ -70,7 +69,6 @@ def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
         if kind == "connector":
             continue
         if kind == "article":
-            article = True
             continue
         if kind == "of":
             continue
@@ -99,7 +97,6 @@ def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
             groups.append(((amount or 1.0) * value, value))
             cur = 0.0
             trailing_fraction = False
-        article = False
     if not seen:
         return None
     if trailing_fraction:

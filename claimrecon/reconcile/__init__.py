@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..records import Article, Claim, Conflict, Figure, Group, Review, Scope
-from .intervals import relative_gap, same_value, verdict
+from .intervals import relative_gap, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "apply_reviews", "PAIRS_PER_FIGURES", "CONFLICTS_PER_GROUP"]
@@ -225,12 +225,3 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
     groups.sort(key=lambda g: g.id)
     g2, k2 = apply_reviews(groups, conflicts, reviews)
     return tuple(g2), tuple(k2)
-
-
-def corroborated(groups: Iterable[Group]) -> list[tuple[Group, Figure]]:
-    """Figures reported by more than one independent article."""
-    return [(g, f) for g in groups for f in g.figures if len(f.articles) > 1]
-
-
-def same(a: Claim, b: Claim) -> bool:  # re-exported helper for exports and tests
-    return same_value(a, b)
