@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Report
-from .atomic import file_mode, write_text
+from ..atomic import file_mode, write_text
 from .claimreview import to_claimreview
 from .csv_export import to_csv
 from .html_export import to_html

@@ -17,7 +17,7 @@ from collections import Counter
 from html import escape
 
 from ..records import Claim, Conflict, Report
-from .view import SEVERITY_RANK, ReportView, language_name, measure_label, split_evidence
+from .view import SEVERITY_RANK, ReportView, language_name, measure_label, sentence_translation, split_evidence
 
 STYLE = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --soft: #9a6700; --hard: #cf222e;
@@ -123,13 +123,11 @@ def marked(c: Claim) -> str:
 
 def _sentence_gloss(c: Claim) -> list[str]:
     """The sentence's machine translation (--translate), or why there is none."""
-    if not c.sentence_gloss_status:
+    t = sentence_translation(c)
+    if t is None:
         return []
-    by = e(c.sentence_gloss_backend or "translation service")
-    if c.sentence_gloss:
-        how = f"machine translation by {by}" + (", from the cache" if c.sentence_gloss_status == "cached" else "")
-        return [f'<p class="translation" lang="en">English sentence ({how}): {e(c.sentence_gloss)}</p>']
-    return [f'<p class="translation">English sentence unavailable ({by}): {e(c.sentence_gloss_error or "no reason given")}</p>']
+    lang = ' lang="en"' if t[2] else ""
+    return [f'<p class="translation"{lang}>{e(t[0])}: {e(t[1])}</p>']
 
 
 def _sev(severity: str) -> str:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ..records import Article, Claim, Conflict, Report
-from .view import ReportView, language_name, measure_label, split_evidence
+from .view import ReportView, language_name, measure_label, sentence_translation, split_evidence
 
 # Characters that can start Markdown or HTML syntax anywhere in a line. ``_`` is handled apart:
 # between two letters or digits it cannot open emphasis, so ids like ``003_a7.txt`` stay clean.
@@ -85,13 +85,8 @@ def _attribution(a: Article | None, c: Claim) -> str:
 
 def _sentence_gloss(c: Claim) -> list[str]:
     """Quote lines for the sentence's machine translation (--translate), or why there is none."""
-    if not c.sentence_gloss_status:
-        return []
-    by = md_text(c.sentence_gloss_backend or "translation service")
-    if c.sentence_gloss:
-        how = f"machine translation by {by}" + (", from the cache" if c.sentence_gloss_status == "cached" else "")
-        return [">", f"> English sentence ({how}): {md_text(c.sentence_gloss)}"]
-    return [">", f"> English sentence unavailable ({by}): {md_text(c.sentence_gloss_error or 'no reason given')}"]
+    t = sentence_translation(c)
+    return [">", f"> {md_text(t[0])}: {md_text(t[1])}"] if t else []
 
 
 def to_markdown(report: Report) -> str:

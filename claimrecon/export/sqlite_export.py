@@ -20,13 +20,12 @@ import json
 import os
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..atomic import replacing
 from ..errors import InputError
 from ..records import Report
-from .atomic import file_mode
 from .json_export import to_json
 
 USER_VERSION = 1  # PRAGMA user_version of the layout below
@@ -190,10 +189,7 @@ def write_sqlite(path: str | Path, report: Report, created_at: str | None = None
     if str(path) == "-":
         raise InputError("SQLite cannot be written to stdout", "Give a file: --sqlite report.sqlite")
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}-", suffix=".tmp")
-    os.close(fd)
-    try:
+    with replacing(p) as tmp:
         if p.exists():
             shutil.copyfile(p, tmp)
         con = sqlite3.connect(tmp)
@@ -204,14 +200,6 @@ def write_sqlite(path: str | Path, report: Report, created_at: str | None = None
             raise InputError(f"cannot append to {p}: {e}", "Give a new file or a SQLite file written by claimrecon.") from None
         finally:
             con.close()
-        os.chmod(tmp, file_mode(p))
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return run
 
 

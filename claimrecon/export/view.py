@@ -26,6 +26,18 @@ def language_name(code: str | None) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
+def sentence_translation(c: Claim) -> tuple[str, str, bool] | None:
+    """(label, text, translated) for a claim's machine-translated sentence (--translate), or None
+    when no translation was asked for. Unescaped: each format escapes it its own way."""
+    if not c.sentence_gloss_status:
+        return None
+    by = c.sentence_gloss_backend or "translation service"
+    if c.sentence_gloss:
+        how = f"machine translation by {by}" + (", from the cache" if c.sentence_gloss_status == "cached" else "")
+        return f"English sentence ({how})", c.sentence_gloss, True
+    return f"English sentence unavailable ({by})", c.sentence_gloss_error or "no reason given", False
+
+
 @dataclass(slots=True)
 class ReportView:
     """Indexes over one Report, built once per render."""

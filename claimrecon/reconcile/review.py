@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..atomic import write_text
 from ..errors import ReviewError
 from ..records import Conflict, Group, Review
 
@@ -48,12 +47,7 @@ def save_review(path: str | Path, target: str, state: str, note: str = "", at: s
     review = Review(target, state, note, at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
     existing[target] = review
     payload = {"schema": REVIEW_SCHEMA, "reviews": [r.to_dict() for r in sorted(existing.values(), key=lambda r: r.target)]}
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".reviews-", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(payload, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    os.replace(tmp, p)
+    write_text(p, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return review
 
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_text
 from .backends import TranslationError
 
 FORMAT = "claimrecon-translations/1"
@@ -61,17 +60,8 @@ class TranslationCache:
             return
         merged = _read(self.path)
         merged.update(self._new)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "entries": dict(sorted(merged.items()))}
-        fd, tmp = tempfile.mkstemp(prefix=".translations-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, indent=1)
-                f.write("\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         self.entries = merged
         self._new.clear()
 
