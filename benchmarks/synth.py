@@ -6,6 +6,12 @@ numbers scaled, its proper names swapped and its body paragraphs shuffled, so no
 are identical and the extractor sees realistic text at any size. Seeded: the same arguments
 always give the same bytes.
 
+Density: the dev articles are short and packed with figures (about 18 claims per kB against
+about 3 in ``corpus/``), and the corpus has no Spanish prose. An article is therefore padded
+with figure-free paragraphs (the corpus's own, and ``benchmarks/filler/<lang>.txt``, written
+for this benchmark) whenever it holds more figures per kB than ``corpus/`` does, so that the
+generated feed is about as dense as real articles. ``--dense`` turns the padding rule off.
+
     python benchmarks/synth.py /tmp/synth --articles 1000
 """
 
@@ -21,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "corpus", ROOT / "tests" / "data" / "dev"]
+FILLER = Path(__file__).resolve().parent / "filler"
+#: where the target density of figures comes from
+REAL = ROOT / "corpus"
 
 #: Share of each language in the generated corpus.
 LANG_WEIGHTS = {"en": 0.5, "es": 0.25, "pl": 0.25}
@@ -68,6 +77,23 @@ def load_sources() -> list[Source]:
     return out
 
 
+def load_filler() -> dict[str, list[str]]:
+    """Figure-free paragraphs per language: the sources' own, then ``filler/<lang>.txt``."""
+    out: dict[str, list[str]] = {}
+    for s in load_sources():
+        out.setdefault(s.lang, []).extend(p for p in s.body if not _NUMBER.search(p))
+    for path in sorted(FILLER.glob("*.txt")):
+        paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        out.setdefault(path.stem, []).extend(paras)
+    return out
+
+
+def real_density() -> float:
+    """Figures (numerals) per byte in the real articles of ``corpus/``."""
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt")))
+    return len(_NUMBER.findall(text)) / max(1, len(text))
+
+
 def _perturb_number(m: re.Match[str], rng: random.Random) -> str:
     raw = m.group()
     digits = re.sub(r"\D", "", raw)
@@ -95,9 +121,11 @@ def perturb(text: str, rng: random.Random, names: list[str]) -> str:
     return text
 
 
-def articles(n: int, seed: int = 0, target_bytes: int = TARGET_BYTES) -> Iterator[tuple[str, str]]:
+def articles(n: int, seed: int = 0, target_bytes: int = TARGET_BYTES, dense: bool = False) -> Iterator[tuple[str, str]]:
     """(language, text) of ``n`` synthetic articles, deterministic for a given seed."""
     sources = load_sources()
+    filler = load_filler()
+    density = real_density()
     by_lang: dict[str, list[Source]] = {}
     for s in sources:
         by_lang.setdefault(s.lang, []).append(s)
@@ -111,21 +139,26 @@ def articles(n: int, seed: int = 0, target_bytes: int = TARGET_BYTES) -> Iterato
         base = rng.choice(pool)
         paras = list(base.body)
         size = sum(len(p) for p in paras)
-        while size < target_bytes:
-            extra = rng.choice(rng.choice(pool).body)
-            if len(_NUMBER.findall(extra)) > 2 and rng.random() < 0.8:
-                continue  # pad mostly with prose: about as many figures per kB as the real articles
+        figures = sum(len(_NUMBER.findall(p)) for p in paras)
+        while size < target_bytes or (not dense and figures > density * size * 1.1 and filler.get(lang)):
+            if not dense and figures > density * size and filler.get(lang):
+                extra = rng.choice(filler[lang])  # too dense so far: pad with prose
+            else:
+                extra = rng.choice(rng.choice(pool).body)
+                if dense and len(_NUMBER.findall(extra)) > 2 and rng.random() < 0.8:
+                    continue
             paras.append(extra)
             size += len(extra) + 2
+            figures += len(_NUMBER.findall(extra))
         rng.shuffle(paras)
         text = "\n\n".join([*base.head, *paras])
         yield lang, perturb(text, rng, names) + "\n"
 
 
-def write_corpus(out: Path, n: int, seed: int = 0, target_bytes: int = TARGET_BYTES) -> int:
+def write_corpus(out: Path, n: int, seed: int = 0, target_bytes: int = TARGET_BYTES, dense: bool = False) -> int:
     """Write ``n`` articles under ``out`` (sub-folders of PER_FOLDER files); returns bytes written."""
     total = 0
-    for i, (lang, text) in enumerate(articles(n, seed, target_bytes)):
+    for i, (lang, text) in enumerate(articles(n, seed, target_bytes, dense)):
         folder = out / f"{i // PER_FOLDER:04d}"
         if i % PER_FOLDER == 0:
             folder.mkdir(parents=True, exist_ok=True)
@@ -141,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=1000, help="How many articles (default 1000).")
     ap.add_argument("--seed", type=int, default=0, help="Random seed (default 0).")
     ap.add_argument("--bytes", type=int, default=TARGET_BYTES, help=f"Average article size (default {TARGET_BYTES}).")
+    ap.add_argument("--dense", action="store_true", help="Do not pad towards the real articles' density of figures.")
     args = ap.parse_args(argv)
-    total = write_corpus(args.out, args.articles, args.seed, args.bytes)
+    total = write_corpus(args.out, args.articles, args.seed, args.bytes, args.dense)
     print(f"wrote {args.articles} articles, {total / 1e6:.1f} MB, to {args.out}", file=sys.stderr)
     return 0
 

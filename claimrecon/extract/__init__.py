@@ -13,14 +13,14 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..records import Article, Attribution, Claim, Scope
 from .context import _STOP, attribution_for, measure_for, scope_for
 from .engine import Mention, extract_mentions, resolve_weekday
 from .gloss import gloss
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, words_of
 from .text import Sentence, inside, quote_spans, sentences
 
 __all__ = ["extract", "extract_article", "pipeline"]
@@ -60,23 +60,50 @@ class ClaimComponent:
     def __call__(self, doc: Any) -> Any:
         ctx = doc.user_data.get("claimrecon", {})
         text = ctx.get("text") or doc.text
-        sents: list[Sentence] = ctx.get("sentences") or [Sentence(0, len(text), text, 0, len(text))]
+        found: list[Found] = ctx.get("found") or _find(self.lx, [Sentence(0, len(text), text, 0, len(text))], ctx.get("published"))
+        at = ctx.get("doc_starts") or [f.sentence.start for f in found]  # where each sentence is in the doc
         arr = doc.to_array(["IDX", "LENGTH", "IS_PUNCT"]) if len(doc) else None
         starts = arr[:, 0] if arr is not None else None
+        dtext = ctx.get("doc_text") or text
         out = []
-        for sent in sents:
+        for f, lo_at in zip(found, at):
 
-            def toks(sent: Sentence = sent) -> list[tuple[int, int, str, bool]]:
-                """The sentence's tokens, built only when it holds a mention."""
+            def toks(sent: Sentence = f.sentence, lo_at: int = lo_at) -> list[tuple[int, int, str, bool]]:
+                """The sentence's tokens, offsets relative to the sentence."""
                 if arr is None:
                     return []
-                lo, hi = starts.searchsorted(sent.start), starts.searchsorted(sent.end)
-                return [(i - sent.start, i - sent.start + n, text[i : i + n], bool(p) or text[i : i + n] in _STOP)
+                lo, hi = starts.searchsorted(lo_at), starts.searchsorted(lo_at + len(sent.text))
+                return [(i - lo_at, i - lo_at + n, dtext[i : i + n], bool(p) or dtext[i : i + n] in _STOP)
                         for i, n, p in arr[lo:hi].tolist()]
 
-            out.append((sent, sentence_claims(self.lx, toks, dict(ctx, sentence=sent))))
+            out.append((f.sentence, sentence_claims(self.lx, toks, dict(ctx, sentence=f.sentence, mentions=f.mentions, words=f.words))))
         doc.user_data["claimrecon_mentions"] = out
         return doc
+
+
+class Found(NamedTuple):
+    """A sentence that holds numeric mentions, with them and its words."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    words: frozenset[str]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _find(lx: Lexicon, sents: list[Sentence], published: str | None) -> list[Found]:
+    """The sentences that hold a mention. Digits or a number word make a sentence a candidate
+    (``Lexicon.candidate_gate``); only candidates are scanned for mentions."""
+    out = []
+    for sent in sents:
+        words = words_of(sent.text)
+        if _DIGIT.search(sent.text) is None and not lx.candidate_gate.open(words):
+            continue
+        mentions = extract_mentions(sent.text, lx, published, words)
+        if mentions or (lx.weekday_gate.open(words) and lx.weekday_re.search(sent.text)):  # "on Tuesday" alone is a date
+            out.append(Found(sent, mentions, words))
+    return out
 
 
 def _dateline(lx: Lexicon, sent: Sentence, mentions: list[Mention]) -> bool:
@@ -126,12 +153,13 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
     published: str | None = ctx.get("published")
     quotes: list[tuple[int, int]] = ctx.get("quotes", [])
     full_text: str | None = ctx.get("text")
-    mentions = extract_mentions(s, lx, published)
+    words: frozenset[str] = ctx.get("words") or words_of(s)
+    mentions: list[Mention] = ctx["mentions"] if ctx.get("mentions") is not None else extract_mentions(s, lx, published, words)
     if sent is not None and _dateline(lx, sent, mentions):
         return []
     toks = tokens() if mentions else []
     weekday_date = None
-    wm = lx.weekday_re.search(s)
+    wm = lx.weekday_re.search(s) if lx.weekday_gate.open(words) else None
     if wm:
         weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published)
     explicit_date = next((m.value for m in mentions if m.kind == "date" and m.value), None)
@@ -200,13 +228,21 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     lx = lexicon(lang)
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    quotes = quote_spans(text)
     claims: list[Claim] = []
-    candidates = [sent for sent in sentences(text, lx.abbreviations) if lx.candidate_re.search(sent.text)]
-    if not candidates:
+    found = _find(lx, sentences(text, lx.abbreviations), published)
+    if not found:
         return claims
-    doc = nlp.make_doc(text)  # one tokenization per article; the component reads only the candidates
-    doc.user_data["claimrecon"] = {"sentences": candidates, "published": published, "quotes": quotes, "text": text}
+    quotes = quote_spans(text)
+    # one Doc per article, made of the sentences that hold a mention and nothing else: a sentence
+    # is whole whitespace-separated chunks, so its tokens are the same as in the whole text
+    doc_starts, pos = [], 0
+    for f in found:
+        doc_starts.append(pos)
+        pos += len(f.sentence.text) + 1
+    doc_text = " ".join(f.sentence.text for f in found)
+    doc = nlp.make_doc(doc_text)
+    doc.user_data["claimrecon"] = {"found": found, "doc_starts": doc_starts, "doc_text": doc_text, "published": published,
+                                   "quotes": quotes, "text": text}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     for sent, found in doc.user_data["claimrecon_mentions"]:

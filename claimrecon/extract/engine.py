@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds
+from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
 from .numbers import parse_digits, parse_words
 
 _DIGITS = re.compile(
@@ -25,6 +25,7 @@ _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
 _PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+_ANY_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
 
@@ -80,10 +81,13 @@ def _build_date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
     ]
 
 
-def find_dates(s: str, lx: Lexicon, published: str | None) -> list[Mention]:
+def find_dates(s: str, lx: Lexicon, published: str | None, words: frozenset[str] | None = None) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for pat in _date_patterns(lx):
+    pats = _date_patterns(lx)
+    if words is not None and not lx.month_gate.open(words):
+        pats = pats[2:]  # no month name: only the numeric forms can match
+    for pat in pats:
         for m in pat.finditer(s):
             if _overlaps(taken, m.start(), m.end()):
                 continue
@@ -200,9 +204,9 @@ class Core:
     separators: bool
 
 
-def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Core]:
+def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None, digits: bool = True) -> list[Core]:
     cores: list[Core] = []
-    for m in _DIGITS.finditer(s):
+    for m in _DIGITS.finditer(s) if digits else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         txt = m.group()
@@ -234,7 +238,7 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Core]:
                 has_scale = True
                 end = sm.end()
         cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(re.search(r"[,. \u00a0\u202f]", txt))))
-    for m in lx.word_re.finditer(s):
+    for m in lx.word_re.finditer(s) if words is None or lx.word_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
             continue
         txt = m.group()
@@ -266,24 +270,32 @@ def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
     return str(q), pos - (len(window) - hm.start())
 
 
-def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[Mention]:
-    """All numeric mentions of a sentence, with kind, value, unit, hedge and bounds."""
+def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: frozenset[str] | None = None) -> list[Mention]:
+    """All numeric mentions of a sentence, with kind, value, unit, hedge and bounds.
+
+    ``words`` (``lexicon.words_of(s)``, when the caller has it) lets scans that cannot match
+    be skipped; the result is the same with or without it.
+    """
+    if words is None:
+        words = words_of(s)
+    digits = _ANY_DIGIT.search(s) is not None
     taken: list[tuple[int, int]] = []
     mentions: list[Mention] = []
     taken += [(m.start(), m.end()) for m in _URL.finditer(s)]
-    for m in _PHONE.finditer(s):
-        # three or more digit groups that are not a space-grouped numeral ("500 000 000")
-        if not _GROUPED.fullmatch(m.group()) and not re.fullmatch(r"\d+[ \-]\d+", m.group()):
-            taken.append((m.start(), m.end()))
-    dates = find_dates(s, lx, published)
-    for d in dates:
-        taken.append((d.start, d.end))
-    mentions += [d for d in dates if d.value]
-    times = find_times(s, lx, taken)
-    mentions += times
+    if digits:  # phone numbers, dates and clock times all hold a digit
+        for m in _PHONE.finditer(s):
+            # three or more digit groups that are not a space-grouped numeral ("500 000 000")
+            if not _GROUPED.fullmatch(m.group()) and not re.fullmatch(r"\d+[ \-]\d+", m.group()):
+                taken.append((m.start(), m.end()))
+        dates = find_dates(s, lx, published, words)
+        for d in dates:
+            taken.append((d.start, d.end))
+        mentions += [d for d in dates if d.value]
+        times = find_times(s, lx, taken)
+        mentions += times
 
     # vague amounts first, unless a number stands right before them ("500 tysięcy")
-    for m in lx.vague_re.finditer(s):
+    for m in lx.vague_re.finditer(s) if lx.vague_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         before = s[max(0, m.start() - 20) : m.start()]
@@ -301,7 +313,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[
         mentions.append(Mention("count", start, m.end(), m.start(), m.end(), None, qualifier=q, low=low, high=high, vague=True))
 
     # shares: "half of", "three quarters of", "połowę"
-    for m in lx.share_re.finditer(s):
+    for m in lx.share_re.finditer(s) if lx.share_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         pct = lx.shares.get(re.sub(r"\s+", " ", m.group().lower()))
@@ -316,7 +328,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[
         mentions.append(Mention("percent", start, m.end(), m.start(), m.end(), pct, unit="%", qualifier=q,
                                 low=low, high=high, precision=0.5, extra={"share": True}))
 
-    cores = find_cores(s, lx, taken)
+    cores = find_cores(s, lx, taken, words, digits)
     used: set[int] = set()
     for i, c in enumerate(cores):
         if i in used:
@@ -342,7 +354,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None) -> list[
 
     # a unit with no number: "about an hour", "una hora"; Polish has no article: "około godziny"
     art = lx.article_unit_re.pattern[: -len(r"\s+$")] if lx.article_unit_re else None
-    for m in lx.duration_unit_re.finditer(s):
+    for m in lx.duration_unit_re.finditer(s) if lx.duration_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()) or re.match(r"\s*-\w", s[m.end():]):
             continue  # "a minute-long video" is no duration claim
         entry = lx.units_after.get(m.group().lower())

@@ -25,6 +25,49 @@ class Entry:
     data: dict[str, object]
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-cased runs of word characters of a text: what a ``Gate`` looks at."""
+    return frozenset(_WORD_RUN.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Whether an alternation of rules phrases could match a text, from the text's words alone.
+
+    A phrase that starts with a word character matches only where the text has a word equal to
+    the phrase's first run of word characters ("tys" for "tys.", "three" for "three-quarters"),
+    or starting with it for a ``*`` wildcard ("milion*"). A phrase starting with anything else
+    opens the gate for every text. A closed gate means the regex scan cannot find anything, so
+    the extractor skips it; an open one only means the scan runs.
+    """
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    always: bool = False
+
+    @classmethod
+    def of(cls, phrases: list[str]) -> "Gate":
+        words, prefixes, always = set(), set(), False
+        for p in phrases:
+            first = p.split()[0].lower() if p.split() else ""
+            run = _WORD_RUN.match(first)
+            if run is None:
+                always = True
+            elif first[run.end() : run.end() + 1] == "*":
+                prefixes.add(run.group())
+            else:
+                words.add(run.group())
+        return cls(frozenset(words), tuple(sorted(prefixes)), always)
+
+    def open(self, words: frozenset[str]) -> bool:
+        if self.always or not self.words.isdisjoint(words):
+            return True
+        return bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words)
+
+
 @dataclass
 class Lexicon:
     lang: str
@@ -82,6 +125,14 @@ class Lexicon:
     # sentences
     abbreviations: frozenset[str] = frozenset()
     candidate_re: re.Pattern[str] | None = None  # cheap pre-filter: could this sentence hold a claim?
+    # gates: which scans a sentence's words make worth running (see ``Gate``)
+    candidate_gate: Gate = field(default_factory=Gate)
+    word_gate: Gate = field(default_factory=Gate)
+    vague_gate: Gate = field(default_factory=Gate)
+    share_gate: Gate = field(default_factory=Gate)
+    duration_gate: Gate = field(default_factory=Gate)
+    weekday_gate: Gate = field(default_factory=Gate)
+    month_gate: Gate = field(default_factory=Gate)
 
 
 I = re.IGNORECASE
@@ -163,6 +214,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     CONN = alternation(connectors)
     sep = rf"(?:\s*-\s*|\s+(?:{CONN}\s+)?(?:{ART}\s+)?)" if connectors else r"(?:\s*-\s*|\s+)"
     lx.word_re = re.compile(rf"(?:{ART}\s+)?{W}(?:{sep}{W})*", I)
+    lx.word_gate = Gate.of(seq_words)
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]
     short_abbr = [a for a in abbrevs if len(a.rstrip(".")) <= 1]
@@ -179,8 +231,10 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.sign_re = re.compile(rf"{alternation(signs)}\s+$", I) if signs else None
     lx.vague = {r["phrase"].lower(): (r["low"], r["high"]) for r in rules.table("vague.tsv")}
     lx.vague_re = _compile(list(lx.vague))
+    lx.vague_gate = Gate.of(list(lx.vague))
     lx.shares = {r["phrase"].lower(): r["percent"] for r in rules.table("shares.tsv")}
     lx.share_re = _compile(list(lx.shares))
+    lx.share_gate = Gate.of(list(lx.shares))
     of_re = alternation(ofs) if ofs else None
 
     # --- hedges
@@ -200,6 +254,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.unit_after_re = re.compile(rf"(?:\s*-\s*|\s*){of_part}(?:{ART}\s+)?(?P<unit>{alternation(list(lx.units_after))})", I)
     lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(list(lx.units_before))})\s*$", I)
     lx.duration_unit_re = _compile(dur)
+    lx.duration_gate = Gate.of(dur)
 
     # --- measures
     nouns, contexts = [], []
@@ -262,7 +317,9 @@ def _build(rules: LanguageRules) -> Lexicon:
     ) + ")", I)
     lx.prep_re = re.compile(rf"(?:{alternation(preps)})\s*$", I)
     lx.weekday_re = _compile(wds)
+    lx.weekday_gate = Gate.of(wds)
     lx.month_re = _compile(mons)
+    lx.month_gate = Gate.of(mons)
 
     # --- attribution
     before, verbs = [], []
@@ -277,6 +334,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     cand += [u for u in lx.units_after if lx.units_after[u.lower()][0] == "duration"]
     cand += list(lx.weekdays)
     lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
+    lx.candidate_gate = Gate.of(cand)
     return lx
 
 

@@ -1,0 +1,79 @@
+"""The word gates that let the extractor skip regex scans must never hide a match.
+
+For every gated pattern of every language: wherever the pattern finds something in a text,
+the gate over that text's words is open. Texts: every rules phrase on its own and inside a
+sentence, in several casings, every cases.tsv line and every article in tests/data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimrecon.extract import extract
+from claimrecon.extract.engine import extract_mentions
+from claimrecon.extract.lexicon import Gate, lexicon, words_of
+from claimrecon.ruleset import available_languages, read_table, rules_root
+
+LANGS = available_languages()
+DATA = Path(__file__).parent / "data"
+GATED = [("word_re", "word_gate"), ("vague_re", "vague_gate"), ("share_re", "share_gate"),
+         ("duration_unit_re", "duration_gate"), ("weekday_re", "weekday_gate"), ("month_re", "month_gate")]
+
+
+def _texts(lang: str) -> list[str]:
+    lx = lexicon(lang)
+    phrases = [*lx.words, *lx.vague, *lx.shares, *lx.units_after, *lx.weekdays, *lx.months]
+    texts = []
+    for p in phrases:
+        texts += [p, p.upper(), p.title(), f"Some {p}, then 5 more.", f"({p})"]
+    rows, _ = read_table(rules_root() / lang / "cases.tsv", f"{lang}/cases.tsv")
+    texts += [r["text"] for r in rows]
+    for path in sorted(DATA.rglob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_closed_gate_hides_no_match(lang):
+    lx = lexicon(lang)
+    for text in _texts(lang):
+        words = words_of(text)
+        for pattern, gate in GATED:
+            if getattr(lx, pattern).search(text):
+                assert getattr(lx, gate).open(words), (pattern, text)
+        if lx.candidate_re.search(text) and not any(ch.isdigit() for ch in text):
+            assert lx.candidate_gate.open(words), text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mentions_are_the_same_with_and_without_the_gates(lang):
+    for text in _texts(lang):
+        gated = extract_mentions(text, lexicon(lang), "2023-05-25", words_of(text))
+        everything = extract_mentions(text, lexicon(lang), "2023-05-25", _all_words(lang))
+        assert [(m.kind, m.start, m.end, m.value) for m in gated] == [(m.kind, m.start, m.end, m.value) for m in everything]
+
+
+def _all_words(lang: str) -> frozenset[str]:
+    """Words that open every gate of a language: each gate's words and wildcard prefixes."""
+    lx = lexicon(lang)
+    gates = [getattr(lx, g) for _, g in GATED] + [lx.candidate_gate]
+    return frozenset(w for g in gates for w in (*g.words, *g.prefixes))
+
+
+def test_gate_reads_first_words_wildcards_and_symbols():
+    g = Gate.of(["tys.", "three-quarters of", "milion*", "a few hundred"])
+    assert g.open(words_of("200 tys. osób")) and g.open(words_of("Three quarters")) and g.open(words_of("2 miliony"))
+    assert g.open(words_of("a dog"))
+    assert not g.open(words_of("no figures here"))
+    assert Gate.of(["$", "dollars"]).open(words_of("nothing"))  # a phrase starting with a symbol: always open
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnoprstuwyzáéíóúñąćęłńóśźż 0123456789.,-%$€:", max_size=60))
+@pytest.mark.parametrize("lang", LANGS)
+def test_random_text_extracts_without_error(lang, text):
+    extract(text, lang, published="2023-05-25")
