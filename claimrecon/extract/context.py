@@ -5,12 +5,13 @@ Works on one sentence with its spaCy tokens (for word windows) and the compiled 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from ..records import Attribution, Scope
 from .engine import Mention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 from .text import clause_bounds
 
 _STOP = set(",.;:!?()[]“”„\"«»—–")
@@ -112,14 +113,26 @@ def context_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, an
     return _nearest_cue(lx, s, spans, want, anchor)
 
 
+@functools.lru_cache(maxsize=1024)
+def _cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[int, int, tuple[tuple[str, str | None], ...]], ...]:
+    """The context cues in ``s[a:b]``: (start, end, the (measure, applies) rows its words fit).
+    Cached: the figures of one sentence share their clauses."""
+    lx = lexicon(lang)
+    out = []
+    for m in lx.context_re.finditer(s, a, b):
+        rows = tuple((measure, applies) for pat, measure, applies in lx.contexts if pat.fullmatch(m.group()))
+        out.append((m.start(), m.end(), rows))
+    return tuple(out)
+
+
 def _nearest_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, anchor: int) -> str | None:
     best: tuple[int, int, str] | None = None
     for a, b in spans:
-        for m in lx.context_re.finditer(s, a, b):
-            for pat, measure, applies in lx.contexts:
-                if applies == want and pat.fullmatch(m.group()):
-                    dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
-                    cand = (dist, -len(m.group()), measure)
+        for start, end, rows in _cues(lx.lang, s, a, b):
+            for measure, applies in rows:
+                if applies == want:
+                    dist = min(abs(start - anchor), abs(end - anchor))
+                    cand = (dist, start - end, measure)
                     if best is None or cand < best:
                         best = cand
                     break
@@ -155,26 +168,43 @@ def _bare_subject(s: str, end: int) -> bool:
     return bool(nxt) and len(nxt.group(1)) > 3
 
 
+@functools.lru_cache(maxsize=1024)
+def _scope_cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[str, str], ...]:
+    """(field, value) of the scope cues in ``s[a:b]``, in order; cached per sentence and clause."""
+    lx = lexicon(lang)
+    out = []
+    for m in lx.scope_re.finditer(s, a, b):
+        for pat, fieldname, value in lx.scope:
+            if pat.fullmatch(m.group()):
+                if fieldname == "period" and lx.since_re.search(s[max(a, m.start() - 40) : m.start()]):
+                    break  # "since buying the company last year": a start, not the period
+                out.append((fieldname, value))
+                break
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentence_moment(lang: str, s: str) -> str | None:
+    """A named moment anywhere in the sentence ("At kickoff, ..."): it stands for the whole
+    sentence, like a clock time."""
+    lx = lexicon(lang)
+    for m in lx.scope_re.finditer(s):
+        for pat, fieldname, value in lx.scope:
+            if fieldname == "moment" and pat.fullmatch(m.group()):
+                return value
+    return None
+
+
 def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     spans = context_spans(lx, s, men.core_start, men.end)
     found: dict[str, str] = {}
     for a, b in spans:
-        for m in lx.scope_re.finditer(s, a, b):
-            for pat, fieldname, value in lx.scope:
-                if pat.fullmatch(m.group()):
-                    if fieldname == "period" and lx.since_re.search(s[max(a, m.start() - 40) : m.start()]):
-                        break  # "since buying the company last year": a start, not the period
-                    found.setdefault(fieldname, value)
-                    break
+        for fieldname, value in _scope_cues(lx.lang, s, a, b):
+            found.setdefault(fieldname, value)
     if "moment" not in found:
-        # a named moment stands for its whole sentence, like a clock time ("At kickoff, ...")
-        for m in lx.scope_re.finditer(s):
-            for pat, fieldname, value in lx.scope:
-                if fieldname == "moment" and pat.fullmatch(m.group()):
-                    found["moment"] = value
-                    break
-            if "moment" in found:
-                break
+        moment = _sentence_moment(lx.lang, s)
+        if moment is not None:
+            found["moment"] = moment
     return Scope(
         moment=found.get("moment"),
         aggregate=found.get("aggregate"),
@@ -198,19 +228,29 @@ def _clean(src: str | None) -> str | None:
     return src or None
 
 
-def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribution:
-    """Who the sentence says the figure comes from: "according to X", "X said", "said X"."""
+@functools.lru_cache(maxsize=1024)
+def _attribution_cues(lang: str, s: str) -> tuple[tuple[str | None, str] | None, tuple[tuple[int, int, str], ...]]:
+    """The sentence's "according to X" (source, cue), if any, and its speech verbs (start, end,
+    text); found once per sentence however many figures it has."""
+    lx = lexicon(lang)
     m = lx.attr_before_re.search(s)
     if m:
         src = re.match(r"\s*([^,;:()\"“”„«»]+)", s[m.end() :])
         if src:
-            return Attribution(source=_clean(" ".join(src.group(1).split()[:5])), quoted=quoted, cue=m.group().lower())
-    verbs = list(lx.attr_verb_re.finditer(s))
+            return (_clean(" ".join(src.group(1).split()[:5])), m.group().lower()), ()
+    return None, tuple((v.start(), v.end(), v.group()) for v in lx.attr_verb_re.finditer(s))
+
+
+def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribution:
+    """Who the sentence says the figure comes from: "according to X", "X said", "said X"."""
+    according, verbs = _attribution_cues(lx.lang, s)
+    if according:
+        return Attribution(source=according[0], quoted=quoted, cue=according[1])
     if not verbs:
         return Attribution(source=None, quoted=quoted, cue=None)
-    v = min(verbs, key=lambda x: abs(x.start() - near))
-    before = s[: v.start()].rstrip()
-    after = s[v.end() :]
+    v_start, v_end, v_text = min(verbs, key=lambda x: abs(x[0] - near))
+    before = s[:v_start].rstrip()
+    after = s[v_end:]
     src = None
     # "Sacks said", "Sachs once said": a name right before the verb (an adverb may stand between)
     nb = re.search(rf"({_NAME})(?:\s+[a-ząćęłńóśźż]+)?$", before)
@@ -227,7 +267,7 @@ def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribu
     if src is None:
         # "said Sacks", "– powiedział w pewnym momencie Sacks", "told CNN" is the audience, not the source
         na = re.match(rf"(?:\s+[a-ząćęłńóśźż]+){{0,3}}\s+({_NAME})", after)
-        if na and not re.match(r"\s+(?:to|CNN|reporters)\b", after) and v.group().lower() not in ("told",):
+        if na and not re.match(r"\s+(?:to|CNN|reporters)\b", after) and v_text.lower() not in ("told",):
             src = na.group(1)
     if src is None:
         # "police said", "the former employee told CNN": the words before the verb in its clause
@@ -236,4 +276,4 @@ def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribu
         while words and words[0].lower() in _FUNCTION:
             words = words[1:]
         src = " ".join(words) or None
-    return Attribution(source=_clean(src), quoted=quoted, cue=v.group().lower())
+    return Attribution(source=_clean(src), quoted=quoted, cue=v_text.lower())

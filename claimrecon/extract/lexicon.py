@@ -33,39 +33,55 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD_RUN.findall(text.lower()))
 
 
+Needs = tuple[frozenset[str], tuple[str, ...]]  # words a phrase needs, and word prefixes (from "*")
+
+
 @dataclass(frozen=True)
 class Gate:
     """Whether an alternation of rules phrases could match a text, from the text's words alone.
 
-    A phrase that starts with a word character matches only where the text has a word equal to
-    the phrase's first run of word characters ("tys" for "tys.", "three" for "three-quarters"),
-    or starting with it for a ``*`` wildcard ("milion*"). A phrase starting with anything else
-    opens the gate for every text. A closed gate means the regex scan cannot find anything, so
-    the extractor skips it; an open one only means the scan runs.
+    A phrase matches only where each of its runs of word characters is a whole word of the
+    text: "three-quarters of" needs "three", "quarters" and "of"; "tys." needs "tys"; a ``*``
+    wildcard ("milion*") needs a word starting with "milion". A phrase without word characters
+    ("%") opens the gate for every text. A closed gate means the regex scan cannot find
+    anything, so the extractor skips it; an open one only means the scan runs.
     """
 
-    words: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
+    by_first: dict[str, tuple[Needs, ...]] = field(default_factory=dict)  # a phrase's first word -> its needs
+    by_prefix: tuple[tuple[str, Needs], ...] = ()  # phrases whose first word is a wildcard
     always: bool = False
+    firsts: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, phrases: list[str]) -> "Gate":
-        words, prefixes, always = set(), set(), False
+        by_first: dict[str, list[Needs]] = {}
+        by_prefix: list[tuple[str, Needs]] = []
+        always = False
         for p in phrases:
-            first = p.split()[0].lower() if p.split() else ""
-            run = _WORD_RUN.match(first)
-            if run is None:
+            runs = [(m.group(), p.lower()[m.end() : m.end() + 1] == "*") for m in _WORD_RUN.finditer(p.lower())]
+            if not runs:
                 always = True
-            elif first[run.end() : run.end() + 1] == "*":
-                prefixes.add(run.group())
+                continue
+            needs = (frozenset(r for r, wild in runs[1:] if not wild), tuple(sorted({r for r, wild in runs[1:] if wild})))
+            if runs[0][1]:
+                by_prefix.append((runs[0][0], needs))
             else:
-                words.add(run.group())
-        return cls(frozenset(words), tuple(sorted(prefixes)), always)
+                by_first.setdefault(runs[0][0], []).append(needs)
+        firsts = frozenset(by_first)
+        return cls({k: tuple(sorted(set(v), key=repr)) for k, v in by_first.items()}, tuple(sorted(set(by_prefix), key=repr)), always, firsts)
 
     def open(self, words: frozenset[str]) -> bool:
-        if self.always or not self.words.isdisjoint(words):
+        if self.always:
             return True
-        return bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words)
+        for w in self.firsts.intersection(words):
+            if any(_meets(n, words) for n in self.by_first[w]):
+                return True
+        return any(any(x.startswith(p) for x in words) and _meets(n, words) for p, n in self.by_prefix)
+
+
+def _meets(needs: Needs, words: frozenset[str]) -> bool:
+    exact, prefixes = needs
+    return exact <= words and all(any(x.startswith(p) for x in words) for p in prefixes)
 
 
 @dataclass

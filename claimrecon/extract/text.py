@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -102,14 +103,20 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+@functools.lru_cache(maxsize=1024)
+def _clause_marks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of a sentence's clause marks, found once per sentence however many figures it has."""
+    return tuple((m.start(), m.end()) for m in _CLAUSE.finditer(sentence))
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause of a sentence that holds [start, end): between the clause marks around it."""
     left = 0
     right = len(sentence)
-    for m in _CLAUSE.finditer(sentence):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for a, b in _clause_marks(sentence):
+        if b <= start:
+            left = b
+        elif a >= end:
+            right = a
             break
     return left, right
