@@ -14,19 +14,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimrecon.extract import extract
-from claimrecon.extract.engine import extract_mentions
+from claimrecon.extract.engine import _TIME_SUFFIXES, extract_mentions
 from claimrecon.extract.lexicon import Gate, lexicon, words_of
 from claimrecon.ruleset import available_languages, read_table, rules_root
 
 LANGS = available_languages()
 DATA = Path(__file__).parent / "data"
 GATED = [("word_re", "word_gate"), ("vague_re", "vague_gate"), ("share_re", "share_gate"),
-         ("duration_unit_re", "duration_gate"), ("weekday_re", "weekday_gate"), ("month_re", "month_gate")]
+         ("duration_unit_re", "duration_gate"), ("weekday_re", "weekday_gate"), ("month_re", "month_gate"),
+         ("am_re", "marker_gate"), ("pm_re", "marker_gate"), ("prep_re", "prep_gate")]
 
 
 def _texts(lang: str) -> list[str]:
     lx = lexicon(lang)
-    phrases = [*lx.words, *lx.vague, *lx.shares, *lx.units_after, *lx.weekdays, *lx.months]
+    phrases = [*lx.words, *lx.vague, *lx.shares, *lx.units_after, *lx.weekdays, *lx.months, *_time_phrases(lang)]
     texts = []
     for p in phrases:
         texts += [p, p.upper(), p.title(), f"Some {p}, then 5 more.", f"({p})"]
@@ -57,11 +58,16 @@ def test_mentions_are_the_same_with_and_without_the_gates(lang):
         assert [(m.kind, m.start, m.end, m.value) for m in gated] == [(m.kind, m.start, m.end, m.value) for m in everything]
 
 
+def _time_phrases(lang: str) -> list[str]:
+    rows, _ = read_table(rules_root() / lang / "time.tsv", f"{lang}/time.tsv")
+    return [r["phrase"] for r in rows]
+
+
 def _all_words(lang: str) -> frozenset[str]:
     """Words that open every gate of a language: each gate's words and wildcard prefixes."""
     lx = lexicon(lang)
-    gates = [getattr(lx, g) for _, g in GATED] + [lx.candidate_gate]
-    words: set[str] = set()
+    gates = [v for v in vars(lx).values() if isinstance(v, Gate)]
+    words: set[str] = set(_TIME_SUFFIXES)
     for g in gates:
         needs = [n for ns in g.by_first.values() for n in ns] + [n for _, n in g.by_prefix]
         words |= set(g.firsts) | {p for p, _ in g.by_prefix}

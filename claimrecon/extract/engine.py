@@ -138,9 +138,20 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
     ], marker, zone
 
 
-def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
+#: words that may follow a clock time in the "dot" and "bare" forms ("20.45 h", "9 horas", "o 9.30 godz.")
+_TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
+
+
+def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Mention]:
     out: list[Mention] = []
     pats, marker, zone_pat = _time_patterns(lx.lang)
+    if words is not None:
+        # each form needs something the sentence's words show: a marker ("p.m."), a colon, or a
+        # preposition or suffix; a form that cannot match is not scanned
+        has_marker, has_prep = lx.marker_gate.open(words), lx.prep_gate.open(words)
+        has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
+        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix, "bare": has_prep or (has_suffix and has_marker)}
+        pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:
         for m in pat.finditer(s):
             if _overlaps(taken, m.start(), m.end()):
@@ -291,7 +302,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         for d in dates:
             taken.append((d.start, d.end))
         mentions += [d for d in dates if d.value]
-        times = find_times(s, lx, taken)
+        times = find_times(s, lx, taken, words)
         mentions += times
 
     # vague amounts first, unless a number stands right before them ("500 tysięcy")

@@ -149,6 +149,8 @@ class Lexicon:
     duration_gate: Gate = field(default_factory=Gate)
     weekday_gate: Gate = field(default_factory=Gate)
     month_gate: Gate = field(default_factory=Gate)
+    marker_gate: Gate = field(default_factory=Gate)  # am/pm markers
+    prep_gate: Gate = field(default_factory=Gate)  # "at", "o", "a las": what makes a bare number a clock time
 
 
 I = re.IGNORECASE
@@ -332,6 +334,8 @@ def _build(rules: LanguageRules) -> Lexicon:
         (f"(?-i:{phrase_regex(z)})" if z.isupper() else phrase_regex(z)) for z in sorted(set(zones), key=lambda p: (-len(p), p))
     ) + ")", I)
     lx.prep_re = re.compile(rf"(?:{alternation(preps)})\s*$", I)
+    lx.prep_gate = Gate.of(preps)
+    lx.marker_gate = Gate.of(ams + pms)
     lx.weekday_re = _compile(wds)
     lx.weekday_gate = Gate.of(wds)
     lx.month_re = _compile(mons)
