@@ -28,7 +28,13 @@ def _token_starts(doc: Any, text: str | None = None) -> list[tuple[int, int, str
 
 
 def _measure_of(lx: Lexicon, text: str) -> tuple[str, str | None] | None:
-    for pat, measure, applies in lx.nouns:
+    return _noun_row(lx.lang, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun_row(lang: str, text: str) -> tuple[str, str | None] | None:
+    """The (measure, applies) of the first noun row of measures.tsv whose term fits ``text``."""
+    for pat, measure, applies in lexicon(lang).nouns:
         if pat.fullmatch(text):
             return measure, applies
     return None
@@ -118,11 +124,13 @@ def _cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[int, int, tuple[tupl
     """The context cues in ``s[a:b]``: (start, end, the (measure, applies) rows its words fit).
     Cached: the figures of one sentence share their clauses."""
     lx = lexicon(lang)
-    out = []
-    for m in lx.context_re.finditer(s, a, b):
-        rows = tuple((measure, applies) for pat, measure, applies in lx.contexts if pat.fullmatch(m.group()))
-        out.append((m.start(), m.end(), rows))
-    return tuple(out)
+    return tuple((m.start(), m.end(), _cue_rows(lang, m.group())) for m in lx.context_re.finditer(s, a, b))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_rows(lang: str, cue: str) -> tuple[tuple[str, str | None], ...]:
+    """The (measure, applies) rows of measures.tsv whose term fits a cue's words."""
+    return tuple((measure, applies) for pat, measure, applies in lexicon(lang).contexts if pat.fullmatch(cue))
 
 
 def _nearest_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, anchor: int) -> str | None:
