@@ -13,12 +13,35 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Report
 from ..atomic import file_mode, write_text
-from .claimreview import to_claimreview
-from .csv_export import to_csv
-from .html_export import to_html
 from .json_export import to_json
 from .markdown import to_markdown
-from .sqlite_export import now_utc, write_sqlite
+
+# The other formats are imported when written: a default run never needs them.
+
+
+def _csv(report: Report, options: ExportOptions) -> str:
+    from .csv_export import to_csv
+
+    return to_csv(report)
+
+
+def _claimreview(report: Report, options: ExportOptions) -> str:
+    from .claimreview import to_claimreview
+
+    return to_claimreview(report, options.base_url)
+
+
+def _html(report: Report, options: ExportOptions) -> str:
+    from .html_export import to_html
+
+    return to_html(report)
+
+
+def now_utc() -> str:
+    """The export's timestamp (``sqlite_export.now_utc``)."""
+    from .sqlite_export import now_utc
+
+    return now_utc()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +66,18 @@ class Format:
         if self.render is not None:
             write_text(target, self.render(report, options))
         else:
+            from .sqlite_export import write_sqlite
+
             write_sqlite(target, report, options.created_at)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "report.json", lambda r, o: to_json(r)),
     Format("markdown", "report.md", lambda r, o: to_markdown(r)),
-    Format("csv", "report.csv", lambda r, o: to_csv(r)),
-    Format("claimreview", "claimreview.jsonld", lambda r, o: to_claimreview(r, o.base_url)),
+    Format("csv", "report.csv", _csv),
+    Format("claimreview", "claimreview.jsonld", _claimreview),
     Format("sqlite", "report.sqlite", None, stdout=False),
-    Format("html", "report.html", lambda r, o: to_html(r)),
+    Format("html", "report.html", _html),
 )}
 #: What ``compare`` writes when no ``--format`` is given.
 DEFAULT_FORMATS = ("json", "markdown")

@@ -31,13 +31,13 @@ COMPONENT = "claimrecon_claims"
 @functools.lru_cache(maxsize=None)
 def pipeline(lang: str) -> Any:
     """``spacy.blank(lang)`` with the claimrecon rule component; cached per language."""
-    import spacy
     from spacy.language import Language
+    from spacy.util import get_lang_class
 
     if not Language.has_factory(COMPONENT):
         Language.factory(COMPONENT, default_config={"lang": "en"}, func=_make_component)
     lx = lexicon(lang)  # validate the rules before building anything
-    nlp = spacy.blank(lang)
+    nlp = get_lang_class(lang)()  # the tokenizer spacy.blank builds, without its config fill and validation
     nlp.add_pipe(COMPONENT, config={"lang": lx.lang})
     return nlp
 
