@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimrecon.extract import extract
-from claimrecon.extract.engine import _TIME_SUFFIXES, extract_mentions
+from claimrecon.extract.engine import _TIME_SUFFIXES, _hedge_before, extract_mentions
 from claimrecon.extract.lexicon import Gate, lexicon, words_of
 from claimrecon.ruleset import available_languages, read_table, rules_root
 
@@ -88,3 +88,29 @@ def test_gate_reads_first_words_wildcards_and_symbols():
 @pytest.mark.parametrize("lang", LANGS)
 def test_random_text_extracts_without_error(lang, text):
     extract(text, lang, published="2023-05-25")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hedge_shortcut_hides_no_hedge(lang):
+    """``_hedge_before`` skips the search when the window's last word ends no hedge: never
+    when the search would have found one."""
+    lx = lexicon(lang)
+    texts = _texts(lang) + [f"{h} 5" for h in lx.hedges_before] + [f"we saw {h.upper()}  12 people" for h in lx.hedges_before]
+    checked = 0
+    for text in texts:
+        for pos in (i for i, ch in enumerate(text) if ch.isdigit() or ch.isalpha() and (i == 0 or text[i - 1] == " ")):
+            if lx.hedge_before_re.search(text[max(0, pos - 40) : pos]):
+                assert _hedge_before(text, lx, pos) is not None or _no_entry(lx, text, pos), (text, pos)
+                checked += 1
+    assert checked > len(lx.hedges_before)
+
+
+def _no_entry(lx, text, pos) -> bool:
+    """The search matched but the phrase has no table entry (then None is the right answer)."""
+    import re as _re
+
+    from claimrecon.extract.lexicon import find_entry
+
+    hm = lx.hedge_before_re.search(text[max(0, pos - 40) : pos])
+    phrase = _re.sub(r"\s+", " ", hm.group().strip().lower())
+    return not (lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase))

@@ -26,6 +26,14 @@ _RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
 _PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _ANY_DIGIT = re.compile(r"\d")
+_WORD_RUN = re.compile(r"\w+")
+_SEPARATOR = re.compile(r"[,. \u00a0\u202f]")
+_LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_LAST_WORD = re.compile(r"(?:[\s-]+\S+)$")
+_DIGIT_AT_END = re.compile(r"\d\s*$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_GLUED_WORD = re.compile(r"-\w")
+_PER = re.compile(r"\s*[/]\s*\d")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
 
@@ -224,7 +232,7 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         parsed = parse_digits(txt, lx)
         if parsed is None:
             # "2015 500 people": try the first group alone
-            first = re.match(r"\d+(?:[.,]\d+)?", txt)
+            first = _LEADING_NUMBER.match(txt)
             if not first:
                 continue
             parsed = parse_digits(first.group(), lx)
@@ -248,17 +256,17 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 precision *= mult
                 has_scale = True
                 end = sm.end()
-        cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(re.search(r"[,. \u00a0\u202f]", txt))))
+        cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt))))
     for m in lx.word_re.finditer(s) if words is None or lx.word_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
             continue
         txt = m.group()
         # trailing connectors/articles are not part of the number ("two and", "half a")
-        trimmed = re.sub(r"(?:[\s-]+\S+)$", "", txt)
+        trimmed = _LAST_WORD.sub("", txt)
         parsed = parse_words(txt, lx)
         while parsed is None and trimmed != txt:
             txt = trimmed
-            trimmed = re.sub(r"(?:[\s-]+\S+)$", "", txt)
+            trimmed = _LAST_WORD.sub("", txt)
             parsed = parse_words(txt, lx)
         if parsed is None:
             continue
@@ -269,8 +277,31 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
     return cores
 
 
+@functools.lru_cache(maxsize=None)
+def _hedge_ends(lang: str) -> tuple[frozenset[str], bool]:
+    """The last runs of word characters of the language's hedges ("than" for "more than", "ok"
+    for "ok."), and whether some hedge ends without one or with a ``*`` wildcard (then every
+    window is searched)."""
+    ends, anywhere = set(), False
+    for phrase in lexicon(lang).hedges_before:
+        last = phrase.split()[-1] if phrase.split() else ""
+        runs = _WORD_RUN.findall(last.lower())
+        if not runs or last.endswith("*"):
+            anywhere = True
+        else:
+            ends.add(runs[-1])
+    return frozenset(ends), anywhere
+
+
 def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
     window = s[max(0, pos - 40) : pos]
+    ends, anywhere = _hedge_ends(lx.lang)
+    if not anywhere:
+        # a hedge ends where the window does (but for spaces): its last word must be the window's
+        tail = window.rsplit(None, 1)
+        runs = _WORD_RUN.findall(tail[-1].lower()) if tail else []
+        if not runs or runs[-1] not in ends:
+            return None
     hm = lx.hedge_before_re.search(window)
     if not hm:
         return None
@@ -279,6 +310,12 @@ def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
     if not q:
         return None
     return str(q), pos - (len(window) - hm.start())
+
+
+@functools.lru_cache(maxsize=None)
+def _words_at_end(lang: str) -> re.Pattern[str]:
+    """Number words that end a text ("five hundred" before "thousand")."""
+    return re.compile(rf"(?:{lexicon(lang).word_re.pattern})\s*$", re.I)  # type: ignore[union-attr]
 
 
 def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: frozenset[str] | None = None) -> list[Mention]:
@@ -310,7 +347,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         if _overlaps(taken, m.start(), m.end()):
             continue
         before = s[max(0, m.start() - 20) : m.start()]
-        if re.search(r"\d\s*$", before) or (lx.word_re and re.search(rf"(?:{lx.word_re.pattern})\s*$", before, re.I)):
+        if _DIGIT_AT_END.search(before) or (lx.word_re and _words_at_end(lx.lang).search(before)):
             continue
         low, high = lx.vague.get(re.sub(r"\s+", " ", m.group().lower()), (None, None))
         if low is None:
@@ -416,7 +453,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
         return None  # "F-35", "alert(1)", "x[2]": part of a name or code, not an amount
     if after[:1].isalpha() and kind == "count":
         return None
-    if c.words_only and re.match(r"-\w", after) and kind == "count":
+    if c.words_only and _GLUED_WORD.match(after) and kind == "count":
         return None
     # a sign of its own before a percentage, amount or temperature: "-0,5%", "−5 °C" (never a count)
     negative = (rng is None and kind != "count" and start == c.start and s[start - 1 : start] in ("-", "\u2212")
@@ -433,12 +470,12 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
     # years, ordinals and other numbers that are not amounts
     if (
         kind == "count" and rng is None and not c.words_only and not c.has_scale and not c.separators
-        and re.fullmatch(r"\d{4}", c.digits_text) and 1800 <= value <= 2100
+        and _FOUR_DIGITS.fullmatch(c.digits_text) and 1800 <= value <= 2100
     ):
         return None
     if kind == "count" and rng is None and not c.words_only and _YEAR_WORD_AFTER.match(after) and 1800 <= value <= 2100:
         return None
-    if kind == "count" and re.match(r"\s*[/]\s*\d", after):
+    if kind == "count" and _PER.match(after):
         return None
     q = "exact"
     h = _hedge_before(s, lx, start)
