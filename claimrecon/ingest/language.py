@@ -40,9 +40,60 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
 
 def _detect_langs(text: str) -> list[Any]:
     """``langdetect.detect_langs`` with seed 0, on the lazily loaded profiles."""
-    detector = _factory().create()
+    detector = _detector_class()(_factory())
     detector.append(text)
     return detector.get_probabilities()  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=1)
+def _detector_class() -> type:
+    """langdetect's ``Detector`` with its trial loop on numpy arrays.
+
+    The arithmetic is langdetect's, operation for operation: each update multiplies every
+    language's probability by (weight + its n-gram probability), the sum that normalizes is
+    Python's own left-to-right ``sum``, and the random draws come from the same generator in the
+    same order; so every probability is the same float (tests compare it with langdetect's).
+    Only the loop over 55 languages runs in numpy instead of Python.
+    """
+    import numpy as np
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    rows: dict[str, Any] = {}
+
+    class NumpyDetector(Detector):  # type: ignore[misc]
+        def _detect_block(self) -> None:
+            self.cleaning_text()
+            ngrams = self._extract_ngrams()
+            if not ngrams:
+                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+            table = self.word_lang_prob_map
+            n = len(self.langlist)
+            langprob = np.zeros(n)
+            self.random.seed(self.seed)
+            for _ in range(self.n_trial):
+                prob = np.array(self._init_probability(), dtype=float)
+                alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+                weight = alpha / self.BASE_FREQ
+                i = 0
+                while True:
+                    word = self.random.choice(ngrams)
+                    row = rows.get(word)
+                    if row is None:
+                        row = rows[word] = np.array(table[word], dtype=float)
+                    prob *= weight + row
+                    if i % 5 == 0:
+                        total = sum(prob.tolist())
+                        if total == 0.0:
+                            raise ZeroDivisionError("float division by zero")  # as langdetect's own loop
+                        prob /= total
+                        if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                            break
+                    i += 1
+                langprob += prob / self.n_trial
+            self.langprob = langprob.tolist()
+
+    return NumpyDetector
 
 
 @functools.lru_cache(maxsize=1)
