@@ -59,9 +59,52 @@ def _detector_class() -> type:
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
+    from langdetect.utils.ngram import NGram
+
     rows: dict[str, Any] = {}
 
+    class Normalized(dict[int, str]):
+        """``str.translate`` table giving ``NGram.normalize`` of each character, filled on use."""
+
+        def __missing__(self, code: int) -> str:
+            self[code] = value = NGram.normalize(chr(code))
+            return value  # type: ignore[no-any-return]
+
+    table_of_chars = Normalized()
+
     class NumpyDetector(Detector):  # type: ignore[misc]
+        def _extract_ngrams(self) -> list[str]:
+            """langdetect's n-grams of the text, in its order: ``NGram.add_char`` and ``get``
+            inlined, each character normalized once per process."""
+            known = self.word_lang_prob_map
+            result: list[str] = []
+            grams, capital = " ", False
+            for ch in self.text.translate(table_of_chars):
+                last = grams[-1]
+                if last == " ":
+                    grams, capital = " ", False
+                    if ch == " ":
+                        continue
+                elif len(grams) >= 3:
+                    grams = grams[1:]
+                grams += ch
+                if ch.isupper():
+                    if last.isupper():
+                        capital = True
+                else:
+                    capital = False
+                if capital:
+                    continue
+                if ch != " " and ch in known:
+                    result.append(ch)
+                n = len(grams)
+                if n >= 2:
+                    if grams[-2:] in known:
+                        result.append(grams[-2:])
+                    if n >= 3 and grams in known:
+                        result.append(grams)
+            return result
+
         def _detect_block(self) -> None:
             self.cleaning_text()
             ngrams = self._extract_ngrams()
