@@ -17,6 +17,7 @@ from . import extract as _extract_stage  # noqa: F401  (imported first: the func
 from .records import Article, Claim, Conflict, Group, Report, Review
 
 if TYPE_CHECKING:
+    from .store import ClaimStore
     from .translate import Backend
 
 __version__ = "0.1.0"
@@ -49,35 +50,41 @@ def compare(
     or a ``Client``), share the reading and extraction; the report is the same byte for byte.
     ``progress`` shows a bar on stderr when it is a terminal.
 
+    The claims stay on disk, in a temporary store that the report reads from (see ``Report``):
+    ``report.close()``, or ``with claimrecon.compare(...) as report:``, removes it when done.
+
     ``translate`` (a backend name such as ``"google"``, or a backend object) sends the sentences
     holding non-English claims to that service for English glosses, cached in
     ``translation_cache``; the default ``None`` sends nothing anywhere.
     """
     from .parallel import analyse
-    from .reconcile import reconcile
+    from .reconcile import reconcile_groups
     from .reconcile.review import load_reviews
     from .ruleset import rules_digest
 
     translator = _translator(translate, translate_url, translation_cache)  # settings checked before any work
-    articles, claims = analyse(paths, lang=lang, encoding=encoding, jobs=jobs, scheduler=scheduler, progress=progress)
-    claims.sort(key=lambda c: (c.article, c.start, c.end, c.id))
-    if translator is not None:
-        claims = translator(claims)
-    review_list = load_reviews(reviews) if reviews else ()
-    groups, conflicts = reconcile(articles, claims, review_list)
-    return Report(tuple(articles), tuple(claims), groups, conflicts, tuple(review_list), __version__, rules_digest())
+    articles, store = analyse(paths, lang=lang, encoding=encoding, jobs=jobs, scheduler=scheduler, progress=progress)
+    try:
+        if translator is not None:
+            translator(store)
+        review_list = load_reviews(reviews) if reviews else ()
+        groups, conflicts = reconcile_groups(articles, store.groups(), store.claim_of, review_list, store.ids)
+    except BaseException:
+        store.close()
+        raise
+    return Report(tuple(articles), store, groups, conflicts, tuple(review_list), __version__, rules_digest(), store.texts)
 
 
 def _translator(
     translate: "str | Backend | None", url: str | None, cache: str | Path | None
-) -> Callable[[list[Claim]], list[Claim]] | None:
+) -> "Callable[[ClaimStore], None] | None":
     """The translation step as configured, or None (then the translate package is never loaded)."""
     if translate is None and url is None:
         return None
-    from .translate import TranslationCache, open_backend, translate_claims
+    from .translate import TranslationCache, open_backend, translate_store
 
     backend = open_backend(translate, url)
     if backend is None:
         return None
-    store = TranslationCache(cache)
-    return lambda claims: translate_claims(claims, backend, store)
+    cache_file = TranslationCache(cache)
+    return lambda store: translate_store(store, backend, cache_file)

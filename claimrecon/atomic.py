@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,12 +44,15 @@ def replacing(path: str | Path) -> Iterator[Path]:
         raise
 
 
-def write_text(path: str | Path, text: str) -> None:
-    """Write atomically; ``-`` is stdout."""
+def write_text(path: str | Path, text: str | Iterable[str]) -> None:
+    """Write atomically; ``-`` is stdout. ``text`` may come in pieces, written as they come."""
+    pieces = [text] if isinstance(text, str) else text
     if str(path) == "-":
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     with replacing(path) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            for piece in pieces:
+                f.write(piece)

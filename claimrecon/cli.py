@@ -126,6 +126,7 @@ def compare(
         t = summarize(report.claims)
         lines.append(f"translated {t.translated + t.cached} of {t.sentences} sentences ({t.cached} from the cache)")
         warning = t.warning()
+    report.close()  # removes the claim store's temporary files (at exit otherwise)
     if not to_stdout:
         lines.append("wrote      " + ", ".join(targets.values()))
     typer.echo("\n".join(lines), err=to_stdout)

@@ -7,6 +7,11 @@ the results are back: ordering by id, marking duplicate stories, reconciling. Re
 consumed in submission order and then sorted, so the output is byte-identical whatever the
 number of workers, the scheduler, the file order or ``PYTHONHASHSEED``.
 
+Memory: a worker hands back each article without its text, plus what this process needs of it
+(the duplicate fingerprint, the text compressed) and its claims already encoded for the claim
+store (``claimrecon.store``). Claims and texts go to disk chunk by chunk, so this process holds
+the articles' metadata, not their text or their claims.
+
 - ``jobs=1``: everything in this process (the default; no pool is started).
 - ``jobs=N``: a ``concurrent.futures`` process pool of N workers, chunks of ``chunk_size``
   inputs (default: about eight chunks per worker, at most ``MAX_CHUNK`` inputs each).
@@ -23,10 +28,13 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .records import Article, Claim
+from .records import Article
+
+if TYPE_CHECKING:
+    from .store import ClaimStore, Row
 
 __all__ = ["analyse", "process_chunk", "chunked", "MAX_CHUNK"]
 
@@ -34,7 +42,9 @@ __all__ = ["analyse", "process_chunk", "chunked", "MAX_CHUNK"]
 #: keep both cores busy until the end and the progress bar moving
 MAX_CHUNK = 64
 
-Result = list[tuple[Article, list[Claim]]]
+#: per article: itself without its text; when it has a text, its duplicate fingerprint (key,
+#: sketch, shingles) and the text compressed, else None; its claims as claim-store rows
+Result = list[tuple[Article, "tuple[bytes, bytes, bytes, bytes] | None", "list[Row]"]]
 
 
 def process_chunk(sources: Sequence[Any], opts: Any) -> Result:
@@ -44,11 +54,15 @@ def process_chunk(sources: Sequence[Any], opts: Any) -> Result:
     """
     from .extract import extract_article
     from .ingest import read_input
+    from .ingest.duplicates import fingerprint
+    from .store import encode, pack_text
 
     out: Result = []
     for source in sources:
         for article in read_input(source, opts):
-            out.append((article, extract_article(article)))
+            rows = [encode(c) for c in extract_article(article)]
+            kept = (*fingerprint(article.text), pack_text(article.text)) if article.status == "ok" and article.text else None
+            out.append((article.without_text(), kept, rows))
     return out
 
 
@@ -58,10 +72,10 @@ def _process_on_worker(items: Sequence[tuple[Any, str | None]], opts: Any) -> Re
     result = process_chunk(sources, opts)
     given = {s.id: None if s.path is None else str(s.path) for s, _ in items}
     fixed: Result = []
-    for article, claims in result:
+    for article, kept, rows in result:
         # a JSON Lines file gives articles "file#n": they share the file's path
         key = article.id if article.id in given else article.id.rsplit("#", 1)[0]
-        fixed.append((dataclasses.replace(article, path=given.get(key, article.path)), claims))
+        fixed.append((dataclasses.replace(article, path=given.get(key, article.path)), kept, rows))
     return fixed
 
 
@@ -81,13 +95,15 @@ def analyse(
     scheduler: Any = None,
     progress: bool = False,
     chunk_size: int | None = None,
-) -> tuple[list[Article], list[Claim]]:
-    """Every input under ``paths`` as Articles (id order, duplicates marked) and all their claims.
+) -> tuple[list[Article], ClaimStore]:
+    """Every input under ``paths`` as Articles (id order, duplicates marked, texts left out: the
+    store keeps them) and the store of all their claims, ready to read.
 
     The same result as ``ingest`` followed by ``extract_article`` on each article, computed on
     ``jobs`` processes or on the Dask cluster at ``scheduler``.
     """
-    from .ingest import check_options, expand_paths, mark_duplicates, order_key
+    from .ingest import check_options, expand_paths, order_key
+    from .store import ClaimStore
 
     if jobs < 1:
         raise InputError(f"--jobs must be at least 1, not {jobs}", "Use --jobs 1 to run in one process.")
@@ -99,17 +115,21 @@ def analyse(
     if len(chunks) > 1 and (jobs > 1 or scheduler is not None):
         _check_rules()  # a broken rules file is reported here, once, not from inside a worker
 
-    articles: list[Article] = []
-    claims: list[Claim] = []
-    with _progress_bar(len(sources), progress) as advance:
-        if local:
-            _collect(process_chunk(local, opts), articles, claims)
-            advance(len(local))
-        for chunk, result in zip(chunks, _run(chunks, opts, jobs, scheduler)):
-            _collect(result, articles, claims)
-            advance(len(chunk))
-    articles.sort(key=lambda a: order_key(a.id))
-    return mark_duplicates(articles), claims
+    store = ClaimStore()
+    articles: list[tuple[Article, tuple[bytes, bytes] | None]] = []  # with the key and sketch of their text
+    try:
+        with _progress_bar(len(sources), progress) as advance:
+            if local:
+                _collect(process_chunk(local, opts), articles, store)
+                advance(len(local))
+            for chunk, result in zip(chunks, _run(chunks, opts, jobs, scheduler)):
+                _collect(result, articles, store)
+                advance(len(chunk))
+        articles.sort(key=lambda item: order_key(item[0].id))
+        return _mark_duplicates(articles, store), store.finish()
+    except BaseException:
+        store.close()
+        raise
 
 
 def _check_rules() -> None:
@@ -120,10 +140,26 @@ def _check_rules() -> None:
         load_language(lang)
 
 
-def _collect(result: Result, articles: list[Article], claims: list[Claim]) -> None:
-    for article, cs in result:
-        articles.append(article)
-        claims.extend(cs)
+def _collect(result: Result, articles: list[tuple[Article, tuple[bytes, bytes] | None]], store: ClaimStore) -> None:
+    texts = []
+    for article, kept, _ in result:
+        if kept is not None:
+            key, sketch, shingles, text = kept
+            texts.append((article.id, text, shingles))
+        articles.append((article, None if kept is None else (key, sketch)))
+    store.add([row for _, _, rows in result for row in rows], texts)
+
+
+def _mark_duplicates(articles: list[tuple[Article, tuple[bytes, bytes] | None]], store: ClaimStore) -> list[Article]:
+    """``ingest.mark_duplicates`` on text-less articles: shingles are read from the store when needed."""
+    from .ingest.duplicates import Duplicates, unpack
+
+    marker = Duplicates(lambda article_id: unpack(store.shingles(article_id)))
+    out = []
+    for a, fp in articles:
+        first = None if fp is None else marker.check(a.id, *fp, a.id)
+        out.append(a if first is None else dataclasses.replace(a, duplicate_of=first))
+    return out
 
 
 def _run(chunks: list[list[Any]], opts: Any, jobs: int, scheduler: Any) -> Iterator[Result]:

@@ -8,6 +8,7 @@ the ``claimrecon/1`` contract (see ``claimrecon/export/schema.json``).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,13 +44,22 @@ class Article:
     url: str | None = None
     duplicate_of: str | None = None  # id of the first copy of the same story
     text: str = ""  # normalized text; claim offsets refer to it
+    chars: int | None = None  # length of the text when ``text`` is left out (``compare`` keeps texts on disk)
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         if not with_text:
             d.pop("text")
-        d["chars"] = len(self.text)
+        d["chars"] = self.length()
         return d
+
+    def length(self) -> int:
+        """Characters of the normalized text, whether or not it is held."""
+        return len(self.text) if self.chars is None else self.chars
+
+    def without_text(self) -> Article:
+        """The same article without its text (``chars`` keeps its length)."""
+        return dataclasses.replace(self, text="", chars=self.length())
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +76,8 @@ class Scope:
         return tuple(x or "" for x in (self.aggregate, self.period, self.subevent, self.subject))
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {"moment": self.moment, "aggregate": self.aggregate, "period": self.period, "subevent": self.subevent,
+                "subject": self.subject}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +89,7 @@ class Attribution:
     cue: str | None = None  # the words that attribute it ("according to", "said")
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {"source": self.source, "quoted": self.quoted, "cue": self.cue}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +124,14 @@ class Claim:
     sentence_gloss_error: str | None = None  # why the translation is unavailable
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        # what dataclasses.asdict gives (every field is a scalar but these two), several times faster
+        d = {name: getattr(self, name) for name in _CLAIM_FIELDS}
         d["scope"] = self.scope.to_dict()
         d["attribution"] = self.attribution.to_dict()
         return d
+
+
+_CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +140,13 @@ class Figure:
 
     value: float | str | None
     qualifier: str
-    claims: tuple[str, ...]
+    claims: Sequence[str]  # a tuple, or the ids in a run's claim store (``claimrecon.store``)
     articles: tuple[str, ...]  # independent articles (duplicates counted once)
     languages: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
-        d["corroboration"] = len(self.articles)
-        return d
+    def to_dict(self, lists: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
+        return {"value": self.value, "qualifier": self.qualifier, "claims": lists(self.claims),
+                "articles": list(self.articles), "languages": list(self.languages), "corroboration": len(self.articles)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,18 +157,19 @@ class Group:
     kind: str
     measure: str | None
     scope: Scope
-    claims: tuple[str, ...]
+    claims: Sequence[str]  # a tuple, or the ids in a run's claim store (``claimrecon.store``)
     verdict: str  # agree | conflict | single
     figures: tuple[Figure, ...] = ()
     series: str | None = None  # id shared by the moments of one count (a timeline)
     review: str | None = None  # accepted | dismissed | None
     review_note: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
-        d["scope"] = self.scope.to_dict()
-        d["figures"] = [f.to_dict() for f in self.figures]
-        return d
+    def to_dict(self, lists: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
+        """The JSON shape; ``lists`` makes the lists of claim ids (``json_export.Stream`` writes them lazily)."""
+        return {"id": self.id, "kind": self.kind, "measure": self.measure, "scope": self.scope.to_dict(),
+                "claims": lists(self.claims), "verdict": self.verdict,
+                "figures": [f.to_dict(lists) for f in self.figures],
+                "series": self.series, "review": self.review, "review_note": self.review_note}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,15 +206,47 @@ class Review:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything one run found; every export is a view of it."""
+    """Everything one run found; every export is a view of it.
+
+    ``claims`` is a tuple, or, in a report of ``claimrecon.compare``, a sequence read from a
+    temporary store on disk (``claimrecon.store``), in the same order (by article, start, end, id);
+    the ids in its groups and figures are read from there too. ``close()`` (or ``with``) removes
+    the store's files; otherwise they go when the report is collected, or at exit. The articles
+    of such a report do not hold their text (``Article.chars`` keeps its length): ``texts`` reads
+    it back by article id.
+    """
 
     articles: tuple[Article, ...]
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
     groups: tuple[Group, ...]
     conflicts: tuple[Conflict, ...]
     reviews: tuple[Review, ...] = ()
     version: str = ""
     rules_digest: str = ""
+    texts: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
+
+    def close(self) -> None:
+        """Remove the claim store's files, if the claims are in one (the report is then unusable)."""
+        close = getattr(self.claims, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Report:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def claim_dicts(self) -> Iterator[dict[str, Any]]:
+        """``c.to_dict()`` of every claim (read straight from the store when the claims are in one)."""
+        dicts = getattr(self.claims, "dicts", None)
+        return dicts() if dicts is not None else (c.to_dict() for c in self.claims)
+
+    def article_dict(self, a: Article, with_text: bool = False) -> dict[str, Any]:
+        """``a.to_dict(with_text)``, with the text read back from ``texts`` when the article does not hold it."""
+        if with_text and not a.text and self.texts is not None and a.length():
+            a = dataclasses.replace(a, text=self.texts[a.id])
+        return a.to_dict(with_text)
 
     def summary(self) -> dict[str, Any]:
         by_sev = {s: 0 for s in SEVERITIES}
@@ -222,15 +269,17 @@ class Report:
             "open_conflicts_by_severity": open_by_sev,
         }
 
-    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+    def to_dict(self, with_text: bool = False, lists: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
+        """The ``claimrecon/1`` document; ``lists`` makes its long lists (``json_export.Stream``
+        writes them one item at a time, so the whole document is never in memory)."""
         return {
             "schema": SCHEMA,
             "version": self.version,
             "rules_digest": self.rules_digest,
             "summary": self.summary(),
-            "articles": [a.to_dict(with_text) for a in self.articles],
-            "claims": [c.to_dict() for c in self.claims],
-            "groups": [g.to_dict() for g in self.groups],
-            "conflicts": [c.to_dict() for c in self.conflicts],
+            "articles": lists(self.article_dict(a, with_text) for a in self.articles),
+            "claims": lists(self.claim_dicts()),
+            "groups": lists(g.to_dict(lists) for g in self.groups),
+            "conflicts": lists(c.to_dict() for c in self.conflicts),
             "reviews": [r.to_dict() for r in self.reviews],
         }

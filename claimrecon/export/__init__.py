@@ -6,35 +6,35 @@ output folder and how to write it. ``export`` writes a list of formats, each ato
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..records import Report
 from ..atomic import file_mode, write_text
-from .json_export import to_json
-from .markdown import to_markdown
+from .json_export import iter_json
+from .markdown import iter_markdown
 
 # The other formats are imported when written: a default run never needs them.
 
 
-def _csv(report: Report, options: ExportOptions) -> str:
-    from .csv_export import to_csv
+def _csv(report: Report, options: ExportOptions) -> Iterable[str]:
+    from .csv_export import iter_csv
 
-    return to_csv(report)
-
-
-def _claimreview(report: Report, options: ExportOptions) -> str:
-    from .claimreview import to_claimreview
-
-    return to_claimreview(report, options.base_url)
+    return iter_csv(report)
 
 
-def _html(report: Report, options: ExportOptions) -> str:
-    from .html_export import to_html
+def _claimreview(report: Report, options: ExportOptions) -> Iterable[str]:
+    from .claimreview import iter_claimreview
 
-    return to_html(report)
+    return iter_claimreview(report, options.base_url)
+
+
+def _html(report: Report, options: ExportOptions) -> Iterable[str]:
+    from .html_export import iter_html
+
+    return iter_html(report)
 
 
 def now_utc() -> str:
@@ -58,13 +58,19 @@ class Format:
 
     name: str
     filename: str
-    render: Callable[[Report, ExportOptions], str] | None = None  # text formats
+    pieces: Callable[[Report, ExportOptions], Iterable[str]] | None = None  # text formats: the text in pieces
     stdout: bool = True  # can be written to ``-``
 
+    @property
+    def render(self) -> Callable[[Report, ExportOptions], str] | None:
+        """The whole text of a text format (None for SQLite)."""
+        pieces = self.pieces
+        return None if pieces is None else lambda report, options: "".join(pieces(report, options))
+
     def write(self, report: Report, target: str | Path, options: ExportOptions) -> None:
-        """Write the report to ``target`` (``-`` = stdout for text formats), atomically."""
-        if self.render is not None:
-            write_text(target, self.render(report, options))
+        """Write the report to ``target`` (``-`` = stdout for text formats), atomically, as it is rendered."""
+        if self.pieces is not None:
+            write_text(target, self.pieces(report, options))
         else:
             from .sqlite_export import write_sqlite
 
@@ -72,8 +78,8 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("json", "report.json", lambda r, o: to_json(r)),
-    Format("markdown", "report.md", lambda r, o: to_markdown(r)),
+    Format("json", "report.json", lambda r, o: iter_json(r)),
+    Format("markdown", "report.md", lambda r, o: iter_markdown(r)),
     Format("csv", "report.csv", _csv),
     Format("claimreview", "claimreview.jsonld", _claimreview),
     Format("sqlite", "report.sqlite", None, stdout=False),

@@ -15,10 +15,11 @@ written as ``\\u003c``-style escapes so the file can be pasted into an HTML ``<s
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Group, Report
+from .json_export import Stream, encode
 from .view import ReportView, measure_label
 
 RATING = "Conflicting across sources"
@@ -60,11 +61,10 @@ def _review(v: ReportView, g: Group, conflicts: list[Conflict], base_url: str | 
         c0 = v.claims.get(f.claims[0]) if f.claims else None
         n = len(f.articles)
         figures.append(f"{(c0.gloss or c0.text) if c0 else f.value} ({n} article{'s' if n != 1 else ''})")
-    by_article: dict[str, list[Claim]] = {}
-    for cid in g.claims:
-        c = v.claims.get(cid)
-        if c is not None:
-            by_article.setdefault(c.article, []).append(c)
+    # the ids of the group's claims by article (a big group's claims are read again per article)
+    by_article: dict[str, list[str]] = {}
+    for c in v.claims.many(g.claims):
+        by_article.setdefault(c.article, []).append(c.id)
     node: dict[str, Any] = {"@type": "ClaimReview"}
     if base_url:
         node["url"] = f"{base_url.split('#', 1)[0]}#{g.id}"
@@ -77,12 +77,13 @@ def _review(v: ReportView, g: Group, conflicts: list[Conflict], base_url: str | 
         "itemReviewed": {
             "@type": "Claim",
             "name": label,
-            "appearance": [_appearance(v.articles.get(aid), aid, cs) for aid, cs in by_article.items()],
+            "appearance": Stream(_appearance(v.articles.get(aid), aid, list(v.claims.many(ids)))
+                                 for aid, ids in by_article.items()),
         },
         "claimrecon:details": {
-            "group": g.to_dict(),
+            "group": g.to_dict(Stream),
             "conflicts": [_conflict_details(k) for k in conflicts],
-            "claims": [v.claims[c].to_dict() for c in g.claims if c in v.claims],
+            "claims": Stream(c.to_dict() for c in v.claims.many(g.claims)),
         },
     })
     return node
@@ -90,14 +91,19 @@ def _review(v: ReportView, g: Group, conflicts: list[Conflict], base_url: str | 
 
 def to_claimreview(report: Report, base_url: str | None = None) -> str:
     """JSON-LD text: ``{"@context": ..., "@graph": [ClaimReview, ...]}``."""
+    return "".join(iter_claimreview(report, base_url))
+
+
+def iter_claimreview(report: Report, base_url: str | None = None) -> Iterator[str]:
+    """``to_claimreview`` in pieces, one claim or appearance at a time."""
     v = ReportView.of(report)
     per_group: dict[str, list[Conflict]] = {}
     for k in v.conflicts():
         if k.review != "dismissed" and k.group in v.groups:
             per_group.setdefault(k.group, []).append(k)
-    graph = [_review(v, v.groups[gid], ks, base_url) for gid, ks in per_group.items()]
-    doc = {"@context": CONTEXT, "@graph": graph}
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    graph = Stream(_review(v, v.groups[gid], ks, base_url) for gid, ks in per_group.items())
     # Desks paste JSON-LD into <script type="application/ld+json">: article text holding "</script>"
     # must not close that tag. \u escapes are the same JSON data, inert in HTML.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    for piece in encode({"@context": CONTEXT, "@graph": graph}):
+        yield piece.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    yield "\n"

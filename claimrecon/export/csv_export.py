@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from ..records import Claim, Report
-from .view import SEVERITY_RANK, ReportView, measure_label
+from .view import SEVERITY_RANK, ReportView, claims_with_groups, measure_label
 
 COLUMNS = (
     "claim_id", "article", "outlet", "language", "published",
@@ -49,11 +50,11 @@ def _text(x: object) -> str:
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
-def _row(v: ReportView, c: Claim) -> list[str]:
+def _row(v: ReportView, c: Claim, group_id: str | None, severity: dict[str, set[str]]) -> list[str]:
     a = v.articles.get(c.article)
-    g = v.groups.get(v.group_of.get(c.id, ""))
+    g = v.groups.get(group_id or "")
     kids = v.conflicts_of.get(c.id, [])
-    severities = sorted({k.severity for k in v.report.conflicts if k.id in kids}, key=lambda s: SEVERITY_RANK.get(s, 99))
+    severities = sorted({s for k in kids for s in severity[k]}, key=lambda s: SEVERITY_RANK.get(s, 99))
     value = _num(c.value) if isinstance(c.value, (int, float)) else _text(c.value)
     return [
         _text(c.id), _text(c.article), _text(a.outlet if a else None), _text(c.lang), _text(a.published if a else None),
@@ -63,17 +64,30 @@ def _row(v: ReportView, c: Claim) -> list[str]:
         _text(c.attribution.source), "yes" if c.attribution.quoted else "no",
         _text(g.id if g else None), _text(g.verdict if g else None), _text(g.series if g else None),
         ";".join(kids), severities[0] if severities else "",
-        ";".join(f"{r.target}:{r.state}" for r in v.reviews_touching(c.id)),
+        ";".join(f"{r.target}:{r.state}" for r in v.reviews_touching(c.id, group_id)),
         _text(" ".join(c.sentence.split())), _text(c.sentence_gloss), str(c.start), str(c.end),
     ]
 
 
 def to_csv(report: Report) -> str:
     """The claims table as CSV text, BOM first (encode it as UTF-8)."""
+    return "".join(iter_csv(report))
+
+
+def iter_csv(report: Report) -> Iterator[str]:
+    """``to_csv`` in pieces, a few hundred rows at a time."""
     v = ReportView.of(report)
+    severity: dict[str, set[str]] = {}  # conflict id -> severities (two conflicts can share an id)
+    for k in report.conflicts:
+        severity.setdefault(k.id, set()).add(k.severity)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
+    buf.write("\ufeff")
     w.writerow(COLUMNS)
-    for c in report.claims:
-        w.writerow(_row(v, c))
-    return "\ufeff" + buf.getvalue()
+    for n, (c, group_id) in enumerate(claims_with_groups(report), 1):
+        w.writerow(_row(v, c, group_id, severity))
+        if n % 500 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()

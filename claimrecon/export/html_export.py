@@ -14,10 +14,12 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from html import escape
+from itertools import chain
 
 from ..records import Claim, Conflict, Report
-from .view import SEVERITY_RANK, ReportView, language_name, measure_label, sentence_translation, split_evidence
+from .view import SEVERITY_RANK, ReportView, joined, language_name, measure_label, sentence_translation, split_evidence
 
 STYLE = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --soft: #9a6700; --hard: #cf222e;
@@ -144,6 +146,11 @@ def _filter_attrs(v: ReportView, k: Conflict) -> str:
 
 def to_html(report: Report) -> str:
     """Render the report as one standalone HTML page."""
+    return "".join(iter_html(report))
+
+
+def iter_html(report: Report) -> Iterator[str]:
+    """``to_html`` in pieces, a line at a time."""
     v = ReportView.of(report)
     conflicts = v.conflicts()
     s = report.summary()
@@ -177,17 +184,14 @@ def to_html(report: Report) -> str:
     H += _filters(v, conflicts)
     H += _table(v, conflicts)
     H += _evidence(v, conflicts)
-    H += _figures(v)
-    H += _articles(v)
-    H += [
+    return joined(chain(H, _figures(v), _articles(v), [
         f'<footer class="page">claimrecon {e(report.version)} · rules {e(report.rules_digest)} · '
         "ids are stable across runs: <code>claimrecon review ID --dismiss</code> records a decision.</footer>",
         f"<script>{SCRIPT}</script>",
         "</body>",
         "</html>",
         "",
-    ]
-    return "\n".join(H)
+    ]))
 
 
 def _filters(v: ReportView, conflicts: list[Conflict]) -> list[str]:
@@ -257,37 +261,38 @@ def _evidence(v: ReportView, conflicts: list[Conflict]) -> list[str]:
     return H + ["</section>"]
 
 
-def _figures(v: ReportView) -> list[str]:
-    H = ['<section id="corroborated">', "<h2>Corroborated figures</h2>", '<ul class="figures">']
+def _figures(v: ReportView) -> Iterator[str]:
+    yield from ['<section id="corroborated">', "<h2>Corroborated figures</h2>", '<ul class="figures">']
     rows = v.figures(corroborated=True)
     for g, f in rows:
-        said = "; ".join(f"{e(text)} (" + ", ".join(f"<code>{e(a)}</code>" for a in arts) + ")" for text, arts in v.wordings(f))
-        H.append(f"<li>{e(measure_label(g))}: <mark>{e(v.figure_label(f))}</mark>, {len(f.articles)} articles "
-                 f"({e(', '.join(f.languages))}): {said}</li>")
+        label, wordings = v.figure_text(f)
+        said = "; ".join(f"{e(text)} (" + ", ".join(f"<code>{e(a)}</code>" for a in arts) + ")" for text, arts in wordings)
+        yield (f"<li>{e(measure_label(g))}: <mark>{e(label)}</mark>, {len(f.articles)} articles "
+               f"({e(', '.join(f.languages))}): {said}</li>")
     if not rows:
-        H.append("<li>None.</li>")
-    H += ["</ul>", "</section>", '<section id="single-source">', "<h2>Single-source figures</h2>", '<ul class="figures">']
+        yield "<li>None.</li>"
+    yield from ["</ul>", "</section>", '<section id="single-source">', "<h2>Single-source figures</h2>", '<ul class="figures">']
     single = v.figures(corroborated=False)
     for g, f in single:
         c0 = v.claims[f.claims[0]]
         gloss = f' <span class="gloss">(English: {e(c0.gloss)})</span>' if c0.gloss and c0.lang != "en" else ""
-        H.append(f"<li>{e(measure_label(g))}: <mark>{e(c0.text)}</mark>{gloss} · "
-                 + ", ".join(f"<code>{e(x)}</code>" for x in f.articles) + "</li>")
+        yield (f"<li>{e(measure_label(g))}: <mark>{e(c0.text)}</mark>{gloss} · "
+               + ", ".join(f"<code>{e(x)}</code>" for x in f.articles) + "</li>")
     if not single:
-        H.append("<li>None.</li>")
-    return H + ["</ul>", "</section>"]
+        yield "<li>None.</li>"
+    yield from ["</ul>", "</section>"]
 
 
-def _articles(v: ReportView) -> list[str]:
-    H = ['<section id="articles">', "<h2>Articles</h2>", "<table>",
-         "<thead><tr><th>article</th><th>outlet</th><th>language</th><th>published</th><th>status</th>"
-         "<th>title</th></tr></thead>", "<tbody>"]
+def _articles(v: ReportView) -> Iterator[str]:
+    yield from ['<section id="articles">', "<h2>Articles</h2>", "<table>",
+                "<thead><tr><th>article</th><th>outlet</th><th>language</th><th>published</th><th>status</th>"
+                "<th>title</th></tr></thead>", "<tbody>"]
     for a in v.report.articles:
         status = e(a.status)
         if a.reason:
             status += f": {e(a.reason)}"
         if a.duplicate_of:
             status += f", duplicate of <code>{e(a.duplicate_of)}</code>"
-        H.append(f"<tr><td><code>{e(a.id)}</code></td><td>{e(a.outlet or '–')}</td><td>{e(a.language or '–')}</td>"
-                 f"<td>{e(a.published or '–')}</td><td>{status}</td><td>{e(a.title or '–')}</td></tr>")
-    return H + ["</tbody>", "</table>", "</section>"]
+        yield (f"<tr><td><code>{e(a.id)}</code></td><td>{e(a.outlet or '–')}</td><td>{e(a.language or '–')}</td>"
+               f"<td>{e(a.published or '–')}</td><td>{status}</td><td>{e(a.title or '–')}</td></tr>")
+    yield from ["</tbody>", "</table>", "</section>"]

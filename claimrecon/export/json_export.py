@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from importlib import resources
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..records import Report
@@ -11,7 +15,125 @@ from ..records import Report
 
 def to_json(report: Report, with_text: bool = False) -> str:
     """The report as ``claimrecon/1`` JSON text (article text only ``with_text``)."""
-    return json.dumps(report.to_dict(with_text=with_text), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return "".join(iter_json(report, with_text))
+
+
+def iter_json(report: Report, with_text: bool = False) -> Iterator[str]:
+    """``to_json`` in pieces, one claim (article, group...) at a time: the same text, in bounded memory."""
+    yield from encode(report.to_dict(with_text=with_text, lists=Stream))
+    yield "\n"
+
+
+class Stream:
+    """A list that ``encode`` writes one item at a time (the items are iterated once). Its items
+    have one shape: if the first holds no ``Stream``, none does (checked once, not per item)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+def encode(value: Any, level: int = 0) -> Iterator[str]:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` in pieces, with each ``Stream`` written as
+    a list. Dicts and lists that hold no ``Stream`` are written whole, by ``dumps``."""
+    pad = "\n" + "  " * level
+    if isinstance(value, Stream) or (isinstance(value, (list, tuple)) and _streams(value)):
+        items = iter(value.items if isinstance(value, Stream) else value)
+        first = next(items, _NONE)
+        if first is _NONE:
+            yield "[]"
+            return
+        inner = pad + "  "
+        plain = isinstance(value, Stream) and not _streams(first)  # then no item needs looking into
+        sep = "["
+        for item in chain([first], items):
+            if plain or not _streams(item):
+                yield sep + inner + dumps(item, inner)
+            else:
+                yield sep + inner
+                yield from encode(item, level + 1)
+            sep = ","
+        yield pad + "]"
+    elif isinstance(value, dict) and _streams(value):
+        sep = "{"
+        for k, v in value.items():
+            yield sep + pad + "  " + json.dumps(k, ensure_ascii=False) + ": "
+            yield from encode(v, level + 1)
+            sep = ","
+        yield pad + "}"
+    else:
+        yield dumps(value, pad)
+
+
+_NONE = object()
+
+
+def dumps(value: Any, pad: str = "\n") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, its lines after the first indented as
+    ``pad`` says (``"\n"`` plus the spaces): the same text, without the pure-Python encoder's
+    generators (``json.dumps`` runs in C only without ``indent``)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = pad + "  "
+        parts = []
+        for k, v in value.items():
+            if type(k) is not str:
+                return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)  # keys json converts
+            # the common cases first, inline: a str, None, a finite float
+            if type(v) is str:
+                parts.append(f"{encode_basestring(k)}: {encode_basestring(v)}")
+            elif v is None:
+                parts.append(f"{encode_basestring(k)}: null")
+            elif type(v) is float and -math.inf < v < math.inf:
+                parts.append(f"{encode_basestring(k)}: {float.__repr__(v)}")
+            else:
+                parts.append(f"{encode_basestring(k)}: {_scalar(v, inner)}")
+        return "{" + inner + ("," + inner).join(parts) + pad + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = pad + "  "
+        return "[" + inner + ("," + inner).join(_scalar(v, inner) for v in value) + pad + "]"
+    return _scalar(value, pad)
+
+
+def _scalar(v: Any, pad: str) -> str:
+    # the tests and their order are json.encoder's
+    if isinstance(v, str):
+        return encode_basestring(v)  # type: ignore[no-any-return]
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, int):
+        return int.__repr__(v)
+    if isinstance(v, float):
+        if v != v:
+            return "NaN"
+        if math.isinf(v):
+            return "Infinity" if v > 0 else "-Infinity"
+        return float.__repr__(v)
+    if isinstance(v, (list, tuple, dict)):
+        return dumps(v, pad)
+    return json.dumps(v)  # not JSON: raises json's TypeError
+
+
+def _streams(value: Any) -> bool:
+    """Whether a ``Stream`` is somewhere in ``value`` (in its dicts, lists and tuples)."""
+    if isinstance(value, Stream):
+        return True
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, (list, tuple)):
+        return False
+    for v in value:  # a loop, not any(): this runs for every claim
+        if isinstance(v, (Stream, dict, list, tuple)) and _streams(v):
+            return True
+    return False
 
 
 def schema() -> dict[str, Any]:

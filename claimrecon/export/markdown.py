@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from itertools import chain
 
 from ..records import Article, Claim, Conflict, Report
-from .view import ReportView, language_name, measure_label, sentence_translation, split_evidence
+from .view import ReportView, joined, language_name, measure_label, sentence_translation, split_evidence
 
 # Characters that can start Markdown or HTML syntax anywhere in a line. ``_`` is handled apart:
 # between two letters or digits it cannot open emphasis, so ids like ``003_a7.txt`` stay clean.
@@ -91,17 +93,18 @@ def _sentence_gloss(c: Claim) -> list[str]:
 
 def to_markdown(report: Report) -> str:
     """Render the report as GitHub-flavoured Markdown."""
+    return "".join(iter_markdown(report))
+
+
+def iter_markdown(report: Report) -> Iterator[str]:
+    """``to_markdown`` in pieces, a line at a time."""
     v = ReportView.of(report)
-    L: list[str] = ["# claimrecon report: where the articles disagree", ""]
-    L += _summary(v)
-    L += _articles(v)
-    L += _discrepancies(v)
-    L += _timelines(v)
-    L += _figures(v)
-    L.append(f"claimrecon {md_text(report.version)} · rules {md_text(report.rules_digest)} · "
-             "ids are stable across runs: `claimrecon review ID --dismiss` records a decision.")
-    L.append("")
-    return "\n".join(L)
+    return joined(chain(
+        ["# claimrecon report: where the articles disagree", ""],
+        _summary(v), _articles(v), _discrepancies(v), _timelines(v), _figures(v),
+        [f"claimrecon {md_text(report.version)} · rules {md_text(report.rules_digest)} · "
+         "ids are stable across runs: `claimrecon review ID --dismiss` records a decision.", ""],
+    ))
 
 
 def _summary(v: ReportView) -> list[str]:
@@ -125,19 +128,18 @@ def _summary(v: ReportView) -> list[str]:
     ]
 
 
-def _articles(v: ReportView) -> list[str]:
-    L = ["## Articles", "", "| article | outlet | language | published | status | title |", "|---|---|---|---|---|---|"]
+def _articles(v: ReportView) -> Iterator[str]:
+    yield from ["## Articles", "", "| article | outlet | language | published | status | title |", "|---|---|---|---|---|---|"]
     for a in v.report.articles:
         status = a.status + (f", duplicate of {md_code(a.duplicate_of, True)}" if a.duplicate_of else "")
-        L.append(f"| {md_code(a.id, True)} | {md_cell(a.outlet)} | {md_cell(a.language)} | {md_cell(a.published)} "
-                 f"| {status} | {md_cell(a.title)} |")
-    L.append("")
+        yield (f"| {md_code(a.id, True)} | {md_cell(a.outlet)} | {md_cell(a.language)} | {md_cell(a.published)} "
+               f"| {status} | {md_cell(a.title)} |")
+    yield ""
     skipped = [a for a in v.report.articles if a.status != "ok"]
     if skipped:
-        L += ["Not read:", ""]
-        L += [f"- {md_code(a.id)} ({a.status}): {md_text(a.reason) or 'no reason given'}" for a in skipped]
-        L.append("")
-    return L
+        yield from ["Not read:", ""]
+        yield from (f"- {md_code(a.id)} ({a.status}): {md_text(a.reason) or 'no reason given'}" for a in skipped)
+        yield ""
 
 
 def _discrepancies(v: ReportView) -> list[str]:
@@ -177,39 +179,40 @@ def _timelines(v: ReportView) -> list[str]:
         name = (gs[0].measure or "unknown quantity").replace("_", " ")
         L.append(f"- {md_text(name)}:")
         for g in gs:
-            figs = ", ".join(f"{md_text(v.claims[c].text)} ({md_code(v.claims[c].article)})" for c in g.claims if c in v.claims)
+            figs = ", ".join(f"{md_text(c.text)} ({md_code(c.article)})" for c in v.claims.many(g.claims))
             L.append(f"  - {md_text(g.scope.moment or 'no stated moment')}: {figs}")
     L.append("")
     return L
 
 
-def _figures(v: ReportView) -> list[str]:
-    L = ["## Corroborated figures", "", "Figures that several independent articles report.", ""]
+def _figures(v: ReportView) -> Iterator[str]:
+    yield from ["## Corroborated figures", "", "Figures that several independent articles report.", ""]
     rows = v.figures(corroborated=True)
     if not rows:
-        L.append("None.")
+        yield "None."
     for g, f in rows:
-        said = "; ".join(f"{md_text(text)} ({', '.join(md_code(a) for a in arts)})" for text, arts in v.wordings(f))
-        L.append(f"- {md_text(measure_label(g))}: **{md_text(v.figure_label(f))}**, {len(f.articles)} articles "
-                 f"({md_text(', '.join(f.languages))}): {said}")
-    L += ["", "## Single-source figures", "", "Figures only one article reports: nothing to check them against.", ""]
+        label, wordings = v.figure_text(f)
+        said = "; ".join(f"{md_text(text)} ({', '.join(md_code(a) for a in arts)})" for text, arts in wordings)
+        yield (f"- {md_text(measure_label(g))}: **{md_text(label)}**, {len(f.articles)} articles "
+               f"({md_text(', '.join(f.languages))}): {said}")
+    yield from ["", "## Single-source figures", "", "Figures only one article reports: nothing to check them against.", ""]
     single = v.figures(corroborated=False)
     if not single:
-        L.append("None.")
+        yield "None."
     for g, f in single:
         c0 = v.claims[f.claims[0]]
         gloss = f" (English: {md_text(c0.gloss)})" if c0.gloss and c0.lang != "en" else ""
-        L.append(f"- {md_text(measure_label(g))}: **{md_text(c0.text)}**{gloss} · "
-                 + ", ".join(f"{md_code(x)} ({md_text(v.articles[x].language if x in v.articles else '')})" for x in f.articles))
-    L.append("")
-    loose = v.ungrouped()
-    if loose:
-        L += ["## Figures not compared", "", "What these figures measure is not known, so they are not compared.", ""]
-        for c in loose:
-            gloss = f" (English: {md_text(c.gloss)})" if c.gloss and c.lang != "en" else ""
-            L.append(f"- **{md_text(c.text)}**{gloss} · {md_code(c.article)}")
-        L.append("")
-    return L
+        yield (f"- {md_text(measure_label(g))}: **{md_text(c0.text)}**{gloss} · "
+               + ", ".join(f"{md_code(x)} ({md_text(v.articles[x].language if x in v.articles else '')})" for x in f.articles))
+    yield ""
+    heading = ["## Figures not compared", "", "What these figures measure is not known, so they are not compared.", ""]
+    for c in v.ungrouped():
+        yield from heading
+        heading = []
+        gloss = f" (English: {md_text(c.gloss)})" if c.gloss and c.lang != "en" else ""
+        yield f"- **{md_text(c.text)}**{gloss} · {md_code(c.article)}"
+    if not heading:
+        yield ""
 
 
-__all__ = ["to_markdown", "md_text", "md_code", "marked_sentence"]
+__all__ = ["to_markdown", "iter_markdown", "md_text", "md_code", "marked_sentence"]

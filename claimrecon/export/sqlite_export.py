@@ -26,7 +26,8 @@ from typing import Any
 from ..atomic import replacing
 from ..errors import InputError
 from ..records import Report
-from .json_export import to_json
+from .json_export import iter_json
+from .view import claims_with_groups
 
 USER_VERSION = 1  # PRAGMA user_version of the layout below
 
@@ -139,7 +140,10 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
     con.execute(f"PRAGMA user_version = {USER_VERSION}")
     s = report.summary()
     sev = s["conflicts_by_severity"]
-    digest = hashlib.sha256(to_json(report).encode("utf-8")).hexdigest()
+    sha = hashlib.sha256()
+    for piece in iter_json(report):
+        sha.update(piece.encode("utf-8"))
+    digest = sha.hexdigest()
     cur = con.execute(
         "INSERT INTO runs (created_at, schema, version, rules_digest, report_sha256, articles, claims, groups_count,"
         " conflicts, hard_conflicts, soft_conflicts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -147,11 +151,10 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
          s["groups"], s["conflicts"], sev.get("hard", 0), sev.get("soft", 0)),
     )
     run = int(cur.lastrowid or 0)
-    group_of = {cid: g.id for g in report.groups for cid in g.claims}
     con.executemany(
         "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(run, a.id, a.status, a.reason, a.path, a.sha256, a.format, a.encoding, a.language, a.language_confidence,
-          a.title, a.published, a.outlet, a.author, a.url, a.duplicate_of, len(a.text)) for a in report.articles],
+          a.title, a.published, a.outlet, a.author, a.url, a.duplicate_of, a.length()) for a in report.articles],
     )
     con.executemany(
         'INSERT INTO "groups" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
@@ -159,20 +162,23 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
           g.scope.subject, g.verdict, g.series, g.review, g.review_note, len(g.claims)) for g in report.groups],
     )
     rows: list[tuple[Any, ...]] = []
-    for c in report.claims:
+    for n, (c, group_id) in enumerate(claims_with_groups(report, first=False), 1):  # the last group, as a dict would keep
         value, value_text = _split_value(c.value)
-        rows.append((run, c.id, c.article, group_of.get(c.id), c.lang, c.kind, value, value_text, c.unit, c.low, c.high,
+        rows.append((run, c.id, c.article, group_id, c.lang, c.kind, value, value_text, c.unit, c.low, c.high,
                      c.qualifier, c.precision, c.measure, c.text, c.start, c.end, c.sentence, c.sentence_start,
                      c.scope.moment, c.scope.aggregate, c.scope.period, c.scope.subevent, c.scope.subject,
                      c.attribution.source, int(c.attribution.quoted), c.attribution.cue, c.zone, c.date, c.gloss,
                      c.sentence_gloss, c.sentence_gloss_status, c.sentence_gloss_backend, c.sentence_gloss_error))
+        if n % 1000 == 0:
+            con.executemany(f"INSERT INTO claims VALUES ({','.join('?' * len(rows[0]))})", rows)
+            rows = []
     if rows:
         con.executemany(f"INSERT INTO claims VALUES ({','.join('?' * len(rows[0]))})", rows)
-    con.executemany(
+    con.executemany(  # one figure at a time: together they list every grouped claim
         "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(run, g.id, i, *_split_value(f.value), f.qualifier, len(f.articles), json.dumps(list(f.claims)),
+        ((run, g.id, i, *_split_value(f.value), f.qualifier, len(f.articles), json.dumps(list(f.claims)),
           json.dumps(list(f.articles), ensure_ascii=False), json.dumps(list(f.languages)))
-         for g in report.groups for i, f in enumerate(g.figures)],
+         for g in report.groups for i, f in enumerate(g.figures)),
     )
     con.executemany(
         "INSERT INTO conflicts VALUES (?,?,?,?,?,?,?,?,?,?)",

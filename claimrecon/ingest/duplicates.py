@@ -12,6 +12,11 @@ copies it shares at least two of those hashes with (the four sharing most). Only
 first copy are recomputed from its text when a candidate needs them, so memory stays small. Near-identical texts share most of their
 smallest hashes; unrelated texts almost never share two. Identical texts are caught first,
 by a hash of the whole text.
+
+``fingerprint`` (that hash, the sketch and the shingles, packed) needs only the article, so big
+runs compute it where the article is read; ``Duplicates`` then marks articles in id order and
+asks for an article's shingles only when a candidate has to be compared in full
+(``claimrecon.parallel`` keeps them on disk).
 """
 
 from __future__ import annotations
@@ -21,8 +26,11 @@ import hashlib
 import heapq
 import re
 import zlib
-from collections import defaultdict
+from array import array
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from ..records import Article
 
@@ -49,9 +57,6 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)))))
 
 
-_shingles = functools.lru_cache(maxsize=256)(shingles)
-
-
 def same_story(a: frozenset[int], b: frozenset[int]) -> bool:
     """Whether two shingle sets are copies of one text (see module doc for the thresholds)."""
     if not a or not b:
@@ -63,35 +68,67 @@ def same_story(a: frozenset[int], b: frozenset[int]) -> bool:
     return shorter >= MIN_CONTAINED and common >= CONTAINMENT * shorter
 
 
+def fingerprint(text: str) -> tuple[bytes, bytes, bytes]:
+    """(key, sketch, shingles) of a text: a hash of its words (identical copies share it), its
+    ``SKETCH`` smallest shingle hashes and all its shingle hashes, the last two packed (``unpack``)."""
+    sh = shingles(text)
+    key = hashlib.blake2b(" ".join(_WORD.findall(text.lower())).encode(), digest_size=16).digest()
+    return key, array("q", heapq.nsmallest(SKETCH, sh)).tobytes(), array("q", sh).tobytes()
+
+
+def unpack(packed: bytes) -> frozenset[int]:
+    """The shingle hashes packed by ``fingerprint``."""
+    return frozenset(array("q", packed))
+
+
+class Duplicates:
+    """Marks copies one article at a time, in id order, without holding texts.
+
+    ``check`` takes an article's key and sketch (``fingerprint``) and a reference to its text;
+    ``load(ref)`` gives its shingles when a candidate must be compared in full (by default the
+    reference is the text, whose shingles are computed).
+    """
+
+    def __init__(self, load: Callable[[Any], frozenset[int]] = shingles) -> None:
+        self.load = load
+        self.exact: dict[bytes, str] = {}
+        self.index: dict[int, array[int]] = {}  # sketch hash -> first copies holding it, in order
+        self.originals: list[tuple[str, Any]] = []  # first copies: (id, reference to the text)
+        self.shingles = functools.lru_cache(maxsize=256)(lambda i: self.load(self.originals[i][1]))
+
+    def check(self, article_id: str, key: bytes, sketch: bytes, ref: Any) -> str | None:
+        """The id of the first copy this article copies, or None: it is then a first copy itself."""
+        if key in self.exact:
+            return self.exact[key]
+        hashes = array("q", sketch)
+        votes: Counter[int] = Counter()
+        for h in hashes:
+            votes.update(self.index.get(h, ()))  # counted in C: these lists grow with the run
+        need = 2 if len(hashes) >= 2 else 1
+        # the CANDIDATES sharing most hashes, the first copy first among equals
+        likely = sorted(i for _, i in heapq.nsmallest(CANDIDATES, ((-n, i) for i, n in votes.items() if n >= need)))
+        if likely:
+            sh = self.load(ref)
+            first = next((self.originals[i][0] for i in likely if same_story(sh, self.shingles(i))), None)
+            if first is not None:
+                return first
+        self.exact[key] = article_id
+        n = len(self.originals)
+        for h in hashes:
+            self.index.setdefault(h, array("i")).append(n)
+        self.originals.append((article_id, ref))
+        return None
+
+
 def mark_duplicates(articles: list[Article]) -> list[Article]:
     """``articles`` (in id order) with ``duplicate_of`` set on every later copy of a story."""
-    exact: dict[str, str] = {}
-    index: dict[int, list[int]] = defaultdict(list)
-    originals: list[Article] = []  # first copies; their shingles are recomputed when needed
+    marker = Duplicates()
     out: list[Article] = []
     for a in articles:
         if a.status != "ok" or not a.text:
             out.append(a)
             continue
-        key = hashlib.blake2b(" ".join(_WORD.findall(a.text.lower())).encode(), digest_size=16).hexdigest()
-        if key in exact:
-            out.append(replace(a, duplicate_of=exact[key]))
-            continue
-        sh = shingles(a.text)
-        sketch = heapq.nsmallest(SKETCH, sh)
-        votes: dict[int, int] = defaultdict(int)
-        for h in sketch:
-            for i in index.get(h, ()):
-                votes[i] += 1
-        need = 2 if len(sketch) >= 2 else 1
-        likely = sorted((i for i in votes if votes[i] >= need), key=lambda i: (-votes[i], i))[:CANDIDATES]
-        first = next((originals[i].id for i in sorted(likely) if same_story(sh, _shingles(originals[i].text))), None)
-        if first is not None:
-            out.append(replace(a, duplicate_of=first))
-            continue
-        exact[key] = a.id
-        for h in sketch:
-            index[h].append(len(originals))
-        originals.append(a)
-        out.append(a)
+        key, sketch, _ = fingerprint(a.text)
+        first = marker.check(a.id, key, sketch, a.text)
+        out.append(a if first is None else replace(a, duplicate_of=first))
     return out

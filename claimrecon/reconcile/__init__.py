@@ -20,19 +20,28 @@ pairs for any two figures (the first by article id and position), and at most
 ``CONFLICTS_PER_GROUP`` per group (the highest scores, then by id). Every claim and article
 behind each figure stays in ``Group.figures``, so a capped list hides no figure, only the
 repetition of one disagreement between more pairs of outlets.
+
+Memory: a group is judged from its ``Member``s, the few fields of each claim that grouping and
+``verdict`` read, with one shared ``Wording`` per distinct wording; whole claims are read back
+only for the first claim of a group (its scope) and for the conflicts listed (their reasons).
+``reconcile`` takes claims in memory; ``reconcile_groups`` takes groups one at a time, as a run's
+claim store (``claimrecon.store``) reads them from disk, so only one group is in memory at once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from ..records import Article, Claim, Conflict, Figure, Group, Review, Scope
 from .intervals import relative_gap, verdict
 from .review import apply_reviews
 
-__all__ = ["reconcile", "apply_reviews", "PAIRS_PER_FIGURES", "CONFLICTS_PER_GROUP"]
+__all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_key", "group_id", "Member", "Wording",
+           "PAIRS_PER_FIGURES", "CONFLICTS_PER_GROUP"]
 
 #: conflicting claim pairs listed for any two figures of one group (see the module doc)
 PAIRS_PER_FIGURES = 10
@@ -52,7 +61,12 @@ def group_key(c: Claim) -> tuple[str, ...] | None:
             s.subevent or "", s.subject or "", s.moment or "")
 
 
-def _figure_key(c: Claim) -> str:
+def group_id(key: tuple[str, ...]) -> str:
+    """The stable id of the group of ``key`` (``group_key``)."""
+    return _hid("g-", *key)
+
+
+def _figure_key(c: Claim | Wording) -> str:
     if c.value is None:  # a vague amount is its bounds: "hundreds" is not "hundreds of thousands"
         return f"~{c.low:.6g}-{c.high:.6g}" if c.low is not None and c.high is not None else "~"
     if isinstance(c.value, float):
@@ -63,29 +77,69 @@ def _figure_key(c: Claim) -> str:
 _BOUNDS = ("more_than", "at_least", "up_to", "less_than")
 
 
-def _wording(c: Claim) -> tuple[object, ...]:
-    """Everything ``verdict`` reads from a claim of a group: equal wordings get equal verdicts."""
-    return (c.value, c.unit, c.low, c.high, c.qualifier, c.precision, c.zone, c.date)
+class Wording:
+    """What grouping and ``verdict`` read from a claim (``verdict`` takes it for a claim), shared
+    by the claims of a group that word a figure exactly alike."""
+
+    __slots__ = ("kind", "value", "unit", "low", "high", "qualifier", "precision", "zone", "date", "key", "figure")
+
+    def __init__(self, kind: str, value: float | str | None, unit: str | None, low: float | None, high: float | None,
+                 qualifier: str, precision: float, zone: str | None, date: str | None) -> None:
+        self.kind, self.value, self.unit, self.low, self.high = kind, value, unit, low, high
+        self.qualifier, self.precision, self.zone, self.date = qualifier, precision, zone, date
+        # everything verdict reads but the kind (one per group): equal keys get equal verdicts
+        self.key = (value, unit, low, high, qualifier, precision, zone, date)
+        self.figure = _figure_key(self)
+
+    @staticmethod
+    def fields(c: Claim) -> tuple[Any, ...]:
+        """The arguments of a claim's Wording."""
+        return (c.kind, c.value, c.unit, c.low, c.high, c.qualifier, c.precision, c.zone, c.date)
+
+
+class Member:
+    """One claim of a group as reconcile holds it; ``ref`` leads back to the whole claim."""
+
+    __slots__ = ("article", "start", "end", "id", "lang", "w", "ref")
+
+    def __init__(self, article: str, start: int, end: int, id: str, lang: str, w: Wording, ref: Any) -> None:
+        self.article, self.start, self.end, self.id, self.lang, self.w, self.ref = article, start, end, id, lang, w, ref
+
+
+class Wordings:
+    """One ``Wording`` per exact wording (the marshalled fields: 1 and 1.0 stay apart)."""
+
+    def __init__(self) -> None:
+        self.known: dict[bytes, Wording] = {}
+
+    def get(self, packed: bytes) -> Wording:
+        w = self.known.get(packed)
+        if w is None:
+            w = self.known[packed] = Wording(*marshal.loads(packed))
+        return w
+
+    def of(self, c: Claim) -> Wording:
+        return self.get(marshal.dumps(Wording.fields(c)))
 
 
 def _figure_pairs(
-    fig_keys: list[str], by_fig: dict[str, list[Claim]], src: dict[str, str], support: dict[str, int]
-) -> list[tuple[float, Claim, Claim, str]]:
+    fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int]
+) -> list[tuple[float, Member, Member, str]]:
     """(score, first claim, second claim, severity) of the conflicting claim pairs of one group,
     at most ``PAIRS_PER_FIGURES`` for any two figures."""
     # per figure: its claims with their wording and source, and its distinct wordings
-    rows: dict[str, list[tuple[Claim, tuple[object, ...], str]]] = {}
-    wordings: dict[str, list[tuple[tuple[object, ...], Claim, set[str]]]] = {}
+    rows: dict[str, list[tuple[Member, tuple[object, ...], str]]] = {}
+    wordings: dict[str, list[tuple[tuple[object, ...], Wording, set[str]]]] = {}
     for fk in fig_keys:
-        rows[fk] = [(c, _wording(c), src.get(c.article, c.article)) for c in by_fig[fk]]
-        seen: dict[tuple[object, ...], tuple[Claim, set[str]]] = {}
-        for c, w, s in rows[fk]:
+        rows[fk] = [(m, m.w.key, src.get(m.article, m.article)) for m in by_fig[fk]]
+        seen: dict[tuple[object, ...], tuple[Wording, set[str]]] = {}
+        for m, w, s in rows[fk]:
             if w in seen:
                 seen[w][1].add(s)
             else:
-                seen[w] = (c, {s})
+                seen[w] = (m.w, {s})
         wordings[fk] = [(w, c, ss) for w, (c, ss) in seen.items()]
-    out: list[tuple[float, Claim, Claim, str]] = []
+    out: list[tuple[float, Member, Member, str]] = []
     for i, fa in enumerate(fig_keys):
         for fb in fig_keys[i + 1 :]:
             bad: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
@@ -93,7 +147,7 @@ def _figure_pairs(
                 for wb, cb, sb in wordings[fb]:
                     if len(sa) == 1 and len(sb) == 1 and sa == sb:
                         continue  # one article (or copies of one story) says both
-                    v = verdict(ca, cb)
+                    v = verdict(ca, cb)  # type: ignore[arg-type]  # a Wording has every field verdict reads
                     if v is not None and v != "agree":
                         bad[(wa, wb)] = v
             if not bad:
@@ -110,8 +164,8 @@ def _figure_pairs(
                         continue
                     x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
                     # hard first; then two differing point figures before a bound the other figure meets
-                    points = 0.3 if x.qualifier not in _BOUNDS and y.qualifier not in _BOUNDS else 0.0
-                    score = (1.0 if v == "hard" else 0.0) + points + 0.5 * min(relative_gap(x, y), 1.0) + base
+                    points = 0.3 if x.w.qualifier not in _BOUNDS and y.w.qualifier not in _BOUNDS else 0.0
+                    score = (1.0 if v == "hard" else 0.0) + points + 0.5 * min(relative_gap(x.w, y.w), 1.0) + base  # type: ignore[arg-type]
                     out.append((round(score, 4), x, y, v))
                     n += 1
                     if n >= PAIRS_PER_FIGURES:
@@ -171,50 +225,41 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
 
 def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = ()) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
     """Group claims into quantities and flag the pairs that disagree."""
-    arts = {a.id: a for a in articles}
-    lang_of = {a.id: a.language or "" for a in articles}
-    src = {a.id: a.duplicate_of or a.id for a in articles}
-    blocks: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    wordings = Wordings()
+    blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     for c in claims:
         key = group_key(c)
         if key is not None:
-            blocks[key].append(c)
+            blocks[key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
+    members = ((key, sorted(blocks[key], key=lambda m: (m.article, m.start, m.end))) for key in sorted(blocks))
+    return reconcile_groups(articles, members, lambda m: m.ref, reviews)
+
+
+IdsOf = Callable[[tuple[str, ...], "str | None", list[Member]], Sequence[str]]
+
+
+def _ids(key: tuple[str, ...], figure: str | None, members: list[Member]) -> tuple[str, ...]:
+    return tuple(m.id for m in members)
+
+
+def reconcile_groups(
+    articles: Sequence[Article],
+    groups_in: Iterable[tuple[tuple[str, ...], list[Member]]],
+    claim_of: Callable[[Member], Claim],
+    reviews: Sequence[Review] = (),
+    ids: IdsOf = _ids,
+) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
+    """``reconcile`` over groups given one at a time: (group key, its members ordered by article,
+    start and end), in key order. ``claim_of`` gives a member's whole claim; ``ids`` the claim ids
+    a group (figure None) or one of its figures keeps (default: a tuple of its members' ids)."""
+    arts = {a.id: a for a in articles}
+    lang_of = {a.id: a.language or "" for a in articles}
+    src = {a.id: a.duplicate_of or a.id for a in articles}
     groups: list[Group] = []
     conflicts: list[Conflict] = []
-    for key in sorted(blocks):
-        members = sorted(blocks[key], key=lambda c: (c.article, c.start, c.end))
-        kind, measure = key[0], key[1]
-        gid = _hid("g-", *key)
-        series = _hid("s-", *key[:-1])
-        scope = members[0].scope
-        # figures and their independent support
-        by_fig: dict[str, list[Claim]] = defaultdict(list)
-        for c in members:
-            by_fig[_figure_key(c)].append(c)
-        figures = []
-        support: dict[str, int] = {}
-        for fk in sorted(by_fig, key=lambda k: (by_fig[k][0].value is None, str(by_fig[k][0].value) if isinstance(by_fig[k][0].value, str) else float(by_fig[k][0].value or 0), k)):
-            cs = by_fig[fk]
-            srcs = sorted({src.get(c.article, c.article) for c in cs})
-            langs = sorted({lang_of.get(c.article) or c.lang for c in cs})
-            quals = sorted({c.qualifier for c in cs})
-            figures.append(Figure(cs[0].value, "/".join(quals), tuple(c.id for c in cs), tuple(srcs), tuple(langs)))
-            support[fk] = len(srcs)
-        # pairs of distinct figures, then the claim pairs from different sources
-        group_conflicts = [
-            Conflict(id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v, score=score,
-                     reason=_reason(v, x, y, arts))
-            for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support)
-        ]
-        n_sources = len({src.get(c.article, c.article) for c in members})
-        if group_conflicts:
-            verdict_name = "conflict"
-        elif n_sources > 1:
-            verdict_name = "agree"  # equal figures, or compatible ones (a vague amount, a zone not comparable)
-        else:
-            verdict_name = "single"
-        groups.append(Group(gid, kind, measure, scope if not scope.moment else Scope(scope.moment, scope.aggregate, scope.period, scope.subevent, scope.subject),
-                            tuple(c.id for c in members), verdict_name, tuple(figures), series))
+    for key, members in groups_in:
+        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src)
+        groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
     series_count: dict[str, int] = defaultdict(int)
@@ -225,3 +270,47 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
     groups.sort(key=lambda g: g.id)
     g2, k2 = apply_reviews(groups, conflicts, reviews)
     return tuple(g2), tuple(k2)
+
+
+def _group(
+    key: tuple[str, ...], members: list[Member], claim_of: Callable[[Member], Claim], ids: IdsOf,
+    arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str],
+) -> tuple[Group, list[Conflict]]:
+    """One group and its conflicts."""
+    kind, measure = key[0], key[1]
+    gid = group_id(key)
+    series = _hid("s-", *key[:-1])
+    scope = claim_of(members[0]).scope
+    # figures and their independent support
+    by_fig: dict[str, list[Member]] = defaultdict(list)
+    for m in members:
+        by_fig[m.w.figure].append(m)
+    figures = []
+    support: dict[str, int] = {}
+
+    def order(k: str) -> tuple[bool, Any, str]:
+        v = by_fig[k][0].w.value
+        return (v is None, str(v) if isinstance(v, str) else float(v or 0), k)
+
+    for fk in sorted(by_fig, key=order):
+        ms = by_fig[fk]
+        srcs = sorted({src.get(m.article, m.article) for m in ms})
+        langs = sorted({lang_of.get(m.article) or m.lang for m in ms})
+        quals = sorted({m.w.qualifier for m in ms})
+        figures.append(Figure(ms[0].w.value, "/".join(quals), ids(key, fk, ms), tuple(srcs), tuple(langs)))
+        support[fk] = len(srcs)
+    # pairs of distinct figures, then the claim pairs from different sources
+    group_conflicts = []
+    for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support):
+        group_conflicts.append(Conflict(id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v, score=score,
+                                        reason=_reason(v, claim_of(x), claim_of(y), arts)))
+    n_sources = len({src.get(m.article, m.article) for m in members})
+    if group_conflicts:
+        verdict_name = "conflict"
+    elif n_sources > 1:
+        verdict_name = "agree"  # equal figures, or compatible ones (a vague amount, a zone not comparable)
+    else:
+        verdict_name = "single"
+    group = Group(gid, kind, measure, scope if not scope.moment else Scope(scope.moment, scope.aggregate, scope.period, scope.subevent, scope.subject),
+                  ids(key, None, members), verdict_name, tuple(figures), series)
+    return group, group_conflicts

@@ -23,12 +23,12 @@ from .backends import (
 )
 from .cache import TranslationCache, cache_key
 from .fake import FakeBackend
-from .run import CACHED, TRANSLATED, UNAVAILABLE, Limits, Summary, summarize, translate_claims
+from .run import CACHED, TRANSLATED, UNAVAILABLE, Limits, Summary, summarize, translate_claims, translate_store
 
 __all__ = [
     "BACKEND_NAMES", "DEFAULT_TIMEOUT", "Backend", "DeepTranslatorBackend", "FakeBackend", "Limits", "Summary",
     "TranslationCache", "TranslationError", "cache_key", "make_backend", "open_backend", "summarize",
-    "translate_claims", "TRANSLATED", "CACHED", "UNAVAILABLE",
+    "translate_claims", "translate_store", "TRANSLATED", "CACHED", "UNAVAILABLE",
 ]
 
 

@@ -15,10 +15,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..records import Claim
 from .backends import Backend, Failure, classify
 from .cache import TranslationCache
+
+if TYPE_CHECKING:
+    from ..store import ClaimStore
 
 TRANSLATED, CACHED, UNAVAILABLE = "translated", "cached", "unavailable"
 
@@ -177,18 +181,36 @@ def translate_claims(
 ) -> list[Claim]:
     """The claims, each not already in ``target`` carrying its sentence's translation or why not."""
     cache = cache if cache is not None else TranslationCache()
-    wanted = [(c.lang, normalize(c.sentence)) for c in claims if c.lang and c.lang != target]
-    outcomes = translate_sentences(wanted, backend, cache, target=target, limits=limits, sleep=sleep)
-    out: list[Claim] = []
-    for c in claims:
-        o = outcomes.get((c.lang, normalize(c.sentence))) if c.lang != target else None
-        if o is None:
-            out.append(c)
-            continue
-        out.append(dataclasses.replace(
-            c, sentence_gloss=o.text, sentence_gloss_status=o.status,
-            sentence_gloss_backend=backend.name, sentence_gloss_error=o.error))
-    return out
+    outcomes = translate_sentences(_wanted(claims, target), backend, cache, target=target, limits=limits, sleep=sleep)
+    return [_with_outcome(c, outcomes, backend.name, target) for c in claims]
+
+
+def translate_store(
+    store: ClaimStore,
+    backend: Backend,
+    cache: TranslationCache | None = None,
+    *,
+    target: str = "en",
+    limits: Limits = Limits(),
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """``translate_claims`` on the claims of a run's store, rewritten in place."""
+    cache = cache if cache is not None else TranslationCache()
+    outcomes = translate_sentences(_wanted(store, target), backend, cache, target=target, limits=limits, sleep=sleep)
+    store.rewrite(lambda c: _with_outcome(c, outcomes, backend.name, target))
+
+
+def _wanted(claims: Iterable[Claim], target: str) -> list[tuple[str, str]]:
+    """The distinct (language, sentence) pairs to translate, in the order claims first hold them."""
+    return list(dict.fromkeys((c.lang, normalize(c.sentence)) for c in claims if c.lang and c.lang != target))
+
+
+def _with_outcome(c: Claim, outcomes: dict[tuple[str, str], Outcome], backend: str, target: str) -> Claim:
+    o = outcomes.get((c.lang, normalize(c.sentence))) if c.lang != target else None
+    if o is None:
+        return c
+    return dataclasses.replace(c, sentence_gloss=o.text, sentence_gloss_status=o.status,
+                               sentence_gloss_backend=backend, sentence_gloss_error=o.error)
 
 
 @dataclass(frozen=True, slots=True)
