@@ -14,17 +14,16 @@ The articles' texts wait here too, compressed, with their shingles: duplicate ma
 a few articles in full, and ``Report.texts`` reads the texts back for exports ``with_text``.
 
 A claim is a row: the columns it is sorted and grouped by, the fields reconcile reads, and the
-whole claim, as marshalled tuples. The database lives in a temporary folder that ``close()``
-removes; so does collecting the store, or the end of the process.
+whole claim, as marshalled tuples. The database is one of SQLite's temporary files (in
+``$SQLITE_TMPDIR``, ``$TMPDIR``, else ``/var/tmp``), deleted as soon as it is created: it goes
+when ``close()`` is called, when the store is collected, or when the process ends, however it ends.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
-import shutil
 import sqlite3
-import tempfile
 import weakref
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -32,8 +31,8 @@ from itertools import islice
 from typing import Any, overload
 
 from .errors import InputError
+from .reconcile import Member, Wording, Wordings, group_id, group_key
 from .records import Attribution, Claim, Scope
-from .reconcile import Member, Wordings, Wording, group_id, group_key
 
 __all__ = ["ClaimStore", "ClaimIds", "encode", "decode", "pack_text", "Row"]
 
@@ -105,32 +104,25 @@ def pack_text(text: str) -> bytes:
     return zlib.compress(_utf8(text), 1)
 
 
-def _full(e: Exception, folder: str | None = None) -> InputError:
-    where = folder or tempfile.gettempdir()
-    return InputError(f"cannot keep this run's claims in {where}: {e}",
-                      "The claim store needs free disk space (about 50 MB per 1,000 articles): "
+def _full(e: Exception) -> InputError:
+    return InputError(f"cannot keep this run's claims on disk: {e}",
+                      "The claim store needs free space in the temporary folder (about 50 MB per 1,000 articles): "
                       "set TMPDIR to a folder that has it.")
 
 
-def _remove(folder: str, con: sqlite3.Connection, owner: int) -> None:
-    if os.getpid() != owner:  # a forked worker inherits the object, never the files
-        return
-    con.close()
-    shutil.rmtree(folder, ignore_errors=True)
+def _close(con: sqlite3.Connection, owner: int) -> None:
+    if os.getpid() == owner:  # a forked worker inherits the object, never uses it
+        con.close()
 
 
 class ClaimStore(Sequence[Claim]):
     """The claims of one run on disk; a sequence of them in report order once ``finish`` is called."""
 
     def __init__(self) -> None:
-        try:
-            self.folder = tempfile.mkdtemp(prefix="claimrecon-")
-        except OSError as e:
-            raise _full(e) from None
-        self.con = sqlite3.connect(os.path.join(self.folder, "claims.sqlite"), check_same_thread=False,
-                                   isolation_level=None)
-        self._close = weakref.finalize(self, _remove, self.folder, self.con, os.getpid())
-        # scratch data: no journal, no syncs; a page cache of 16 MB
+        # "": a temporary file, which SQLite deletes as soon as it has opened it
+        self.con = sqlite3.connect("", check_same_thread=False, isolation_level=None)
+        self._close = weakref.finalize(self, _close, self.con, os.getpid())
+        # scratch data: no journal, no syncs; a page cache of 16 MB, the rest stays on disk
         self.con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16000;"
                                "PRAGMA temp_store = FILE;" + _SCHEMA)
         self.count = 0
@@ -151,7 +143,7 @@ class ClaimStore(Sequence[Claim]):
                 self.con.execute("INSERT INTO article VALUES (?, ?, ?)", (seq, text, shingles))
             self.con.execute("COMMIT")
         except sqlite3.OperationalError as e:  # the disk is full
-            raise _full(e, self.folder) from None
+            raise _full(e) from None
         self.count += len(rows)
 
     def _numbered(self, row: Row) -> tuple[Any, ...]:
@@ -185,12 +177,12 @@ class ClaimStore(Sequence[Claim]):
         try:
             self.con.executescript(_INDEXES)
         except sqlite3.OperationalError as e:
-            raise _full(e, self.folder) from None
+            raise _full(e) from None
         self.duplicate_ids = frozenset(r[0] for r in self.con.execute("SELECT id FROM claim GROUP BY id HAVING count(*) > 1"))
         return self
 
     def close(self) -> None:
-        """Remove the files; the store (and a report reading from it) is unusable after."""
+        """Close the database (its file goes); the store, and a report reading from it, is unusable after."""
         self._close()
 
     def __enter__(self) -> ClaimStore:
@@ -229,7 +221,7 @@ class ClaimStore(Sequence[Claim]):
         return decode(data)
 
     def __repr__(self) -> str:
-        return f"<ClaimStore of {self.count} claims in {self.folder}>"
+        return f"<ClaimStore of {self.count} claims>"
 
     def dicts(self) -> Iterator[dict[str, Any]]:
         """``c.to_dict()`` of each claim in report order, without building the claims (the JSON export)."""

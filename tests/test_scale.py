@@ -6,8 +6,9 @@ from __future__ import annotations
 import gc
 import json
 import math
-import os
+import sqlite3
 import tracemalloc
+from array import array
 from pathlib import Path
 
 import pytest
@@ -20,13 +21,14 @@ from claimrecon.export.json_export import Stream, dumps, encode, iter_json, to_j
 from claimrecon.export.sqlite_export import write_sqlite
 from claimrecon.export.view import ReportView
 from claimrecon.extract import extract_article
-from claimrecon.ingest import ingest
+from claimrecon.ingest import duplicates, ingest
 from claimrecon.ingest.duplicates import Duplicates, fingerprint, mark_duplicates, unpack
 from claimrecon.parallel import analyse
 from claimrecon.reconcile import reconcile, reconcile_groups
 from claimrecon.records import Article, Attribution, Claim, Report, Scope
 from claimrecon.ruleset import rules_digest
-from claimrecon.store import ClaimStore, encode as encode_claim
+from claimrecon.store import ClaimStore
+from claimrecon.store import encode as encode_claim
 
 from .conftest import CORPUS, DATA, DEV
 from .test_ingest_bad import make_bad_folder
@@ -188,23 +190,23 @@ def test_store_orders_groups_and_looks_up_like_the_claims_in_memory(feed: Path) 
         assert list(v.ungrouped()) == list(ReportView.of(expected).ungrouped())
 
 
-def test_store_files_go_when_closed_or_collected() -> None:
+def test_store_is_closed_when_closed_or_collected() -> None:
     store = ClaimStore()
-    folder = store.folder
-    assert os.path.isdir(folder)
     store.close()
-    assert not os.path.exists(folder)
     with pytest.raises(ValueError):
         list(store)
     report = claimrecon.compare([str(CORPUS)])
-    folder = report.claims.folder  # type: ignore[attr-defined]
-    assert os.path.isdir(folder)
+    con = report.claims.con  # type: ignore[attr-defined]
+    con.execute("SELECT 1")
     del report
     gc.collect()
-    assert not os.path.exists(folder)
+    with pytest.raises(sqlite3.ProgrammingError):  # closed: SQLite deleted its file when it opened it
+        con.execute("SELECT 1")
 
 
-def test_duplicates_from_fingerprints_equal_mark_duplicates() -> None:
+@pytest.mark.parametrize("numpy_from", [0, 10**9])  # votes counted with numpy, or with a Counter
+def test_duplicates_from_fingerprints_equal_mark_duplicates(numpy_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(duplicates, "NUMPY_FROM", numpy_from)
     arts = [a for a in ingest([str(DATA / "ingest"), str(DEV), str(CORPUS)]) if a.status == "ok"]
     text = arts[0].text
     arts += [Article("zz1", "ok", text=text), Article("zz2", "ok", text=text + " One more line."),
@@ -214,3 +216,21 @@ def test_duplicates_from_fingerprints_equal_mark_duplicates() -> None:
     firsts = [marker.check(a.id, *packed[a.id][:2], a.id) for a in arts]
     assert firsts == [a.duplicate_of for a in mark_duplicates(arts)]
     assert firsts[-3:] == [arts[0].id] * 3
+
+
+def test_duplicate_votes_with_numpy_equal_the_counter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """First copies sharing many sketch hashes (as in a feed built from shared paragraphs)."""
+    import random
+
+    rnd = random.Random(7)
+    both = [Duplicates(frozenset), Duplicates(frozenset)]
+    for n in range(400):
+        hashes = array("q", rnd.sample(range(14), rnd.randint(0, 8)))
+        found = []
+        for marker, numpy_from in zip(both, (10**9, 0)):
+            monkeypatch.setattr(duplicates, "NUMPY_FROM", numpy_from)
+            found.append(marker.likely(hashes))
+            for h in hashes:
+                marker.index.setdefault(h, array("i")).append(len(marker.originals))
+            marker.originals.append((str(n), ()))
+        assert found[0] == found[1]

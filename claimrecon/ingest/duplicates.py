@@ -42,6 +42,9 @@ MIN_CONTAINED = 30
 SKETCH = 8
 #: at most this many first copies (those sharing most sketch hashes) are compared in full
 CANDIDATES = 4
+#: votes are counted with numpy once the first copies sharing an article's sketch hashes are
+#: this many: in a feed whose articles share paragraphs they grow with the feed
+NUMPY_FROM = 2000
 _WORD = re.compile(r"\w+")
 
 
@@ -101,12 +104,7 @@ class Duplicates:
         if key in self.exact:
             return self.exact[key]
         hashes = array("q", sketch)
-        votes: Counter[int] = Counter()
-        for h in hashes:
-            votes.update(self.index.get(h, ()))  # counted in C: these lists grow with the run
-        need = 2 if len(hashes) >= 2 else 1
-        # the CANDIDATES sharing most hashes, the first copy first among equals
-        likely = sorted(i for _, i in heapq.nsmallest(CANDIDATES, ((-n, i) for i, n in votes.items() if n >= need)))
+        likely = self.likely(hashes)
         if likely:
             sh = self.load(ref)
             first = next((self.originals[i][0] for i in likely if same_story(sh, self.shingles(i))), None)
@@ -118,6 +116,29 @@ class Duplicates:
             self.index.setdefault(h, array("i")).append(n)
         self.originals.append((article_id, ref))
         return None
+
+    def likely(self, hashes: array[int]) -> list[int]:
+        """The ``CANDIDATES`` first copies sharing most of ``hashes`` (at least two of them, or
+        the one), the earlier first among equals; by position."""
+        need = 2 if len(hashes) >= 2 else 1
+        lists = [self.index[h] for h in hashes if h in self.index]
+        if not lists:
+            return []
+        if sum(map(len, lists)) < NUMPY_FROM:
+            votes: Counter[int] = Counter()
+            for found in lists:
+                votes.update(found)
+            return sorted(i for _, i in heapq.nsmallest(CANDIDATES, ((-n, i) for i, n in votes.items() if n >= need)))
+        import numpy as np  # loaded with spaCy anyway; only big runs get here
+
+        counts = np.bincount(np.concatenate([np.frombuffer(found, dtype=np.intc) for found in lists]))
+        found = np.flatnonzero(counts >= need)
+        if not len(found):
+            return []
+        # one sort key: more votes first, then the earlier copy
+        keys = (SKETCH + 1 - counts[found]) * len(counts) + found
+        best = np.partition(keys, min(CANDIDATES, len(keys)) - 1)[:CANDIDATES]
+        return sorted(int(k) % len(counts) for k in best)
 
 
 def mark_duplicates(articles: list[Article]) -> list[Article]:
