@@ -39,6 +39,15 @@ __all__ = ["ClaimStore", "ClaimIds", "encode", "decode", "pack_text", "Row"]
 #: one claim as stored: article (UTF-8), start, end, id, group key, figure key, reconcile's fields, the claim
 Row = tuple[bytes, int, int, str, bytes | None, str | None, bytes | None, bytes]
 
+def _position(i: int, count: int) -> int:
+    """A sequence index (negative counts from the end) checked against ``count``."""
+    if i < 0:
+        i += count
+    if not 0 <= i < count:
+        raise IndexError("claim index out of range")
+    return i
+
+
 _SCHEMA = """
 CREATE TABLE claim (
     article BLOB NOT NULL,  -- the article id in UTF-8 (surrogates kept): sorts as Python sorts the str
@@ -213,10 +222,7 @@ class ClaimStore(Sequence[Claim]):
         """The claim at a position (read by skipping the ones before it: iterate to read them all)."""
         if isinstance(i, slice):
             return list(self)[i]
-        if i < 0:
-            i += self.count
-        if not 0 <= i < self.count:
-            raise IndexError("claim index out of range")
+        i = _position(i, self.count)
         (data,) = self._query(f"SELECT data FROM claim {_ORDER} LIMIT 1 OFFSET ?", (i,)).fetchone()
         return decode(data)
 
@@ -341,11 +347,7 @@ class ClaimIds(Sequence[str]):
     def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):
             return list(self)[i]
-        if i < 0:
-            i += self.count
-        if not 0 <= i < self.count:
-            raise IndexError("claim index out of range")
-        return next(islice(iter(self), i, None))
+        return next(islice(iter(self), _position(i, self.count), None))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ClaimIds) and other.store is self.store:
