@@ -60,8 +60,14 @@ def process_chunk(sources: Sequence[Any], opts: Any) -> Result:
     out: Result = []
     for source in sources:
         for article in read_input(source, opts):
-            rows = [encode(c) for c in extract_article(article)]
-            kept = (*fingerprint(article.text), pack_text(article.text)) if article.status == "ok" and article.text else None
+            try:
+                rows = [encode(c) for c in extract_article(article)]
+                kept = (*fingerprint(article.text), pack_text(article.text)) if article.status == "ok" and article.text else None
+            except Exception as e:  # noqa: BLE001 - last resort: one article never stops the run
+                reason = ("out of memory while extracting claims" if isinstance(e, MemoryError)
+                          else f"internal error while extracting claims ({type(e).__name__}: {e}); please report it")
+                article = dataclasses.replace(article, status="error", reason=reason, text="")
+                rows, kept = [], None
             out.append((article.without_text(), kept, rows))
     return out
 

@@ -259,3 +259,45 @@ def test_no_traceback_reaches_the_terminal(tmp_path: Path) -> None:
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stdout + r.stderr
     assert "skipped: huge.txt: file of 50.0 MB" in r.stdout + r.stderr
+
+
+def test_lone_surrogate_in_a_jsonl_record_is_read_as_a_replacement_character(tmp_path: Path) -> None:
+    # JSON may escape half a surrogate pair ("\ud800"); Unicode text cannot hold it, and it used
+    # to stop the whole run inside extraction
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"text": "The rally drew 5,000 people. \\ud800 More than 600 officers were there.", "title": "Rally \\udfff"}\n'
+        '{"text": "The rally drew 6,000 people."}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["compare", str(tmp_path), "--out", str(tmp_path / "out"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    first = next(a for a in report["articles"] if a["id"] == "feed.jsonl#1")
+    assert first["status"] == "ok" and first["title"] == "Rally \ufffd"
+    assert sorted(c["text"] for c in report["claims"]) == ["5,000", "6,000", "More than 600"]
+
+
+def test_an_extraction_bug_fails_that_article_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import claimrecon.parallel as parallel
+
+    extract = sys.modules["claimrecon.extract"]  # the package; ``claimrecon.extract`` is also a function
+    real = extract.extract_article
+
+    def broken(article: Article) -> list:  # a bug that only one article's text triggers
+        if "6,000" in article.text:
+            raise ValueError("boom")
+        return real(article)
+
+    monkeypatch.setattr(extract, "extract_article", broken)
+    (tmp_path / "a.txt").write_text("The rally drew 5,000 people on Tuesday, police said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The rally drew 6,000 people on Tuesday, police said.\n", encoding="utf-8")
+    articles, store = parallel.analyse([tmp_path])
+    with store:
+        by_id = {a.id: a for a in articles}
+        assert by_id["a.txt"].status == "ok"
+        assert by_id["b.txt"].status == "error"
+        assert "internal error while extracting claims (ValueError: boom)" in (by_id["b.txt"].reason or "")
+        assert [c.text for c in store] == ["5,000"]

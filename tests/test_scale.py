@@ -47,7 +47,7 @@ def in_memory(paths: list[str], **kw: object) -> Report:
 
 @pytest.fixture(scope="module")
 def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Articles with exact copies (identical claim ids), a near copy, JSON Lines and bad inputs."""
+    """Articles with exact copies (the same text, different ids), a near copy, JSON Lines and bad inputs."""
     root = tmp_path_factory.mktemp("feed")
     for src in sorted(CORPUS.glob("*.txt")):
         (root / src.name).write_bytes(src.read_bytes())
@@ -65,7 +65,8 @@ def test_spilled_report_gives_the_bytes_of_the_in_memory_one(feed: Path) -> None
     expected = in_memory([str(feed)])
     with claimrecon.compare([str(feed)]) as report:
         assert isinstance(report.claims, ClaimStore) and len(report.claims) == len(expected.claims)
-        assert report.claims.duplicate_ids, "the exact copy should repeat claim ids"
+        assert not report.claims.duplicate_ids, "an exact copy's claims have their own ids"
+        assert len({c.id for c in report.claims}) == len(report.claims)
         assert [a.duplicate_of for a in report.articles] == [a.duplicate_of for a in expected.articles]
         assert any(a.duplicate_of for a in report.articles)
         assert all(a.text == "" for a in report.articles)
@@ -79,11 +80,11 @@ def test_spilled_report_gives_the_bytes_of_the_in_memory_one(feed: Path) -> None
 
 
 def test_spilled_sqlite_is_byte_identical(tmp_path: Path) -> None:
-    # exact copies repeat claim ids, which the claims table refuses: a feed without them
     folder = tmp_path / "in"
     folder.mkdir()
     for p in [*CORPUS.glob("*.txt"), *(DEV / "ferry").glob("*.txt")]:
         (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "zz_exact_copy.txt").write_bytes(sorted(CORPUS.glob("*.txt"))[0].read_bytes())  # its claims have their own ids
     (folder / "empty.txt").write_bytes(b"")
     write_sqlite(tmp_path / "a.sqlite", claimrecon.compare([str(folder)]))
     write_sqlite(tmp_path / "b.sqlite", in_memory([str(folder)]))

@@ -215,8 +215,11 @@ def _speaker_after_quote(lx: Lexicon, text: str, quotes: list[tuple[int, int]], 
     return None
 
 
-def _claim_id(text_hash: str, start: int, end: int) -> str:
-    return "c-" + hashlib.blake2b(f"{text_hash}:{start}:{end}".encode(), digest_size=6).hexdigest()
+def _claim_id(article_id: str, text_hash: str, start: int, end: int) -> str:
+    """Stable across runs and unique in a report: the article's id (two copies of one text are
+    two articles), its text (an edited text gets new ids) and the claim's offsets."""
+    key = f"{article_id}\x00{text_hash}:{start}:{end}".encode("utf-8", "surrogatepass")
+    return "c-" + hashlib.blake2b(key, digest_size=6).hexdigest()
 
 
 def extract(text: str, lang: str, *, article_id: str = "-", published: str | None = None) -> list[Claim]:
@@ -254,7 +257,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                 value = float(value)
             claims.append(
                 Claim(
-                    id=_claim_id(text_hash, start, end),
+                    id=_claim_id(article_id, text_hash, start, end),
                     article=article_id,
                     lang=lang,
                     kind=men.kind,

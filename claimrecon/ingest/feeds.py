@@ -83,8 +83,18 @@ def record_fields(obj: dict[str, Any]) -> tuple[str, dict[str, str]]:
         raise NotAnArticle('no "text" field: each record needs the article text in "text"')
     if not isinstance(text, str):
         raise NotAnArticle(f'"text" is a JSON {json_type(text)}, not a string')
-    given = {field: v.strip() for key, field in FIELDS.items() if isinstance(v := obj.get(key), str) and v.strip()}
-    return text, given
+    given = {field: valid_unicode(v.strip()) for key, field in FIELDS.items() if isinstance(v := obj.get(key), str) and v.strip()}
+    return valid_unicode(text), given
+
+
+def valid_unicode(s: str) -> str:
+    """``s`` with each lone surrogate (JSON allows ``"\\ud800"`` alone; Unicode text does not)
+    replaced by U+FFFD, as a decoder replaces bytes it cannot read."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return s
 
 
 def json_records(text: str) -> list[tuple[int, Any]] | None:
