@@ -106,11 +106,12 @@ def test_hedge_shortcut_hides_no_hedge(lang):
 
 
 def _no_entry(lx, text, pos) -> bool:
-    """The search matched but the phrase has no table entry (then None is the right answer)."""
+    """The search matched but the phrase has no table entry, or one saying it is no hedge
+    ("exact": "wzrosła do"); then None is the right answer."""
     import re as _re
 
     from claimrecon.extract.lexicon import find_entry
 
     hm = lx.hedge_before_re.search(text[max(0, pos - 40) : pos])
     phrase = _re.sub(r"\s+", " ", hm.group().strip().lower())
-    return not (lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase))
+    return (lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase)) in (None, "", "exact")

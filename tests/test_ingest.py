@@ -12,8 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import claimrecon
+import claimrecon.ingest.normalize as normalize_module
 from claimrecon.ingest import ingest, read_path
 from claimrecon.ingest.duplicates import mark_duplicates
 from claimrecon.ingest.metadata import dateline, find_outlet, find_title, parse_date
@@ -448,3 +451,9 @@ def test_same_event_different_wording_is_not_a_duplicate() -> None:
     a = (CORPUS / "000_b66d9f2bf3e380bc.txt").read_text(encoding="utf-8")
     b = (CORPUS / "001_5bafdd6f6757368c.txt").read_text(encoding="utf-8")
     assert [x.duplicate_of for x in mark_duplicates([_art("a", a), _art("b", b)])] == [None, None]
+
+
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in sorted(normalize_module._CHARS)] + list("ab 1\n“€ą")), max_size=60))
+def test_character_table_applied_by_regex_equals_str_translate(text: str) -> None:
+    # clean_chars visits only the characters the table changes; the result must be translate's
+    assert normalize_module._CHANGED.sub(normalize_module._changed, text) == text.translate(normalize_module._CHARS)

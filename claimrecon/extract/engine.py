@@ -307,7 +307,7 @@ def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
         return None
     phrase = re.sub(r"\s+", " ", hm.group().strip().lower())
     q = lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase)
-    if not q:
+    if not q or q == "exact":  # "exact": a phrase that holds a hedge word but is no hedge ("wzrosła do")
         return None
     return str(q), pos - (len(window) - hm.start())
 

@@ -54,7 +54,11 @@ def shingles(text: str) -> frozenset[int]:
     Each word is hashed once with CRC-32; a 5-gram's hash is the hash of its tuple of word
     hashes (integers hash the same in every run, unlike strings).
     """
-    ids = [zlib.crc32(w.encode()) for w in _WORD.findall(text.lower())]
+    return _shingles_of(_WORD.findall(text.lower()))
+
+
+def _shingles_of(words: list[str]) -> frozenset[int]:
+    ids = [zlib.crc32(w.encode()) for w in words]
     if len(ids) < SHINGLE:
         return frozenset([hash(tuple(ids))]) if ids else frozenset()
     return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)))))
@@ -74,8 +78,9 @@ def same_story(a: frozenset[int], b: frozenset[int]) -> bool:
 def fingerprint(text: str) -> tuple[bytes, bytes, bytes]:
     """(key, sketch, shingles) of a text: a hash of its words (identical copies share it), its
     ``SKETCH`` smallest shingle hashes and all its shingle hashes, the last two packed (``unpack``)."""
-    sh = shingles(text)
-    key = hashlib.blake2b(" ".join(_WORD.findall(text.lower())).encode(), digest_size=16).digest()
+    words = _WORD.findall(text.lower())
+    sh = _shingles_of(words)
+    key = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
     return key, array("q", heapq.nsmallest(SKETCH, sh)).tobytes(), array("q", sh).tobytes()
 
 

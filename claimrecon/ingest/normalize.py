@@ -47,6 +47,9 @@ _CHARS = str.maketrans(
         **{chr(c): None for c in [*range(0, 9), *range(14, 32), *range(0x7F, 0xA0)] if c != 0x85},
     }
 )
+#: the characters ``_CHARS`` changes, as one class: ``str.translate`` with a dict table looks up
+#: every character of the text (0.4 ms an article); a regex visits only the ones to change
+_CHANGED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHARS)) + "]")
 _LINE_ENDS = re.compile(r"\r\n?")
 _LONELY_GROUPING = re.compile(f"(?<!\\d)[{GROUPING_SPACES}]|[{GROUPING_SPACES}](?!\\d)")
 _SPACES = re.compile(r" {2,}")
@@ -116,10 +119,14 @@ def clean_chars(text: str) -> str:
         text = _LINE_ENDS.sub("\n", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_CHARS)
+    text = _CHANGED.sub(_changed, text)
     if any(c in text for c in GROUPING_SPACES):
         text = _LONELY_GROUPING.sub(" ", text)
     return text
+
+
+def _changed(m: re.Match[str]) -> str:
+    return m.group().translate(_CHARS)
 
 
 def unwrap(lines: list[str]) -> list[str]:
