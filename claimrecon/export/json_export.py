@@ -67,6 +67,8 @@ def encode(value: Any, level: int = 0) -> Iterator[str]:
 
 
 _NONE = object()
+#: dict key -> its JSON and the separator after it: a report repeats a few dozen keys millions of times
+_KEYS: dict[str, str] = {}
 
 
 def dumps(value: Any, pad: str = "\n") -> str:
@@ -78,18 +80,23 @@ def dumps(value: Any, pad: str = "\n") -> str:
             return "{}"
         inner = pad + "  "
         parts = []
+        append = parts.append
         for k, v in value.items():
-            if type(k) is not str:
-                return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)  # keys json converts
+            key = _KEYS.get(k) if type(k) is str else None
+            if key is None:
+                if type(k) is not str:
+                    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)  # keys json converts
+                key = _KEYS[k] = encode_basestring(k) + ": "
             # the common cases first, inline: a str, None, a finite float
-            if type(v) is str:
-                parts.append(f"{encode_basestring(k)}: {encode_basestring(v)}")
+            t = type(v)
+            if t is str:
+                append(key + encode_basestring(v))
             elif v is None:
-                parts.append(f"{encode_basestring(k)}: null")
-            elif type(v) is float and -math.inf < v < math.inf:
-                parts.append(f"{encode_basestring(k)}: {float.__repr__(v)}")
+                append(key + "null")
+            elif t is float and -math.inf < v < math.inf:
+                append(key + float.__repr__(v))
             else:
-                parts.append(f"{encode_basestring(k)}: {_scalar(v, inner)}")
+                append(key + _scalar(v, inner))
         return "{" + inner + ("," + inner).join(parts) + pad + "}"
     if isinstance(value, (list, tuple)):
         if not value:

@@ -8,6 +8,7 @@ Escapes are backslashes rather than entities, so the plain text stays readable.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ _INLINE_SPECIAL = re.compile(r"[\\`*\[\]<>|&~$]")
 _LONE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # Line-start constructs (heading, list item, setext or thematic line), only when a space or the end follows.
 _LINE_START = re.compile(r"^(?:#{1,6}|[+-]|=+|-+|\d{1,9}[.)])(?=\s|$)")
+_BACKTICKS = re.compile(r"`+")
 NO_VALUE = "–"
 
 
@@ -29,8 +31,13 @@ def md_text(text: object) -> str:
     """Untrusted text as inline Markdown: one line, every syntax character escaped."""
     if text is None:
         return ""
-    t = " ".join(str(text).split())
-    t = _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), t)
+    return _md_text(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a big report writes the same ids, names and figures many times
+def _md_text(text: str) -> str:
+    t = " ".join(text.split())
+    t = _INLINE_SPECIAL.sub(r"\\\g<0>", t)
     t = _LONE_UNDERSCORE.sub(r"\\_", t)
     m = _LINE_START.match(t)
     if m:  # would start a heading, list, quote or setext line if it began a line
@@ -40,8 +47,13 @@ def md_text(text: object) -> str:
 
 def md_code(text: object, in_table: bool = False) -> str:
     """Untrusted text as a code span (ids, file names): literal, whatever it contains."""
-    t = " ".join(str(text).split()) or " "
-    run = max((len(r) for r in re.findall(r"`+", t)), default=0)
+    return _md_code(str(text), in_table)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _md_code(text: str, in_table: bool) -> str:
+    t = " ".join(text.split()) or " "
+    run = max((len(r) for r in _BACKTICKS.findall(t)), default=0)
     fence = "`" * (run + 1)
     pad = " " if t[0] in "` " or t[-1] in "` " else ""
     span = f"{fence}{pad}{t}{pad}{fence}"
