@@ -115,3 +115,40 @@ def _no_entry(lx, text, pos) -> bool:
     hm = lx.hedge_before_re.search(text[max(0, pos - 40) : pos])
     phrase = _re.sub(r"\s+", " ", hm.group().strip().lower())
     return (lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase)) in (None, "", "exact")
+
+
+def _slow_open(gate: Gate, words: frozenset[str]) -> bool:
+    """``Gate.open`` without its shortcut for one-word phrases: the definition it must keep."""
+    if gate.always:
+        return True
+    for w in gate.firsts & words:
+        if any(exact <= words and all(any(x.startswith(p) for x in words) for p in prefixes) for exact, prefixes in gate.by_first[w]):
+            return True
+    return any(any(x.startswith(p) for x in words) and exact <= words and all(any(x.startswith(q) for x in words) for q in prefixes)
+               for p, (exact, prefixes) in gate.by_prefix)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gate_shortcut_changes_no_answer(lang):
+    lx = lexicon(lang)
+    gates = [v for v in vars(lx).values() if isinstance(v, Gate)]
+    for text in _texts(lang):
+        words = words_of(text)
+        for g in gates:
+            assert g.open(words) == _slow_open(g, words), text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_start_lead_changes_no_match(lang):
+    """An alternation whose phrases all start with a word character begins with "(?<!\\w)"
+    (``lexicon.alternation``): without it, every pattern finds the same spans."""
+    import re
+
+    lx = lexicon(lang)
+    lead = r"(?<!\w)"
+    patterns = [p for p in vars(lx).values() if isinstance(p, re.Pattern) and p.pattern.startswith(lead)]
+    assert patterns
+    for p in patterns:
+        bare = re.compile(p.pattern[len(lead):], p.flags)
+        for text in _texts(lang):
+            assert [m.span() for m in p.finditer(text)] == [m.span() for m in bare.finditer(text)], (p.pattern[:60], text)

@@ -8,17 +8,18 @@ Knows nothing about other articles.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..records import Article, Attribution, Claim, Scope
 from .context import _STOP, attribution_for, measure_for, scope_for
-from .engine import Mention, extract_mentions, resolve_weekday
+from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
 from .lexicon import Lexicon, lexicon, words_of
 from .text import Sentence, inside, quote_spans, sentences
@@ -37,6 +38,7 @@ def pipeline(lang: str) -> Any:
     if not Language.has_factory(COMPONENT):
         Language.factory(COMPONENT, default_config={"lang": "en"}, func=_make_component)
     lx = lexicon(lang)  # validate the rules before building anything
+    prepare(lx.lang)  # and compile every pattern now, not in the middle of the first article
     nlp = get_lang_class(lang)()  # the tokenizer spacy.blank builds, without its config fill and validation
     nlp.add_pipe(COMPONENT, config={"lang": lx.lang})
     return nlp
@@ -51,7 +53,9 @@ class ClaimComponent:
 
     ``doc.user_data["claimrecon"]`` carries the candidate sentences and the article's context;
     the result, a list of (sentence, claims) pairs, goes to ``doc.user_data["claimrecon_mentions"]``.
-    A doc without that context (``nlp("some text")``) is read as one sentence.
+    A doc without that context (``nlp("some text")``) is read as one sentence. The doc holds
+    only the sentences whose tokens are needed (``_needs_tokens``) and whose ``Parts`` are not
+    known yet (``parts`` is None for them).
     """
 
     def __init__(self, lx: Lexicon) -> None:
@@ -61,62 +65,95 @@ class ClaimComponent:
         ctx = doc.user_data.get("claimrecon", {})
         text = ctx.get("text") or doc.text
         found: list[Found] = ctx.get("found") or _find(self.lx, [Sentence(0, len(text), text, 0, len(text))], ctx.get("published"))
-        at = ctx.get("doc_starts") or [f.sentence.start for f in found]  # where each sentence is in the doc
-        arr = doc.to_array(["IDX", "LENGTH", "IS_PUNCT"]) if len(doc) else None
-        starts = arr[:, 0] if arr is not None else None
+        known = ctx["parts"] if "parts" in ctx else [None] * len(found)
+        at = ctx["doc_starts"] if "doc_starts" in ctx else [f.sentence.start for f in found]  # where each sentence is in the doc
+        # (offset, length, is punctuation) of every token as plain ints: one conversion per doc,
+        # then each sentence slices its own by bisection
+        rows = doc.to_array(["IDX", "LENGTH", "IS_PUNCT"]).tolist() if len(doc) else []
+        starts = [r[0] for r in rows]
         dtext = ctx.get("doc_text") or text
         out = []
-        for f, lo_at in zip(found, at):
+        for f, parts, lo_at in zip(found, known, at):
 
             def toks(sent: Sentence = f.sentence, lo_at: int = lo_at) -> list[tuple[int, int, str, bool]]:
                 """The sentence's tokens, offsets relative to the sentence."""
-                if arr is None:
-                    return []
-                lo, hi = starts.searchsorted(lo_at), starts.searchsorted(lo_at + len(sent.text))
-                return [(i - lo_at, i - lo_at + n, dtext[i : i + n], bool(p) or dtext[i : i + n] in _STOP)
-                        for i, n, p in arr[lo:hi].tolist()]
+                lo, hi = bisect.bisect_left(starts, lo_at), bisect.bisect_left(starts, lo_at + len(sent.text))
+                return [(i - lo_at, i - lo_at + n, t, bool(p) or t in _STOP)
+                        for i, n, p in rows[lo:hi] for t in (dtext[i : i + n],)]
 
-            out.append((f.sentence, sentence_claims(self.lx, toks, dict(ctx, sentence=f.sentence, mentions=f.mentions, words=f.words))))
+            out.append((f.sentence, sentence_claims(self.lx, toks, dict(ctx, sentence=f.sentence, mentions=f.mentions, parts=parts))))
         doc.user_data["claimrecon_mentions"] = out
         return doc
 
 
 class Found(NamedTuple):
-    """A sentence that holds numeric mentions, with them and its words."""
+    """A sentence that holds numeric mentions, with them (shared templates: never changed)."""
 
     sentence: Sentence
-    mentions: list[Mention]
-    words: frozenset[str]
+    mentions: tuple[Mention, ...]
+
+
+class Parts(NamedTuple):
+    """What a sentence's claims are, whatever article it stands in: the mentions that make
+    claims (copies, with their values filled in), each with its measure, scope and gloss, and
+    the weekday that stands for a date ("on Tuesday") with its gloss, if there is one. The
+    article adds where the sentence is (datelines) and its quotes (attribution)."""
+
+    claims: tuple[tuple[Mention, str | None, Scope, str], ...]
+    weekday: tuple[Mention, str] | None
 
 
 _DIGIT = re.compile(r"\d")
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_OFFSET = re.compile(r"[+-]\d\d:\d\d")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_AFTER_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def _find(lx: Lexicon, sents: list[Sentence], published: str | None) -> list[Found]:
-    """The sentences that hold a mention. Digits or a number word make a sentence a candidate
-    (``Lexicon.candidate_gate``); only candidates are scanned for mentions."""
+    """The sentences that hold a mention."""
+    year = published[:4] if published else published  # all that extract_mentions reads of it
     out = []
     for sent in sents:
-        words = words_of(sent.text)
-        if _DIGIT.search(sent.text) is None and not lx.candidate_gate.open(words):
-            continue
-        mentions = extract_mentions(sent.text, lx, published, words)
-        if mentions or (lx.weekday_gate.open(words) and lx.weekday_re.search(sent.text)):  # "on Tuesday" alone is a date
-            out.append(Found(sent, mentions, words))
+        mentions = _scan(lx.lang, sent.text, year)
+        if mentions is not None:
+            out.append(Found(sent, mentions))
     return out
 
 
-def _dateline(lx: Lexicon, sent: Sentence, mentions: list[Mention]) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _scan(lang: str, text: str, year: str | None) -> tuple[Mention, ...] | None:
+    """The mentions of a sentence that holds a mention, else None. Digits or a number word make
+    a sentence a candidate (``Lexicon.candidate_gate``); only candidates are scanned.
+
+    Cached by text and publication year, the only inputs: a feed repeats sentences (bylines,
+    boilerplate, wire copy shared by outlets) and a repeat costs one lookup. The mentions are
+    shared templates: ``sentence_parts`` copies them before filling in values.
+    """
+    lx = lexicon(lang)
+    words = words_of(text)
+    if _DIGIT.search(text) is None and not lx.candidate_gate.open(words):
+        return None
+    mentions = extract_mentions(text, lx, year, words)
+    if mentions or (lx.weekday_gate.open(words) and lx.weekday_re.search(text)):  # "on Tuesday" alone is a date
+        return tuple(mentions)
+    return None
+
+
+def _dateline(lx: Lexicon, sent: Sentence, mentions: Sequence[Mention]) -> bool:
     """A line that is only a date (and maybe a place and weekday): page furniture, not a claim."""
     if sent.start != sent.paragraph_start or sent.end < sent.paragraph_end - 1:
         return False
+    dates = [m for m in mentions if m.kind == "date"]
+    if not dates:
+        return False
     rest = sent.text
-    for m in sorted((m for m in mentions if m.kind == "date"), key=lambda m: -m.start):
+    for m in sorted(dates, key=lambda m: -m.start):
         rest = rest[: m.start] + rest[m.end :]
     if rest == sent.text:
         return False
     rest = lx.weekday_re.sub("", rest)
-    rest = re.sub(r"[\W\d_]+", " ", rest).strip()
+    rest = _NON_LETTERS.sub(" ", rest).strip()
     return len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.split())
 
 
@@ -127,7 +164,7 @@ def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon
     tz = lx.zone_tz.get(zone.lower(), zone) if zone else None
     offset = ""
     when = date or (published[:10] if published else None)
-    if tz and re.fullmatch(r"[+-]\d\d:\d\d", tz):
+    if tz and _OFFSET.fullmatch(tz):
         offset = tz
     elif tz and tz != "local" and when:
         try:
@@ -153,17 +190,62 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
     published: str | None = ctx.get("published")
     quotes: list[tuple[int, int]] = ctx.get("quotes", [])
     full_text: str | None = ctx.get("text")
-    words: frozenset[str] = ctx.get("words") or words_of(s)
-    mentions: list[Mention] = ctx["mentions"] if ctx.get("mentions") is not None else extract_mentions(s, lx, published, words)
+    mentions: Sequence[Mention] = ctx["mentions"] if ctx.get("mentions") is not None else extract_mentions(s, lx, published)
     if sent is not None and _dateline(lx, sent, mentions):
         return []
-    toks = tokens() if mentions else []
+    parts: Parts | None = ctx.get("parts")
+    if parts is None:
+        parts = sentence_parts(lx, s, tokens, mentions, published)
+    out: list[dict[str, Any]] = []
+    for men, measure, scope, text in parts.claims:
+        quoted = inside(quotes, base + men.core_start)
+        attribution = attribution_for(lx, s, quoted, men.core_start)
+        if quoted and attribution.source is None and full_text:
+            attribution = _speaker_after_quote(lx, full_text, quotes, base + men.core_start) or attribution
+        out.append({"men": men, "measure": measure, "scope": scope, "attribution": attribution, "gloss": text})
+    if parts.weekday is not None and not (sent and _dateline_words(lx, sent)):
+        # "on Tuesday", "el martes", "we wtorek": a date once the publication date fixes the week
+        wd, text = parts.weekday
+        out.append({"men": wd, "measure": None, "scope": Scope(), "attribution": attribution_for(lx, s, inside(quotes, base + wd.start)),
+                    "gloss": text})
+        out.sort(key=lambda c: (c["men"].start, c["men"].end))
+    return out
+
+
+#: ``Parts`` by (language, sentence, publication day): a repeated sentence (boilerplate, wire
+#: copy, a fact restated) is measured and scoped once, and needs no tokens after that.
+_PARTS: dict[tuple[str, str, str | None], Parts] = {}
+_PARTS_LIMIT = 4096
+
+
+def _parts_key(lang: str, s: str, published: str | None) -> tuple[str, str, str | None]:
+    """Of the publication date, ``Parts`` read only the day (weekdays, time zone offsets)."""
+    return lang, s, published[:10] if published else published
+
+
+def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], mentions: Sequence[Mention],
+                   published: str | None) -> Parts:
+    """The ``Parts`` of sentence ``s`` with these mentions (``extract_mentions`` of it), cached."""
+    key = _parts_key(lx.lang, s, published)
+    parts = _PARTS.get(key)
+    if parts is None:
+        parts = _sentence_parts(lx, s, tokens, mentions, published)
+        if len(_PARTS) >= _PARTS_LIMIT:
+            _PARTS.clear()
+        _PARTS[key] = parts
+    return parts
+
+
+def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], templates: Sequence[Mention],
+                    published: str | None) -> Parts:
+    mentions = [m.copy() for m in templates]  # values are filled in below; the templates are shared
+    toks = tokens() if _needs_tokens(mentions) else []
     weekday_date = None
-    wm = lx.weekday_re.search(s) if lx.weekday_gate.open(words) else None
+    wm = lx.weekday_re.search(s) if lx.weekday_gate.open(words_of(s)) else None
     if wm:
         weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published)
     explicit_date = next((m.value for m in mentions if m.kind == "date" and m.value), None)
-    out: list[dict[str, Any]] = []
+    out: list[tuple[Mention, str | None, Scope, str]] = []
     anchors: list[tuple[int, str]] = []
     for men in mentions:
         measure = measure_for(lx, s, toks, men) if men.kind != "date" else None
@@ -177,30 +259,33 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
             if measure is None and lx.anchor_re.search(s[max(0, men.start - 20) : men.start]):
                 anchors.append((men.start, value[11:16] if "T" in value else value[:5]))
         scope = scope_for(lx, s, men) if men.kind != "date" else Scope()
-        quoted = inside(quotes, base + men.core_start)
-        attribution = attribution_for(lx, s, quoted, men.core_start)
-        if quoted and attribution.source is None and full_text:
-            attribution = _speaker_after_quote(lx, full_text, quotes, base + men.core_start) or attribution
-        out.append({"men": men, "measure": measure, "scope": scope, "attribution": attribution})
+        out.append((men, measure, scope, _gloss(lx, men, measure)))
     if anchors:
-        for c in out:
-            men = c["men"]
+        for i, (men, measure, sc, text) in enumerate(out):
             if men.kind in ("count", "percent"):
                 pos, moment = min(anchors, key=lambda a: abs(a[0] - men.start))
-                sc: Scope = c["scope"]
                 if sc.moment is None:  # a named moment ("at kickoff") stated in the clause wins
-                    c["scope"] = Scope(moment, sc.aggregate, sc.period, sc.subevent, sc.subject)
-    if wm and weekday_date and not any(m.kind == "date" for m in mentions) and not (sent and _dateline_words(lx, sent)):
-        # "on Tuesday", "el martes", "we wtorek": a date once the publication date fixes the week
+                    out[i] = (men, measure, Scope(moment, sc.aggregate, sc.period, sc.subevent, sc.subject), text)
+    weekday = None
+    if wm and weekday_date and not any(m.kind == "date" for m in mentions):
         men = Mention("date", wm.start(), wm.end(), wm.start(), wm.end(), weekday_date, date=weekday_date)
-        out.append({"men": men, "measure": None, "scope": Scope(), "attribution": attribution_for(lx, s, inside(quotes, base + wm.start()))})
-        out.sort(key=lambda c: (c["men"].start, c["men"].end))
-    return out
+        weekday = men, _gloss(lx, men, None)
+    return Parts(tuple(out), weekday)
+
+
+def _needs_tokens(mentions: Sequence[Mention]) -> bool:
+    """Whether ``measure_for`` reads the sentence's tokens: only counts and percentages look for
+    a measure noun next to the figure ("500,000 listeners", "a 5% pay rise")."""
+    return any(m.kind in ("count", "percent") for m in mentions)
+
+
+def _gloss(lx: Lexicon, men: Mention, measure: str | None) -> str:
+    return gloss(lx, men.kind, men.value, men.unit, men.qualifier, measure, men.low, men.high, men.zone)
 
 
 def _dateline_words(lx: Lexicon, sent: Sentence) -> bool:
     """A line that is a weekday and a date, nothing else."""
-    return sent.start == sent.paragraph_start and len(sent.text) < 45 and bool(re.search(r"\d{4}", sent.text))
+    return sent.start == sent.paragraph_start and len(sent.text) < 45 and bool(_YEAR_DIGITS.search(sent.text))
 
 
 def _speaker_after_quote(lx: Lexicon, text: str, quotes: list[tuple[int, int]], pos: int) -> Attribution | None:
@@ -208,7 +293,7 @@ def _speaker_after_quote(lx: Lexicon, text: str, quotes: list[tuple[int, int]], 
     for a, b in quotes:
         if a <= pos < b:
             tail = text[b : b + 80].split("\n", 1)[0]
-            tail = re.split(r"(?<=[.!?])\s", tail, maxsplit=1)[0]
+            tail = _AFTER_SENTENCE_END.split(tail, maxsplit=1)[0]
             att = attribution_for(lx, tail, True, 0)
             if att.source:
                 return att
@@ -236,16 +321,24 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     if not found:
         return claims
     quotes = quote_spans(text)
-    # one Doc per article, made of the sentences that hold a mention and nothing else: a sentence
-    # is whole whitespace-separated chunks, so its tokens are the same as in the whole text
-    doc_starts, pos = [], 0
-    for f in found:
-        doc_starts.append(pos)
-        pos += len(f.sentence.text) + 1
-    doc_text = " ".join(f.sentence.text for f in found)
+    # one Doc per article, made of the sentences whose tokens are read (a count or percentage to
+    # measure) and whose Parts are not known yet, and nothing else: a sentence is whole
+    # whitespace-separated chunks, so its tokens are the same as in the whole text
+    parts = [_PARTS.get(_parts_key(lx.lang, f.sentence.text, published)) for f in found]
+    doc_starts: list[int | None] = []
+    todo: list[str] = []
+    pos = 0
+    for f, p in zip(found, parts):
+        if p is None and _needs_tokens(f.mentions):
+            doc_starts.append(pos)
+            todo.append(f.sentence.text)
+            pos += len(f.sentence.text) + 1
+        else:
+            doc_starts.append(None)
+    doc_text = " ".join(todo)
     doc = nlp.make_doc(doc_text)
-    doc.user_data["claimrecon"] = {"found": found, "doc_starts": doc_starts, "doc_text": doc_text, "published": published,
-                                   "quotes": quotes, "text": text}
+    doc.user_data["claimrecon"] = {"found": found, "parts": parts, "doc_starts": doc_starts, "doc_text": doc_text,
+                                   "published": published, "quotes": quotes, "text": text}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     for sent, found in doc.user_data["claimrecon_mentions"]:
@@ -277,7 +370,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     attribution=c["attribution"],
                     zone=men.zone,
                     date=men.date,
-                    gloss=gloss(lx, men.kind, men.value, men.unit, men.qualifier, c["measure"], men.low, men.high, men.zone),
+                    gloss=c["gloss"],
                 )
             )
     return claims

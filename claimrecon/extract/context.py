@@ -81,12 +81,17 @@ def noun_before(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], pos
 
 def context_spans(lx: Lexicon, s: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clause of the mention, plus a fronted subordinate clause ("When it was relaunched, ...")."""
+    return list(_context_spans(lx.lang, s, start, end))
+
+
+@functools.lru_cache(maxsize=1024)
+def _context_spans(lang: str, s: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """``context_spans``, cached: the measure and the scope of a mention both ask for them."""
     cl = clause_bounds(s, start, end)
-    spans = [cl]
     first = clause_bounds(s, 0, 0)
-    if first != cl and first[1] <= cl[0] and lx.fronted_re.match(s[first[0] : first[1]]):
-        spans.insert(0, first)
-    return spans
+    if first != cl and first[1] <= cl[0] and lexicon(lang).fronted_re.match(s[first[0] : first[1]]):
+        return first, cl
+    return (cl,)
 
 
 _CONJ = re.compile(r"\s(?:and|but|y|e|pero|i|oraz|ale|a)\s", re.I)
@@ -170,9 +175,12 @@ def measure_for(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], men
     return measure
 
 
+_NEXT_WORD = re.compile(r"\s+([a-ząćęłńóśźżáéíóúñ]+)")
+
+
 def _bare_subject(s: str, end: int) -> bool:
     """A figure followed directly by a verb-like word rather than a noun phrase or punctuation."""
-    nxt = re.match(r"\s+([a-ząćęłńóśźżáéíóúñ]+)", s[end:])
+    nxt = _NEXT_WORD.match(s, end)
     return bool(nxt) and len(nxt.group(1)) > 3
 
 
@@ -223,6 +231,16 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
 
 
 _NAME = r"(?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'.-]*|de|del|la|van|von))*"
+_TRAIL_PUNCT = re.compile(r"[\s,.;:!?\"“”„«»]+$")
+_LEAD_PUNCT = re.compile(r"^[\s\"“”„«»–—-]+")
+_SOURCE_AFTER = re.compile(r"\s*([^,;:()\"“”„«»]+)")
+_NAME_BEFORE = re.compile(rf"({_NAME})(?:\s+[a-ząćęłńóśźż]+)?$")
+_CLOSE_QUOTE_END = re.compile(r"[”\"»]\s*$")
+_THAT = re.compile(r"\s+(?:that|que|że|iż)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:”\"»–—]")
+_WORDISH = re.compile(r"[\w’'-]+")
+_NAME_AFTER = re.compile(rf"(?:\s+[a-ząćęłńóśźż]+){{0,3}}\s+({_NAME})")
+_AUDIENCE = re.compile(r"\s+(?:to|CNN|reporters)\b")
 _LEAD = re.compile(r"^(?:the|a|an|el|la|los|las|un|una)\s+", re.I)
 _FUNCTION = {"a", "an", "that", "and", "but", "as", "he", "she", "it", "they", "we", "who", "which", "el", "la",
              "los", "las", "que", "y", "i", "że", "a", "który", "która", "to", "this", "also", "once", "later", "then"}
@@ -231,8 +249,8 @@ _FUNCTION = {"a", "an", "that", "and", "but", "as", "he", "she", "it", "they", "
 def _clean(src: str | None) -> str | None:
     if not src:
         return None
-    src = re.sub(r"[\s,.;:!?\"“”„«»]+$", "", src.strip())
-    src = re.sub(r"^[\s\"“”„«»–—-]+", "", src)
+    src = _TRAIL_PUNCT.sub("", src.strip())
+    src = _LEAD_PUNCT.sub("", src)
     return src or None
 
 
@@ -243,7 +261,7 @@ def _attribution_cues(lang: str, s: str) -> tuple[tuple[str | None, str] | None,
     lx = lexicon(lang)
     m = lx.attr_before_re.search(s)
     if m:
-        src = re.match(r"\s*([^,;:()\"“”„«»]+)", s[m.end() :])
+        src = _SOURCE_AFTER.match(s[m.end() :])
         if src:
             return (_clean(" ".join(src.group(1).split()[:5])), m.group().lower()), ()
     return None, tuple((v.start(), v.end(), v.group()) for v in lx.attr_verb_re.finditer(s))
@@ -251,7 +269,13 @@ def _attribution_cues(lang: str, s: str) -> tuple[tuple[str | None, str] | None,
 
 def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribution:
     """Who the sentence says the figure comes from: "according to X", "X said", "said X"."""
-    according, verbs = _attribution_cues(lx.lang, s)
+    return _attribution(lx.lang, s, quoted, near)
+
+
+@functools.lru_cache(maxsize=4096)
+def _attribution(lang: str, s: str, quoted: bool, near: int) -> Attribution:
+    """``attribution_for``, cached: a repeated sentence is read once (an ``Attribution`` is frozen)."""
+    according, verbs = _attribution_cues(lang, s)
     if according:
         return Attribution(source=according[0], quoted=quoted, cue=according[1])
     if not verbs:
@@ -261,26 +285,26 @@ def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribu
     after = s[v_end:]
     src = None
     # "Sacks said", "Sachs once said": a name right before the verb (an adverb may stand between)
-    nb = re.search(rf"({_NAME})(?:\s+[a-ząćęłńóśźż]+)?$", before)
-    if nb and not re.search(r"[”\"»]\s*$", before[: nb.start()]) or (nb and nb.start() > 0 and before[nb.start() - 1] in " "):
+    nb = _NAME_BEFORE.search(before)
+    if nb and not _CLOSE_QUOTE_END.search(before[: nb.start()]) or (nb and nb.start() > 0 and before[nb.start() - 1] in " "):
         cand = nb.group(1) if nb else None
         if cand and cand.lower() not in _FUNCTION and not _LEAD.match(cand + " "):
             src = cand
-    if src is None and re.match(r"\s+(?:that|que|że|iż)\b", after):
-        clause = re.split(r"[,;:”\"»–—]", before)[-1]
-        words = [w for w in re.findall(r"[\w’'-]+", clause)][-3:]
+    if src is None and _THAT.match(after):
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        words = [w for w in _WORDISH.findall(clause)][-3:]
         while words and words[0].lower() in _FUNCTION:
             words = words[1:]
         src = " ".join(words) or None
     if src is None:
         # "said Sacks", "– powiedział w pewnym momencie Sacks", "told CNN" is the audience, not the source
-        na = re.match(rf"(?:\s+[a-ząćęłńóśźż]+){{0,3}}\s+({_NAME})", after)
-        if na and not re.match(r"\s+(?:to|CNN|reporters)\b", after) and v_text.lower() not in ("told",):
+        na = _NAME_AFTER.match(after)
+        if na and not _AUDIENCE.match(after) and v_text.lower() not in ("told",):
             src = na.group(1)
     if src is None:
         # "police said", "the former employee told CNN": the words before the verb in its clause
-        clause = re.split(r"[,;:”\"»–—]", before)[-1]
-        words = [w for w in re.findall(r"[\w’'-]+", clause)][-3:]
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        words = [w for w in _WORDISH.findall(clause)][-3:]
         while words and words[0].lower() in _FUNCTION:
             words = words[1:]
         src = " ".join(words) or None

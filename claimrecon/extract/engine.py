@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
 from .numbers import parse_digits, parse_words
 
+# Patterns that start with look-behinds and then a digit say "(?=\d)" first: a position that
+# holds no digit, most of a text, then fails at once instead of after every look-behind.
 _DIGITS = re.compile(
-    r"(?<![\w.,:/@#+])(?<![\w][.,])(?<![^\s(\[\d]-)"
+    r"(?=\d)(?<![\w.,:/@#+])(?<![\w][.,])(?<![^\s(\[\d]-)"
     r"(?:\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])"
 )
@@ -23,7 +25,7 @@ _YEAR_WORD_AFTER = re.compile(r"\s*(?:r\.|roku|rok)(?!\w)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|y|a|i|do|hasta|al|until)\s*$", re.I)
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
-_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
+_PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _ANY_DIGIT = re.compile(r"\d")
 _WORD_RUN = re.compile(r"\w+")
@@ -34,7 +36,10 @@ _DIGIT_AT_END = re.compile(r"\d\s*$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _GLUED_WORD = re.compile(r"-\w")
 _PER = re.compile(r"\s*[/]\s*\d")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
+_SPACE_RUN = re.compile(r"\s+")
+_TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
+_HYPHEN_GLUED = re.compile(r"\s*-\w")
+_URL = re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
 
 @dataclass
@@ -57,6 +62,13 @@ class Mention:
     words_only: bool = False
     hour_minute: tuple[int, int] | None = None
     extra: dict[str, object] = field(default_factory=dict)
+
+    def copy(self) -> Mention:
+        """A copy that can be changed (fields and ``extra``) without touching this one; cheaper
+        than ``copy.copy``, which goes through the pickle protocol."""
+        new = object.__new__(Mention)
+        new.__dict__ = {**self.__dict__, "extra": dict(self.extra)}
+        return new
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -82,10 +94,10 @@ def _build_date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
         # "June 4, 2023", "June 4"
         re.compile(rf"(?P<month>{M})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}}))?", re.I),
         # "4 June 2023", "19 de enero de 2027", "19 stycznia 2027 r."
-        re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
+        re.compile(rf"(?=\d)(?<!\d)(?P<day>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
         # ISO and day-first numeric dates
-        re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
-        re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>\d{4})(?!\d)"),
+        re.compile(r"(?=\d)(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
+        re.compile(r"(?=\d)(?<![\d.])(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>\d{4})(?!\d)"),
     ]
 
 
@@ -100,7 +112,7 @@ def find_dates(s: str, lx: Lexicon, published: str | None, words: frozenset[str]
             if _overlaps(taken, m.start(), m.end()):
                 continue
             gd = m.groupdict()
-            month = int(gd["mnum"]) if gd.get("mnum") else lx.months.get(re.sub(r"\s+", " ", gd["month"].lower()))
+            month = int(gd["mnum"]) if gd.get("mnum") else lx.months.get(_SPACE_RUN.sub(" ", gd["month"].lower()))
             if month is None:
                 continue
             if gd.get("month") and lx.lang == "en" and gd["month"][0].islower():
@@ -139,10 +151,11 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
     marker = re.compile(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)
     zone = re.compile(rf"\s*\(?\s*(?P<z>{lx.zone_re.pattern})\)?", re.I)
     return [
-        ("ampm", re.compile(rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
-        ("colon", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
-        ("dot", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?!\d|[.,]\d)(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
-        ("bare", re.compile(r"(?<![\d.,:])(?P<h>\d{1,2})(?![\d.,:])(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
+        # each form starts with its hour: "(?=\d)" first (see ``_DIGITS``)
+        ("ampm", re.compile(rf"(?=\d)(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
+        ("colon", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
+        ("dot", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?!\d|[.,]\d)(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
+        ("bare", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?![\d.,:])(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
     ], marker, zone
 
 
@@ -166,15 +179,16 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 continue
             before = s[max(0, m.start() - 25) : m.start()]
             has_prep = bool(lx.prep_re.search(before)) if lx.prep_re else False
-            if name == "dot" and not (has_prep or m.group("suffix")):
+            # the cheap tests first (every small number is a "bare" match): a dotted or bare number
+            # is a clock time only after a preposition or with a suffix, a bare one without a
+            # preposition only before an am/pm marker; then the unit after it
+            if name in ("dot", "bare") and not (has_prep or m.group("suffix")):
+                continue
+            if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
             if um and lx.units_after.get(um.group("unit").lower(), ("",))[0] in ("percent", "money"):
                 continue  # "o 20.45 proc." is a percentage, not a clock time
-            if name == "bare":
-                after_marker = marker.match(s, m.end())
-                if not (has_prep or m.group("suffix")) or after_marker is None and not has_prep:
-                    continue
             h = int(m.group("h"))
             mi = int(m.group("m")) if m.groupdict().get("m") else 0
             end = m.end()
@@ -194,7 +208,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             zone = None
             zm = zone_pat.match(s, end)
             if zm:
-                zone = lx.zones.get(re.sub(r"\s+", " ", zm.group("z").lower()))
+                zone = lx.zones.get(_SPACE_RUN.sub(" ", zm.group("z").lower()))
                 if zone is None:
                     zone = find_entry(lx.zones, zm.group("z"))  # type: ignore[assignment]
                 end = zm.end()
@@ -246,7 +260,7 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         if sm and not _overlaps(taken, sm.start(), sm.end()):
             scale_txt = sm.group("attached") or sm.group("scales")
             mult = 1.0
-            for tok in re.split(r"\s+", scale_txt.strip()):
+            for tok in _SPACE_RUN.split(scale_txt.strip()):
                 entry = lx.words.get(tok.lower()) or lx.words.get(tok)
                 if entry:
                     mult *= entry[0]
@@ -305,7 +319,7 @@ def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
     hm = lx.hedge_before_re.search(window)
     if not hm:
         return None
-    phrase = re.sub(r"\s+", " ", hm.group().strip().lower())
+    phrase = _SPACE_RUN.sub(" ", hm.group().strip().lower())
     q = lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase)
     if not q or q == "exact":  # "exact": a phrase that holds a hedge word but is no hedge ("wzrosła do")
         return None
@@ -318,11 +332,22 @@ def _words_at_end(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon(lang).word_re.pattern})\s*$", re.I)  # type: ignore[union-attr]
 
 
+def prepare(lang: str) -> None:
+    """Compile the patterns built from the language's rules (dates, clock times, word endings)
+    now rather than on the first sentence that needs them; ``pipeline`` calls this once."""
+    _date_patterns_for(lang)
+    _time_patterns(lang)
+    _hedge_ends(lang)
+    _article_before(lang)
+    _words_at_end(lang)
+
+
 def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: frozenset[str] | None = None) -> list[Mention]:
     """All numeric mentions of a sentence, with kind, value, unit, hedge and bounds.
 
     ``words`` (``lexicon.words_of(s)``, when the caller has it) lets scans that cannot match
-    be skipped; the result is the same with or without it.
+    be skipped; the result is the same with or without it. Of ``published`` only the year is
+    read (a date written without one), so a caller may cache the result by year.
     """
     if words is None:
         words = words_of(s)
@@ -333,7 +358,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
     if digits:  # phone numbers, dates and clock times all hold a digit
         for m in _PHONE.finditer(s):
             # three or more digit groups that are not a space-grouped numeral ("500 000 000")
-            if not _GROUPED.fullmatch(m.group()) and not re.fullmatch(r"\d+[ \-]\d+", m.group()):
+            if not _GROUPED.fullmatch(m.group()) and not _TWO_GROUPS.fullmatch(m.group()):
                 taken.append((m.start(), m.end()))
         dates = find_dates(s, lx, published, words)
         for d in dates:
@@ -349,7 +374,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         before = s[max(0, m.start() - 20) : m.start()]
         if _DIGIT_AT_END.search(before) or (lx.word_re and _words_at_end(lx.lang).search(before)):
             continue
-        low, high = lx.vague.get(re.sub(r"\s+", " ", m.group().lower()), (None, None))
+        low, high = lx.vague.get(_SPACE_RUN.sub(" ", m.group().lower()), (None, None))
         if low is None:
             continue
         start = m.start()
@@ -364,7 +389,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
     for m in lx.share_re.finditer(s) if lx.share_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
-        pct = lx.shares.get(re.sub(r"\s+", " ", m.group().lower()))
+        pct = lx.shares.get(_SPACE_RUN.sub(" ", m.group().lower()))
         if pct is None:
             continue
         start, q = m.start(), "exact"
@@ -401,15 +426,15 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         taken.append((men.start, men.end))
 
     # a unit with no number: "about an hour", "una hora"; Polish has no article: "około godziny"
-    art = lx.article_unit_re.pattern[: -len(r"\s+$")] if lx.article_unit_re else None
+    article_before = _article_before(lx.lang)
     for m in lx.duration_unit_re.finditer(s) if lx.duration_gate.open(words) else ():
-        if _overlaps(taken, m.start(), m.end()) or re.match(r"\s*-\w", s[m.end():]):
+        if _overlaps(taken, m.start(), m.end()) or _HYPHEN_GLUED.match(s, m.end()):
             continue  # "a minute-long video" is no duration claim
         entry = lx.units_after.get(m.group().lower())
         if not entry:
             continue
         start = m.start()
-        am = re.search(rf"(?<!\w){art}\s+$", s[max(0, start - 6) : start], re.I) if art else None
+        am = article_before.search(s[max(0, start - 6) : start]) if article_before else None
         if am:
             start = start - (min(start, 6) - am.start())
         h = _hedge_before(s, lx, start)
@@ -427,6 +452,16 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
     return mentions
 
 
+@functools.lru_cache(maxsize=None)
+def _article_before(lang: str) -> re.Pattern[str] | None:
+    """An article ending a text, as a whole word ("an " before "hour"); compiled once."""
+    lx = lexicon(lang)
+    if lx.article_unit_re is None:
+        return None
+    art = lx.article_unit_re.pattern[: -len(r"\s+$")]
+    return re.compile(rf"(?<!\w){art}\s+$", re.I)
+
+
 def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention | None:
     last = rng or c
     end = last.end
@@ -435,7 +470,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
     # unit after the (last) number
     um = lx.unit_after_re.match(s, end)
     if um:
-        entry = lx.units_after.get(re.sub(r"\s+", " ", um.group("unit").lower())) or find_entry(lx.units_after, um.group("unit"))
+        entry = lx.units_after.get(_SPACE_RUN.sub(" ", um.group("unit").lower())) or find_entry(lx.units_after, um.group("unit"))
         if entry:
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
@@ -490,7 +525,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
                 q = h2[0]
     ha = lx.hedge_after_re.match(s, end)
     if ha and q == "exact":
-        phrase = re.sub(r"\s+", " ", ha.group().strip().lower())
+        phrase = _SPACE_RUN.sub(" ", ha.group().strip().lower())
         qa = lx.hedges_after.get(phrase)
         if qa:
             q = qa

@@ -51,6 +51,7 @@ class Gate:
     by_prefix: tuple[tuple[str, Needs], ...] = ()  # phrases whose first word is a wildcard
     always: bool = False
     firsts: frozenset[str] = frozenset()
+    singles: frozenset[str] = frozenset()  # first words that are a whole phrase: they open the gate alone
 
     @classmethod
     def of(cls, phrases: list[str]) -> "Gate":
@@ -68,15 +69,19 @@ class Gate:
             else:
                 by_first.setdefault(runs[0][0], []).append(needs)
         firsts = frozenset(by_first)
-        return cls({k: tuple(sorted(set(v), key=repr)) for k, v in by_first.items()}, tuple(sorted(set(by_prefix), key=repr)), always, firsts)
+        singles = frozenset(k for k, v in by_first.items() if (frozenset(), ()) in v)
+        return cls({k: tuple(sorted(set(v), key=repr)) for k, v in by_first.items()}, tuple(sorted(set(by_prefix), key=repr)), always,
+                   firsts, singles)
 
     def open(self, words: frozenset[str]) -> bool:
-        if self.always:
+        # one-word phrases ("million", "martes") are most of every gate: one set operation in C
+        # decides them; only the first words of longer phrases need their other words checked
+        if self.always or not self.singles.isdisjoint(words):
             return True
         for w in self.firsts.intersection(words):
             if any(_meets(n, words) for n in self.by_first[w]):
                 return True
-        return any(any(x.startswith(p) for x in words) and _meets(n, words) for p, n in self.by_prefix)
+        return bool(self.by_prefix) and any(any(x.startswith(p) for x in words) and _meets(n, words) for p, n in self.by_prefix)
 
 
 def _meets(needs: Needs, words: frozenset[str]) -> bool:
@@ -167,13 +172,22 @@ def alternation(phrases: list[str]) -> str:
     """
     uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
     if len(uniq) < 8 or any(not p.split() for p in uniq):
-        return _plain_alternation(uniq)
-    buckets: dict[str, list[str]] = {}
-    for p in uniq:
-        buckets.setdefault(p.split()[0][0].lower(), []).append(phrase_regex(p))
-    firsts = "".join(re.escape(c) for c in sorted(buckets))
-    body = "|".join(f"(?=[{re.escape(c)}])(?:{'|'.join(alts)})" for c, alts in sorted(buckets.items()))
-    return f"(?:(?=[{firsts}])(?:{body}))"
+        out = _plain_alternation(uniq)
+    else:
+        buckets: dict[str, list[str]] = {}
+        for p in uniq:
+            buckets.setdefault(p.split()[0][0].lower(), []).append(phrase_regex(p))
+        firsts = "".join(re.escape(c) for c in sorted(buckets))
+        body = "|".join(f"(?=[{re.escape(c)}])(?:{'|'.join(alts)})" for c, alts in sorted(buckets.items()))
+        out = f"(?:(?=[{firsts}])(?:{body}))"
+    return _AT_WORD_START + out if uniq and all(_WORD_CHAR.match(p) for p in uniq) else out
+
+
+#: A phrase that starts with a word character only matches at the start of a word
+#: (``phrase_regex``). When every phrase of an alternation does, the alternation says so once in
+#: front: the positions inside words, most of a text, fail there before any phrase is tried.
+_AT_WORD_START = r"(?<!\w)"
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _compile(phrases: list[str], flags: int = I) -> re.Pattern[str]:
@@ -231,7 +245,9 @@ def _build(rules: LanguageRules) -> Lexicon:
     ART = alternation(articles)
     CONN = alternation(connectors)
     sep = rf"(?:\s*-\s*|\s+(?:{CONN}\s+)?(?:{ART}\s+)?)" if connectors else r"(?:\s*-\s*|\s+)"
-    lx.word_re = re.compile(rf"(?:{ART}\s+)?{W}(?:{sep}{W})*", I)
+    # see ``alternation``; without articles (Polish) ART is a pattern that never matches
+    lead = _AT_WORD_START if (not articles or ART.startswith(_AT_WORD_START)) and W.startswith(_AT_WORD_START) else ""
+    lx.word_re = re.compile(rf"{lead}(?:{ART}\s+)?{W}(?:{sep}{W})*", I)
     lx.word_gate = Gate.of(seq_words)
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]

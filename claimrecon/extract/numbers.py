@@ -11,6 +11,8 @@ import re
 from .lexicon import Lexicon
 
 _SPACES = " \u00a0\u202f\u2009"
+_DECIMAL_MARK = re.compile(r"[.,]")
+_WORD_BREAK = re.compile(r"[\s\-]+")
 
 
 def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
@@ -20,7 +22,7 @@ def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
         s = s.replace(sp, " ")
     if " " in s:  # "500 000", "1 000,5": spaces group thousands in every language
         parts = s.split(" ")
-        last_int = re.split(r"[.,]", parts[-1], maxsplit=1)[0]
+        last_int = _DECIMAL_MARK.split(parts[-1], maxsplit=1)[0]
         if not all(len(p) == 3 for p in parts[1:-1]) or len(last_int) != 3:
             return None
         s = "".join(parts)
@@ -54,7 +56,7 @@ def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
 
 def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
     """Number words: (value, precision, has_scale) or None if nothing numeric is there."""
-    tokens = [t for t in re.split(r"[\s\-]+", text.strip().lower()) if t]
+    tokens = [t for t in _WORD_BREAK.split(text.strip().lower()) if t]
     groups: list[tuple[float, float]] = []  # (amount, scale) of each group closed by a scale word
     cur = 0.0
     trailing_fraction = False

@@ -8,11 +8,14 @@ import re
 from dataclasses import dataclass
 
 _SENT_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“„«(]?[\w¿¡\d])")
-_CLAUSE = re.compile(r"(?<!\d),(?!\d)|,(?=\s)|;|:(?!\d)|\s[–—-]\s|[()\[\]]|[“”„«»\"]")
+# (the look-ahead names every mark's first character, so other positions fail at once)
+_CLAUSE = re.compile(r"(?=[,;:()\[\]“”„«»\"\s])(?:(?<!\d),(?!\d)|,(?=\s)|;|:(?!\d)|\s[–—-]\s|[()\[\]]|[“”„«»\"])")
 
 OPENERS = "“„«"
 CLOSERS = "”»"
 _QUOTE_MARK = re.compile('[“„«”»"]')
+_INITIAL = re.compile(r"\W*[a-ząćęłńóśźż]\.", re.I)
+_DOTTED = re.compile(r"\W*(?:[a-z]\.){2,}", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +27,17 @@ class Sentence:
     paragraph_end: int
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-empty lines of the text."""
+@functools.lru_cache(maxsize=2)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the non-empty lines of the text; cached, since ``sentences`` and ``quote_spans``
+    both read the same article's."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group().strip():
-            out.append((m.start(), m.end()))
-    return out
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return tuple(out)
 
 
 def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
@@ -41,16 +48,18 @@ def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
         start = 0
         for m in _SENT_END.finditer(para):
             end = m.end()
-            word = re.search(r"(\S+)$", para[start : m.start() + 1])
-            token = word.group(1).lower() if word else ""
-            if m.group().startswith(".") and (
+            dot = m.group().startswith(".")
+            # the last whitespace-free chunk before the mark ("U.S.", "Dr.", "J."): only a period
+            # can follow an abbreviation
+            token = para[start : m.start() + 1].rsplit(None, 1)[-1].lower() if dot else ""
+            if dot and (
                 token in abbreviations
-                or re.fullmatch(r"\W*[a-ząćęłńóśźż]\.", token, re.I)  # an initial: "J. Smith"
-                or re.fullmatch(r"\W*(?:[a-z]\.){2,}", token, re.I)  # "U.S.", "p.m." not listed
+                or _INITIAL.fullmatch(token)  # an initial: "J. Smith"
+                or _DOTTED.fullmatch(token)  # "U.S.", "p.m." not listed
                 and token not in ("p.m.", "a.m.")
             ):
                 continue
-            if m.group().startswith(".") and token in ("p.m.", "a.m."):
+            if dot and token in ("p.m.", "a.m."):
                 # "at 6 p.m. The event ..." ends a sentence only if a capital follows
                 nxt = para[end:].lstrip()[:1]
                 if not nxt.isupper():
@@ -62,12 +71,11 @@ def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], text: str, s: int, e: int, ps: int, pe: int) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append(Sentence(s, e, text[s:e], ps, pe))
+    chunk = text[s:e]
+    body = chunk.strip()  # str.strip drops what str.isspace calls whitespace
+    if body:
+        s += len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(s, s + len(body), body, ps, pe))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
