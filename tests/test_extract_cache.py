@@ -19,8 +19,8 @@ PUBLISHED = [None, "2023-05-25", "2023-05-25T23:30:00Z", "2023-05-22", "2023-11-
 
 
 def _cold() -> None:
-    X._scan.cache_clear()
-    X._PARTS.clear()
+    X.clear_caches()
+    assert X._scan.cache_info().currsize == 0 and not X._PARTS
 
 
 def _texts(lang: str) -> list[str]:

@@ -381,3 +381,16 @@ def extract_article(article: Article) -> list[Claim]:
     if article.status != "ok" or not article.language:
         return []
     return extract(article.text, article.language, article_id=article.id, published=article.published)
+
+
+def clear_caches() -> None:
+    """Forget every sentence seen: what the caches keyed by sentence text hold (the rules and
+    compiled patterns stay). For measuring extraction without the help of repeated sentences;
+    the claims are the same either way."""
+    from . import context, text
+
+    _scan.cache_clear()
+    _PARTS.clear()
+    for fn in (context._noun_row, context._context_spans, context._cues, context._cue_rows, context._scope_cues,
+               context._sentence_moment, context._attribution_cues, context._attribution, text.paragraphs, text._clause_marks):
+        fn.cache_clear()
