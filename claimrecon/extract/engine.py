@@ -339,7 +339,6 @@ def prepare(lang: str) -> None:
     _time_patterns(lang)
     _hedge_ends(lang)
     _article_before(lang)
-    _words_at_end(lang)
 
 
 def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: frozenset[str] | None = None) -> list[Mention]:

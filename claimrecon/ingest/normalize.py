@@ -68,15 +68,19 @@ TEASER_LINES = 25
 
 
 def _alternation(rows: list[tuple[str, str]]) -> re.Pattern[str] | None:
-    parts: list[str] = []
-    for where, pattern in rows:
-        part = f"(?:{pattern})"
+    if not rows:
+        return None
+    parts = [f"(?:{pattern})" for _, pattern in rows]
+    try:
+        return re.compile(r"\s*(?:" + "|".join(parts) + r")\s*", re.IGNORECASE)
+    except re.error:
+        pass
+    for (where, _), part in zip(rows, parts):  # only now, to name the culprit: one compile per row
         try:
             re.compile(part)
         except re.error as e:
             raise RulesError([f"{where}: pattern cannot be combined with the others: {e}"]) from None
-        parts.append(part)
-    return re.compile(r"\s*(?:" + "|".join(parts) + r")\s*", re.IGNORECASE) if parts else None
+    raise RulesError(["boilerplate.tsv: the patterns cannot be combined into one (each is valid alone)"])
 
 
 @functools.lru_cache(maxsize=1)
