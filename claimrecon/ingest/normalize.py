@@ -168,8 +168,10 @@ def normalize(text: str, lang: str | None = None, *, wrapped: bool = True) -> st
     ``wrapped=False`` skips unwrapping, for inputs whose lines are paragraphs already (HTML).
     """
     text = clean_chars(text)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    text = _HYPHEN_BREAK.sub("", "\n".join(lines))
+    lines = [(_SPACES.sub(" ", ln) if "  " in ln else ln).strip() for ln in text.split("\n")]
+    text = "\n".join(lines)
+    if "-\n" in text:  # the lookbehind makes the scan slow: only when a line ends in a hyphen
+        text = _HYPHEN_BREAK.sub("", text)
     lines = text.split("\n")
     if wrapped:
         lines = unwrap(lines)
@@ -189,5 +191,8 @@ def normalize(text: str, lang: str | None = None, *, wrapped: bool = True) -> st
         out.append(ln)
     if heads:
         out = cut_teasers(out, heads)
-    text = _BLANKS.sub("\n\n", "\n".join(out)).strip()
+    text = "\n".join(out)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    text = text.strip()
     return text + "\n" if text else ""
