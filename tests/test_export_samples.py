@@ -38,3 +38,31 @@ def test_sample_is_current(fresh: Path, name: str) -> None:
 
 def test_samples_write_nothing_else(fresh: Path) -> None:
     assert sorted(p.name for p in fresh.iterdir()) == sorted(f.filename for f in FORMATS.values())
+
+
+def _readme_block(opening: str) -> str:
+    readme = (samples.OUTPUT.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index(opening) + len(opening)
+    return readme[start : readme.index("```\n", start)]
+
+
+def test_readme_shows_the_real_report(fresh: Path) -> None:
+    # the README quotes the top of the table and the first entry of the corpus's report: each
+    # quoted piece (between the "..." lines) must be in the report as it is now
+    report = (fresh / FORMATS["markdown"].filename).read_text(encoding="utf-8")
+    pieces = [p.strip("\n") for p in _readme_block("```markdown\n").split("\n...\n")]
+    assert len(pieces) == 2 and all(pieces)
+    for piece in pieces:
+        assert piece in report, "README.md quotes a stale report.md: copy the new top of the table and first entry"
+
+
+def test_readme_shows_the_real_summary() -> None:
+    from typer.testing import CliRunner
+
+    from claimrecon.cli import app
+
+    block = _readme_block("```\n.venv/bin/claimrecon compare corpus/\n")
+    result = CliRunner().invoke(app, ["compare", str(samples.OUTPUT.parent / "corpus"), "--out", "-", "--format", "json"])
+    summary = [ln for ln in block.splitlines() if not ln.startswith("wrote")]
+    printed = [ln for ln in result.stdout.splitlines() + (result.stderr or "").splitlines() if ln.split(" ", 1)[0] in ("articles", "claims", "groups", "conflicts")]
+    assert printed == summary
