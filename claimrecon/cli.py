@@ -102,7 +102,7 @@ def compare(
     except ClaimreconError as e:
         raise _fail(e) from None
     try:
-        export(report, targets, ExportOptions(base_url=base_url, created_at=now_utc()))
+        export(report, targets, ExportOptions(base_url=base_url, created_at=now_utc(), jobs=jobs))
     except ClaimreconError as e:
         raise _fail(e) from None
     to_stdout = "-" in targets.values()

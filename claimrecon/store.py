@@ -108,6 +108,15 @@ def decode(data: bytes) -> Claim:
     return Claim(*t[:_SCOPE], Scope(*t[_SCOPE]), Attribution(*t[_ATTRIBUTION]), *t[_ATTRIBUTION + 1 :])
 
 
+def row_dict(data: bytes) -> dict[str, Any]:
+    """``decode(data).to_dict()``, without building the claim."""
+    t = marshal.loads(data)
+    d = dict(zip(_FIELDS, t))
+    d["scope"] = dict(zip(_SCOPE_FIELDS, t[_SCOPE]))
+    d["attribution"] = dict(zip(_ATTRIBUTION_FIELDS, t[_ATTRIBUTION]))
+    return d
+
+
 def pack_text(text: str) -> bytes:
     """An article text as the store keeps it (done in the worker)."""
     return zlib.compress(_utf8(text), 1)
@@ -231,13 +240,30 @@ class ClaimStore(Sequence[Claim]):
 
     def dicts(self) -> Iterator[dict[str, Any]]:
         """``c.to_dict()`` of each claim in report order, without building the claims (the JSON export)."""
-        names = _FIELDS
         for (data,) in self._query(f"SELECT data FROM claim {_ORDER}"):
-            t = marshal.loads(data)
-            d = dict(zip(names, t))
-            d["scope"] = dict(zip(_SCOPE_FIELDS, t[_SCOPE]))
-            d["attribution"] = dict(zip(_ATTRIBUTION_FIELDS, t[_ATTRIBUTION]))
-            yield d
+            yield row_dict(data)
+
+    def rendered(self, inner: str, jobs: int, batch: int = 2000) -> Iterator[str]:
+        """The claims in report order as JSON list items at ``inner`` (``json_export.render_rows``),
+        rendered by ``jobs`` worker processes, ``batch`` claims a task; a few tasks ahead of the
+        writer, so memory stays bounded. The text is the same as rendering them here."""
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .export.json_export import render_rows
+        from .parallel import _mp_context
+
+        cursor = self._query(f"SELECT data FROM claim {_ORDER}")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
+            pending: deque[Any] = deque()
+            while True:
+                rows = cursor.fetchmany(batch)
+                if rows:
+                    pending.append(pool.submit(render_rows, [r[0] for r in rows], inner))
+                if pending and (not rows or len(pending) > 2 * jobs):
+                    yield pending.popleft().result()
+                elif not rows:
+                    return
 
     def with_groups(self) -> Iterator[tuple[Claim, str | None]]:
         """Each claim in report order with the id of its group (None: never grouped)."""

@@ -235,3 +235,15 @@ def test_duplicate_votes_with_numpy_equal_the_counter(monkeypatch: pytest.Monkey
                 marker.index.setdefault(h, array("i")).append(len(marker.originals))
             marker.originals.append((str(n), ()))
         assert found[0] == found[1]
+
+
+def test_claims_rendered_by_worker_processes_give_the_same_json(feed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimrecon.export.json_export as json_export
+
+    monkeypatch.setattr(json_export, "PARALLEL_FROM", 1)  # the feed is small: render it in workers anyway
+    with claimrecon.compare([str(feed)]) as report:
+        single = "".join(json_export.iter_json(report))
+        assert ",\n    ".join(report.claims.rendered("\n    ", 2, batch=7)) == ",\n    ".join(
+            json_export.dumps(d, "\n    ") for d in report.claims.dicts())
+        assert "".join(json_export.iter_json(report, jobs=2)) == single
+        assert single == json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

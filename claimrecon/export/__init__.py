@@ -50,6 +50,7 @@ class ExportOptions:
 
     base_url: str | None = None  # ClaimReview: each review's url is BASE#<group id>
     created_at: str | None = None  # SQLite: the run's timestamp (None: not recorded)
+    jobs: int = 1  # JSON: processes that may render a big report's claims (the same bytes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("json", "report.json", lambda r, o: iter_json(r)),
+    Format("json", "report.json", lambda r, o: iter_json(r, jobs=o.jobs)),
     Format("markdown", "report.md", lambda r, o: iter_markdown(r)),
     Format("csv", "report.csv", _csv),
     Format("claimreview", "claimreview.jsonld", _claimreview),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from importlib import resources
 from json.encoder import encode_basestring
@@ -18,10 +18,22 @@ def to_json(report: Report, with_text: bool = False) -> str:
     return "".join(iter_json(report, with_text))
 
 
-def iter_json(report: Report, with_text: bool = False) -> Iterator[str]:
-    """``to_json`` in pieces, one claim (article, group...) at a time: the same text, in bounded memory."""
-    yield from encode(report.to_dict(with_text=with_text, lists=Stream))
+def iter_json(report: Report, with_text: bool = False, jobs: int = 1) -> Iterator[str]:
+    """``to_json`` in pieces, one claim (article, group...) at a time: the same text, in bounded memory.
+
+    With ``jobs`` > 1, the claims of a big report kept in a claim store are rendered by that
+    many processes (``ClaimStore.rendered``): the same text, sooner.
+    """
+    doc = report.to_dict(with_text=with_text, lists=Stream)
+    render = getattr(report.claims, "rendered", None)
+    if jobs > 1 and render is not None and len(report.claims) >= PARALLEL_FROM:
+        doc["claims"] = Rendered(lambda inner: render(inner, jobs))
+    yield from encode(doc)
     yield "\n"
+
+
+#: a report with fewer claims is rendered in this process: starting workers would cost more
+PARALLEL_FROM = 50_000
 
 
 class Stream:
@@ -34,11 +46,29 @@ class Stream:
         self.items = items
 
 
+class Rendered(Stream):
+    """A list whose items come already rendered: ``render(inner)`` gives texts of consecutive
+    items, each item as ``dumps(item, inner)`` gives it, several joined by ``"," + inner``."""
+
+    __slots__ = ()
+
+    def __init__(self, render: Callable[[str], Iterable[str]]) -> None:
+        super().__init__(render)
+
+
 def encode(value: Any, level: int = 0) -> Iterator[str]:
     """``json.dumps(value, ensure_ascii=False, indent=2)`` in pieces, with each ``Stream`` written as
     a list. Dicts and lists that hold no ``Stream`` are written whole, by ``dumps``."""
     pad = "\n" + "  " * level
-    if isinstance(value, Stream) or (isinstance(value, (list, tuple)) and _streams(value)):
+    if isinstance(value, Rendered):
+        inner = pad + "  "
+        sep = "["
+        for text in value.items(inner):  # type: ignore[operator]
+            if text:
+                yield sep + inner + text
+                sep = ","
+        yield "[]" if sep == "[" else pad + "]"
+    elif isinstance(value, Stream) or (isinstance(value, (list, tuple)) and _streams(value)):
         items = iter(value.items if isinstance(value, Stream) else value)
         first = next(items, _NONE)
         if first is _NONE:
@@ -69,6 +99,14 @@ def encode(value: Any, level: int = 0) -> Iterator[str]:
 _NONE = object()
 #: dict key -> its JSON and the separator after it: a report repeats a few dozen keys millions of times
 _KEYS: dict[str, str] = {}
+
+
+def render_rows(rows: list[bytes], inner: str) -> str:
+    """Claims of the claim store (``data`` of its rows) as JSON list items at ``inner``, joined:
+    run in a worker process by ``ClaimStore.rendered``."""
+    from ..store import row_dict
+
+    return ("," + inner).join(dumps(row_dict(data), inner) for data in rows)
 
 
 def dumps(value: Any, pad: str = "\n") -> str:
