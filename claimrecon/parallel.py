@@ -123,14 +123,18 @@ def analyse(
 
     store = ClaimStore()
     articles: list[tuple[Article, tuple[bytes, bytes] | None]] = []  # with the key and sketch of their text
+    marks = _Marks(store)
     try:
         with _progress_bar(len(sources), progress) as advance:
             if local:
-                _collect(process_chunk(local, opts), articles, store)
+                _collect(process_chunk(local, opts), articles, store, marks)
                 advance(len(local))
             for chunk, result in zip(chunks, _run(chunks, opts, jobs, scheduler)):
-                _collect(result, articles, store)
+                _collect(result, articles, store, marks)
                 advance(len(chunk))
+        if marks.first is not None:
+            return [a if (first := marks.first.get(a.id)) is None else dataclasses.replace(a, duplicate_of=first)
+                    for a, _ in articles], store.finish()
         articles.sort(key=lambda item: order_key(item[0].id))
         return _mark_duplicates(articles, store), store.finish()
     except BaseException:
@@ -146,7 +150,7 @@ def _check_rules() -> None:
         load_language(lang)
 
 
-def _collect(result: Result, articles: list[tuple[Article, tuple[bytes, bytes] | None]], store: ClaimStore) -> None:
+def _collect(result: Result, articles: list[tuple[Article, tuple[bytes, bytes] | None]], store: ClaimStore, marks: _Marks) -> None:
     texts = []
     for article, kept, _ in result:
         if kept is not None:
@@ -154,6 +158,37 @@ def _collect(result: Result, articles: list[tuple[Article, tuple[bytes, bytes] |
             texts.append((article.id, text, shingles))
         articles.append((article, None if kept is None else (key, sketch)))
     store.add([row for _, _, rows in result for row in rows], texts)
+    marks.add(articles[len(articles) - len(result) :])
+
+
+class _Marks:
+    """Duplicate marking while the results come in, when they come in id order (one folder, one
+    feed file: the usual case), so that a big run need not mark them all after the last one.
+    Marking is the same as ``_mark_duplicates`` gives: articles are checked in id order either
+    way. At the first article out of that order it stops (``first`` None), and ``analyse``
+    marks them all at the end."""
+
+    def __init__(self, store: ClaimStore) -> None:
+        from .ingest.duplicates import Duplicates, unpack
+
+        self.marker = Duplicates(lambda article_id: unpack(store.shingles(article_id)))
+        self.first: dict[str, str] | None = {}  # article id -> the first copy of its story
+        self.last: tuple[str, int] | None = None
+
+    def add(self, arrived: list[tuple[Article, tuple[bytes, bytes] | None]]) -> None:
+        from .ingest import order_key
+
+        if self.first is None:
+            return
+        for a, fp in arrived:
+            key = order_key(a.id)
+            if self.last is not None and key <= self.last:
+                self.first = None  # out of order: marked at the end instead
+                return
+            self.last = key
+            first = None if fp is None else self.marker.check(a.id, *fp, a.id)
+            if first is not None:
+                self.first[a.id] = first
 
 
 def _mark_duplicates(articles: list[tuple[Article, tuple[bytes, bytes] | None]], store: ClaimStore) -> list[Article]:

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 import claimrecon
+import claimrecon.parallel as parallel
 from claimrecon.export.json_export import to_json
+from claimrecon.ingest import ingest
 from claimrecon.parallel import analyse, chunked
 from claimrecon.records import Article, Claim
 from claimrecon.reconcile import CONFLICTS_PER_GROUP, PAIRS_PER_FIGURES, reconcile
@@ -136,3 +138,31 @@ def test_grouped_verdicts_match_every_pair_below_the_caps() -> None:
                     expected.add(frozenset((a.id, b.id)))
     assert expected, "the inputs should disagree somewhere"
     assert {frozenset(k.claims) for k in report.conflicts} == expected
+
+
+def test_duplicates_are_marked_as_results_arrive_in_id_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    for name in ("x1.txt", "x2.txt", "x3.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "x0.txt").write_text(text.replace("\n\n", "\n\nUpdated. ", 1), encoding="utf-8")
+
+    def not_called(*args: object) -> None:
+        raise AssertionError("marked at the end, though the results came in id order")
+
+    monkeypatch.setattr(parallel, "_mark_duplicates", not_called)
+    articles, store = parallel.analyse([tmp_path], jobs=2, chunk_size=1)
+    store.close()
+    assert [(a.id, a.duplicate_of) for a in articles] == [(a.id, a.duplicate_of) for a in ingest([str(tmp_path)])]
+    assert [a.duplicate_of for a in articles] == [None, "x0.txt", "x0.txt", "x0.txt"]
+
+
+def test_duplicates_arriving_out_of_id_order_are_marked_at_the_end(tmp_path: Path) -> None:
+    # the folder walk gives a/b.txt before a.txt; in id order, a.txt comes first ("." < "/")
+    text = sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (tmp_path / "a").mkdir()
+    for path in (tmp_path / "a" / "b.txt", tmp_path / "a.txt", tmp_path / "c.txt"):
+        path.write_text(text, encoding="utf-8")
+    articles, store = parallel.analyse([tmp_path])
+    store.close()
+    assert [(a.id, a.duplicate_of) for a in articles] == [("a.txt", None), ("a/b.txt", "a.txt"), ("c.txt", "a.txt")]
+    assert [(a.id, a.duplicate_of) for a in articles] == [(a.id, a.duplicate_of) for a in ingest([str(tmp_path)])]
