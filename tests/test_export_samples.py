@@ -56,13 +56,13 @@ def test_readme_shows_the_real_report(fresh: Path) -> None:
         assert piece in report, "README.md quotes a stale report.md: copy the new top of the table and first entry"
 
 
-def test_readme_shows_the_real_summary() -> None:
+def test_readme_shows_the_real_summary(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from claimrecon.cli import app
 
     block = _readme_block("```\n.venv/bin/claimrecon compare corpus/\n")
-    result = CliRunner().invoke(app, ["compare", str(samples.OUTPUT.parent / "corpus"), "--out", "-", "--format", "json"])
+    result = CliRunner().invoke(app, ["compare", str(samples.OUTPUT.parent / "corpus"), "--out", str(tmp_path), "--format", "json"])
     summary = [ln for ln in block.splitlines() if not ln.startswith("wrote")]
     printed = [ln for ln in result.stdout.splitlines() + (result.stderr or "").splitlines() if ln.split(" ", 1)[0] in ("articles", "claims", "groups", "conflicts")]
     assert printed == summary
