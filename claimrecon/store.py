@@ -7,8 +7,9 @@ workers do that work, not this process), then reads them back:
 - one group at a time, in group-key order, as reconcile's ``Member``s (``groups``); SQLite's
   ORDER BY sorts on disk, so only one group is in memory at once;
 - the ids of a group or of one of its figures (``ClaimIds``: ``Group.claims``, ``Figure.claims``);
-- by id, for the claims a report shows (``get``, ``resolve``). Two claims share an id when two
-  articles are identical; the last in report order answers, as a dict built from the claims would.
+- by id, for the claims a report shows (``get``, ``resolve``). Extracted claims have ids unique
+  in a run (they hash the article id); claims added by a caller may repeat one, and then the last
+  in report order answers, as a dict built from the claims would.
 
 The articles' texts wait here too, compressed, with their shingles: duplicate marking compares
 a few articles in full, and ``Report.texts`` reads the texts back for exports ``with_text``.

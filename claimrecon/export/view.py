@@ -57,8 +57,8 @@ def sentence_translation(c: Claim) -> tuple[str, str, bool] | None:
 class Claims:
     """Claims by id: ``claims[id]``, ``claims.get(id)``, ``id in claims``, ``claims.many(ids)``.
 
-    When several claims share an id (identical articles), the last in report order answers, as
-    in a dict built from the report's claims. Claims in a store are read on demand, but for
+    Extracted claims have unique ids; when several claims of a report built otherwise share one,
+    the last in report order answers, as in a dict built from the report's claims. Claims in a store are read on demand, but for
     those named in ``keep``, held from the start.
     """
 
