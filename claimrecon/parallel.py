@@ -132,11 +132,11 @@ def analyse(
             for chunk, result in zip(chunks, _run(chunks, opts, jobs, scheduler)):
                 _collect(result, articles, store, marks)
                 advance(len(chunk))
-        if marks.first is not None:
-            return [a if (first := marks.first.get(a.id)) is None else dataclasses.replace(a, duplicate_of=first)
-                    for a, _ in articles], store.finish()
-        articles.sort(key=lambda item: order_key(item[0].id))
-        return _mark_duplicates(articles, store), store.finish()
+        if marks.first is None:  # results came out of id order: mark them again, in that order
+            articles.sort(key=lambda item: order_key(item[0].id))
+            marks = _Marks(store)
+            marks.add(articles)
+        return marks.apply(articles), store.finish()
     except BaseException:
         store.close()
         raise
@@ -162,11 +162,10 @@ def _collect(result: Result, articles: list[tuple[Article, tuple[bytes, bytes] |
 
 
 class _Marks:
-    """Duplicate marking while the results come in, when they come in id order (one folder, one
-    feed file: the usual case), so that a big run need not mark them all after the last one.
-    Marking is the same as ``_mark_duplicates`` gives: articles are checked in id order either
-    way. At the first article out of that order it stops (``first`` None), and ``analyse``
-    marks them all at the end."""
+    """``ingest.mark_duplicates`` on text-less articles, whose shingles are read from the store
+    when needed, one batch at a time as the results come in. Articles must come in id order
+    (one folder, one feed file: the usual case); at the first one out of that order it stops
+    (``first`` None), and ``analyse`` marks them all again once they are sorted."""
 
     def __init__(self, store: ClaimStore) -> None:
         from .ingest.duplicates import Duplicates, unpack
@@ -190,17 +189,10 @@ class _Marks:
             if first is not None:
                 self.first[a.id] = first
 
-
-def _mark_duplicates(articles: list[tuple[Article, tuple[bytes, bytes] | None]], store: ClaimStore) -> list[Article]:
-    """``ingest.mark_duplicates`` on text-less articles: shingles are read from the store when needed."""
-    from .ingest.duplicates import Duplicates, unpack
-
-    marker = Duplicates(lambda article_id: unpack(store.shingles(article_id)))
-    out = []
-    for a, fp in articles:
-        first = None if fp is None else marker.check(a.id, *fp, a.id)
-        out.append(a if first is None else dataclasses.replace(a, duplicate_of=first))
-    return out
+    def apply(self, articles: list[tuple[Article, tuple[bytes, bytes] | None]]) -> list[Article]:
+        """The articles with ``duplicate_of`` set on every later copy of a story."""
+        first = self.first or {}
+        return [a if a.id not in first else dataclasses.replace(a, duplicate_of=first[a.id]) for a, _ in articles]
 
 
 def _run(chunks: list[list[Any]], opts: Any, jobs: int, scheduler: Any) -> Iterator[Result]:
@@ -214,7 +206,7 @@ def _run(chunks: list[list[Any]], opts: Any, jobs: int, scheduler: Any) -> Itera
     return _run_pool(chunks, opts, jobs)
 
 
-def _mp_context() -> Any:
+def mp_context() -> Any:
     """``fork`` when this process has no other thread (fast: workers inherit loaded rules),
     otherwise ``spawn`` (forking a threaded process can deadlock)."""
     import multiprocessing
@@ -231,7 +223,7 @@ def _run_pool(chunks: list[list[Any]], opts: Any, jobs: int) -> Iterator[Result]
 
     workers = min(jobs, len(chunks))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context()) as pool:
             # map keeps submission order; results are yielded as soon as the next one is ready
             yield from pool.map(process_chunk, chunks, [opts] * len(chunks))
     except BrokenProcessPool:

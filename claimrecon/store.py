@@ -252,10 +252,10 @@ class ClaimStore(Sequence[Claim]):
         from concurrent.futures import ProcessPoolExecutor
 
         from .export.json_export import render_rows
-        from .parallel import _mp_context
+        from .parallel import mp_context
 
         cursor = self._query(f"SELECT data FROM claim {_ORDER}")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context()) as pool:
             pending: deque[Any] = deque()
             while True:
                 rows = cursor.fetchmany(batch)

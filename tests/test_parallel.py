@@ -146,10 +146,16 @@ def test_duplicates_are_marked_as_results_arrive_in_id_order(tmp_path: Path, mon
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "x0.txt").write_text(text.replace("\n\n", "\n\nUpdated. ", 1), encoding="utf-8")
 
-    def not_called(*args: object) -> None:
-        raise AssertionError("marked at the end, though the results came in id order")
+    made = []
 
-    monkeypatch.setattr(parallel, "_mark_duplicates", not_called)
+    class OnlyOnce(parallel._Marks):  # a second marker means marking again at the end
+        def __init__(self, *args: object) -> None:
+            if made:
+                raise AssertionError("marked at the end, though the results came in id order")
+            made.append(self)
+            super().__init__(*args)
+
+    monkeypatch.setattr(parallel, "_Marks", OnlyOnce)
     articles, store = parallel.analyse([tmp_path], jobs=2, chunk_size=1)
     store.close()
     assert [(a.id, a.duplicate_of) for a in articles] == [(a.id, a.duplicate_of) for a in ingest([str(tmp_path)])]

@@ -22,7 +22,7 @@ from .context import _STOP, attribution_for, measure_for, scope_for
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
 from .lexicon import Lexicon, lexicon, words_of
-from .text import Sentence, inside, quote_spans, sentences
+from .text import TEXT_CACHES, Sentence, inside, quote_spans, sentences, text_cache
 
 __all__ = ["extract", "extract_article", "pipeline"]
 
@@ -121,7 +121,7 @@ def _find(lx: Lexicon, sents: list[Sentence], published: str | None) -> list[Fou
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _scan(lang: str, text: str, year: str | None) -> tuple[Mention, ...] | None:
     """The mentions of a sentence that holds a mention, else None. Digits or a number word make
     a sentence a candidate (``Lexicon.candidate_gate``); only candidates are scanned.
@@ -345,16 +345,13 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
         for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
-            value = men.value
-            if isinstance(value, float) and value.is_integer() and men.kind not in ("percent",):
-                value = float(value)
             claims.append(
                 Claim(
                     id=_claim_id(article_id, text_hash, start, end),
                     article=article_id,
                     lang=lang,
                     kind=men.kind,
-                    value=value,
+                    value=men.value,
                     unit=men.unit,
                     low=men.low,
                     high=men.high,
@@ -387,10 +384,6 @@ def clear_caches() -> None:
     """Forget every sentence seen: what the caches keyed by sentence text hold (the rules and
     compiled patterns stay). For measuring extraction without the help of repeated sentences;
     the claims are the same either way."""
-    from . import context, text
-
-    _scan.cache_clear()
     _PARTS.clear()
-    for fn in (context._noun_row, context._context_spans, context._cues, context._cue_rows, context._scope_cues,
-               context._sentence_moment, context._attribution_cues, context._attribution, text.paragraphs, text._clause_marks):
-        fn.cache_clear()
+    for cached in TEXT_CACHES:
+        cached.cache_clear()

@@ -5,14 +5,13 @@ Works on one sentence with its spaCy tokens (for word windows) and the compiled 
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 from ..records import Attribution, Scope
 from .engine import Mention
 from .lexicon import Lexicon, lexicon
-from .text import clause_bounds
+from .text import clause_bounds, text_cache
 
 _STOP = set(",.;:!?()[]“”„\"«»—–")
 
@@ -31,7 +30,7 @@ def _measure_of(lx: Lexicon, text: str) -> tuple[str, str | None] | None:
     return _noun_row(lx.lang, text)
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _noun_row(lang: str, text: str) -> tuple[str, str | None] | None:
     """The (measure, applies) of the first noun row of measures.tsv whose term fits ``text``."""
     for pat, measure, applies in lexicon(lang).nouns:
@@ -84,7 +83,7 @@ def context_spans(lx: Lexicon, s: str, start: int, end: int) -> list[tuple[int, 
     return list(_context_spans(lx.lang, s, start, end))
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def _context_spans(lang: str, s: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """``context_spans``, cached: the measure and the scope of a mention both ask for them."""
     cl = clause_bounds(s, start, end)
@@ -124,7 +123,7 @@ def context_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, an
     return _nearest_cue(lx, s, spans, want, anchor)
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def _cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[int, int, tuple[tuple[str, str | None], ...]], ...]:
     """The context cues in ``s[a:b]``: (start, end, the (measure, applies) rows its words fit).
     Cached: the figures of one sentence share their clauses."""
@@ -132,7 +131,7 @@ def _cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[int, int, tuple[tupl
     return tuple((m.start(), m.end(), _cue_rows(lang, m.group())) for m in lx.context_re.finditer(s, a, b))
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _cue_rows(lang: str, cue: str) -> tuple[tuple[str, str | None], ...]:
     """The (measure, applies) rows of measures.tsv whose term fits a cue's words."""
     return tuple((measure, applies) for pat, measure, applies in lexicon(lang).contexts if pat.fullmatch(cue))
@@ -184,7 +183,7 @@ def _bare_subject(s: str, end: int) -> bool:
     return bool(nxt) and len(nxt.group(1)) > 3
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def _scope_cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[str, str], ...]:
     """(field, value) of the scope cues in ``s[a:b]``, in order; cached per sentence and clause."""
     lx = lexicon(lang)
@@ -199,7 +198,7 @@ def _scope_cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[str, str], ...
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def _sentence_moment(lang: str, s: str) -> str | None:
     """A named moment anywhere in the sentence ("At kickoff, ..."): it stands for the whole
     sentence, like a clock time."""
@@ -254,7 +253,7 @@ def _clean(src: str | None) -> str | None:
     return src or None
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def _attribution_cues(lang: str, s: str) -> tuple[tuple[str | None, str] | None, tuple[tuple[int, int, str], ...]]:
     """The sentence's "according to X" (source, cue), if any, and its speech verbs (start, end,
     text); found once per sentence however many figures it has."""
@@ -272,7 +271,7 @@ def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribu
     return _attribution(lx.lang, s, quoted, near)
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _attribution(lang: str, s: str, quoted: bool, near: int) -> Attribution:
     """``attribution_for``, cached: a repeated sentence is read once (an ``Attribution`` is frozen)."""
     according, verbs = _attribution_cues(lang, s)

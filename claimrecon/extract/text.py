@@ -5,7 +5,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _SENT_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“„«(]?[\w¿¡\d])")
 # (the look-ahead names every mark's first character, so other positions fail at once)
@@ -18,6 +22,22 @@ _INITIAL = re.compile(r"\W*[a-ząćęłńóśźż]\.", re.I)
 _DOTTED = re.compile(r"\W*(?:[a-z]\.){2,}", re.I)
 
 
+#: the caches of what was learnt from a text (``text_cache``), so that ``extract.clear_caches``
+#: empties every one, including any added later
+TEXT_CACHES: list[Any] = []
+
+
+def text_cache(maxsize: int) -> Callable[[F], F]:
+    """``functools.lru_cache(maxsize)`` for a function of some text, registered in ``TEXT_CACHES``."""
+
+    def wrap(fn: F) -> F:
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+        TEXT_CACHES.append(cached)
+        return cached  # type: ignore[return-value]
+
+    return wrap
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -27,7 +47,7 @@ class Sentence:
     paragraph_end: int
 
 
-@functools.lru_cache(maxsize=2)
+@text_cache(maxsize=2)
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the non-empty lines of the text; cached, since ``sentences`` and ``quote_spans``
     both read the same article's."""
@@ -111,7 +131,7 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def _clause_marks(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of a sentence's clause marks, found once per sentence however many figures it has."""
     return tuple((m.start(), m.end()) for m in _CLAUSE.finditer(sentence))
