@@ -254,17 +254,23 @@ class ClaimStore(Sequence[Claim]):
         from .export.json_export import render_rows
         from .parallel import mp_context
 
+        from concurrent.futures.process import BrokenProcessPool
+
         cursor = self._query(f"SELECT data FROM claim {_ORDER}")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context()) as pool:
-            pending: deque[Any] = deque()
-            while True:
-                rows = cursor.fetchmany(batch)
-                if rows:
-                    pending.append(pool.submit(render_rows, [r[0] for r in rows], inner))
-                if pending and (not rows or len(pending) > 2 * jobs):
-                    yield pending.popleft().result()
-                elif not rows:
-                    return
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context()) as pool:
+                pending: deque[Any] = deque()
+                while True:
+                    rows = cursor.fetchmany(batch)
+                    if rows:
+                        pending.append(pool.submit(render_rows, [r[0] for r in rows], inner))
+                    if pending and (not rows or len(pending) > 2 * jobs):
+                        yield pending.popleft().result()
+                    elif not rows:
+                        return
+        except BrokenProcessPool:
+            raise InputError("a worker process writing the JSON report died (out of memory, or killed)",
+                             f"Run again with fewer workers than --jobs {jobs}, or with --jobs 1.") from None
 
     def with_groups(self) -> Iterator[tuple[Claim, str | None]]:
         """Each claim in report order with the id of its group (None: never grouped)."""

@@ -247,3 +247,19 @@ def test_claims_rendered_by_worker_processes_give_the_same_json(feed: Path, monk
             json_export.dumps(d, "\n    ") for d in report.claims.dicts())
         assert "".join(json_export.iter_json(report, jobs=2)) == single
         assert single == json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _dies(rows: list[bytes], inner: str) -> str:
+    import os
+
+    os._exit(9)  # as a worker killed for lack of memory
+
+
+def test_a_json_worker_that_dies_gives_a_clear_error(feed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimrecon.export.json_export as json_export
+    from claimrecon.errors import InputError
+
+    monkeypatch.setattr(json_export, "render_rows", _dies)
+    with claimrecon.compare([str(feed)]) as report:
+        with pytest.raises(InputError, match="worker process writing the JSON report died"):
+            ",".join(report.claims.rendered("\n    ", 2))
