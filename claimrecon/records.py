@@ -71,13 +71,34 @@ class Scope:
     period: str | None = None  # "last_year" | "this_year" | ...
     subevent: str | None = None  # "relaunch" | ...
     subject: str | None = None  # "other": about something else than the event ("other spaces")
+    part: str | None = None  # a part of a larger count: "of_them" ("six of them"), or the place it is limited to ("in Madrid alone")
+    increment: bool = False  # the figure is an addition, not a level: "45 more than yesterday", "a further 12"
+    as_of: str | None = None  # the moment the figure is reported for: the article's publication date(time) unless stated
+    running: bool = False  # worded as a running tally that may still change: "so far", "rose to", "latest toll"
 
     def key(self) -> tuple[str, ...]:
         return tuple(x or "" for x in (self.aggregate, self.period, self.subevent, self.subject))
 
     def to_dict(self) -> dict[str, Any]:
         return {"moment": self.moment, "aggregate": self.aggregate, "period": self.period, "subevent": self.subevent,
-                "subject": self.subject}
+                "subject": self.subject, "part": self.part, "increment": self.increment, "as_of": self.as_of,
+                "running": self.running}
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What a figure counts or qualifies, read from its own sentence whatever the noun (no word list decides it)."""
+
+    text: str | None = None  # the counted noun phrase as written: "injured passengers", "abonentów", "fine", "refund per passenger"
+    lemma: str | None = None  # the same words lemmatized in the claim's language: "injured passenger", "abonent"
+    head: str | None = None  # the lemma of the phrase's head word: "passenger", "abonent", "fine"
+    role: str | None = None  # what happened to it or where, as written: "on board", "were evacuated", "killed in the north"
+    role_lemma: str | None = None  # the role's content words lemmatized: "board", "evacuate", "kill north"
+    terms: tuple[str, ...] = ()  # lemmas of the content words that describe the figure, nearest first (match evidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "lemma": self.lemma, "head": self.head, "role": self.role, "role_lemma": self.role_lemma,
+                "terms": list(self.terms)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +143,14 @@ class Claim:
     sentence_gloss_status: str | None = None  # translated | cached | unavailable
     sentence_gloss_backend: str | None = None  # the service asked: google | mymemory | libre
     sentence_gloss_error: str | None = None  # why the translation is unavailable
+    counted: Counted = field(default_factory=Counted)  # what the figure counts or qualifies (claimrecon.extract)
 
     def to_dict(self) -> dict[str, Any]:
-        # what dataclasses.asdict gives (every field is a scalar but these two), several times faster
+        # what dataclasses.asdict gives (every field is a scalar but these three), several times faster
         d = {name: getattr(self, name) for name in _CLAIM_FIELDS}
         d["scope"] = self.scope.to_dict()
         d["attribution"] = self.attribution.to_dict()
+        d["counted"] = self.counted.to_dict()
         return d
 
 
@@ -149,6 +172,23 @@ class Figure:
                 "articles": list(self.articles), "languages": list(self.languages), "corroboration": len(self.articles)}
 
 
+#: How a group's claims were matched, from the strongest evidence to the weakest.
+MATCH_BASES = ("canonical", "same_word", "inferred")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why the claims of a group were taken to measure one quantity, and how sure that is."""
+
+    basis: str  # canonical: the same canonical term (rules' bridge lexicon); same_word: the same lemma or its
+    # translation in the rules' bilingual table; inferred: from context (similar words, cognates, shared names, anchors)
+    confidence: float  # 0..1; the weakest link that holds the group together
+    evidence: tuple[str, ...] = ()  # what the claims share, for a reader: "passenger = pasajero", "same place: Gdynia"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"basis": self.basis, "confidence": self.confidence, "evidence": list(self.evidence)}
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
     """Claims believed to measure one quantity at one moment."""
@@ -163,13 +203,16 @@ class Group:
     series: str | None = None  # id shared by the moments of one count (a timeline)
     review: str | None = None  # accepted | dismissed | None
     review_note: str | None = None
+    label: str | None = None  # what the quantity is, in English words for a reader: "injured passengers", "fine"
+    match: Match | None = None  # why its claims were put together (claimrecon.match); None for a single claim
 
     def to_dict(self, lists: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
         """The JSON shape; ``lists`` makes the lists of claim ids (``json_export.Stream`` writes them lazily)."""
-        return {"id": self.id, "kind": self.kind, "measure": self.measure, "scope": self.scope.to_dict(),
+        return {"id": self.id, "kind": self.kind, "measure": self.measure, "label": self.label, "scope": self.scope.to_dict(),
                 "claims": lists(self.claims), "verdict": self.verdict,
                 "figures": [f.to_dict(lists) for f in self.figures],
-                "series": self.series, "review": self.review, "review_note": self.review_note}
+                "series": self.series, "review": self.review, "review_note": self.review_note,
+                "match": self.match.to_dict() if self.match else None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +227,8 @@ class Conflict:
     reason: str
     review: str | None = None  # accepted | dismissed | None
     review_note: str | None = None
+    basis: str | None = None  # how its two claims were matched (``Match.basis``)
+    confidence: float | None = None  # how sure the match of its two claims is (0..1)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

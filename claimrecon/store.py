@@ -33,7 +33,7 @@ from typing import Any, overload
 
 from .errors import InputError
 from .reconcile import Member, Wording, Wordings, group_id, group_key
-from .records import Attribution, Claim, Scope
+from .records import Attribution, Claim, Counted, Scope
 
 __all__ = ["ClaimStore", "ClaimIds", "encode", "decode", "pack_text", "Row"]
 
@@ -74,8 +74,9 @@ _ORDER = "ORDER BY article, start, stop, id"
 _BATCH = 500
 
 _FIELDS = tuple(Claim.__dataclass_fields__)
-_SCOPE, _ATTRIBUTION = _FIELDS.index("scope"), _FIELDS.index("attribution")
+_SCOPE, _ATTRIBUTION, _COUNTED = _FIELDS.index("scope"), _FIELDS.index("attribution"), _FIELDS.index("counted")
 _SCOPE_FIELDS, _ATTRIBUTION_FIELDS = tuple(Scope.__dataclass_fields__), tuple(Attribution.__dataclass_fields__)
+_COUNTED_FIELDS = tuple(Counted.__dataclass_fields__)
 _SEP = "\x00"  # between the parts of a group key (rule names: never in one)
 
 
@@ -93,6 +94,7 @@ def encode(c: Claim) -> Row:
     s, a = c.scope, c.attribution
     fields[_SCOPE] = tuple(getattr(s, name) for name in _SCOPE_FIELDS)
     fields[_ATTRIBUTION] = tuple(getattr(a, name) for name in _ATTRIBUTION_FIELDS)
+    fields[_COUNTED] = tuple(getattr(c.counted, name) for name in _COUNTED_FIELDS)
     key = group_key(c)
     slim = fkey = None
     if key is not None:
@@ -106,7 +108,9 @@ def encode(c: Claim) -> Row:
 def decode(data: bytes) -> Claim:
     """The claim of a row's ``data``."""
     t = marshal.loads(data)
-    return Claim(*t[:_SCOPE], Scope(*t[_SCOPE]), Attribution(*t[_ATTRIBUTION]), *t[_ATTRIBUTION + 1 :])
+    fields = list(t)
+    fields[_SCOPE], fields[_ATTRIBUTION], fields[_COUNTED] = Scope(*t[_SCOPE]), Attribution(*t[_ATTRIBUTION]), Counted(*t[_COUNTED])
+    return Claim(*fields)
 
 
 def row_dict(data: bytes) -> dict[str, Any]:
@@ -115,6 +119,9 @@ def row_dict(data: bytes) -> dict[str, Any]:
     d = dict(zip(_FIELDS, t))
     d["scope"] = dict(zip(_SCOPE_FIELDS, t[_SCOPE]))
     d["attribution"] = dict(zip(_ATTRIBUTION_FIELDS, t[_ATTRIBUTION]))
+    counted = dict(zip(_COUNTED_FIELDS, t[_COUNTED]))
+    counted["terms"] = list(counted["terms"])
+    d["counted"] = counted
     return d
 
 

@@ -200,7 +200,7 @@ def from_dict(data: dict[str, Any]) -> Report:
 
     Article text is not part of an export unless it was written ``with_text``; no renderer needs it.
     """
-    from ..records import Article, Attribution, Claim, Conflict, Figure, Group, Review, Scope
+    from ..records import Article, Attribution, Claim, Conflict, Counted, Figure, Group, Match, Review, Scope
 
     def article(d: dict[str, Any]) -> Article:
         return Article(**{k: v for k, v in d.items() if k in Article.__dataclass_fields__})
@@ -209,6 +209,9 @@ def from_dict(data: dict[str, Any]) -> Report:
         fields = {k: v for k, v in d.items() if k in Claim.__dataclass_fields__}
         fields["scope"] = Scope(**d.get("scope") or {})
         fields["attribution"] = Attribution(**d.get("attribution") or {})
+        counted = dict(d.get("counted") or {})
+        counted["terms"] = tuple(counted.get("terms") or ())
+        fields["counted"] = Counted(**counted)
         return Claim(**fields)
 
     def figure(d: dict[str, Any]) -> Figure:
@@ -218,6 +221,8 @@ def from_dict(data: dict[str, Any]) -> Report:
         fields = {k: v for k, v in d.items() if k in Group.__dataclass_fields__}
         fields.update(scope=Scope(**d.get("scope") or {}), claims=tuple(d["claims"]),
                       figures=tuple(figure(f) for f in d.get("figures", ())))
+        m = d.get("match")
+        fields["match"] = Match(m["basis"], m["confidence"], tuple(m.get("evidence") or ())) if m else None
         return Group(**fields)
 
     def conflict(d: dict[str, Any]) -> Conflict:

@@ -30,6 +30,7 @@ claim store (``claimrecon.store``) reads them from disk, so only one group is in
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import marshal
 from collections import defaultdict
@@ -265,7 +266,7 @@ def reconcile_groups(
     series_count: dict[str, int] = defaultdict(int)
     for g in groups:
         series_count[g.series or ""] += 1
-    groups = [g if series_count[g.series or ""] > 1 else Group(g.id, g.kind, g.measure, g.scope, g.claims, g.verdict, g.figures, None) for g in groups]
+    groups = [g if series_count[g.series or ""] > 1 else dataclasses.replace(g, series=None) for g in groups]
     conflicts.sort(key=lambda k: (-k.score, k.id))
     groups.sort(key=lambda g: g.id)
     g2, k2 = apply_reviews(groups, conflicts, reviews)

@@ -7,6 +7,8 @@ A dismissed conflict stays dismissed on every later run whose claims give it the
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -57,9 +59,9 @@ def apply_reviews(groups: Sequence[Group], conflicts: Sequence[Conflict], review
     out_g = []
     for g in groups:
         r = by.get(g.id)
-        out_g.append(g if r is None else Group(g.id, g.kind, g.measure, g.scope, g.claims, g.verdict, g.figures, g.series, r.state, r.note))
+        out_g.append(g if r is None else dataclasses.replace(g, review=r.state, review_note=r.note))
     out_k = []
     for k in conflicts:
         r = by.get(k.id) or (by.get(k.group) if by.get(k.group) and by[k.group].state == "dismissed" else None)
-        out_k.append(k if r is None else Conflict(k.id, k.group, k.claims, k.severity, k.score, k.reason, r.state, r.note))
+        out_k.append(k if r is None else dataclasses.replace(k, review=r.state, review_note=r.note))
     return out_g, out_k
