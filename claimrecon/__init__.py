@@ -43,6 +43,7 @@ def compare(
     jobs: int = 1,
     scheduler: object = None,
     progress: bool = False,
+    min_confidence: float | None = None,
 ) -> Report:
     """Read every article under ``paths``, extract their claims and reconcile them.
 
@@ -53,10 +54,15 @@ def compare(
     The claims stay on disk, in a temporary store that the report reads from (see ``Report``):
     ``report.close()``, or ``with claimrecon.compare(...) as report:``, removes it when done.
 
+    ``min_confidence`` (0-1) is how sure the match stage must be that two claims measure the same
+    quantity before it compares them (default ``match.MIN_CONFIDENCE``); a desk raises it for fewer,
+    surer flags.
+
     ``translate`` (a backend name such as ``"google"``, or a backend object) sends the sentences
     holding non-English claims to that service for English glosses, cached in
     ``translation_cache``; the default ``None`` sends nothing anywhere.
     """
+    from .match import MIN_CONFIDENCE, match
     from .parallel import analyse
     from .reconcile import reconcile_groups
     from .reconcile.review import load_reviews
@@ -68,7 +74,10 @@ def compare(
         if translator is not None:
             translator(store)
         review_list = load_reviews(reviews) if reviews else ()
-        groups, conflicts = reconcile_groups(articles, store.groups(), store.claim_of, review_list, store.ids)
+        matching = match(store.match_items(), articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
+        store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
+        info = {q.key: (q.match, q.label) for q in matching.quantities}
+        groups, conflicts = reconcile_groups(articles, store.groups(), store.claim_of, review_list, store.ids, info=info)
     except BaseException:
         store.close()
         raise

@@ -39,6 +39,7 @@ class Article:
     language_confidence: float | None = None
     title: str | None = None
     published: str | None = None  # ISO date
+    published_time: str | None = None  # "HH:MM", local, as the dateline prints it (the last time: an update)
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
@@ -94,11 +95,14 @@ class Counted:
     head: str | None = None  # the lemma of the phrase's head word: "passenger", "abonent", "fine"
     role: str | None = None  # what happened to it or where, as written: "on board", "were evacuated", "killed in the north"
     role_lemma: str | None = None  # the role's content words lemmatized: "board", "evacuate", "kill north"
-    terms: tuple[str, ...] = ()  # lemmas of the content words that describe the figure, nearest first (match evidence)
+    # the words that describe the figure, nearest first (what matching compares): "#key" a concept of the
+    # rules' table, "@name" a name, "per:..." a rate, "<lang>:<lemma>" any other word
+    terms: tuple[str, ...] = ()
+    weights: tuple[float, ...] = ()  # each term's weight: 1 right next to the figure, less farther away
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "lemma": self.lemma, "head": self.head, "role": self.role, "role_lemma": self.role_lemma,
-                "terms": list(self.terms)}
+                "terms": list(self.terms), "weights": list(self.weights)}
 
 
 @dataclass(frozen=True, slots=True)

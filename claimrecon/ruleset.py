@@ -100,8 +100,20 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "scope.tsv": [
         ("phrase", _text),
-        ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "anchor", "since", "fronted")),
+        ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "anchor", "since", "fronted",
+                          "part", "increment", "running")),
         ("value", _text),
+        ("position", _optional),  # before | after | clause (the default): where a cue stands from the figure
+    ],
+    "grammar.tsv": [
+        ("word", _text),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day")),
+        ("value", _optional),
+    ],
+    "places.tsv": [("name", _text), ("code", _text)],
+    "concepts.tsv": [
+        ("concept", _text),
+        ("words", _text),
     ],
     "time.tsv": [
         ("phrase", _text),
@@ -131,13 +143,16 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "zones.tsv": [("name", _text), ("tz", _text)],
     "canonical.tsv": [("measure", _text), ("gloss", _text)],
+    "quantities.tsv": [("concept", _text), ("role", _one_of("tally", "source", "generic"))],
+    "families.tsv": [("family", _text), ("concepts", _text)],
 }
 
 LANGUAGE_FILES = (
     "numbers.tsv", "vague.tsv", "shares.tsv", "hedges.tsv", "units.tsv", "measures.tsv",
     "scope.tsv", "time.tsv", "attribution.tsv", "boilerplate.tsv", "abbreviations.tsv",
+    "grammar.tsv", "concepts.tsv", "places.tsv",
 )
-SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv")
+SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv", "families.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +262,39 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
         m = r["measure"]
         if not m.startswith("@") and m not in canonical:
             problems.append(f"{r.where()}: measure {m!r} is not listed in shared/canonical.tsv")
+    for r in tables.get("scope.tsv", []):
+        pos = r.fields.get("position")
+        if pos is not None and pos not in ("before", "after", "clause"):
+            problems.append(f"{r.where()}: position {pos!r} is not one of before, after, clause")
+        if r["field"] == "part" and r["value"] not in ("of_them", "place_before", "place_after"):
+            problems.append(f"{r.where()}: a part cue's value is of_them, place_before or place_after, not {r['value']!r}")
+    heads = [r for r in tables.get("grammar.tsv", []) if r["class"] == "head"]
+    if "grammar.tsv" in tables and (len(heads) != 1 or heads[0]["word"] not in ("first", "last")):
+        problems.append(f"{lang}/grammar.tsv: needs exactly one row 'first<TAB>head' or 'last<TAB>head' (which word of a noun run is its head)")
+    for r in tables.get("grammar.tsv", []):
+        if r["class"] == "rate" and not r.fields.get("value"):
+            problems.append(f"{r.where()}: a rate word needs the concept key of its unit in the value column")
+        if r["class"] == "day" and not re.fullmatch(r"-?\d", r.fields.get("value") or ""):
+            problems.append(f"{r.where()}: a day word needs its offset in days from the publication date (-1 for yesterday)")
+    seen_concepts: dict[str, Row] = {}
+    for r in tables.get("concepts.tsv", []):
+        if not re.fullmatch(r"[a-z0-9_]+", r["concept"]):
+            problems.append(f"{r.where()}: concept key {r['concept']!r} is not lower-case letters, digits and _")
+        if r["concept"] in seen_concepts:
+            problems.append(f"{r.where()}: concept {r['concept']!r} listed twice, first at line {seen_concepts[r['concept']].line}")
+        else:
+            seen_concepts[r["concept"]] = r
+        if any(not w.strip() for w in r["words"].split("|")):
+            problems.append(f"{r.where()}: an empty word between | separators")
+    known = {r["concept"] for r in tables.get("concepts.tsv", [])}
+    if known:
+        for r in shared.get("quantities.tsv", []):
+            if r["concept"] not in known:
+                problems.append(f"{r.where()}: concept {r['concept']!r} is not in {lang}/concepts.tsv")
+        for r in shared.get("families.tsv", []):
+            for c in r["concepts"].split("|"):
+                if c not in known:
+                    problems.append(f"{r.where()}: concept {c!r} is not in {lang}/concepts.tsv")
     zones = {r["name"].lower() for r in shared.get("zones.tsv", [])}
     for r in tables.get("time.tsv", []):
         if r["type"] == "zone" and r["value"].lower() not in zones and not re.fullmatch(r"[+-]\d\d:\d\d|local", r["value"]):

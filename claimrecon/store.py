@@ -32,7 +32,7 @@ from itertools import islice
 from typing import Any, overload
 
 from .errors import InputError
-from .reconcile import Member, Wording, Wordings, group_id, group_key
+from .reconcile import Member, Wording, Wordings, group_id
 from .records import Attribution, Claim, Counted, Scope
 
 __all__ = ["ClaimStore", "ClaimIds", "encode", "decode", "pack_text", "Row"]
@@ -95,14 +95,11 @@ def encode(c: Claim) -> Row:
     fields[_SCOPE] = tuple(getattr(s, name) for name in _SCOPE_FIELDS)
     fields[_ATTRIBUTION] = tuple(getattr(a, name) for name in _ATTRIBUTION_FIELDS)
     fields[_COUNTED] = tuple(getattr(c.counted, name) for name in _COUNTED_FIELDS)
-    key = group_key(c)
-    slim = fkey = None
-    if key is not None:
-        wording = Wording.fields(c)
-        slim = marshal.dumps((c.lang, marshal.dumps(wording)))
-        fkey = Wording(*wording).figure
-    return (_utf8(c.article), c.start, c.end, c.id, _utf8(_SEP.join(key)) if key else None, fkey, slim,
-            marshal.dumps(tuple(fields)))
+    wording = Wording.fields(c)
+    slim = marshal.dumps((c.lang, marshal.dumps(wording)))
+    fkey = Wording(*wording).figure
+    # the group is decided later, across articles, by the match stage (``ClaimStore.assign``)
+    return (_utf8(c.article), c.start, c.end, c.id, None, fkey, slim, marshal.dumps(tuple(fields)))
 
 
 def decode(data: bytes) -> Claim:
@@ -121,6 +118,7 @@ def row_dict(data: bytes) -> dict[str, Any]:
     d["attribution"] = dict(zip(_ATTRIBUTION_FIELDS, t[_ATTRIBUTION]))
     counted = dict(zip(_COUNTED_FIELDS, t[_COUNTED]))
     counted["terms"] = list(counted["terms"])
+    counted["weights"] = list(counted["weights"])
     d["counted"] = counted
     return d
 
@@ -308,6 +306,34 @@ class ClaimStore(Sequence[Claim]):
                 self.con.executemany("UPDATE claim SET data = ? WHERE rowid = ?", updates)
                 self.con.execute("COMMIT")
             last = batch[-1][0]
+
+    # --- matching ----------------------------------------------------------------------------
+
+    def match_items(self) -> Iterator[Any]:
+        """What the match stage reads of each claim it may compare (``match.Item``), in report order."""
+        from .match import item_of
+
+        for rowid, data in self._query(f"SELECT rowid, data FROM claim {_ORDER}"):
+            it = item_of(decode(data), rowid)
+            if it is not None:
+                yield it
+
+    def assign(self, keys: Iterable[tuple[Any, tuple[str, ...]]]) -> None:
+        """Put claims in groups: (the item's ``ref``, that is its row, group key) pairs."""
+        updates = []
+        for rowid, key in keys:
+            packed = _utf8(_SEP.join(key))
+            n = self.numbers.get(packed)
+            if n is None:
+                n = self.numbers[packed] = len(self.keys)
+                self.keys.append(key)
+            updates.append((n, rowid))
+        try:
+            self.con.execute("BEGIN")
+            self.con.executemany("UPDATE claim SET grp = ? WHERE rowid = ?", updates)
+            self.con.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            raise _full(e) from None
 
     # --- by group ----------------------------------------------------------------------------
 

@@ -211,6 +211,7 @@ def from_dict(data: dict[str, Any]) -> Report:
         fields["attribution"] = Attribution(**d.get("attribution") or {})
         counted = dict(d.get("counted") or {})
         counted["terms"] = tuple(counted.get("terms") or ())
+        counted["weights"] = tuple(counted.get("weights") or ())
         fields["counted"] = Counted(**counted)
         return Claim(**fields)
 

@@ -9,6 +9,7 @@ Knows nothing about other articles.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -17,8 +18,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from ..records import Article, Attribution, Claim, Scope
-from .context import _STOP, attribution_for, measure_for, scope_for
+from ..records import Article, Attribution, Claim, Counted, Scope
+from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
+from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
 from .lexicon import Lexicon, lexicon, words_of
@@ -95,11 +97,12 @@ class Found(NamedTuple):
 
 class Parts(NamedTuple):
     """What a sentence's claims are, whatever article it stands in: the mentions that make
-    claims (copies, with their values filled in), each with its measure, scope and gloss, and
-    the weekday that stands for a date ("on Tuesday") with its gloss, if there is one. The
-    article adds where the sentence is (datelines) and its quotes (attribution)."""
+    claims (copies, with their values filled in), each with its measure, scope, gloss and
+    counted thing, and the weekday that stands for a date ("on Tuesday") with its gloss, if
+    there is one. The article adds where the sentence is (datelines), its quotes (attribution)
+    and its publication moment (``Scope.as_of``)."""
 
-    claims: tuple[tuple[Mention, str | None, Scope, str], ...]
+    claims: tuple[tuple[Mention, str | None, Scope, str, Counted], ...]
     weekday: tuple[Mention, str] | None
 
 
@@ -197,17 +200,17 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
     if parts is None:
         parts = sentence_parts(lx, s, tokens, mentions, published)
     out: list[dict[str, Any]] = []
-    for men, measure, scope, text in parts.claims:
+    for men, measure, scope, text, counted in parts.claims:
         quoted = inside(quotes, base + men.core_start)
         attribution = attribution_for(lx, s, quoted, men.core_start)
         if quoted and attribution.source is None and full_text:
             attribution = _speaker_after_quote(lx, full_text, quotes, base + men.core_start) or attribution
-        out.append({"men": men, "measure": measure, "scope": scope, "attribution": attribution, "gloss": text})
+        out.append({"men": men, "measure": measure, "scope": scope, "attribution": attribution, "gloss": text, "counted": counted})
     if parts.weekday is not None and not (sent and _dateline_words(lx, sent)):
         # "on Tuesday", "el martes", "we wtorek": a date once the publication date fixes the week
         wd, text = parts.weekday
         out.append({"men": wd, "measure": None, "scope": Scope(), "attribution": attribution_for(lx, s, inside(quotes, base + wd.start)),
-                    "gloss": text})
+                    "gloss": text, "counted": Counted()})
         out.sort(key=lambda c: (c["men"].start, c["men"].end))
     return out
 
@@ -238,19 +241,21 @@ def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int
 
 def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], templates: Sequence[Mention],
                     published: str | None) -> Parts:
-    mentions = [m.copy() for m in templates]  # values are filled in below; the templates are shared
+    mentions = [m.copy() for m in templates if not _rate_of_previous(s, templates, m)]  # the templates are shared
     toks = tokens() if _needs_tokens(mentions) else []
     weekday_date = None
     wm = lx.weekday_re.search(s) if lx.weekday_gate.open(words_of(s)) else None
     if wm:
         weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published)
     explicit_date = next((m.value for m in mentions if m.kind == "date" and m.value), None)
-    out: list[tuple[Mention, str | None, Scope, str]] = []
+    out: list[tuple[Mention, str | None, Scope, str, Counted]] = []
     anchors: list[tuple[int, str]] = []
-    for men in mentions:
+    readings = read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m in mentions], published,
+                            [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re)
+    for men, reading in zip(mentions, readings):
         measure = measure_for(lx, s, toks, men) if men.kind != "date" else None
-        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun"):
-            continue  # "one of them", "three times": a number word that counts nothing known
+        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun") and not reading.counted.text:
+            continue  # "one of them", "three times": a number word that counts nothing
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = explicit_date or weekday_date
@@ -259,18 +264,41 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
             if measure is None and lx.anchor_re.search(s[max(0, men.start - 20) : men.start]):
                 anchors.append((men.start, value[11:16] if "T" in value else value[:5]))
         scope = scope_for(lx, s, men) if men.kind != "date" else Scope()
-        out.append((men, measure, scope, _gloss(lx, men, measure)))
+        if men.kind != "date":
+            scope = dataclasses.replace(
+                scope,
+                period=scope.period or (f"in_{reading.year}" if reading.year else None),
+                # "otros 230" is another 230; "other" qualifies counted things ("most other spaces have
+                # hundreds of listeners"), not amounts ("damage to benches and other furniture: 2.1 million")
+                subject=None if scope.subject == "other" and (reading.increment or men.kind not in ("count", "percent")) else scope.subject,
+                part=reading.part, increment=reading.increment, running=reading.running)
+        out.append((men, measure, scope, _gloss(lx, men, measure), reading.counted))
     if anchors:
-        for i, (men, measure, sc, text) in enumerate(out):
+        for i, (men, measure, sc, text, counted) in enumerate(out):
             if men.kind in ("count", "percent"):
                 pos, moment = min(anchors, key=lambda a: abs(a[0] - men.start))
                 if sc.moment is None:  # a named moment ("at kickoff") stated in the clause wins
-                    out[i] = (men, measure, Scope(moment, sc.aggregate, sc.period, sc.subevent, sc.subject), text)
+                    out[i] = (men, measure, dataclasses.replace(sc, moment=moment), text, counted)
     weekday = None
     if wm and weekday_date and not any(m.kind == "date" for m in mentions):
         men = Mention("date", wm.start(), wm.end(), wm.start(), wm.end(), weekday_date, date=weekday_date)
         weekday = men, _gloss(lx, men, None)
     return Parts(tuple(out), weekday)
+
+
+_RATE_WORDS = re.compile(r"^(?:a|an|per|each|every|al|por|cada|na|za)\s+\w+$", re.I)
+_NO_BREAK = re.compile(r"^[\s\w’'-]*$")
+
+
+def _rate_of_previous(s: str, mentions: Sequence[Mention], m: Mention) -> bool:
+    """A one-unit duration right after a count or amount and its noun ("6,000 travellers a day",
+    "150 euro za dobę") is the rate of that figure, not a duration of its own."""
+    if m.kind != "duration" or not _RATE_WORDS.match(s[m.start : m.end]):
+        return False
+    for p in mentions:
+        if p.kind in ("count", "money") and p.end <= m.start and m.start - p.end <= 30 and _NO_BREAK.match(s[p.end : m.start]):
+            return len(s[p.end : m.start].split()) <= 2
+    return False
 
 
 def _needs_tokens(mentions: Sequence[Mention]) -> bool:
@@ -307,7 +335,8 @@ def _claim_id(article_id: str, text_hash: str, start: int, end: int) -> str:
     return "c-" + hashlib.blake2b(key, digest_size=6).hexdigest()
 
 
-def extract(text: str, lang: str, *, article_id: str = "-", published: str | None = None) -> list[Claim]:
+def extract(text: str, lang: str, *, article_id: str = "-", published: str | None = None,
+            published_time: str | None = None) -> list[Claim]:
     """The numeric claims of one normalized text in language ``lang``.
 
     >>> [c.value for c in extract("Ponad 500 000 użytkowników dołączyło.", "pl")]
@@ -341,6 +370,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                                    "published": published, "quotes": quotes, "text": text}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
+    as_of = (published + ("T" + published_time if published_time else "")) if published else None
     for sent, found in doc.user_data["claimrecon_mentions"]:
         for c in found:
             men: Mention = c["men"]
@@ -363,11 +393,12 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     end=end,
                     sentence=sent.text,
                     sentence_start=sent.start,
-                    scope=c["scope"],
+                    scope=dataclasses.replace(c["scope"], as_of=as_of) if as_of and men.kind != "date" else c["scope"],
                     attribution=c["attribution"],
                     zone=men.zone,
                     date=men.date,
                     gloss=c["gloss"],
+                    counted=c["counted"],
                 )
             )
     return claims
@@ -377,7 +408,8 @@ def extract_article(article: Article) -> list[Claim]:
     """The claims of an ingested article (none unless its status is ``ok``)."""
     if article.status != "ok" or not article.language:
         return []
-    return extract(article.text, article.language, article_id=article.id, published=article.published)
+    return extract(article.text, article.language, article_id=article.id, published=article.published,
+                   published_time=article.published_time)
 
 
 def clear_caches() -> None:

@@ -313,6 +313,8 @@ def _build(rules: LanguageRules) -> Lexicon:
             sinces.append(r["phrase"])
         elif f == "fronted":
             fronted.append(r["phrase"])
+        elif f in ("part", "increment", "running"):
+            continue  # cues next to a figure: compiled by the counted reader (counted.py)
         else:
             lx.scope.append((re.compile(phrase_regex(r["phrase"]), I), f, r["value"]))
             scopes.append(r["phrase"])

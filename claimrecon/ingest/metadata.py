@@ -18,7 +18,7 @@ from ..ruleset import load_language
 HEAD_LINES = 8
 #: a dateline line is short: the date plus at most a place, a weekday, "Published", a time
 MAX_DATELINE = 100
-MAX_EXTRA_WORDS = 4
+MAX_EXTRA_WORDS = 6
 #: a title longer than this is a lead paragraph: its first sentence is the title
 MAX_TITLE = 200
 
@@ -102,8 +102,27 @@ def parse_date(value: str, lang: str | None) -> str | None:
     return None
 
 
-def dateline(line: str, lang: str) -> str | None:
-    """The ISO date of a line that is a dateline: a date and at most a few words around it."""
+#: words a dateline carries besides the date: "Updated", "Actualizado", "Aktualizacja", "Published" ...
+_FURNITURE = {
+    "en": r"updated|last updated|published|posted|first published|modified",
+    "es": r"actualizado|actualización|publicado|modificado|a las|hora",
+    "pl": r"aktualizacja|zaktualizowano|aktualizowano|opublikowano|data publikacji|godz|godzina",
+}
+_CLOCK = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d|[.:]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?(?:\s*h\b)?", re.I)
+_ZONE_ABBR = re.compile(r"\b[A-Z]{2,5}\b")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+@functools.lru_cache(maxsize=None)
+def _furniture(lang: str) -> re.Pattern[str]:
+    weekdays = [r["phrase"] for r in load_language(lang).table("time.tsv") if r["type"] == "weekday"]
+    alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{_FURNITURE.get(lang, _FURNITURE['en'])}|{alt})(?!\w)", re.I)
+
+
+def _dateline_match(line: str, lang: str) -> re.Match[str] | None:
+    """The date of a line that is a dateline: a date and, around it, at most a place, an outlet,
+    a weekday, an "updated" word, a time and a zone."""
     if len(line) > MAX_DATELINE:
         return None
     for pat in _date_patterns(lang):
@@ -111,10 +130,43 @@ def dateline(line: str, lang: str) -> str | None:
         if not m:
             continue
         rest = line[: m.start()] + " " + line[m.end() :]
-        if len(_LETTERS.findall(rest)) <= MAX_EXTRA_WORDS:
-            iso = _to_iso(m, lang)
-            if iso:
-                return iso
+        rest = _furniture(lang).sub(" ", _CLOCK.sub(" ", rest))
+        rest = _ZONE_ABBR.sub(" ", rest)
+        if len(_WORDS.findall(rest)) <= MAX_EXTRA_WORDS and _to_iso(m, lang):
+            return m
+    return None
+
+
+def parse_time(value: str) -> str | None:
+    """The "HH:MM" of an ISO date-time string ("2023-06-04T18:00:00Z" -> "18:00"), else None."""
+    m = re.match(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})", value.strip())
+    return f"{m.group(1)}:{m.group(2)}" if m else None
+
+
+def dateline(line: str, lang: str) -> str | None:
+    """The ISO date of a line that is a dateline: a date and at most a few words around it."""
+    m = _dateline_match(line, lang)
+    return _to_iso(m, lang) if m else None
+
+
+def find_report_time(text: str, lang: str) -> str | None:
+    """The clock time ("HH:MM", local as printed) a dateline gives for the article, the last one
+    when it gives two (published, then updated); None when it gives none."""
+    for line in _head(text):
+        m = _dateline_match(line, lang)
+        if m is None:
+            continue
+        times = [c for c in _CLOCK.finditer(line) if not (m.start() <= c.start() < m.end())]
+        if not times:
+            return None
+        c = times[-1]
+        h = int(c.group("h"))
+        ampm = (c.group("ampm") or "").lower()
+        if ampm.startswith("p") and h < 12:
+            h += 12
+        elif ampm.startswith("a") and h == 12:
+            h = 0
+        return f"{h:02d}:{c.group('m')}"
     return None
 
 

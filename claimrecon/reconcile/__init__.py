@@ -37,11 +37,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..records import Article, Claim, Conflict, Figure, Group, Review, Scope
+from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
 from .intervals import relative_gap, verdict
 from .review import apply_reviews
 
-__all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_key", "group_id", "Member", "Wording",
+__all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
            "PAIRS_PER_FIGURES", "CONFLICTS_PER_GROUP"]
 
 #: conflicting claim pairs listed for any two figures of one group (see the module doc)
@@ -52,14 +52,6 @@ CONFLICTS_PER_GROUP = 200
 
 def _hid(prefix: str, *parts: str) -> str:
     return prefix + hashlib.blake2b("\x1f".join(parts).encode(), digest_size=6).hexdigest()
-
-
-def group_key(c: Claim) -> tuple[str, ...] | None:
-    if not c.measure:
-        return None
-    s = c.scope
-    return (c.kind, c.measure, c.unit or "" if c.kind == "money" else "", s.aggregate or "", s.period or "",
-            s.subevent or "", s.subject or "", s.moment or "")
 
 
 def group_id(key: tuple[str, ...]) -> str:
@@ -224,16 +216,28 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
     return f"{la} says {sa}; {lb} says {sb}; {tail}."
 
 
-def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = ()) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
-    """Group claims into quantities and flag the pairs that disagree."""
+#: what the match stage says of a group: how its claims were matched, and the quantity's name
+Info = dict[tuple[str, ...], tuple["Match | None", "str | None"]]
+
+
+def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = (),
+              min_confidence: float | None = None) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
+    """Match claims into quantities (``claimrecon.match``) and flag the pairs that disagree."""
+    from ..match import MIN_CONFIDENCE, item_of, match
+
+    claims = list(claims)
+    items = [it for it in (item_of(c) for c in claims) if it is not None]
+    matching = match(items, articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
     wordings = Wordings()
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
-    for c in claims:
-        key = group_key(c)
-        if key is not None:
-            blocks[key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
+    info: Info = {}
+    for q in matching.quantities:
+        info[q.key] = (q.match, q.label)
+        for it in q.items:
+            c = it.ref
+            blocks[q.key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
     members = ((key, sorted(blocks[key], key=lambda m: (m.article, m.start, m.end))) for key in sorted(blocks))
-    return reconcile_groups(articles, members, lambda m: m.ref, reviews)
+    return reconcile_groups(articles, members, lambda m: m.ref, reviews, info=info)
 
 
 IdsOf = Callable[[tuple[str, ...], "str | None", list[Member]], Sequence[str]]
@@ -249,17 +253,20 @@ def reconcile_groups(
     claim_of: Callable[[Member], Claim],
     reviews: Sequence[Review] = (),
     ids: IdsOf = _ids,
+    info: Info | None = None,
 ) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
     """``reconcile`` over groups given one at a time: (group key, its members ordered by article,
     start and end), in key order. ``claim_of`` gives a member's whole claim; ``ids`` the claim ids
-    a group (figure None) or one of its figures keeps (default: a tuple of its members' ids)."""
+    a group (figure None) or one of its figures keeps (default: a tuple of its members' ids);
+    ``info`` what the match stage says of each group key (how it was matched, its name)."""
     arts = {a.id: a for a in articles}
     lang_of = {a.id: a.language or "" for a in articles}
     src = {a.id: a.duplicate_of or a.id for a in articles}
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src)
+        how, label = (info or {}).get(key, (None, None))
+        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label)
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
@@ -275,10 +282,11 @@ def reconcile_groups(
 
 def _group(
     key: tuple[str, ...], members: list[Member], claim_of: Callable[[Member], Claim], ids: IdsOf,
-    arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str],
+    arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str], how: Match | None = None,
+    label: str | None = None,
 ) -> tuple[Group, list[Conflict]]:
     """One group and its conflicts."""
-    kind, measure = key[0], key[1]
+    kind, measure = key[0], key[1] or None
     gid = group_id(key)
     series = _hid("s-", *key[:-1])
     scope = claim_of(members[0]).scope
@@ -303,8 +311,15 @@ def _group(
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
     for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support):
+        reason = _reason(v, claim_of(x), claim_of(y), arts)
+        conf = how.confidence if how else None
+        if how is not None and how.basis == "inferred":
+            reason += f" These two were matched from context, not from the same word (confidence {how.confidence:.2f}"
+            reason += (": " + "; ".join(how.evidence[:3]) + ")." if how.evidence else ").")
+        if conf is not None:
+            score = round(score * (0.5 + 0.5 * conf), 4)  # a less certain match ranks lower
         group_conflicts.append(Conflict(id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v, score=score,
-                                        reason=_reason(v, claim_of(x), claim_of(y), arts)))
+                                        reason=reason, basis=how.basis if how else None, confidence=conf))
     n_sources = len({src.get(m.article, m.article) for m in members})
     if group_conflicts:
         verdict_name = "conflict"
@@ -312,6 +327,11 @@ def _group(
         verdict_name = "agree"  # equal figures, or compatible ones (a vague amount, a zone not comparable)
     else:
         verdict_name = "single"
-    group = Group(gid, kind, measure, scope if not scope.moment else Scope(scope.moment, scope.aggregate, scope.period, scope.subevent, scope.subject),
-                  ids(key, None, members), verdict_name, tuple(figures), series)
+    group = Group(gid, kind, measure, _group_scope(scope), ids(key, None, members), verdict_name, tuple(figures), series,
+                  label=label, match=how)
     return group, group_conflicts
+
+
+def _group_scope(scope: Scope) -> Scope:
+    """The scope a group shows: its first claim's, without what belongs to one article (its date)."""
+    return dataclasses.replace(scope, as_of=None) if scope.as_of else scope

@@ -1,0 +1,467 @@
+"""What each figure of a sentence counts or qualifies, read from the sentence itself.
+
+No list of nouns decides it. The sentence's words are shared out among its figures: each content
+word goes to the nearest figure of its clause (a word right after a count belongs to that count:
+"212 passengers on board, six of whom were injured" gives 212 the passengers and the board, six
+the injury). A figure's words, nearest first and lemmatized, are its ``terms``: what the match
+stage compares across articles. Its ``text`` is the noun phrase next to it ("injured passengers",
+"abonentów", "fine"), its ``role`` the rest of its words ("on board", "were evacuated").
+
+Grammar comes from the rules: the function words are spaCy's stop words for the language plus
+``grammar.tsv`` (which also says where a noun run's head is, which words link a figure to its noun
+across them, and which make a rate: "per night"). Cues that separate quantities next to a figure
+(a part: "six of whom", "In Spain alone"; an addition: "a further 230"; a running tally: "so
+far") are ``scope.tsv`` rows with a position. The work is one pass over the sentence's tokens for
+all its figures together: linear in the sentence, however many figures it holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..records import Counted
+from ..ruleset import load_language, phrase_regex
+from .lemmas import concepts, fold, lemma
+from .text import _clause_marks
+
+__all__ = ["Reading", "read", "grammar"]
+
+#: how many terms a figure keeps, nearest first
+MAX_TERMS = 12
+#: words farther than this from their figure are not its terms
+MAX_DISTANCE = 10
+#: weight of a word from a clause that holds no figure of its own (a fronted "In Spain alone,")
+FAR_WEIGHT = 0.15
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*|\d[\d.,:]*|[^\w\s]")
+_UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜŁŚŻŹĆĘĄÓ]")
+_YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc))")
+_NAME_BEFORE = re.compile(r"((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*\s+){1,3})$")
+_NAME_AFTER = re.compile(r"^\s*((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*)(?:\s+[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*){0,2})")
+_POSSESSIVE = re.compile(r"['’]s$")
+_AFTER_WORDS = r"^\s*(?:[^\W\d_][\w’'-]*\s+){0,2}?"
+
+
+class Reading(NamedTuple):
+    """What the reader found for one figure."""
+
+    counted: Counted
+    part: str | None  # of_them | place:<name>
+    increment: bool
+    running: bool
+    year: str | None  # a year other than the publication year in the figure's clause ("in 1997")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's word classes and cues, compiled."""
+
+    lang: str
+    head_last: bool
+    function: frozenset[str]
+    links: tuple[tuple[str, ...], ...]  # word sequences, longest first
+    per: tuple[tuple[str, ...], ...]
+    rates: dict[str, str]  # word -> concept key of its unit
+    weekdays: dict[str, int]  # weekday name (any form time.tsv lists) -> its number: "#weekday_5" in every language
+    days: tuple[tuple[tuple[str, ...], int], ...] = ()  # "yesterday" -> -1: "#day_-1" in every language
+    before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
+    after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    rules = load_language(lang)
+    from spacy.util import get_lang_class
+
+    stop = {w.lower() for w in get_lang_class(lang).Defaults.stop_words}
+    head_last = True
+    links: list[tuple[str, ...]] = []
+    per: list[tuple[str, ...]] = []
+    rates: dict[str, str] = {}
+    content: set[str] = set()
+    days: list[tuple[tuple[str, ...], int]] = []
+    for r in rules.table("grammar.tsv"):
+        word, cls = r["word"].lower(), r["class"]
+        if cls == "head":
+            head_last = word == "last"
+        elif cls == "link":
+            links.append(tuple(word.split()))
+        elif cls == "per":
+            per.append(tuple(word.split()))
+        elif cls == "rate":
+            rates[word] = r["value"]
+        elif cls == "function":
+            stop.update(word.split())
+        elif cls == "content":
+            content.add(word)
+        elif cls == "day":
+            days.append((tuple(word.split()), int(r["value"])))
+    for r in rules.table("scope.tsv"):
+        if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
+            stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
+    weekdays = {r["phrase"].lower(): int(r["value"]) for r in rules.table("time.tsv") if r["type"] == "weekday" and " " not in r["phrase"]}
+    g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
+                tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))))
+    for r in rules.table("scope.tsv"):
+        f = r["field"]
+        if f not in ("part", "increment", "running"):
+            continue
+        pos = r.fields.get("position") or "clause"
+        src = phrase_regex(r["phrase"])
+        if pos == "before":
+            g.before.append((re.compile(rf"{src}\s*$", re.I), f, r["value"]))
+        elif pos == "after":
+            g.after.append((re.compile(_AFTER_WORDS + src, re.I), f, r["value"]))
+        else:
+            g.clause.append((re.compile(src, re.I), f, r["value"]))
+    return g
+
+
+@functools.lru_cache(maxsize=None)
+def countries(lang: str) -> dict[str, str]:
+    """Country names of ``lang`` (folded, one word or several) -> ISO 3166 code, from pycountry's
+    names and translations, plus ``places.tsv`` for the short forms news uses ("UK", "EE.UU.")."""
+    import gettext
+
+    import pycountry
+
+    tr = (lambda s: s) if lang == "en" else gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True).gettext
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", None) or c.name, getattr(c, "official_name", None) or c.name}:
+            out.setdefault(fold(tr(name)), c.alpha_2)
+            if lang == "en":
+                out.setdefault(fold(name), c.alpha_2)
+    for r in load_language(lang).table("places.tsv"):
+        out[fold(r["name"])] = r["code"].upper()
+        if " " not in r["name"]:
+            out[fold(lemma(r["name"], lang))] = r["code"].upper()  # as the reader meets it: lemmatized
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def source_concepts() -> dict[str, bool]:
+    """"#police" -> True for the concepts that name a body giving its own estimate (quantities.tsv)."""
+    from ..ruleset import load_shared
+
+    return {"#" + r["concept"]: True for r in load_shared().get("quantities.tsv", []) if r["role"] == "source"}
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str
+    kind: str  # w: word, d: digits, p: punctuation
+
+
+def _tokens(s: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(s):
+        t = m.group()
+        c = t[0]
+        kind = "d" if c.isdigit() else "w" if c.isalpha() else "p"
+        out.append(_Tok(m.start(), m.end(), t, t.lower(), kind))
+    return out
+
+
+def _seq_at(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first word sequence of ``seqs`` that starts at token ``i`` (0: none)."""
+    for seq in seqs:
+        n = len(seq)
+        if i + n <= len(toks) and all(toks[i + j].low == seq[j] for j in range(n)):
+            return n
+    return 0
+
+
+def _seq_before(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first word sequence of ``seqs`` that ends at token ``i - 1`` (0: none)."""
+    for seq in seqs:
+        n = len(seq)
+        if i - n >= 0 and all(toks[i - n + j].low == seq[j] for j in range(n)):
+            return n
+    return 0
+
+
+def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
+         context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None) -> list[Reading]:
+    """A ``Reading`` for each figure of sentence ``s``: ``spans`` are the figures' (start, end, kind),
+    in the sentence; ``context`` the spans of each figure's clause (its clause, and a fronted
+    subordinate clause) where clause cues and years are looked for; ``since`` the language's
+    "since" words (a year right after one starts a running count, it does not date the figure)."""
+    g = grammar(lang)
+    cx = concepts(lang)
+    sources = source_concepts()
+    toks = _tokens(s)
+    n = len(toks)
+    starts = [t.start for t in toks]
+    # clause number of each token: clause marks cut the sentence
+    marks = _clause_marks(s)
+    mark_ends = [b for _, b in marks]
+    clause = [bisect.bisect_right(mark_ends, t.start) for t in toks]
+    # which figure each token belongs to (-1: none)
+    owner = [-1] * n
+    fig_tok: list[tuple[int, int]] = []
+    for fi, (a, b, _kind) in enumerate(spans):
+        lo = bisect.bisect_left(starts, a)
+        hi = bisect.bisect_left(starts, b)
+        while lo > 0 and toks[lo - 1].end > a:
+            lo -= 1
+        for k in range(lo, hi):
+            owner[k] = fi
+        fig_tok.append((lo, max(lo, hi - 1)))
+    # content words and their concepts (a phrase of the table may span function words: "on board")
+    terms: list[tuple[str, ...] | None] = [None] * n
+    is_name = [False] * n
+    skip = [False] * n
+    i = 0
+    while i < n:
+        t = toks[i]
+        if owner[i] >= 0 or t.kind != "w":
+            i += 1
+            continue
+        hit = 0
+        for seq, offset in g.days:
+            if _seq_at(toks, i, (seq,)) and not any(owner[i + j] >= 0 for j in range(len(seq))):
+                terms[i] = (f"#day_{offset}",)
+                for j in range(1, len(seq)):
+                    skip[i + j] = True
+                hit = len(seq)
+                break
+        if hit:
+            i += hit
+            continue
+        for size in range(min(cx.longest, n - i), 1, -1):
+            if any(owner[i + j] >= 0 or toks[i + j].kind != "w" for j in range(size)):
+                continue
+            keys = cx.multi.get(tuple(lemma(toks[i + j].text, lang) for j in range(size)))
+            if keys:
+                terms[i] = tuple("#" + k for k in keys)
+                for j in range(1, size):
+                    skip[i + j] = True
+                hit = size
+                break
+        if hit:
+            i += hit
+            continue
+        if t.low in g.rates:
+            terms[i] = ("per:#" + g.rates[t.low],)
+        elif t.low in g.weekdays or _POSSESSIVE.sub("", t.low) in g.weekdays:
+            terms[i] = (f"#weekday_{g.weekdays.get(t.low) or g.weekdays[_POSSESSIVE.sub('', t.low)]}",)
+        elif t.low not in g.function and len(t.low) > 1:
+            lem = lemma(t.text, lang)
+            keys = cx.of(lem, t.text)
+            country = countries(lang).get(fold(lem)) if not keys else None
+            if country:
+                terms[i] = ("@country:" + country,)
+                is_name[i] = True
+            elif keys:
+                terms[i] = tuple("#" + k for k in keys)
+            elif _UPPER.match(t.text) and i > 0 and toks[i - 1].kind != "p":
+                country = countries(lang).get(fold(lem)) or countries(lang).get(fold(t.text))
+                terms[i] = ("@country:" + country,) if country else ("@" + fold(lem),)
+                is_name[i] = True
+            elif lem not in g.function:
+                terms[i] = (f"{lang}:{lem}",)
+        i += 1
+    # per phrases: the noun after "per", "por", "za" is a rate
+    for i in range(n):
+        if terms[i] is None or owner[i] >= 0:
+            continue
+        k = _seq_before(toks, i, g.per)
+        if k and toks[i - k].kind == "w":
+            if toks[i - k].low != "per" and not _right_after_figure(toks, owner, i - k):
+                continue  # "atendidas por inhalación", "zwrot za bilet": not a rate; only "per" is one anywhere
+            terms[i] = tuple("per:" + x for x in terms[i])
+    # share the content words out: each to the nearest figure of its clause (ties: the figure before it)
+    order = [fi for fi, (a, b, kind) in enumerate(spans) if kind != "date"]
+    assign: list[tuple[int, float]] = [(-1, 0.0)] * n  # (figure, weight)
+    word_index = [0] * n  # words (and digits) before each token: distances skip punctuation
+    c = 0
+    for k in range(n):
+        word_index[k] = c
+        if toks[k].kind != "p":
+            c += 1
+    clauses_with_figures = {clause[fig_tok[fi][0]] for fi in order}
+    for k in range(n):
+        if terms[k] is None or skip[k] or owner[k] >= 0:
+            continue
+        best: tuple[int, int, int] | None = None  # (distance, after-figure first, figure)
+        for fi in order:
+            lo, hi = fig_tok[fi]
+            same = clause[lo] == clause[k]
+            if not same and clause[k] in clauses_with_figures:
+                continue
+            if k > hi:
+                d = max(0, word_index[k] - word_index[hi] - 1)
+                key = (d, 0, fi)
+            else:
+                d = max(0, word_index[lo] - word_index[k] - 1)
+                key = (d, 1, fi)
+            if not same:
+                key = (key[0] + MAX_DISTANCE, key[1], fi)
+            if best is None or key < best:
+                best = key
+        if best is None:
+            continue
+        d, _, fi = best
+        if d > 2 * MAX_DISTANCE:
+            continue
+        w = FAR_WEIGHT if d >= MAX_DISTANCE else 1.0 / (1.0 + 0.5 * d)
+        assign[k] = (fi, round(w, 2))
+    out: list[Reading] = []
+    pub_year = published[:4] if published else None
+    for fi, (a, b, kind) in enumerate(spans):
+        if kind == "date":
+            out.append(Reading(Counted(), None, False, False, None))
+            continue
+        lo, hi = fig_tok[fi]
+        mine = [k for k in range(n) if assign[k][0] == fi]
+        run = _run(toks, terms, owner, skip, g, lo, hi, kind)
+        head = None
+        hk = -1
+        if run:
+            hk = run[-1] if g.head_last else run[0]
+            head = lemma(toks[hk].text, lang)
+        weights: dict[str, float] = {}
+        for k in mine:
+            senses = terms[k] or ()
+            for term in senses:
+                w = round(assign[k][1] / len(senses) ** 0.5, 2)  # an ambiguous word shares its weight among its senses
+                if weights.get(term, -1.0) < w:
+                    weights[term] = w
+        head_terms = set(terms[hk] or ()) if hk >= 0 and assign[hk][0] == fi else set()
+        # the head of the counted noun first (``terms[0]`` when ``text`` is set), then by weight
+        ranked = sorted(weights.items(), key=lambda kv: (kv[0] not in head_terms, -kv[1], kv[0]))[:MAX_TERMS]
+        run_set = set(run)
+        role_toks = [k for k in mine if k not in run_set and clause[k] == clause[lo] and not is_name[k]]
+        counted = Counted(
+            text=" ".join(toks[k].text for k in run) or None,
+            lemma=" ".join(lemma(toks[k].text, lang) for k in run) or None,
+            head=head,
+            role=" ".join(toks[k].text for k in role_toks) or None,
+            role_lemma=" ".join(lemma(toks[k].text, lang) for k in role_toks) or None,
+            terms=tuple(t for t, _ in ranked),
+            weights=tuple(w for _, w in ranked),
+        )
+        # who gives the figure: a body named since the previous figure ("Police estimated the crowd at
+        # 85,000, while the organisers ... put it at 250,000"; "Według policji ... 85 tys.")
+        prev_hi = max((fig_tok[fj][1] for fj in order if fig_tok[fj][1] < lo), default=-1)
+        by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if sources.get(t)})
+        if by:
+            counted = Counted(counted.text, counted.lemma, counted.head, counted.role, counted.role_lemma,
+                              counted.terms + tuple(by), counted.weights + tuple(1.0 for _ in by))
+        part, increment, running = _cues(g, s, a, b, kind, _cue_spans(s, marks, clause[lo], clauses_with_figures), lang)
+        year = None
+        cue_spans = _cue_spans(s, marks, clause[lo], clauses_with_figures)
+        for m in (y for ca, cb in cue_spans for y in _YEAR.finditer(s, ca, cb)):
+            if m.group(1) == pub_year:
+                continue
+            if since and since.search(s, max(0, m.start() - 24), m.start()) and a < m.start():
+                continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
+            year = m.group(1)
+            break
+        out.append(Reading(counted, part, increment, running, year))
+    return out
+
+
+def _cue_spans(s: str, marks: tuple[tuple[int, int], ...], ci: int, with_figures: set[int]) -> list[tuple[int, int]]:
+    """Where a figure's clause cues are looked for: its clause, and the clauses before it that
+    hold no figure of their own ("So far, 19 people have died"; "In Spain alone, 312 ...")."""
+    bounds = [0] + [b for _, b in marks] + [len(s)]
+    lo = ci
+    while lo > 0 and (lo - 1) not in with_figures:
+        lo -= 1
+    return [(bounds[lo], bounds[min(ci + 1, len(bounds) - 1)] if ci + 1 < len(bounds) else len(s))]
+
+
+def _plural(t: _Tok, lang: str) -> bool:
+    """A word in a form other than its dictionary form that is not a participle: in a language whose
+    heads come last, the end of a counted noun phrase ("coaches", "people", "passengers")."""
+    lem = lemma(t.text, lang)
+    return lem != t.low and not t.low.endswith(("ed", "ing", "en"))
+
+
+def _right_after_figure(toks: list[_Tok], owner: list[int], i: int) -> bool:
+    """Whether token ``i`` comes right after a figure, or after a figure and one word ("€150 a
+    night", "3,300 flights a day"): only there is "a" a rate."""
+    return (i >= 1 and owner[i - 1] >= 0) or (i >= 2 and owner[i - 2] >= 0 and toks[i - 1].kind == "w")
+
+
+def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int], skip: list[bool], g: Grammar,
+         lo: int, hi: int, kind: str) -> list[int]:
+    """The tokens of the noun phrase next to a figure: the content words right after it (across a
+    link word: "75% of the staff"), else right before it ("a fine of $3 million")."""
+    n = len(toks)
+
+    def forward(k: int) -> list[int]:
+        out = []
+        while k < n and len(out) < 4 and toks[k].kind == "w" and owner[k] < 0 and (terms[k] is not None or skip[k]):
+            out.append(k)
+            if g.head_last and kind == "count" and _plural(toks[k], g.lang):
+                break  # "400 coaches brought protesters": the noun phrase ends with its plural head
+            k += 1
+        return out
+
+    def backward(k: int) -> list[int]:
+        out: list[int] = []
+        while k >= 0 and len(out) < 3 and toks[k].kind == "w" and owner[k] < 0 and (terms[k] is not None or skip[k]):
+            out.insert(0, k)
+            k -= 1
+        return out
+
+    after = forward(hi + 1)
+    if not after and kind in ("count", "percent") and hi + 1 < n:
+        link = _seq_at(toks, hi + 1, g.links)
+        if link:
+            k = hi + 1 + link
+            while k < n and toks[k].kind == "w" and terms[k] is None and not skip[k] and toks[k].low in g.function and k < hi + 1 + link + 2:
+                k += 1  # "of the", "de los"
+            after = forward(k)
+    if after and (kind in ("count", "percent") or after[0] == hi + 1):
+        return after
+    before = backward(lo - 1)
+    if not before and lo > 0:
+        link = _seq_before(toks, lo, g.links)
+        if link:
+            before = backward(lo - 1 - link)
+    return before or after
+
+
+def _cues(g: Grammar, s: str, a: int, b: int, kind: str, spans: list[tuple[int, int]],
+          lang: str) -> tuple[str | None, bool, bool]:
+    part: str | None = None
+    increment = running = False
+    head = s[max(0, a - 60) : a]
+    tail = s[b : b + 60]
+    for pat, f, value in g.before:
+        if pat.search(head):
+            if f == "part":
+                part = part or value
+            elif f == "increment":
+                increment = True
+    for pat, f, value in g.after:
+        m = pat.match(tail)
+        if m and not re.search(r"[,;:.!?]", tail[: m.start() + len(m.group())]):
+            if f == "part":
+                part = part or value
+            elif f == "increment":
+                increment = True
+    for ca, cb in spans:
+        for pat, f, value in g.clause:
+            for m in pat.finditer(s, ca, cb):
+                if f == "running":
+                    running = True
+                elif f == "part" and part is None and value.startswith("place_"):
+                    name = (_NAME_BEFORE.search(s[ca : m.start()]) if value == "place_before" else _NAME_AFTER.match(s[m.end() : cb]))
+                    if name:
+                        part = "place:" + " ".join(fold(lemma(w, lang)) for w in name.group(1).split())
+    if increment and kind not in ("count", "money"):
+        increment = False  # "fell by 4.8%": a change in a rate is how a rate is reported
+    return part, increment, running
+

@@ -1,0 +1,94 @@
+"""Lemmas and concepts: the words around a figure in a form that compares across articles and languages.
+
+Lemmas come from simplemma (MIT): dictionaries for English, Spanish and Polish among some fifty
+languages, and no part-of-speech tagger needed, which matters because the default pipeline is
+``spacy.blank`` and has none. spaCy's own lookup tables were the other candidate; their Polish
+tables are split by part of speech, which a blank pipeline cannot tell.
+
+Concepts come from ``rules/<lang>/concepts.tsv``: keys shared by the languages, so that
+"detenidos", "zatrzymanych" and "arrested" all become ``#arrested``. The table is evidence for
+matching, never a gate: a word it does not list keeps its lemma ("abonent") and can still be
+matched by the same lemma in another article, by a cognate, or by agreeing figures.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from ..ruleset import load_language
+
+__all__ = ["lemma", "concepts", "Concepts", "fold"]
+
+
+@functools.lru_cache(maxsize=None)
+def _lemmatize():  # type: ignore[no-untyped-def]
+    from simplemma import lemmatize
+
+    return lemmatize
+
+
+@functools.lru_cache(maxsize=262144)
+def lemma(word: str, lang: str) -> str:
+    """The dictionary form of ``word`` in ``lang``, lower-cased (the word itself when unknown)."""
+    w = word.lower()
+    if len(w) < 3:
+        return w
+    try:
+        out = _lemmatize()(w, lang=lang)
+    except (ValueError, KeyError, TypeError):  # a language simplemma does not know
+        return w
+    return str(out).lower()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics ("Łódź" -> "lodz"): how names and cognates compare."""
+    text = text.lower().replace("ł", "l")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """One language's concept table, by lemma."""
+
+    single: dict[str, tuple[str, ...]]  # lemma (or lower-cased form) -> concept keys
+    multi: dict[tuple[str, ...], tuple[str, ...]]  # a phrase's lemmas -> concept keys
+    longest: int  # words in the longest phrase
+    masculine: bool = False  # adjectives agree in gender and the table lists the masculine form (-o for -a)
+
+    def of(self, word_lemma: str, word: str) -> tuple[str, ...]:
+        found = self.single.get(word_lemma) or self.single.get(word.lower())
+        if not found and self.masculine and word_lemma.endswith("a"):
+            # "heridas" -> "herida": the table lists the masculine form of an adjective or participle
+            found = self.single.get(word_lemma[:-1] + "o")
+        return found or ()
+
+
+@functools.lru_cache(maxsize=None)
+def concepts(lang: str) -> Concepts:
+    """The concept table of ``lang`` (``rules/<lang>/concepts.tsv``), indexed by lemma."""
+    single: dict[str, list[str]] = {}
+    multi: dict[tuple[str, ...], list[str]] = {}
+    for r in load_language(lang).table("concepts.tsv"):
+        key = r["concept"]
+        for phrase in r["words"].split("|"):
+            words = phrase.split()
+            if not words:
+                continue
+            if len(words) == 1:
+                for form in {words[0].lower(), lemma(words[0], lang)}:
+                    bucket = single.setdefault(form, [])
+                    if key not in bucket:
+                        bucket.append(key)
+            else:
+                lems = tuple(lemma(w, lang) for w in words)
+                bucket = multi.setdefault(lems, [])
+                if key not in bucket:
+                    bucket.append(key)
+    return Concepts({k: tuple(v) for k, v in single.items()}, {k: tuple(v) for k, v in multi.items()},
+                    max((len(k) for k in multi), default=1), lang in _GENDER_O_A)
+
+
+#: languages whose adjectives and participles end in -o, -a by gender (the table gives the -o form)
+_GENDER_O_A = {"es", "it", "pt"}

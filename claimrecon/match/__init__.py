@@ -1,0 +1,485 @@
+"""Match: all claims of a run -> which of them measure the same quantity, and why.
+
+The stage between extract and reconcile. Extract reads, for each figure, the words that describe
+it (``Claim.counted.terms``: concept keys of the rules' bilingual table, lemmas, names, rates) and
+the scope cues that keep quantities apart (``Claim.scope``). Match decides, across articles and
+languages, which claims are one quantity, from evidence rather than from a list of nouns:
+
+- hard limits first: the same kind (and currency for money), the same scope (aggregate, period,
+  sub-event, subject, part of a count, an addition vs a level, a rate vs a total);
+- then the words: two claims' terms are compared as weighted vectors (a word next to a figure
+  weighs more than one farther away; a word that describes many figures of the run weighs less
+  than a rare one), where a term matches the same concept, the same lemma, a cognate in another
+  language ("evacuados", "evacuated"), or a correspondence learnt from agreeing figures (when
+  "1.4 million subscribers" and "1,4 mln abonentów" agree, "abonent" is taken for "subscriber"
+  in the rest of the run); a shared canonical measure (``measures.tsv``) and an equal figure
+  add to the evidence;
+- then the claims are joined, strongest evidence first, into quantities that hold at most one
+  figure per independent article (an article that gives two different figures is describing two
+  quantities), and only while the average evidence between the two sides stays high enough.
+
+Every quantity records how it was matched (``records.Match``): ``canonical`` (the same canonical
+measure), ``same_word`` (the same lemma, or words the rules' table translates), ``inferred`` (from
+context: cognates, learnt correspondences, shared names and neighbouring words), with a
+confidence (the weakest link that holds it together) and the shared evidence in words.
+
+A count worded as a running tally ("so far", "rose to", "latest") in articles published at
+different moments is a timeline, not a disagreement: such a quantity is split by moment into
+groups of one series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Article, Claim, Match
+from ..ruleset import load_shared
+from ..reconcile.intervals import verdict
+from .evidence import Vocabulary, describe_terms, families
+
+__all__ = ["match", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
+
+#: the least similarity of two claims' descriptions for them to be one quantity (a desk can raise it)
+import os as _os
+MIN_CONFIDENCE = float(_os.environ.get("CR_CONF", "0.3"))
+#: the least average similarity between two groups of claims for them to be joined
+MIN_AVERAGE = float(_os.environ.get("CR_AVG", "0.2"))
+#: the least similarity of two claims that are each other's best match between their two articles
+MUTUAL_MIN = float(_os.environ.get("CR_MUT", "0.15"))
+ROLE_PENALTY = float(_os.environ.get("CR_ROLE", "0.7"))
+#: kinds that are compared at all
+KINDS = ("count", "percent", "money", "duration", "time", "temperature")
+
+
+@dataclass(slots=True)
+class Item:
+    """What matching reads of one claim."""
+
+    ref: Any  # leads back to the claim (the claim itself, or its row in the run's store)
+    id: str
+    article: str
+    lang: str
+    kind: str
+    unit: str | None
+    value: Any
+    wording: Any  # what ``verdict`` reads (a Claim, or reconcile's Wording)
+    measure: str | None
+    terms: tuple[str, ...]
+    weights: tuple[float, ...]
+    veto: tuple[Any, ...]  # scope that must be equal: aggregate, period, subevent, subject, part, increment, rates
+    moment: str  # a clock time the figure is anchored to
+    as_of: str  # when the article reports it
+    running: bool
+    text: str | None  # the counted phrase as written
+    gloss: str | None
+    start: int = 0
+    sources: frozenset[str] = frozenset()  # bodies named as giving the figure (concepts of role "source")
+    tally: bool = False  # a count news updates as a situation develops (a concept of role "tally")
+    anchored: bool = False  # tied to a stated day or year: the same moment whenever it is reported
+    day: str = ""  # the date a day word next to it names ("on Saturday", "anoche"), resolved from its article's date
+    places: frozenset[str] = frozenset()  # countries named next to it ("46 flights in Poland")
+    roles: frozenset[str] = frozenset()  # what happened to what it counts (injured, evacuated...), as families
+    head: frozenset[str] = frozenset()  # the counted noun's concept and its families, when the table knows it
+    voice: str = ""  # who says it in its article: the narrator (""), or the source it cites or quotes
+    source: str = ""
+
+
+def item_of(c: Claim, ref: Any = None) -> Item | None:
+    """The ``Item`` of a claim, or None when it is never compared (a date, a vague amount's kind...)."""
+    if c.kind not in KINDS:
+        return None
+    s = c.scope
+    ct = c.counted
+    rates = tuple(sorted(t for t in ct.terms if t.startswith("per:")))
+    roles = concept_roles()
+    weights = ct.weights or tuple(1.0 for _ in ct.terms)
+    near = [t for t, w in zip(ct.terms, weights) if w >= 0.3]
+    # who gives it: a body named in its own clause (words from other clauses weigh at most FAR_WEIGHT)
+    sources = frozenset(t[3:] for t in ct.terms if t.startswith("by:"))
+    tally = c.kind == "count" and any(roles.get(t) == "tally" for t, w in zip(ct.terms, weights) if w >= 0.4)
+    day = _day(ct.terms, weights, s.as_of)
+    anchored = bool(s.period) or bool(day)
+    places = frozenset(t for t, w in zip(ct.terms, weights) if w > 0.15 and t.startswith("@country:"))
+    fams = families()
+    roles_near = frozenset(f for t in near if roles.get(t) == "tally" for f in (fams.get(t) or (t,)))
+    head: frozenset[str] = frozenset()
+    if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic":
+        head = frozenset((ct.terms[0],) + fams.get(ct.terms[0], ()))
+    it = Item(ref if ref is not None else c, c.id, c.article, c.lang, c.kind, c.unit if c.kind == "money" else None, c.value, c,
+                c.measure, ct.terms, ct.weights or tuple(1.0 for _ in ct.terms),
+                (s.aggregate, s.period, s.subevent, s.subject, s.part, s.increment, rates),
+                s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
+                roles_near, head, _voice(c))
+    return it
+
+
+def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> str:
+    """The date that a weekday or a day word close to the figure names ("on Saturday", "anoche"):
+    the last such day on or before the article's date."""
+    if not as_of:
+        return ""
+    try:
+        published = dt.date.fromisoformat(as_of[:10])
+    except ValueError:
+        return ""
+    for t, w in zip(terms, weights):
+        if w < 0.4:
+            continue
+        if t.startswith("#weekday_"):
+            want = int(t[len("#weekday_"):])  # 1 = Monday ... 7 = Sunday, as time.tsv numbers them
+            back = (published.isoweekday() - want) % 7
+            return (published - dt.timedelta(days=back)).isoformat()
+        if t.startswith("#day_"):
+            return (published + dt.timedelta(days=int(t[len("#day_"):]))).isoformat()
+    return ""
+
+
+@functools.lru_cache(maxsize=None)
+def concept_roles() -> dict[str, str]:
+    """"#concept" -> its role in comparing quantities (``rules/shared/quantities.tsv``)."""
+    return {"#" + r["concept"]: r["role"] for r in load_shared().get("quantities.tsv", [])}
+
+
+def _voice(c: Claim) -> str:
+    """Who gives the figure in its article: an article may report two versions of one quantity
+    (its own and a speaker's), but not two of its own."""
+    a = c.attribution
+    if c.sentence_start == 0:
+        return "headline"  # an editor's line, which can round or differ from the body
+    if a.quoted:
+        return "quote:" + (a.source or "").lower()
+    return ""  # the article's own voice, whoever it cites: it gives one figure per quantity
+
+
+@dataclass
+class Quantity:
+    """One matched quantity: its items, how they were matched, and how to name it."""
+
+    items: list[Item]
+    match: Match | None
+    label: str | None
+    key: tuple[str, ...] = ()
+
+
+@dataclass
+class Matching:
+    """The result: quantities (each with a group key for reconcile) and the items left alone."""
+
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def keys(self) -> dict[str, tuple[str, ...]]:
+        """Claim id -> group key."""
+        return {it.id: q.key for q in self.quantities for it in q.items}
+
+
+def _source(articles: dict[str, Article], article_id: str) -> str:
+    a = articles.get(article_id)
+    return (a.duplicate_of or a.id) if a else article_id
+
+
+def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidence: float = MIN_CONFIDENCE) -> Matching:
+    """Group the items into quantities (deterministic: the same items in any order give the same result)."""
+    arts = {a.id: a for a in articles}
+    blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for it in items:
+        it.source = _source(arts, it.article)
+        blocks[(it.kind, it.unit or "")].append(it)
+    out = Matching()
+    for bkey in sorted(blocks):
+        block = sorted(blocks[bkey], key=lambda it: (it.article, it.start, it.id))
+        for members, m in _cluster(block, min_confidence):
+            out.quantities.extend(_split(members, m))
+    for q in out.quantities:
+        q.key = _key(q)
+    _unique_keys(out.quantities)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Similarity and clustering
+
+
+def _cluster(block: list[Item], min_conf: float) -> list[tuple[list[Item], Match | None]]:
+    """The block's items as clusters of one quantity each, with how each was matched."""
+    vocab = Vocabulary(block)
+    sims = _similarities(block, vocab)
+    # learn correspondences from agreeing figures the words did not link, then look again
+    if vocab.learn(block, sims, min_conf):
+        sims = _similarities(block, vocab)
+    clusters = _join(block, sims, min_conf)
+    out = []
+    for members in clusters:
+        out.append((sorted((block[i] for i in members), key=lambda it: (it.article, it.start, it.id)),
+                    _how(block, members, sims, vocab)))
+    return out
+
+
+def _similarities(block: list[Item], vocab: Vocabulary) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+    """(i, j) -> (similarity, shared evidence) for every pair of items of different sources that
+    share a term (or a canonical measure) and whose scopes allow them to be one quantity."""
+    vecs = [vocab.vector(it) for it in block]
+    per_source: dict[str, int] = defaultdict(int)
+    for it in block:
+        per_source[it.source] += 1
+    only = [per_source[it.source] == 1 for it in block]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, (it, v) in enumerate(zip(block, vecs)):
+        for t in v:
+            postings[t].append(i)
+        if it.measure:
+            postings["=" + it.measure].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for t in sorted(postings):
+        ids = postings[t]
+        if len(ids) > 2000:
+            continue  # a word on thousands of figures tells nothing about which one
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                pairs.add((ids[x], ids[y]))
+    out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
+    for i, j in sorted(pairs):
+        a, b = block[i], block[j]
+        if a.source == b.source or not compatible(a, b):
+            continue
+        va, vb = vecs[i], vecs[j]
+        dot = sum(w * vb[t] for t, w in va.items() if t in vb)
+        shared = tuple(sorted((t for t in va if t in vb), key=lambda t: -va[t] * vb[t]))
+        sim = dot  # both vectors have unit length
+        if bool(a.roles) != bool(b.roles) or (a.roles and b.roles and a.roles.isdisjoint(b.roles)):
+            sim *= ROLE_PENALTY  # "six injured passengers" and "212 passengers": one says what happened to them
+        if a.head and b.head and a.head.isdisjoint(b.head):
+            sim *= ROLE_PENALTY  # different counted nouns ("a fine", "the damage")
+        if _equal(a, b):
+            sim += 0.1
+        elif sim > 0.05 and _slip(a.value, b.value):
+            sim += 0.15  # the same digits at another scale or in another order: the errors figures suffer
+            shared = shared + ("the same digits",)
+        if a.sources and a.sources == b.sources:
+            sim += 0.15  # the same body's estimate ("according to police")
+            shared = ("same source: " + ", ".join(sorted(s[1:] for s in a.sources)),) + shared
+        if a.kind != "count" and only[i] and only[j]:
+            sim += 0.15  # the one amount in that currency (or percentage, duration, time) each article gives
+            shared = shared + ("the only one of its kind in each article",)
+        sim = min(1.0, sim)
+        if sim > 0:
+            out[(i, j)] = (round(sim, 4), shared)
+    return out
+
+
+def compatible(a: Item, b: Item) -> bool:
+    """Whether two claims may be one quantity at all: the same scope, and not two different
+    bodies' estimates (the police's count and the organisers')."""
+    return (a.veto == b.veto and not (a.sources and b.sources and a.sources.isdisjoint(b.sources))
+            and not (a.places and b.places and a.places.isdisjoint(b.places))
+            and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head))  # "400 coaches", "11 protesters"
+            # "six injured passengers" is not "212 passengers": what happened to the counted is part of what is counted
+            and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles)))
+
+
+def _slip(x: Any, y: Any) -> bool:
+    """Two figures with the same significant digits at another scale (7 million, 7 billion; 4.5,
+    45) or in another order (41, 14; 23,400, 32,400): a typing or scale error, a sign that the two
+    figures are one quantity wrongly given."""
+    if not isinstance(x, float) or not isinstance(y, float) or x <= 0 or y <= 0 or x == y:
+        return False
+    dx, dy = _digits(x), _digits(y)
+    if len(dx) < 2 and len(dy) < 2:
+        return dx == dy and max(x, y) / min(x, y) >= 10
+    return dx == dy or (sorted(dx) == sorted(dy) and len(dx) == len(dy) and 0.1 < x / y < 10)
+
+
+def _digits(v: float) -> str:
+    """The significant digits of a figure: 23400 -> "234", 0.45 -> "45", 7e9 -> "7"."""
+    s = f"{v:.6g}".replace(".", "").lstrip("0")
+    s = s.split("e")[0]
+    return s.rstrip("0") or "0"
+
+
+def _equal(a: Item, b: Item) -> bool:
+    """Whether two claims state the same figure (clock times as instants)."""
+    try:
+        return verdict(a.wording, b.wording) == "agree" and a.value is not None
+    except (TypeError, ValueError):
+        return False
+
+
+def _join(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float) -> list[list[int]]:
+    """Average-link agglomeration, strongest pairs first, at most one figure per source."""
+    parent = list(range(len(block)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
+    # per cluster: source -> the figures it states there
+    # (an article's voice at a clock moment gives one figure: its own and a quoted speaker's may differ,
+    # and so may two moments of a timeline)
+    figures: dict[int, dict[tuple[str, str, str], set[str]]] = {
+        i: {(block[i].source, block[i].voice, block[i].moment): {_figure(block[i])}} for i in range(len(block))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def sim(i: int, j: int) -> float:
+        return sims.get((i, j) if i < j else (j, i), (0.0, ()))[0]
+
+    mutual = _mutual_best(block, sims)
+    floor = min(min_conf, MUTUAL_MIN)
+    edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items() if s >= min_conf or (s >= floor and (i, j) in mutual)),
+                   key=lambda e: (-e[0], e[1], e[2]))
+    for s, i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        fa, fb = figures[ri], figures[rj]
+        if any(src in fb and fb[src] != vals for src, vals in fa.items()):
+            continue  # one article would give two different figures for one quantity
+        ma, mb = members[ri], members[rj]
+        if len(ma) + len(mb) > 2:
+            total = 0.0
+            n = 0
+            for x in ma:
+                for y in mb:
+                    if block[x].source != block[y].source:
+                        if not compatible(block[x], block[y]):
+                            total = -1.0
+                            break
+                        total += sim(x, y)
+                        n += 1
+                if total < 0:
+                    break
+            if total < 0 or (n and total / n < MIN_AVERAGE):
+                continue
+        parent[rj] = ri
+        members[ri] = ma + mb
+        for src, vals in fb.items():
+            fa.setdefault(src, set()).update(vals)
+        del members[rj], figures[rj]
+    return [sorted(m) for _, m in sorted(members.items())]
+
+
+def _mutual_best(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]]) -> set[tuple[int, int]]:
+    """Pairs whose two claims are each the other's best match in the other's article: weaker
+    evidence is enough when no other figure of either article competes for it."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), (s, shared) in sims.items():
+        if not any(t[:1] in "#=~" or ":" in t for t in shared):
+            continue  # only names, weekdays or the kind itself in common: not enough to pair on
+        for x, y in ((i, j), (j, i)):
+            key = (x, block[y].source)
+            if key not in best or (s, -y) > (best[key][0], -best[key][1]):
+                best[key] = (s, y)
+    out = set()
+    for (i, j) in sims:
+        if best.get((i, block[j].source), (0, -1))[1] == j and best.get((j, block[i].source), (0, -1))[1] == i:
+            out.add((i, j))
+    return out
+
+
+def _figure(it: Item) -> str:
+    v = it.value
+    return f"{v:.6g}" if isinstance(v, float) else str(v)
+
+
+def _how(block: list[Item], members: list[int], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]],
+         vocab: Vocabulary) -> Match | None:
+    """Why a cluster's items were matched: the basis, the weakest link and the evidence."""
+    if len(members) < 2:
+        return None
+    inside = [(sims[(i, j)], i, j) for i in members for j in members if i < j and (i, j) in sims]
+    # the links that hold the cluster together: a maximum spanning tree
+    parent = {i: i for i in members}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    links = []
+    for (s, shared), i, j in sorted(inside, key=lambda e: (-e[0][0], e[1], e[2])):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[rj] = ri
+            links.append((s, shared, i, j))
+    if not links:
+        return None
+    confidence = round(min(s for s, _, _, _ in links), 2)
+    bases = [vocab.basis(block[i], block[j], shared) for _, shared, i, j in links]
+    order = {"canonical": 0, "same_word": 1, "inferred": 2}
+    basis = max(bases, key=lambda b: order[b])
+    evidence: list[str] = []
+    for _, shared, i, j in links:
+        for t in shared[:2]:
+            e = vocab.explain(t, block[i], block[j])
+            if e and e not in evidence:
+                evidence.append(e)
+    return Match(basis, min(1.0, confidence), tuple(evidence[:6]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Moments, keys and labels
+
+
+def _split(members: list[Item], m: Match | None) -> list[Quantity]:
+    """A cluster as quantities: one per clock moment it is anchored to, and, when it is worded as
+    a running tally, one per moment its articles report it (a timeline, not a disagreement)."""
+    by: dict[str, list[Item]] = defaultdict(list)
+    moments = _moments(members)
+    for it in members:
+        by[moments[it.id]].append(it)
+    label = describe_terms(members)
+    return [Quantity(by[k], m if len(by[k]) > 1 else None, label, ("", k)) for k in sorted(by)]
+
+
+def _moments(members: list[Item]) -> dict[str, str]:
+    """Claim id -> the moment it stands for within its quantity: the clock time it is anchored to,
+    else, for a running tally ("so far", "rose to") or a count news updates (the dead, the
+    evacuated), the day its article reports it (and the hours, for a running tally whose articles
+    print them), unless the sentence ties it to a stated day or year."""
+    running = any(it.running for it in members)
+    tally = any(it.tally for it in members)
+    out: dict[str, str] = {}
+    for it in members:
+        if it.moment:
+            out[it.id] = it.moment
+        elif it.day:
+            out[it.id] = "as of " + it.day
+        elif (running or tally) and it.as_of and not it.anchored:
+            day, _, clock = it.as_of.partition("T")
+            out[it.id] = "as of " + day + (f" {int(clock[:2]) // 3 * 3:02d}h" if running and clock else "")
+        else:
+            out[it.id] = ""
+    if len({m for m in out.values() if m.startswith("as of ")}) < 2:
+        # one day: nothing to keep apart
+        out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
+    return out
+
+
+def _key(q: Quantity) -> tuple[str, ...]:
+    """The group key reconcile reads: kind, measure, currency, scope, the quantity's name, moment."""
+    first = q.items[0]
+    measures = {it.measure for it in q.items}
+    measure = measures.pop() if len(measures) == 1 else None
+    aggregate, period, subevent, subject, part, increment, rates = first.veto
+    moment = q.key[1] if len(q.key) > 1 else ""
+    name = q.label or ""
+    return (first.kind, measure or "", first.unit or "", aggregate or "", period or "", subevent or "", subject or "",
+            part or "", "increment" if increment else "", "/".join(rates), name, moment)
+
+
+def _unique_keys(qs: list[Quantity]) -> None:
+    """Two quantities never share a key: the second of a name gets the id of its first claim."""
+    seen: set[tuple[str, ...]] = set()
+    for q in sorted(qs, key=lambda q: (q.key, min(it.id for it in q.items))):
+        if q.key in seen:
+            first = min(it.id for it in q.items)
+            q.key = q.key[:-2] + (q.key[-2] + " #" + hashlib.blake2b(first.encode(), digest_size=3).hexdigest(), q.key[-1])
+        seen.add(q.key)
+
+
