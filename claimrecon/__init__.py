@@ -32,7 +32,7 @@ def extract(text: str, lang: str, *, published: str | None = None, article: str 
 
 
 def compare(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     *,
     lang: str | None = None,
     encoding: str | None = None,
@@ -45,6 +45,9 @@ def compare(
     progress: bool = False,
 ) -> Report:
     """Read every article under ``paths``, extract their claims and reconcile them.
+
+    ``paths`` is a list of folders and files (``"-"``: standard input), or one of them alone:
+    ``compare("corpus/")`` reads the folder, as ``compare(["corpus/"])`` does.
 
     ``jobs`` worker processes, or the ``dask.distributed`` cluster at ``scheduler`` (an address
     or a ``Client``), share the reading and extraction; the report is the same byte for byte.

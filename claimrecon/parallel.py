@@ -76,7 +76,7 @@ def _process_on_worker(items: Sequence[tuple[Any, str | None]], opts: Any) -> Re
     """``process_chunk`` for a remote worker: read from absolute paths, report the paths as given."""
     sources = [dataclasses.replace(s, path=Path(absolute)) if absolute else s for s, absolute in items]
     result = process_chunk(sources, opts)
-    given = {s.id: None if s.path is None else str(s.path) for s, _ in items}
+    given = {s.id: None if s.path is None else s.shown or str(s.path) for s, _ in items}
     fixed: Result = []
     for article, kept, rows in result:
         # a JSON Lines file gives articles "file#n": they share the file's path
@@ -93,7 +93,7 @@ def chunked(items: Sequence[Any], jobs: int, chunk_size: int | None = None) -> l
 
 
 def analyse(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     *,
     lang: str | None = None,
     encoding: str | None = None,
@@ -109,12 +109,13 @@ def analyse(
     ``jobs`` processes or on the Dask cluster at ``scheduler``.
     """
     from .ingest import check_options, expand_paths, order_key
+    from .ingest.sources import path_list
     from .store import ClaimStore
 
     if jobs < 1:
         raise InputError(f"--jobs must be at least 1, not {jobs}", "Use --jobs 1 to run in one process.")
     opts = check_options(lang, encoding)
-    sources = expand_paths([str(p) for p in paths])
+    sources = expand_paths(path_list(paths))
     local = [s for s in sources if s.path is None]  # standard input can only be read here
     remote = [s for s in sources if s.path is not None]
     chunks = chunked(remote, jobs, chunk_size)

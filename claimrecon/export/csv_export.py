@@ -20,7 +20,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from ..records import Claim, Report
+from ..records import Claim, Report, tidy_number
 from .view import SEVERITY_RANK, ReportView, claims_with_groups, measure_label
 
 COLUMNS = (
@@ -37,6 +37,7 @@ def _num(x: float | int | None) -> str:
     """A number as a spreadsheet reads it: integral floats without ``.0``; None empty."""
     if x is None:
         return ""
+    x = tidy_number(x)
     if isinstance(x, float) and x.is_integer():
         return str(int(x))
     return repr(x)

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..atomic import replacing
 from ..errors import InputError
-from ..records import Report
+from ..records import Report, tidy_number
 from .json_export import iter_json
 from .view import claims_with_groups
 
@@ -127,7 +127,7 @@ def _split_value(x: float | str | None) -> tuple[float | None, str | None]:
     """Numbers go to ``value``, ISO strings (times, dates) to ``value_text``."""
     if isinstance(x, str):
         return None, x
-    return (float(x) if x is not None else None), None
+    return (tidy_number(float(x)) if x is not None else None), None
 
 
 def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) -> int:
@@ -164,8 +164,8 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
     rows: list[tuple[Any, ...]] = []
     for n, (c, group_id) in enumerate(claims_with_groups(report, first=False), 1):  # the last group, as a dict would keep
         value, value_text = _split_value(c.value)
-        rows.append((run, c.id, c.article, group_id, c.lang, c.kind, value, value_text, c.unit, c.low, c.high,
-                     c.qualifier, c.precision, c.measure, c.text, c.start, c.end, c.sentence, c.sentence_start,
+        rows.append((run, c.id, c.article, group_id, c.lang, c.kind, value, value_text, c.unit, tidy_number(c.low),
+                     tidy_number(c.high), c.qualifier, tidy_number(c.precision), c.measure, c.text, c.start, c.end, c.sentence, c.sentence_start,
                      c.scope.moment, c.scope.aggregate, c.scope.period, c.scope.subevent, c.scope.subject,
                      c.attribution.source, int(c.attribution.quoted), c.attribution.cue, c.zone, c.date, c.gloss,
                      c.sentence_gloss, c.sentence_gloss_status, c.sentence_gloss_backend, c.sentence_gloss_error))
@@ -182,7 +182,7 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
     )
     con.executemany(
         "INSERT INTO conflicts VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(run, k.id, k.group, k.claims[0], k.claims[1], k.severity, k.score, k.reason, k.review, k.review_note)
+        [(run, k.id, k.group, k.claims[0], k.claims[1], k.severity, tidy_number(k.score), k.reason, k.review, k.review_note)
          for k in report.conflicts],
     )
     con.executemany("INSERT INTO reviews VALUES (?,?,?,?,?)",
