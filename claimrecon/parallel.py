@@ -24,13 +24,13 @@ the articles' metadata, not their text or their claims.
 from __future__ import annotations
 
 import dataclasses
-import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+from .progress import Progress, as_progress
 from .records import Article
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def analyse(
     encoding: str | None = None,
     jobs: int = 1,
     scheduler: Any = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     chunk_size: int | None = None,
 ) -> tuple[list[Article], ClaimStore]:
     """Every input under ``paths`` as Articles (id order, duplicates marked, texts left out: the
@@ -122,11 +122,12 @@ def analyse(
     if len(chunks) > 1 and (jobs > 1 or scheduler is not None):
         _check_rules()  # a broken rules file is reported here, once, not from inside a worker
 
+    shown = as_progress(progress)
     store = ClaimStore()
     articles: list[tuple[Article, tuple[bytes, bytes] | None]] = []  # with the key and sketch of their text
     marks = _Marks(store)
     try:
-        with _progress_bar(len(sources), progress) as advance:
+        with shown.phase("reading and extracting", len(sources), "article") as advance:
             if local:
                 _collect(process_chunk(local, opts), articles, store, marks)
                 advance(len(local))
@@ -137,7 +138,8 @@ def analyse(
             articles.sort(key=lambda item: order_key(item[0].id))
             marks = _Marks(store)
             marks.add(articles)
-        return marks.apply(articles), store.finish()
+        with shown.phase("indexing claims"):
+            return marks.apply(articles), store.finish()
     except BaseException:
         store.close()
         raise
@@ -256,32 +258,3 @@ def _run_dask(chunks: list[list[Any]], opts: Any, scheduler: Any) -> Iterator[Re
     finally:
         if own:
             client.close()
-
-
-class _Bar:
-    """A context manager giving an ``advance(n)`` callable; a tqdm bar on a terminal only."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled
-        self.bar: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        if self.enabled and self.total > 1 and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            class Bar(tqdm):  # type: ignore[type-arg]
-                monitor_interval = 0  # no monitor thread: the pool can still fork
-
-            self.bar = Bar(total=self.total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
-            return self.bar.update  # type: ignore[no-any-return]
-        return lambda n: None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _progress_bar(total: int, enabled: bool) -> _Bar:
-    return _Bar(total, enabled)
-
