@@ -209,6 +209,27 @@ def test_md_code_is_literal_in_tables(text: str) -> None:
 
 # --- CSV --------------------------------------------------------------------------------------
 
+
+def test_conflicts_csv_beside_the_claims_csv(tmp_path: Path, corpus_report: Report) -> None:
+    from claimrecon.export.csv_export import CONFLICT_COLUMNS, CONFLICTS_FILE
+
+    export(corpus_report, plan(["csv"], tmp_path), ExportOptions())
+    raw = (tmp_path / CONFLICTS_FILE).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert tuple(rows[0].keys()) == CONFLICT_COLUMNS
+    v = ReportView.of(corpus_report)
+    assert [r["conflict_id"] for r in rows] == [k.id for k in v.conflicts()]
+    kinds = {(r["figure_a"], r["figure_b"]): r["disagreement"] for r in rows}
+    assert kinds[("600,000", "about 500,000")] == "hard"
+    assert kinds[("more than 500,000", "600,000")] == "bound"
+    assert kinds[("about 75%", "about 80%")] == "hedged"
+    assert {r["article_a"] for r in rows} <= {a.id for a in corpus_report.articles}
+    assert any(r["attribution_a"] == "citing The Verge" for r in rows)
+    # written only beside a file: the claims CSV on its own elsewhere has no companion
+    assert not (tmp_path / "figures").exists()
+
+
 def test_csv_one_row_per_claim_with_ids(corpus_report: Report) -> None:
     text = to_csv(corpus_report)
     assert text.startswith("\ufeff") and "\r\n" in text
@@ -358,7 +379,7 @@ def test_cli_format_list_writes_each_file(tmp_path: Path) -> None:
                                       "--sqlite", str(tmp_path / "db.sqlite"), "--base-url", "https://x.example/r.html",
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["claimreview.jsonld", "report.csv", "report.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["claimreview.jsonld", "report-conflicts.csv", "report.csv", "report.html"]
     assert (tmp_path / "db.sqlite").exists()
     assert "conflicts" in result.output and "wrote" in result.output
     doc = json.loads((out / "claimreview.jsonld").read_text(encoding="utf-8"))
@@ -453,3 +474,27 @@ def test_an_empty_report_renders_in_every_format(tmp_path: Path) -> None:
     assert "no conflicting figures were found." in Path(targets["markdown"]).read_text(encoding="utf-8")
     assert json.loads(Path(targets["claimreview"]).read_text(encoding="utf-8"))["@graph"] == []
     assert validate(json.loads(Path(targets["json"]).read_text(encoding="utf-8"))) == []
+
+
+def test_a_quantity_matched_by_inference_is_marked_as_such() -> None:
+    from claimrecon.records import Article, Attribution, Claim, Conflict, Figure, Group, Match, Scope
+
+    en = "The ferry carried 412 injured passengers, the coast guard said."
+    es = "El ferri llevaba 415 pasajeros heridos."
+    a = Claim("c-a", "a.txt", "en", "count", 412.0, None, 412.0, 412.0, "exact", 0.5, "passengers", "412", 18, 21, en, 0,
+              Scope(), Attribution("the coast guard", False, "said"), gloss="412 passengers")
+    b = Claim("c-b", "b.txt", "es", "count", 415.0, None, 415.0, 415.0, "exact", 0.5, "passengers", "415", 17, 20, es, 0,
+              gloss="415 passengers")
+    g = Group("g-000000000001", "count", "passengers", Scope(), ("c-a", "c-b"), "conflict",
+              (Figure(412.0, "exact", ("c-a",), ("a.txt",), ("en",)), Figure(415.0, "exact", ("c-b",), ("b.txt",), ("es",))),
+              label="injured passengers", match=Match("inferred", 0.72, ("passenger = pasajero", "injured = herido")))
+    k = Conflict("k-000000000001", g.id, ("c-a", "c-b"), "hard", 1.5, "412 vs 415", basis="inferred", confidence=0.72)
+    report = Report((Article("a.txt", "ok", language="en"), Article("b.txt", "ok", language="es")), (a, b), (g,), (k,))
+    md = to_markdown(report)
+    (row,) = _dispute_rows(md)
+    assert "injured passengers *(inferred match, confidence 0.72)*" in row
+    assert "Matched by: inferred from context (confidence 0.72): passenger = pasajero; injured = herido." in md
+    assert "citing the coast guard" in row
+    page = to_html(report)
+    assert '<span class="inferred">inferred match, confidence 0.72</span>' in page
+    assert "passenger = pasajero" in page

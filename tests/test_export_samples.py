@@ -12,6 +12,7 @@ import pytest
 
 from claimrecon import samples
 from claimrecon.export import FORMATS
+from claimrecon.export.csv_export import CONFLICTS_FILE
 from claimrecon.export.pictures import FOLDER
 from claimrecon.export.sqlite_export import dump_tables
 
@@ -38,7 +39,11 @@ def test_sample_is_current(fresh: Path, name: str) -> None:
 
 
 def test_samples_write_nothing_else(fresh: Path) -> None:
-    assert sorted(p.name for p in fresh.iterdir()) == sorted([f.filename for f in FORMATS.values()] + [FOLDER])
+    assert sorted(p.name for p in fresh.iterdir()) == sorted([f.filename for f in FORMATS.values()] + [FOLDER, CONFLICTS_FILE])
+
+
+def test_sample_conflicts_csv_is_current(fresh: Path) -> None:
+    assert (fresh / CONFLICTS_FILE).read_bytes() == (samples.OUTPUT / CONFLICTS_FILE).read_bytes(), f"{CONFLICTS_FILE}: {STALE}"
 
 
 def test_sample_pictures_are_current(fresh: Path) -> None:

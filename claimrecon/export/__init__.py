@@ -27,6 +27,12 @@ def _csv(report: Report, options: ExportOptions) -> Iterable[str]:
     return iter_csv(report)
 
 
+def _conflicts_csv(report: Report, target: Path) -> None:
+    from .csv_export import write_conflicts_csv
+
+    write_conflicts_csv(report, target)
+
+
 def _claimreview(report: Report, options: ExportOptions) -> Iterable[str]:
     from .claimreview import iter_claimreview
 
@@ -89,7 +95,7 @@ class Format:
         """Write the report to ``target`` (``-`` = stdout for text formats), atomically, as it is rendered."""
         if self.pieces is not None:
             companion = self.beside is not None and str(target) != "-"
-            if companion:
+            if companion and self.name == "markdown":
                 from .pictures import FOLDER
 
                 options = dataclasses.replace(options, figures=FOLDER)
@@ -105,7 +111,7 @@ class Format:
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "report.json", lambda r, o: iter_json(r, jobs=o.jobs)),
     Format("markdown", "report.md", _markdown, beside=_markdown_pictures),
-    Format("csv", "report.csv", _csv),
+    Format("csv", "report.csv", _csv, beside=_conflicts_csv),
     Format("claimreview", "claimreview.jsonld", _claimreview),
     Format("sqlite", "report.sqlite", None, stdout=False),
     Format("html", "report.html", _html),

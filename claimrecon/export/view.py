@@ -536,3 +536,20 @@ def open_state(d: Dispute) -> str:
         return d.state
     counts = {s: decided.count(s) for s in dict.fromkeys(decided)}
     return "open; " + ", ".join(f"{n} pair{'s' if n != 1 else ''} {s}" for s, n in counts.items())
+
+
+def pair_kind(v: ReportView, k: Conflict) -> str:
+    """``hard``; ``bound``: a bound ("more than 500,000") that the other figure meets; or ``hedged``:
+    two hedged figures whose intervals overlap."""
+    if k.severity == "hard":
+        return "hard"
+    from ..reconcile.intervals import interval
+
+    a, b = (v.claims.get(cid) for cid in k.claims)
+    if a is None or b is None:
+        return "hedged"
+    for x, y in ((a, b), (b, a)):
+        iv = interval(x)
+        if x.qualifier in BOUNDS and iv is not None and isinstance(y.value, (int, float)) and iv.low <= float(y.value) <= iv.high:
+            return "bound"
+    return "hedged"
