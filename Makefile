@@ -31,7 +31,7 @@ bench: $(STAMP)
 # Re-pin the dependencies after changing pyproject.toml.
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/pip install --quiet -e '.[test,dask]'
+	.lockenv/bin/pip install --quiet -e '.[test,dask,translate]'
 	.lockenv/bin/pip freeze --exclude-editable | grep -v '^claimrecon' > requirements.lock
 	rm -rf .lockenv
 

@@ -17,6 +17,7 @@ from . import extract as _extract_stage  # noqa: F401  (imported first: the func
 from .records import Article, Claim, Conflict, Group, Report, Review
 
 if TYPE_CHECKING:
+    from .progress import Progress
     from .store import ClaimStore
     from .translate import Backend
 
@@ -32,7 +33,7 @@ def extract(text: str, lang: str, *, published: str | None = None, article: str 
 
 
 def compare(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     *,
     lang: str | None = None,
     encoding: str | None = None,
@@ -42,14 +43,18 @@ def compare(
     translation_cache: str | Path | None = None,
     jobs: int = 1,
     scheduler: object = None,
-    progress: bool = False,
+    progress: "bool | Progress" = False,
     min_confidence: float | None = None,
 ) -> Report:
     """Read every article under ``paths``, extract their claims and reconcile them.
 
+    ``paths`` is a list of folders and files (``"-"``: standard input), or one of them alone:
+    ``compare("corpus/")`` reads the folder, as ``compare(["corpus/"])`` does.
+
     ``jobs`` worker processes, or the ``dask.distributed`` cluster at ``scheduler`` (an address
     or a ``Client``), share the reading and extraction; the report is the same byte for byte.
-    ``progress`` shows a bar on stderr when it is a terminal.
+    ``progress`` (True, or a ``claimrecon.progress.Progress``) shows each phase of the run on
+    stderr when it is a terminal: reading and extracting, indexing, reconciling.
 
     The claims stay on disk, in a temporary store that the report reads from (see ``Report``):
     ``report.close()``, or ``with claimrecon.compare(...) as report:``, removes it when done.
@@ -64,20 +69,25 @@ def compare(
     """
     from .match import MIN_CONFIDENCE, match
     from .parallel import analyse
+    from .progress import as_progress
     from .reconcile import reconcile_groups
     from .reconcile.review import load_reviews
     from .ruleset import rules_digest
 
     translator = _translator(translate, translate_url, translation_cache)  # settings checked before any work
-    articles, store = analyse(paths, lang=lang, encoding=encoding, jobs=jobs, scheduler=scheduler, progress=progress)
+    shown = as_progress(progress)
+    articles, store = analyse(paths, lang=lang, encoding=encoding, jobs=jobs, scheduler=scheduler, progress=shown)
     try:
         if translator is not None:
-            translator(store)
+            with shown.phase("translating"):
+                translator(store)
         review_list = load_reviews(reviews) if reviews else ()
-        matching = match(store.match_items(), articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
-        store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
+        with shown.phase("matching"):
+            matching = match(store.match_items(), articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
+            store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
         info = {q.key: (q.match, q.label) for q in matching.quantities}
-        groups, conflicts = reconcile_groups(articles, store.groups(), store.claim_of, review_list, store.ids, info=info)
+        groups_in = shown.iterate("reconciling", store.groups(), len(store.keys), "quantity")
+        groups, conflicts = reconcile_groups(articles, groups_in, store.claim_of, review_list, store.ids, info=info)
     except BaseException:
         store.close()
         raise

@@ -10,27 +10,80 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
+import click
 import typer
+import typer.core
 
-from .errors import ClaimreconError
+from . import __version__
+from .errors import ClaimreconError, InputError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RULES, EXIT_NOTHING_READ = 0, 1, 2, 3, 4
+
+
+class Command(typer.core.TyperCommand):
+    """Help as Unix tools print it: ``Usage: claimrecon compare [OPTIONS] PATH...``, arguments by
+    their metavar, options by their flags and metavar, no type names (``<list[str]>``, ``<bool>``).
+    Help text is plain (no markup), so ``'claimrecon[dask]'`` prints as written."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for p in self.get_params(ctx):
+            if p.param_type_name == "argument":
+                name = p.metavar or (p.name or "").upper()
+                pieces.append(name if p.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        params = self.get_params(ctx)
+        args = [(p.metavar or (p.name or "").upper(), getattr(p, "help", None) or "")
+                for p in params if p.param_type_name == "argument"]
+        opts = [rec for p in params if p.param_type_name == "option" for rec in [p.get_help_record(ctx)] if rec]
+        if args:
+            with formatter.section("Arguments"):
+                formatter.write_dl(args)
+        if opts:
+            with formatter.section("Options"):
+                formatter.write_dl(opts)
+
+
+#: -h as well as --help; help paragraphs wrapped at the terminal's width, up to 100 columns
+CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimrecon {__version__}")
+        raise typer.Exit()
+
 
 app = typer.Typer(
     name="claimrecon",
     help="Find where news articles about one event disagree on their numbers.",
+    epilog="Example:  claimrecon compare corpus/",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
 )
-rules_app = typer.Typer(help="Work with the language rules in rules/.", no_args_is_help=True)
+rules_app = typer.Typer(help="Work with the language rules in rules/.", no_args_is_help=True, rich_markup_mode=None,
+                        context_settings=CONTEXT)
 app.add_typer(rules_app, name="rules")
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Find where news articles about one event disagree on their numbers."""
 
 
 def _err(msg: str) -> None:
@@ -44,11 +97,13 @@ def _fail(e: ClaimreconError) -> typer.Exit:
     return typer.Exit(e.exit_code)
 
 
-@app.command(epilog="Example:  claimrecon compare corpus/ --format all --out output")
+@app.command(cls=Command, short_help="Report where articles disagree on their numbers.", epilog="Example:  claimrecon compare corpus/ --format all --out output")
 def compare(
-    paths: Annotated[list[str], typer.Argument(help="Folders, files, or - for stdin.")],
-    json_file: Annotated[Optional[str], typer.Option("--json", help="Write the JSON export here (- for stdout).")] = None,
-    markdown_file: Annotated[Optional[str], typer.Option("--markdown", help="Write the Markdown report here (- for stdout).")] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Folders, files, or - for stdin.")],
+    json_file: Annotated[Optional[str], typer.Option(
+        "--json", metavar="FILE", help="Write the JSON export here (- for stdout).")] = None,
+    markdown_file: Annotated[Optional[str], typer.Option(
+        "--markdown", metavar="FILE", help="Write the Markdown report here (- for stdout).")] = None,
     formats: Annotated[Optional[list[str]], typer.Option(
         "--format", "-f", metavar="LIST",
         help="Reports to write into OUT, comma-separated or repeated: json, markdown, csv, claimreview, sqlite, "
@@ -57,52 +112,75 @@ def compare(
         "--sqlite", metavar="FILE", help="Append this run to a SQLite database (earlier runs are kept).")] = None,
     base_url: Annotated[Optional[str], typer.Option(
         "--base-url", metavar="URL", help="Where the report will be published: ClaimReview urls become URL#<group id>.")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder for the reports not given a file.")] = Path("output"),
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Read every article as this language (en, es, pl).")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode every file with this encoding (e.g. cp1250).")] = None,
-    reviews: Annotated[Optional[Path], typer.Option("--reviews", help="Review decisions file (default: OUT/reviews.json).")] = None,
+    author: Annotated[Optional[str], typer.Option(
+        "--author", metavar="NAME", help="ClaimReview: the organization publishing the reviews (its author).")] = None,
+    review_date: Annotated[Optional[str], typer.Option(
+        "--review-date", metavar="YYYY-MM-DD", help="ClaimReview: the day the reviews are published (datePublished).")] = None,
+    out: Annotated[Path, typer.Option(
+        "--out", metavar="DIR", help="Output folder for the reports not given a file.")] = Path("output"),
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", metavar="LANG", help="Read every article as this language (en, es, pl).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="CODEC", help="Decode every file with this encoding (e.g. cp1250).")] = None,
+    reviews: Annotated[Optional[Path], typer.Option(
+        "--reviews", metavar="FILE", help="Review decisions file (default: OUT/reviews.json).")] = None,
     translate: Annotated[str, typer.Option(
         "--translate", metavar="BACKEND",
         help="Machine-translate the non-English sentences that hold figures: none (default, nothing leaves this "
              "machine), google, mymemory, or libre (with --translate-url). Any backend but none SENDS THOSE ARTICLE "
              "SENTENCES TO THAT THIRD-PARTY SERVICE: do not use it on material you may not share.")] = "none",
     translate_url: Annotated[Optional[str], typer.Option(
-        "--translate-url", help="Your LibreTranslate server, for --translate libre (e.g. http://localhost:5000/).")] = None,
+        "--translate-url", metavar="URL",
+        help="Your LibreTranslate server, for --translate libre (e.g. http://localhost:5000/).")] = None,
     translation_cache: Annotated[Optional[Path], typer.Option(
         "--translation-cache", metavar="FILE",
         help="Translations kept between runs and shareable; a re-run sends nothing already in it "
              "(default: OUT/translations.json).")] = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes reading and extracting articles; the report is the same for any number.")] = 1,
+        "--jobs", "-j", min=1, metavar="N",
+        help="Worker processes reading and extracting articles; the report is the same for any number.")] = 1,
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", metavar="ADDRESS",
         help="Run on this dask.distributed cluster (e.g. tcp://10.0.0.5:8786; needs the dask extra: pip install 'claimrecon[dask]'). "
              "Workers must see the input files at the same paths.")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print no summary and no progress: only warnings and errors, on stderr.")] = False,
 ) -> None:
     """Compare the numbers of articles about one event and report where they disagree.
 
-    Writes OUT/report.json and OUT/report.md (or the --format list) and prints a summary.
-    Exit codes: 0 every input read; 1 some inputs skipped or failed; 2 usage error; 3 invalid
-    rules; 4 nothing readable.
+    Writes OUT/report.json and OUT/report.md (or the --format list) and prints a summary. On a
+    terminal, stderr shows each phase as it runs: reading and extracting, reconciling, writing.
+
+    \b
+    Exit codes:
+      0  every input was read
+      1  some inputs were skipped or failed (the rest are reported)
+      2  usage error
+      3  invalid rules
+      4  no input could be read
 
     A failed translation never changes the exit code: stderr warns, the reports say why.
     """
     from . import compare as run_compare
     from .export import DEFAULT_FORMATS, ExportOptions, export, now_utc, parse_formats, plan
+    from .progress import Progress
 
     review_file = reviews or out / "reviews.json"
+    progress = Progress(enabled=not quiet)
     try:
         files = {"json": json_file, "markdown": markdown_file, "sqlite": sqlite_file}
         names = parse_formats(formats) or list(DEFAULT_FORMATS)
         targets = plan(names + [n for n, f in files.items() if f and n not in names], out, files)
+        warnings = _claimreview_warnings(names, base_url, author, review_date)
         report = run_compare(paths, lang=lang, encoding=encoding, reviews=review_file,
                              translate=None if translate.lower() == "none" else translate,  # None: translate not even imported
                              translate_url=translate_url, translation_cache=translation_cache or out / "translations.json",
-                             jobs=jobs, scheduler=scheduler, progress=True)
+                             jobs=jobs, scheduler=scheduler, progress=progress)
     except ClaimreconError as e:
         raise _fail(e) from None
     try:
-        export(report, targets, ExportOptions(base_url=base_url, created_at=now_utc(), jobs=jobs))
+        export(report, targets, ExportOptions(base_url=base_url, created_at=now_utc(), jobs=jobs, author=author,
+                                              date_published=review_date, progress=progress))
     except ClaimreconError as e:
         raise _fail(e) from None
     to_stdout = "-" in targets.values()
@@ -116,9 +194,10 @@ def compare(
         f"groups     {s['groups']}",
         f"conflicts  {s['conflicts']} ({sev['hard']} hard, {sev['soft']} soft)",
     ]
-    for a in report.articles:
-        if a.status != "ok":
-            lines.append(f"  {a.status}: {a.id}: {a.reason}")
+    disputed = _disputed(report)
+    if disputed:
+        lines.append(f"disputed   {disputed}")
+    problems = [f"{a.status}: {a.id}: {a.reason}" for a in report.articles if a.status != "ok"]
     warning = None
     if translate.lower() != "none":
         from .translate import summarize
@@ -129,7 +208,10 @@ def compare(
     report.close()  # removes the claim store's temporary files (at exit otherwise)
     if not to_stdout:
         lines.append("wrote      " + ", ".join(targets.values()))
-    typer.echo("\n".join(lines), err=to_stdout)
+    if not quiet:
+        typer.echo("\n".join(lines), err=to_stdout)
+    for line in problems + warnings:  # what went wrong goes to stderr, --quiet or not
+        _err(line)
     if warning:
         _err(warning)
     if st["ok"] == 0:
@@ -138,14 +220,15 @@ def compare(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command(epilog="Example:  claimrecon extract corpus/003_a755ee8edd3d3d50.txt")
+@app.command(cls=Command, short_help="Print the claims of one text as JSON.", epilog="Example:  claimrecon extract corpus/003_a755ee8edd3d3d50.txt")
 def extract(
-    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Language of the text (en, es, pl); detected if not given.")] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) to resolve weekdays and zones.")] = None,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A text file, or - for stdin.")],
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", metavar="LANG", help="Language of the text (en, es, pl); detected if not given.")] = None,
+    published: Annotated[Optional[str], typer.Option(
+        "--published", metavar="YYYY-MM-DD", help="Publication date, to resolve weekdays and zones.")] = None,
 ) -> None:
-    """Print the claims of one text as JSON, for rule authors and benchmarks.
-    """
+    """Print the claims of one text as JSON, for rule authors and benchmarks."""
     from . import extract as run_extract
     from .ingest import read_path
 
@@ -161,11 +244,13 @@ def extract(
     typer.echo(json.dumps({"article": art.id, "language": art.language, "claims": claims}, ensure_ascii=False, indent=2))
 
 
-@app.command(epilog="Example:  claimrecon ingest corpus/003_a755ee8edd3d3d50.txt")
+@app.command(cls=Command, short_help="Show the text and metadata the extractor sees.", epilog="Example:  claimrecon ingest corpus/003_a755ee8edd3d3d50.txt")
 def ingest(
-    path: Annotated[str, typer.Argument(help="A file (text, Markdown, HTML, JSON, JSON Lines), a folder, or - for stdin.")],
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Override language detection.")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode with this encoding (e.g. cp1250).")] = None,
+    path: Annotated[str, typer.Argument(
+        metavar="PATH", help="A file (text, Markdown, HTML, JSON, JSON Lines), a folder, or - for stdin.")],
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="LANG", help="Override language detection.")] = None,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="CODEC", help="Decode with this encoding (e.g. cp1250).")] = None,
 ) -> None:
     """Show what the extractor will see for one article: metadata and normalized text.
 
@@ -189,25 +274,23 @@ def ingest(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command(epilog="Example:  claimrecon schema > claimrecon-1.schema.json")
+@app.command(cls=Command, short_help="Print the JSON Schema of the export.", epilog="Example:  claimrecon schema > claimrecon-1.schema.json")
 def schema() -> None:
-    """Print the JSON Schema of the claimrecon/1 export.
-    """
+    """Print the JSON Schema of the claimrecon/1 export."""
     from .export.json_export import schema as get_schema
 
     typer.echo(json.dumps(get_schema(), ensure_ascii=False, indent=2))
 
 
-@app.command(epilog="Example:  claimrecon review k-1a2b3c4d5e6f --dismiss --note \"different events\"")
+@app.command(cls=Command, short_help="Record a decision on a conflict or a quantity.", epilog="Example:  claimrecon review k-1a2b3c4d5e6f --dismiss --note \"different events\"")
 def review(
-    target: Annotated[str, typer.Argument(help="A conflict id (k-...) or group id (g-...) from a report.")],
+    target: Annotated[str, typer.Argument(metavar="ID", help="A conflict id (k-...) or group id (g-...) from a report.")],
     dismiss: Annotated[bool, typer.Option("--dismiss", help="Mark it a false flag: it stays dismissed on re-runs.")] = False,
     accept: Annotated[bool, typer.Option("--accept", help="Mark it a real discrepancy.")] = False,
-    note: Annotated[str, typer.Option("--note", help="Why: shown in every report.")] = "",
-    file: Annotated[Path, typer.Option("--file", help="The review file.")] = Path("output/reviews.json"),
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Why: shown in every report.")] = "",
+    file: Annotated[Path, typer.Option("--file", metavar="FILE", help="The review file.")] = Path("output/reviews.json"),
 ) -> None:
-    """Record a journalist's decision on a conflict or a group; every later report shows it.
-    """
+    """Record a journalist's decision on a conflict or a group; every later report shows it."""
     from .reconcile.review import save_review
 
     if dismiss == accept:
@@ -220,10 +303,9 @@ def review(
     typer.echo(f"{r.target}: {r.state}" + (f" ({r.note})" if r.note else "") + f"  -> {file}")
 
 
-@rules_app.command("check", epilog="Example:  claimrecon rules check")
+@rules_app.command("check", cls=Command, short_help="Validate the rules files and test cases.", epilog="Example:  claimrecon rules check")
 def rules_check() -> None:
-    """Validate every rules file and every language's test-case table.
-    """
+    """Validate every rules file and every language's test-case table."""
     from .ruleset import check_all, rules_root
 
     langs, problems = check_all()
@@ -233,6 +315,36 @@ def rules_check() -> None:
         _err(f"{len(problems)} problem(s) in {rules_root()}")
         raise typer.Exit(EXIT_RULES)
     typer.echo(f"rules ok: {', '.join(langs)} ({rules_root()})")
+
+
+def _claimreview_warnings(formats: list[str], base_url: str | None, author: str | None, date: str | None) -> list[str]:
+    """One warning naming what a ClaimReview export lacks for Google's fact-check markup (or none);
+    a malformed --review-date is a usage error."""
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise InputError(f"--review-date must be a day as YYYY-MM-DD, not {date!r}") from None
+    if "claimreview" not in formats:
+        return []
+    from .export.claimreview import missing_for_google
+
+    missing = missing_for_google(base_url, author, date)
+    if not missing:
+        return []
+    return ["Warning: claimreview.jsonld lacks " + ", ".join(missing) + ", which Google's fact-check markup "
+            "requires; give them to publish it as it is."]
+
+
+def _disputed(report: Any) -> str:
+    """``3 quantities (listeners, staff cut, followers)``: the quantities with open discrepancies."""
+    from .export.view import ReportView
+
+    open_ = [d for d in ReportView.of(report).disputes() if d.state == "open"]
+    if not open_:
+        return ""
+    names = ", ".join(d.name for d in open_[:5]) + (f" and {len(open_) - 5} more" if len(open_) > 5 else "")
+    return f"{len(open_)} {'quantity' if len(open_) == 1 else 'quantities'} ({names})"
 
 
 def main() -> None:

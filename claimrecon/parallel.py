@@ -24,13 +24,13 @@ the articles' metadata, not their text or their claims.
 from __future__ import annotations
 
 import dataclasses
-import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+from .progress import Progress, as_progress
 from .records import Article
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def _process_on_worker(items: Sequence[tuple[Any, str | None]], opts: Any) -> Re
     """``process_chunk`` for a remote worker: read from absolute paths, report the paths as given."""
     sources = [dataclasses.replace(s, path=Path(absolute)) if absolute else s for s, absolute in items]
     result = process_chunk(sources, opts)
-    given = {s.id: None if s.path is None else str(s.path) for s, _ in items}
+    given = {s.id: None if s.path is None else s.shown or str(s.path) for s, _ in items}
     fixed: Result = []
     for article, kept, rows in result:
         # a JSON Lines file gives articles "file#n": they share the file's path
@@ -93,13 +93,13 @@ def chunked(items: Sequence[Any], jobs: int, chunk_size: int | None = None) -> l
 
 
 def analyse(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     *,
     lang: str | None = None,
     encoding: str | None = None,
     jobs: int = 1,
     scheduler: Any = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     chunk_size: int | None = None,
 ) -> tuple[list[Article], ClaimStore]:
     """Every input under ``paths`` as Articles (id order, duplicates marked, texts left out: the
@@ -109,23 +109,25 @@ def analyse(
     ``jobs`` processes or on the Dask cluster at ``scheduler``.
     """
     from .ingest import check_options, expand_paths, order_key
+    from .ingest.sources import path_list
     from .store import ClaimStore
 
     if jobs < 1:
         raise InputError(f"--jobs must be at least 1, not {jobs}", "Use --jobs 1 to run in one process.")
     opts = check_options(lang, encoding)
-    sources = expand_paths([str(p) for p in paths])
+    sources = expand_paths(path_list(paths))
     local = [s for s in sources if s.path is None]  # standard input can only be read here
     remote = [s for s in sources if s.path is not None]
     chunks = chunked(remote, jobs, chunk_size)
     if len(chunks) > 1 and (jobs > 1 or scheduler is not None):
         _check_rules()  # a broken rules file is reported here, once, not from inside a worker
 
+    shown = as_progress(progress)
     store = ClaimStore()
     articles: list[tuple[Article, tuple[bytes, bytes] | None]] = []  # with the key and sketch of their text
     marks = _Marks(store)
     try:
-        with _progress_bar(len(sources), progress) as advance:
+        with shown.phase("reading and extracting", len(sources), "article") as advance:
             if local:
                 _collect(process_chunk(local, opts), articles, store, marks)
                 advance(len(local))
@@ -136,7 +138,8 @@ def analyse(
             articles.sort(key=lambda item: order_key(item[0].id))
             marks = _Marks(store)
             marks.add(articles)
-        return marks.apply(articles), store.finish()
+        with shown.phase("indexing claims"):
+            return marks.apply(articles), store.finish()
     except BaseException:
         store.close()
         raise
@@ -255,32 +258,3 @@ def _run_dask(chunks: list[list[Any]], opts: Any, scheduler: Any) -> Iterator[Re
     finally:
         if own:
             client.close()
-
-
-class _Bar:
-    """A context manager giving an ``advance(n)`` callable; a tqdm bar on a terminal only."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled
-        self.bar: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        if self.enabled and self.total > 1 and sys.stderr.isatty():
-            from tqdm import tqdm
-
-            class Bar(tqdm):  # type: ignore[type-arg]
-                monitor_interval = 0  # no monitor thread: the pool can still fork
-
-            self.bar = Bar(total=self.total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
-            return self.bar.update  # type: ignore[no-any-return]
-        return lambda n: None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _progress_bar(total: int, enabled: bool) -> _Bar:
-    return _Bar(total, enabled)
-

@@ -8,11 +8,24 @@ the ``claimrecon/1`` contract (see ``claimrecon/export/schema.json``).
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "claimrecon/1"
+
+
+def tidy_number(x: Any) -> Any:
+    """A float as exports write it, without the noise of binary arithmetic: ``0.9 * 3600`` is
+    ``3960.0000000000005``, written ``3960.0`` (15 significant digits; anything else unchanged)."""
+    if type(x) is float and math.isfinite(x):
+        return float(f"{x:.15g}")
+    return x
+
+
+#: the number fields of a claim that exports tidy (``tidy_number``)
+NUMBER_FIELDS = ("value", "low", "high", "precision")
 
 #: Article statuses. ``ok`` articles are read; the others carry a ``reason``.
 STATUSES = ("ok", "skipped", "error")
@@ -152,6 +165,8 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         # what dataclasses.asdict gives (every field is a scalar but these three), several times faster
         d = {name: getattr(self, name) for name in _CLAIM_FIELDS}
+        for name in NUMBER_FIELDS:
+            d[name] = tidy_number(d[name])
         d["scope"] = self.scope.to_dict()
         d["attribution"] = self.attribution.to_dict()
         d["counted"] = self.counted.to_dict()
@@ -172,7 +187,7 @@ class Figure:
     languages: tuple[str, ...]
 
     def to_dict(self, lists: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
-        return {"value": self.value, "qualifier": self.qualifier, "claims": lists(self.claims),
+        return {"value": tidy_number(self.value), "qualifier": self.qualifier, "claims": lists(self.claims),
                 "articles": list(self.articles), "languages": list(self.languages), "corroboration": len(self.articles)}
 
 
@@ -237,6 +252,7 @@ class Conflict:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["claims"] = list(self.claims)
+        d["score"] = tidy_number(self.score)
         return d
 
 

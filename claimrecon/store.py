@@ -33,7 +33,7 @@ from typing import Any, overload
 
 from .errors import InputError
 from .reconcile import Member, Wording, Wordings, group_id
-from .records import Attribution, Claim, Counted, Scope
+from .records import NUMBER_FIELDS, Attribution, Claim, Counted, Scope, tidy_number
 
 __all__ = ["ClaimStore", "ClaimIds", "encode", "decode", "pack_text", "Row"]
 
@@ -114,6 +114,8 @@ def row_dict(data: bytes) -> dict[str, Any]:
     """``decode(data).to_dict()``, without building the claim."""
     t = marshal.loads(data)
     d = dict(zip(_FIELDS, t))
+    for name in NUMBER_FIELDS:
+        d[name] = tidy_number(d[name])
     d["scope"] = dict(zip(_SCOPE_FIELDS, t[_SCOPE]))
     d["attribution"] = dict(zip(_ATTRIBUTION_FIELDS, t[_ATTRIBUTION]))
     counted = dict(zip(_COUNTED_FIELDS, t[_COUNTED]))

@@ -87,40 +87,86 @@ def test_cli_schema_is_the_shipped_schema() -> None:
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-def _discrepancy_rows(md: str) -> list[str]:
-    section = md.split("## Discrepancies", 1)[1].split("\n### ", 1)[0]
-    return [line for line in section.splitlines() if re.match(r"\| \d+ \|", line)]
+def _dispute_rows(md: str) -> list[str]:
+    section = md.split("## Quantities in dispute", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+    return [line for line in section.splitlines() if re.match(r"\| \[\d+\]", line)]
 
 
-def test_markdown_orders_by_severity_and_quotes_evidence(corpus_report: Report) -> None:
+def test_markdown_answers_first_one_row_per_quantity(corpus_report: Report) -> None:
     md = to_markdown(corpus_report)
     v = ReportView.of(corpus_report)
-    rows = _discrepancy_rows(md)
-    assert len(rows) == len(corpus_report.conflicts)
-    severities = [row.split("|")[2].strip() for row in rows]
-    assert severities == sorted(severities, key=["hard", "soft"].index)
-    for i, k in enumerate(v.conflicts(), 1):
-        section = md.split(f"\n### {i}. ", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
-        assert f"conflict `{k.id}`" in section
-        for cid in k.claims:
-            c = v.claims[cid]
-            assert f"**{md_text(c.text)}**" in section, (k.id, c.text)
-            assert md_code(c.article) in section
-            if c.lang != "en" and c.gloss:
-                assert f"English: {md_text(c.gloss)}" in section
-    # Corpus summary, then the discrepancies, then corroborated, then single-source figures.
-    order = [md.index(h) for h in ("## Articles", "## Discrepancies", "## Corroborated figures", "## Single-source figures")]
-    assert order == sorted(order)
+    rows = _dispute_rows(md)
+    assert len(rows) == len({k.group for k in corpus_report.conflicts}) == 3
+    assert [r.split("|")[2].strip() for r in rows] == ["listeners", "staff cut", "followers"]
+    # the answer comes first: the quantities in dispute right after the summary, the articles last
+    heads = ["## Quantities in dispute", "## Evidence", "## Agreements", "## Timelines", "## Single-source figures",
+             "## Figures not compared", "## Articles"]
+    assert [h for h in re.findall(r"^## .*$", md, re.M)] == heads
+    listeners = rows[0]
+    for figure in ("**600,000**", "**500,000**", "**about 500,000**", "**more than 500,000**"):
+        assert figure in listeners
+    # hard first, then the bound the other figure meets, within the one line
+    assert listeners.index("**hard**") < listeners.index("**soft**")
+    assert "600,000 vs 500,000, about 500,000: cannot both be right" in listeners
+    assert "more than 500,000 allows 600,000" in listeners
+    assert "citing The Verge" in listeners and "in a quote from Sacks" in listeners
+    # every pair's claims are quoted in their quantity's evidence, each sentence once
+    for i, d in enumerate(v.disputes(), 1):
+        section = md.split(f"\n### {i}. {d.name}:", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+        quotes = re.findall(r"^> (?!—)(?!>)(.+)$", section, re.M)
+        assert len(quotes) == len(set(quotes)), d.name
+        for k in d.conflicts:
+            assert md_code(k.id) in section
+            for cid in k.claims:
+                c = v.claims[cid]
+                assert f"**{md_text(c.text)}**" in section, (k.id, c.text)
+                if c.lang != "en" and c.gloss:
+                    assert f"English: {md_text(c.gloss)}" in section
+
+
+def test_markdown_no_pair_rows_and_no_repeated_sentence(corpus_report: Report) -> None:
+    md = to_markdown(corpus_report)
+    # the 600,000 sentence was quoted in 4 pair entries; now once
+    assert md.count("According to The Verge, **600,000** people") == 1
+
+
+def test_single_source_lists_no_figure_in_dispute(corpus_report: Report) -> None:
+    md = to_markdown(corpus_report)
+    single = md.split("## Single-source figures", 1)[1].split("\n## ", 1)[0]
+    v = ReportView.of(corpus_report)
+    in_dispute = {cid for k in corpus_report.conflicts for cid in k.claims}
+    for c in (v.claims[cid] for cid in in_dispute):
+        assert f"**{md_text(c.text)}** · {md_code(c.article)}" not in single, c.text
+    assert "staff cut" not in single and "listeners: **600,000**" not in single
+    assert "purchase price" in single
+
+
+def test_attribution_names_a_source_not_a_pronoun(corpus_report: Report) -> None:
+    md = to_markdown(corpus_report)
+    html = to_html(corpus_report)
+    for text in (md, html):
+        assert "citing The duo" not in text and "citing Para" not in text
+        assert "citing The Verge" in text and "citing Musk" in text
+
+
+@pytest.mark.parametrize("source, shown", [
+    ("The duo", None), ("Para", None), ("the pair", None), ("They", None), ("Obaj", None), ("the two", None),
+    ("The Verge", "The Verge"), ("Sacks", "Sacks"), ("police", "police"), ("the coast guard", "the coast guard"),
+])
+def test_source_name(source: str, shown: str | None) -> None:
+    from claimrecon.export.view import source_name
+    from claimrecon.records import Attribution
+
+    assert source_name(Attribution(source, False, "said")) == shown
 
 
 def test_markdown_renders_as_tables_and_quotes(corpus_report: Report) -> None:
     html = gfm(to_markdown(corpus_report))
-    assert html.count("<table>") == 2
-    body = html.split("<tbody>")[2].split("</tbody>")[0]  # the discrepancy table
-    rows = body.count("<tr>")
-    assert rows == len(corpus_report.conflicts)
-    assert all(r.count("<td>") == 6 for r in body.split("<tr>")[1:])
-    assert html.count("<blockquote>") == 2 * len(corpus_report.conflicts)
+    assert html.count("<table>") == 2  # the quantities in dispute, the articles
+    body = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert body.count("<tr>") == len(ReportView.of(corpus_report).disputes())
+    assert all(r.count("<td>") == 5 for r in body.split("<tr>")[1:])
+    assert html.count("<blockquote>") >= 10
 
 
 def test_markdown_escapes_every_injection(hostile_report: Report) -> None:
@@ -129,7 +175,7 @@ def test_markdown_escapes_every_injection(hostile_report: Report) -> None:
     html = gfm(md)
     assert "<script" not in html and "<img" not in html
     assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', html))
-    assert "<a " not in html
+    assert not re.findall(r'<a href="(?!#)', html)  # only the summary's links to its own evidence
     assert "<em>" not in html  # _x_ and ** bold ** stay literal
     for table in html.split("<table>")[1:]:
         body = table.split("</table>")[0]
@@ -162,6 +208,27 @@ def test_md_code_is_literal_in_tables(text: str) -> None:
 
 
 # --- CSV --------------------------------------------------------------------------------------
+
+
+def test_conflicts_csv_beside_the_claims_csv(tmp_path: Path, corpus_report: Report) -> None:
+    from claimrecon.export.csv_export import CONFLICT_COLUMNS, CONFLICTS_FILE
+
+    export(corpus_report, plan(["csv"], tmp_path), ExportOptions())
+    raw = (tmp_path / CONFLICTS_FILE).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert tuple(rows[0].keys()) == CONFLICT_COLUMNS
+    v = ReportView.of(corpus_report)
+    assert [r["conflict_id"] for r in rows] == [k.id for k in v.conflicts()]
+    kinds = {(r["figure_a"], r["figure_b"]): r["disagreement"] for r in rows}
+    assert kinds[("600,000", "about 500,000")] == "hard"
+    assert kinds[("more than 500,000", "600,000")] == "bound"
+    assert kinds[("about 75%", "about 80%")] == "hedged"
+    assert {r["article_a"] for r in rows} <= {a.id for a in corpus_report.articles}
+    assert any(r["attribution_a"] == "citing The Verge" for r in rows)
+    # written only beside a file: the claims CSV on its own elsewhere has no companion
+    assert not (tmp_path / "figures").exists()
+
 
 def test_csv_one_row_per_claim_with_ids(corpus_report: Report) -> None:
     text = to_csv(corpus_report)
@@ -312,7 +379,7 @@ def test_cli_format_list_writes_each_file(tmp_path: Path) -> None:
                                       "--sqlite", str(tmp_path / "db.sqlite"), "--base-url", "https://x.example/r.html",
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["claimreview.jsonld", "report.csv", "report.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["claimreview.jsonld", "report-conflicts.csv", "report.csv", "report.html"]
     assert (tmp_path / "db.sqlite").exists()
     assert "conflicts" in result.output and "wrote" in result.output
     doc = json.loads((out / "claimreview.jsonld").read_text(encoding="utf-8"))
@@ -404,6 +471,30 @@ def test_an_empty_report_renders_in_every_format(tmp_path: Path) -> None:
     empty = Report((), (), (), ())
     targets = plan(list(FORMATS), tmp_path)
     export(empty, targets, ExportOptions())
-    assert "No conflicting figures were found." in Path(targets["markdown"]).read_text(encoding="utf-8")
+    assert "no conflicting figures were found." in Path(targets["markdown"]).read_text(encoding="utf-8")
     assert json.loads(Path(targets["claimreview"]).read_text(encoding="utf-8"))["@graph"] == []
     assert validate(json.loads(Path(targets["json"]).read_text(encoding="utf-8"))) == []
+
+
+def test_a_quantity_matched_by_inference_is_marked_as_such() -> None:
+    from claimrecon.records import Article, Attribution, Claim, Conflict, Figure, Group, Match, Scope
+
+    en = "The ferry carried 412 injured passengers, the coast guard said."
+    es = "El ferri llevaba 415 pasajeros heridos."
+    a = Claim("c-a", "a.txt", "en", "count", 412.0, None, 412.0, 412.0, "exact", 0.5, "passengers", "412", 18, 21, en, 0,
+              Scope(), Attribution("the coast guard", False, "said"), gloss="412 passengers")
+    b = Claim("c-b", "b.txt", "es", "count", 415.0, None, 415.0, 415.0, "exact", 0.5, "passengers", "415", 17, 20, es, 0,
+              gloss="415 passengers")
+    g = Group("g-000000000001", "count", "passengers", Scope(), ("c-a", "c-b"), "conflict",
+              (Figure(412.0, "exact", ("c-a",), ("a.txt",), ("en",)), Figure(415.0, "exact", ("c-b",), ("b.txt",), ("es",))),
+              label="injured passengers", match=Match("inferred", 0.72, ("passenger = pasajero", "injured = herido")))
+    k = Conflict("k-000000000001", g.id, ("c-a", "c-b"), "hard", 1.5, "412 vs 415", basis="inferred", confidence=0.72)
+    report = Report((Article("a.txt", "ok", language="en"), Article("b.txt", "ok", language="es")), (a, b), (g,), (k,))
+    md = to_markdown(report)
+    (row,) = _dispute_rows(md)
+    assert "injured passengers *(inferred match, confidence 0.72)*" in row
+    assert "Matched by: inferred from context (confidence 0.72): passenger = pasajero; injured = herido." in md
+    assert "citing the coast guard" in row
+    page = to_html(report)
+    assert '<span class="inferred">inferred match, confidence 0.72</span>' in page
+    assert "passenger = pasajero" in page

@@ -12,6 +12,8 @@ import pytest
 
 from claimrecon import samples
 from claimrecon.export import FORMATS
+from claimrecon.export.csv_export import CONFLICTS_FILE
+from claimrecon.export.pictures import FOLDER
 from claimrecon.export.sqlite_export import dump_tables
 
 STALE = "output/ is stale: run `make samples` and commit output/"
@@ -37,7 +39,22 @@ def test_sample_is_current(fresh: Path, name: str) -> None:
 
 
 def test_samples_write_nothing_else(fresh: Path) -> None:
-    assert sorted(p.name for p in fresh.iterdir()) == sorted(f.filename for f in FORMATS.values())
+    assert sorted(p.name for p in fresh.iterdir()) == sorted([f.filename for f in FORMATS.values()] + [FOLDER, CONFLICTS_FILE])
+
+
+def test_sample_conflicts_csv_is_current(fresh: Path) -> None:
+    assert (fresh / CONFLICTS_FILE).read_bytes() == (samples.OUTPUT / CONFLICTS_FILE).read_bytes(), f"{CONFLICTS_FILE}: {STALE}"
+
+
+def test_sample_pictures_are_current(fresh: Path) -> None:
+    made = sorted(p.name for p in (fresh / FOLDER).iterdir())
+    assert made, "the corpus has quantities in dispute: the Markdown report has their pictures"
+    assert made == sorted(p.name for p in (samples.OUTPUT / FOLDER).iterdir()), f"{FOLDER}/: {STALE}"
+    for name in made:
+        assert (fresh / FOLDER / name).read_bytes() == (samples.OUTPUT / FOLDER / name).read_bytes(), f"{name}: {STALE}"
+    report = (samples.OUTPUT / "report.md").read_text(encoding="utf-8")
+    for name in made:
+        assert f"]({FOLDER}/{name})" in report  # each picture is shown where the report speaks of it
 
 
 def _readme_block(opening: str) -> str:
@@ -64,5 +81,5 @@ def test_readme_shows_the_real_summary(tmp_path: Path) -> None:
     block = _readme_block("```\n.venv/bin/claimrecon compare corpus/\n")
     result = CliRunner().invoke(app, ["compare", str(samples.OUTPUT.parent / "corpus"), "--out", str(tmp_path), "--format", "json"])
     summary = [ln for ln in block.splitlines() if not ln.startswith("wrote")]
-    printed = [ln for ln in result.stdout.splitlines() + (result.stderr or "").splitlines() if ln.split(" ", 1)[0] in ("articles", "claims", "groups", "conflicts")]
+    printed = [ln for ln in result.stdout.splitlines() + (result.stderr or "").splitlines() if ln.split(" ", 1)[0] in ("articles", "claims", "groups", "conflicts", "disputed")]
     assert printed == summary

@@ -13,8 +13,10 @@ import types
 from pathlib import Path
 
 import pytest
-import requests
-from deep_translator import exceptions as dx
+
+# --translate needs the translate extra (deep-translator, requests); without it these tests skip
+requests = pytest.importorskip("requests")
+dx = pytest.importorskip("deep_translator.exceptions")
 
 import claimrecon
 from claimrecon.records import Claim

@@ -6,11 +6,13 @@ output folder and how to write it. ``export`` writes a list of formats, each ato
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..progress import QUIET, Progress
 from ..records import Report
 from ..atomic import file_mode, write_text
 from .json_export import iter_json
@@ -25,10 +27,26 @@ def _csv(report: Report, options: ExportOptions) -> Iterable[str]:
     return iter_csv(report)
 
 
+def _conflicts_csv(report: Report, target: Path) -> None:
+    from .csv_export import write_conflicts_csv
+
+    write_conflicts_csv(report, target)
+
+
 def _claimreview(report: Report, options: ExportOptions) -> Iterable[str]:
     from .claimreview import iter_claimreview
 
-    return iter_claimreview(report, options.base_url)
+    return iter_claimreview(report, options.base_url, options.author, options.date_published)
+
+
+def _markdown(report: Report, options: ExportOptions) -> Iterable[str]:
+    return iter_markdown(report, options.figures)
+
+
+def _markdown_pictures(report: Report, target: Path) -> None:
+    from .pictures import FOLDER, write_pictures
+
+    write_pictures(report, target.parent / FOLDER)
 
 
 def _html(report: Report, options: ExportOptions) -> Iterable[str]:
@@ -51,6 +69,10 @@ class ExportOptions:
     base_url: str | None = None  # ClaimReview: each review's url is BASE#<group id>
     created_at: str | None = None  # SQLite: the run's timestamp (None: not recorded)
     jobs: int = 1  # JSON: processes that may render a big report's claims (the same bytes)
+    author: str | None = None  # ClaimReview: the organization publishing the reviews
+    date_published: str | None = None  # ClaimReview: the day the reviews are published (YYYY-MM-DD)
+    progress: Progress = field(default=QUIET, compare=False)  # shows "writing FILE" on a terminal
+    figures: str | None = None  # Markdown: the folder of its pictures, linked (set when written to a file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +83,7 @@ class Format:
     filename: str
     pieces: Callable[[Report, ExportOptions], Iterable[str]] | None = None  # text formats: the text in pieces
     stdout: bool = True  # can be written to ``-``
+    beside: Callable[[Report, Path], None] | None = None  # writes companion files beside a file target (pictures)
 
     @property
     def render(self) -> Callable[[Report, ExportOptions], str] | None:
@@ -71,7 +94,14 @@ class Format:
     def write(self, report: Report, target: str | Path, options: ExportOptions) -> None:
         """Write the report to ``target`` (``-`` = stdout for text formats), atomically, as it is rendered."""
         if self.pieces is not None:
-            write_text(target, self.pieces(report, options))
+            companion = self.beside is not None and str(target) != "-"
+            if companion and self.name == "markdown":
+                from .pictures import FOLDER
+
+                options = dataclasses.replace(options, figures=FOLDER)
+            write_text(target, options.progress.counted(self.pieces(report, options)))
+            if companion:
+                self.beside(report, Path(target))  # type: ignore[misc]
         else:
             from .sqlite_export import write_sqlite
 
@@ -80,8 +110,8 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "report.json", lambda r, o: iter_json(r, jobs=o.jobs)),
-    Format("markdown", "report.md", lambda r, o: iter_markdown(r)),
-    Format("csv", "report.csv", _csv),
+    Format("markdown", "report.md", _markdown, beside=_markdown_pictures),
+    Format("csv", "report.csv", _csv, beside=_conflicts_csv),
     Format("claimreview", "claimreview.jsonld", _claimreview),
     Format("sqlite", "report.sqlite", None, stdout=False),
     Format("html", "report.html", _html),
@@ -126,7 +156,8 @@ def export(report: Report, targets: Mapping[str, str], options: ExportOptions | 
     """Write ``report`` in each format of ``targets`` (from ``plan``)."""
     opts = options or ExportOptions()
     for name, target in targets.items():
-        FORMATS[name].write(report, target, opts)
+        with opts.progress.phase(f"writing {target}", bytes_=True):
+            FORMATS[name].write(report, target, opts)
 
 
 __all__ = ["FORMATS", "DEFAULT_FORMATS", "ExportOptions", "Format", "export", "parse_formats", "plan", "write_text", "file_mode", "now_utc"]

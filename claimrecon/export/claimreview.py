@@ -8,8 +8,10 @@ severity order. Each carries what Google's Fact Check tools read (``claimReviewe
 reporting the quantity. claimrecon's own details sit under ``claimrecon:details``, declared in
 the context as a JSON literal (``@json``) so JSON-LD processors keep it as it is.
 
-No ``ratingValue``: the verdict is "these sources disagree", not a point on a truth scale. No
-``author`` or ``datePublished``: the publishing desk fills those in. ``<``, ``>`` and ``&`` are
+No ``ratingValue``: the verdict is "these sources disagree", not a point on a truth scale.
+``author`` (an Organization: the desk publishing the reviews) and ``datePublished`` come from the
+desk (``--author``, ``--review-date``); Google's fact-check markup requires them and ``url``, and
+``missing_for_google`` names the ones not given so the CLI can warn once. ``<``, ``>`` and ``&`` are
 written as ``\\u003c``-style escapes so the file can be pasted into an HTML ``<script>`` element.
 """
 
@@ -54,7 +56,16 @@ def _conflict_details(k: Conflict) -> dict[str, Any]:
             "review": k.review, "review_note": k.review_note}
 
 
-def _review(v: ReportView, g: Group, conflicts: list[Conflict], base_url: str | None) -> dict[str, Any]:
+def missing_for_google(base_url: str | None, author: str | None, date_published: str | None) -> list[str]:
+    """The ClaimReview properties Google's fact-check markup requires that these settings leave out,
+    each with the option that gives it."""
+    wanted = (("url", "--base-url URL", base_url), ("author", "--author NAME", author),
+              ("datePublished", "--review-date YYYY-MM-DD", date_published))
+    return [f"{prop} ({option})" for prop, option, value in wanted if not value]
+
+
+def _review(v: ReportView, g: Group, conflicts: list[Conflict], base_url: str | None,
+            author: str | None = None, date_published: str | None = None) -> dict[str, Any]:
     label = measure_label(g)
     figures = []
     for f in g.figures:
@@ -68,6 +79,10 @@ def _review(v: ReportView, g: Group, conflicts: list[Conflict], base_url: str | 
     node: dict[str, Any] = {"@type": "ClaimReview"}
     if base_url:
         node["url"] = f"{base_url.split('#', 1)[0]}#{g.id}"
+    if author:
+        node["author"] = {"@type": "Organization", "name": author}
+    if date_published:
+        node["datePublished"] = date_published
     node.update({
         "identifier": g.id,
         "name": f"Conflicting figures: {label}",
@@ -89,19 +104,21 @@ def _review(v: ReportView, g: Group, conflicts: list[Conflict], base_url: str | 
     return node
 
 
-def to_claimreview(report: Report, base_url: str | None = None) -> str:
+def to_claimreview(report: Report, base_url: str | None = None, author: str | None = None,
+                   date_published: str | None = None) -> str:
     """JSON-LD text: ``{"@context": ..., "@graph": [ClaimReview, ...]}``."""
-    return "".join(iter_claimreview(report, base_url))
+    return "".join(iter_claimreview(report, base_url, author, date_published))
 
 
-def iter_claimreview(report: Report, base_url: str | None = None) -> Iterator[str]:
+def iter_claimreview(report: Report, base_url: str | None = None, author: str | None = None,
+                     date_published: str | None = None) -> Iterator[str]:
     """``to_claimreview`` in pieces, one claim or appearance at a time."""
     v = ReportView.of(report)
     per_group: dict[str, list[Conflict]] = {}
     for k in v.conflicts():
         if k.review != "dismissed" and k.group in v.groups:
             per_group.setdefault(k.group, []).append(k)
-    graph = Stream(_review(v, v.groups[gid], ks, base_url) for gid, ks in per_group.items())
+    graph = Stream(_review(v, v.groups[gid], ks, base_url, author, date_published) for gid, ks in per_group.items())
     # Desks paste JSON-LD into <script type="application/ld+json">: article text holding "</script>"
     # must not close that tag. \u escapes are the same JSON data, inert in HTML.
     for piece in encode({"@context": CONTEXT, "@graph": graph}):

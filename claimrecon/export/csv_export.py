@@ -1,4 +1,5 @@
-"""CSV: one row per claim mention, for spreadsheets and quick filtering.
+"""CSV: one row per claim mention, for spreadsheets and quick filtering; beside it
+``report-conflicts.csv``, one row per pair of claims that disagree.
 
 Decisions:
 
@@ -19,9 +20,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
-from ..records import Claim, Report
-from .view import SEVERITY_RANK, ReportView, claims_with_groups, measure_label
+from ..records import Claim, Report, tidy_number
+from .view import SEVERITY_RANK, ReportView, attribution_phrase, claims_with_groups, figure_phrase, measure_label, quantity_name
 
 COLUMNS = (
     "claim_id", "article", "outlet", "language", "published",
@@ -37,6 +39,7 @@ def _num(x: float | int | None) -> str:
     """A number as a spreadsheet reads it: integral floats without ``.0``; None empty."""
     if x is None:
         return ""
+    x = tidy_number(x)
     if isinstance(x, float) and x.is_integer():
         return str(int(x))
     return repr(x)
@@ -91,3 +94,52 @@ def iter_csv(report: Report) -> Iterator[str]:
             buf.seek(0)
             buf.truncate()
     yield buf.getvalue()
+
+
+#: the conflicts CSV, written beside the claims CSV: one row per pair of claims that disagree
+CONFLICT_COLUMNS = (
+    "conflict_id", "group_id", "quantity", "severity", "disagreement", "score",
+    "figure_a", "claim_a", "article_a", "outlet_a", "language_a", "attribution_a", "sentence_a",
+    "figure_b", "claim_b", "article_b", "outlet_b", "language_b", "attribution_b", "sentence_b",
+    "reason", "review", "review_note", "match_basis", "match_confidence",
+)
+#: the conflicts CSV's name, beside ``report.csv``
+CONFLICTS_FILE = "report-conflicts.csv"
+
+
+def iter_conflicts_csv(report: Report) -> Iterator[str]:
+    """The conflicts as CSV (same conventions as the claims CSV), in the report's display order.
+    ``disagreement``: ``hard`` (cannot both be right), ``bound`` (a bound the other figure meets) or
+    ``hedged`` (both hedged, overlapping)."""
+    from .view import pair_kind
+
+    v = ReportView.of(report)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    buf.write("\ufeff")
+    w.writerow(CONFLICT_COLUMNS)
+    for n, k in enumerate(v.conflicts(), 1):
+        g = v.groups.get(k.group)
+        sides = []
+        for cid in k.claims:
+            c = v.claims.get(cid)
+            a = v.articles.get(c.article) if c is not None else None
+            sides += ([_text(figure_phrase(c)), _text(c.id), _text(c.article), _text(a.outlet if a else None), _text(c.lang),
+                       _text(attribution_phrase(c)), _text(" ".join(c.sentence.split()))] if c is not None
+                      else ["", _text(cid), "", "", "", "", ""])
+        w.writerow([_text(k.id), _text(k.group), _text(quantity_name(g) if g else None), _text(k.severity),
+                    pair_kind(v, k), _num(k.score), *sides, _text(k.reason), _text(k.review), _text(k.review_note),
+                    _text(k.basis or (g.match.basis if g and g.match else None)),
+                    _num(k.confidence if k.confidence is not None else (g.match.confidence if g and g.match else None))])
+        if n % 500 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def write_conflicts_csv(report: Report, claims_csv: Path) -> None:
+    """The conflicts CSV beside the claims CSV ``claims_csv``."""
+    from ..atomic import write_text
+
+    write_text(claims_csv.parent / CONFLICTS_FILE, iter_conflicts_csv(report))

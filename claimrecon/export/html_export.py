@@ -5,8 +5,14 @@ allows only those two (by their SHA-256), no images, no connections. Article tex
 of it goes through ``html.escape``; even if something slipped through, the policy would block any
 script or event handler it carried.
 
-The page works without JavaScript (everything shown); with it, checkboxes filter the discrepancies
-by severity and language. Filters can also be set from the address: ``report.html#severity=hard&lang=pl``.
+The page opens with the answer: one row per quantity in dispute (who says what, and the verdict),
+then the evidence with a number line per quantity (inline SVG: no script needed to see it), then
+agreements, timelines, single-source figures, figures not compared and the articles, the sections
+of the Markdown report. It works from 360 px up: below 40rem its tables become cards.
+
+The page works without JavaScript (everything shown); with it, checkboxes filter the quantities by
+review state, severity and name. Filters can also be set from the address:
+``report.html#state=open&severity=hard``.
 """
 
 from __future__ import annotations
@@ -18,15 +24,30 @@ from collections.abc import Iterator
 from html import escape
 from itertools import chain
 
-from ..records import Claim, Conflict, Report
-from .view import SEVERITY_RANK, ReportView, joined, language_name, measure_label, sentence_translation, split_evidence
+from ..records import Claim, Report
+from .markdown import QUOTES
+from .view import (
+    SEVERITY_RANK,
+    Dispute,
+    Position,
+    ReportView,
+    attribution_phrase,
+    joined,
+    language_name,
+    match_phrase,
+    open_state,
+    quantity_name,
+    sentence_translation,
+    split_evidence,
+)
 
 STYLE = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --soft: #9a6700; --hard: #cf222e;
         --mark: #fff3b0; --panel: #f6f8fa; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI",
-       Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0 auto; max-width: 72rem; padding: 1rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI",
+       Roboto, "Noto Sans", sans-serif; color: var(--ink); background: var(--bg); overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.25rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
@@ -37,28 +58,43 @@ th { background: var(--panel); }
 td.num { text-align: right; }
 code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 mark { background: var(--mark); padding: 0 .15em; border-radius: 2px; font-weight: 600; color: inherit; }
+ul.says { margin: 0; padding-left: 1.1rem; }
+ul.says li { margin: 0 0 .2rem; }
 .sev { display: inline-block; padding: 0 .45em; border-radius: 1em; font-size: .8rem; font-weight: 600;
        color: #fff; }
 .sev-hard { background: var(--hard); }
 .sev-soft { background: var(--soft); }
+.inferred { color: var(--soft); font-size: .85rem; font-style: italic; }
 .state-dismissed { color: var(--muted); text-decoration: line-through; }
-#filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; background: var(--panel);
+#filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; background: var(--panel);
            border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
-#filters fieldset { border: 0; margin: 0; padding: 0; }
+#filters fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 #filters legend { font-weight: 600; float: left; margin-right: .5rem; }
-#filters label { margin-right: .75rem; white-space: nowrap; }
-#shown { margin: 0; color: var(--muted); }
+#filters label { margin-right: .75rem; white-space: nowrap; display: inline-block; }
+#shown { margin: 0; color: var(--muted); flex-basis: 100%; }
 article.evidence { border: 1px solid var(--line); border-left: 4px solid var(--soft); border-radius: 6px;
                    padding: .75rem 1rem; margin: 1rem 0; }
 article.evidence[data-severity="hard"] { border-left-color: var(--hard); }
+svg.picture { display: block; max-width: 100%; margin: .5rem 0; overflow: visible; }
+h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
 blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid var(--line); }
 blockquote p { margin: 0; }
 blockquote footer { color: var(--muted); font-size: .9rem; }
 .gloss { font-style: italic; }
 p.translation { color: var(--muted); font-size: .92rem; margin: .25rem 0; }
-.ids, .reason, footer.page { color: var(--muted); font-size: .88rem; }
+.ids, .reason, .match, footer.page { color: var(--muted); font-size: .88rem; }
 ul.figures li { margin: .2rem 0; }
 [hidden] { display: none !important; }
+@media (max-width: 40rem) {
+  body { padding: .75rem; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards thead { display: none; }
+  table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; }
+  table.cards td { border: 0; border-bottom: 1px solid var(--line); text-align: left; }
+  table.cards td:last-child { border-bottom: 0; }
+  table.cards td::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 600;
+                           color: var(--muted); text-transform: uppercase; }
+}
 @media print { #filters { display: none; } article.evidence { break-inside: avoid; } }
 """
 
@@ -68,21 +104,20 @@ SCRIPT = """
   var panel = document.getElementById("filters");
   if (!panel) { return; }
   var boxes = Array.prototype.slice.call(panel.querySelectorAll("input[type=checkbox]"));
-  var items = Array.prototype.slice.call(document.querySelectorAll("[data-severity]"));
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-quantity]"));
   var shown = document.getElementById("shown");
-  var total = document.querySelectorAll("tr.conflict").length;
+  var total = document.querySelectorAll("tr.dispute").length;
   function checked(name) {
     return boxes.filter(function (b) { return b.name === name && b.checked; }).map(function (b) { return b.value; });
   }
   function apply() {
-    var sev = checked("severity"), langs = checked("lang"), n = 0;
+    var want = { state: checked("state"), severity: checked("severity"), quantity: checked("quantity") }, n = 0;
     items.forEach(function (el) {
-      var ok = sev.indexOf(el.getAttribute("data-severity")) >= 0 &&
-        el.getAttribute("data-langs").split(" ").some(function (l) { return langs.indexOf(l) >= 0; });
+      var ok = Object.keys(want).every(function (k) { return want[k].indexOf(el.getAttribute("data-" + k)) >= 0; });
       el.hidden = !ok;
       if (ok && el.tagName === "TR") { n += 1; }
     });
-    shown.textContent = "Showing " + n + " of " + total + " discrepancies";
+    shown.textContent = "Showing " + n + " of " + total + " quantities in dispute";
   }
   function fromAddress() {
     var h = window.location.hash.replace(/^#/, "");
@@ -136,14 +171,6 @@ def _sev(severity: str) -> str:
     return f'<span class="sev sev-{e(severity)}">{e(severity)}</span>'
 
 
-def _source_cell(c: Claim) -> str:
-    return f"<mark>{e(c.text)}</mark> <code>{e(c.article)}</code> ({e(c.lang)})"
-
-
-def _filter_attrs(v: ReportView, k: Conflict) -> str:
-    return f'data-conflict="{e(k.id)}" data-severity="{e(k.severity)}" data-langs="{e(" ".join(v.conflict_languages(k)))}"'
-
-
 def to_html(report: Report) -> str:
     """Render the report as one standalone HTML page."""
     return "".join(iter_html(report))
@@ -152,12 +179,14 @@ def to_html(report: Report) -> str:
 def iter_html(report: Report) -> Iterator[str]:
     """``to_html`` in pieces, a line at a time."""
     v = ReportView.of(report)
-    conflicts = v.conflicts()
+    ds = v.disputes()
+    open_ = [d for d in ds if d.state == "open"]
+    hard = sum(1 for d in open_ if d.severity == "hard")
     s = report.summary()
     st = s["articles_by_status"]
     langs = Counter(a.language for a in report.articles if a.status == "ok")
     by_lang = ", ".join(f"{n} {e(language_name(code))}" for code, n in sorted(langs.items(), key=lambda x: str(x[0])))
-    sev = s["conflicts_by_severity"]
+    reviewed = len(ds) - len(open_)
     H: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -175,16 +204,20 @@ def iter_html(report: Report) -> Iterator[str]:
         f'<p class="summary"><strong>{s["articles"]} articles</strong> ({st["ok"]} read'
         + (f": {by_lang}" if by_lang else "")
         + (f"; {st['skipped'] + st['error']} not read" if st["skipped"] + st["error"] else "")
-        + f"), <strong>{s['claims']} figures</strong> on <strong>{s['groups']} quantities</strong>, "
-        f'<strong>{s["conflicts"]} discrepancies</strong>: {sev["hard"]} {_sev("hard")}, {sev["soft"]} {_sev("soft")}.</p>',
-        "<p><strong>hard</strong>: the two figures cannot both be right, even allowing for their hedges. "
-        "<strong>soft</strong>: the figures differ, but their hedges leave room for both.</p>",
+        + (f"; {s['duplicates']} duplicate" if s["duplicates"] else "")
+        + f"), <strong>{s['claims']} figures</strong> on <strong>{s['groups']} quantities</strong>: "
+        f"<strong>{len(open_)} in dispute</strong> ({hard} {_sev('hard')}, {len(open_) - hard} {_sev('soft')})"
+        + (f", {reviewed} reviewed" if reviewed else "")
+        + f"; the JSON lists the {s['conflicts']} pairs of figures behind them.</p>",
+        "<p><strong>hard</strong>: the figures cannot both be right, even allowing for their hedges. "
+        "<strong>soft</strong>: the figures differ, but their hedges leave room for both, as when one is a bound "
+        "(“more than 500,000”) that the other figure meets.</p>",
         "</header>",
     ]
-    H += _filters(v, conflicts)
-    H += _table(v, conflicts)
-    H += _evidence(v, conflicts)
-    return joined(chain(H, _figures(v), _articles(v), [
+    H += _filters(ds)
+    H += _disputes(v, ds)
+    H += _evidence(v, ds)
+    return joined(chain(H, _agreements(v), _timelines(v), _single(v), _not_compared(v), _articles(v), [
         f'<footer class="page">claimrecon {e(report.version)} · rules {e(report.rules_digest)} · '
         "ids are stable across runs: <code>claimrecon review ID --dismiss</code> records a decision.</footer>",
         f"<script>{SCRIPT}</script>",
@@ -194,97 +227,220 @@ def iter_html(report: Report) -> Iterator[str]:
     ]))
 
 
-def _filters(v: ReportView, conflicts: list[Conflict]) -> list[str]:
-    if not conflicts:
+def _attrs(d: Dispute) -> str:
+    """What the filters read: review state, severity, quantity."""
+    return f'data-group="{e(d.group.id)}" data-state="{e(d.state)}" data-severity="{e(d.severity)}" data-quantity="{e(d.name)}"'
+
+
+def _filters(ds: list[Dispute]) -> list[str]:
+    if not ds:
         return []
-    sev_n = Counter(k.severity for k in conflicts)
-    lang_n = Counter(lang for k in conflicts for lang in v.conflict_languages(k))
-    H = ['<form id="filters" hidden aria-label="Filter the discrepancies">', "<fieldset><legend>Severity</legend>"]
-    H += [f'<label><input type="checkbox" name="severity" value="{e(x)}" checked> {e(x)} ({n})</label>'
-          for x, n in sorted(sev_n.items(), key=lambda x: SEVERITY_RANK.get(x[0], len(SEVERITY_RANK)))]
-    H += ["</fieldset>", "<fieldset><legend>Language</legend>"]
-    H += [f'<label><input type="checkbox" name="lang" value="{e(x)}" checked> {e(language_name(x))} ({n})</label>'
-          for x, n in sorted(lang_n.items())]
-    H += ["</fieldset>", f'<p id="shown" aria-live="polite">Showing {len(conflicts)} of {len(conflicts)} discrepancies</p>',
-          "</form>"]
+    H = ['<form id="filters" hidden aria-label="Filter the quantities in dispute">']
+    for name, legend, values in (
+        ("state", "Review", Counter(d.state for d in ds)),
+        ("severity", "Severity", Counter(d.severity for d in ds)),
+        ("quantity", "Quantity", Counter(d.name for d in ds)),
+    ):
+        order = sorted(values, key=lambda x: ({"open": 0, "hard": 0}.get(x, 1), SEVERITY_RANK.get(x, 9), x)) \
+            if name != "quantity" else list(values)
+        H.append(f"<fieldset><legend>{legend}</legend>")
+        H += [f'<label><input type="checkbox" name="{name}" value="{e(x)}" checked> {e(x)} ({values[x]})</label>'
+              for x in order]
+        H.append("</fieldset>")
+    H += [f'<p id="shown" aria-live="polite">Showing {len(ds)} of {len(ds)} quantities in dispute</p>', "</form>"]
     return H
 
 
-def _table(v: ReportView, conflicts: list[Conflict]) -> list[str]:
-    H = ['<section id="discrepancies">', "<h2>Discrepancies</h2>"]
-    if not conflicts:
-        return H + ["<p>No conflicting figures were found.</p>", "</section>"]
-    H += ['<table id="conflict-table">',
-          "<thead><tr><th>#</th><th>severity</th><th>quantity</th><th>one article says</th><th>another says</th>"
-          "<th>review</th></tr></thead>", "<tbody>"]
-    for i, k in enumerate(conflicts, 1):
-        a, b = (v.claims[c] for c in k.claims)
-        state = v.review_state(k)
-        H.append(f'<tr class="conflict" {_filter_attrs(v, k)}><td class="num"><a href="#{e(k.id)}">{i}</a></td>'
-                 f"<td>{_sev(k.severity)}</td><td>{e(measure_label(v.groups.get(k.group)))}</td>"
-                 f"<td>{_source_cell(a)}</td><td>{_source_cell(b)}</td>"
-                 f'<td class="state-{e(state)}">{e(state)}</td></tr>')
-    return H + ["</tbody>", "</table>", "</section>"]
+def _who(v: ReportView, c: Claim | None, article_id: str) -> str:
+    a = v.articles.get(article_id)
+    name = e(a.outlet) if a is not None and a.outlet else f"<code>{e(article_id)}</code>"
+    lang = (a.language if a is not None else None) or (c.lang if c is not None else "")
+    said = attribution_phrase(c) if c is not None else ""
+    return f"{name} ({e(lang)}{', ' + e(said) if said else ''})"
 
 
-def _evidence(v: ReportView, conflicts: list[Conflict]) -> list[str]:
-    if not conflicts:
-        return []
-    H = ['<section id="evidence">', "<h2>Evidence</h2>"]
-    anchored: set[str] = set()
-    for i, k in enumerate(conflicts, 1):
-        state = v.review_state(k)
-        gid = f' id="{e(k.group)}"' if k.group not in anchored else ""
-        anchored.add(k.group)
-        H += [f'<article class="evidence" id="{e(k.id)}" {_filter_attrs(v, k)}>',
-              f"<h3{gid}>{i}. {e(measure_label(v.groups.get(k.group)))} {_sev(k.severity)} "
-              f'<span class="state-{e(state)}">{e(state)}</span></h3>',
-              f'<p class="reason">{e(k.reason)}</p>']
-        for cid in k.claims:
-            c = v.claims[cid]
-            a = v.articles.get(c.article)
-            who = [f"<code>{e(c.article)}</code>"]
-            if a is not None and a.outlet:
-                who.append(e(a.outlet))
-            who.append(f"{e(c.lang)} ({e(language_name(c.lang))})")
-            if a is not None and a.published:
-                who.append(e(a.published))
-            gloss = f' · <span class="gloss" lang="en">English: {e(c.gloss)}</span>' if c.gloss and c.lang != "en" else ""
-            H += [f'<blockquote class="claim" data-claim="{e(c.id)}">',
-                  f'<p lang="{e(c.lang)}">{marked(c)}</p>',
-                  *_sentence_gloss(c),
-                  f"<footer>— {' · '.join(who)}{gloss}</footer>",
-                  "</blockquote>"]
-        if k.review_note:
-            H.append(f'<p class="note">Review note: {e(k.review_note)}</p>')
-        H += [f'<p class="ids">conflict <code>{e(k.id)}</code> · group <code>{e(k.group)}</code></p>', "</article>"]
+def _says(v: ReportView, p: Position, limit: int = 3) -> str:
+    first: dict[str, Claim] = {}
+    for c in p.claims:
+        first.setdefault(c.article, c)
+    who = [_who(v, first.get(aid), aid) for aid in p.articles[:limit]]
+    more = len(p.articles) - limit
+    return f"<mark>{e(p.label)}</mark>: " + ", ".join(who) + (f" and {more} more" if more > 0 else "")
+
+
+def _verdict(d: Dispute) -> str:
+    return "; ".join(f"{_sev(sev)} {e(text)}" for sev, text in d.verdict()) or _sev(d.severity)
+
+
+def _quantity(d: Dispute) -> str:
+    name = e(d.name)
+    if d.inferred and d.group.match is not None:
+        name += f' <span class="inferred">inferred match, confidence {d.group.match.confidence:.2f}</span>'
+    return name
+
+
+def _row(v: ReportView, i: int, d: Dispute) -> str:
+    named = {id(x) for pairs in (d.hard, d.soft, d.bound) for pair in pairs for x in pair}
+    says = "".join(f"<li>{_says(v, p)}</li>" for p in d.positions if id(p) in named)
+    note = d.group.review_note or next((k.review_note for k in d.conflicts if k.review_note), None)
+    state = e(open_state(d)) + (f": {e(note)}" if note else "")
+    return (f'<tr class="dispute" {_attrs(d)}><td class="num" data-label="#"><a href="#{e(d.group.id)}">{i}</a></td>'
+            f'<td data-label="quantity">{_quantity(d)}</td><td data-label="who says what"><ul class="says">{says}</ul></td>'
+            f'<td data-label="verdict">{_verdict(d)}</td><td data-label="review" class="state-{e(d.state)}">{state}</td></tr>')
+
+
+def _disputes(v: ReportView, ds: list[Dispute]) -> list[str]:
+    H = ['<section id="disputes">', "<h2>Quantities in dispute</h2>"]
+    open_ = [d for d in ds if d.state == "open"]
+    head = ("<thead><tr><th>#</th><th>quantity</th><th>who says what</th><th>verdict</th><th>{}</th></tr></thead>")
+    if not open_:
+        H.append("<p>No open disagreement: " + ("every one found has been reviewed (below).</p>" if ds
+                                                  else "no conflicting figures were found.</p>"))
+    else:
+        H += ['<table id="dispute-table" class="cards">', head.format("review"), "<tbody>"]
+        H += [_row(v, i, d) for i, d in enumerate(open_, 1)]
+        H += ["</tbody>", "</table>"]
+    done = [d for d in ds if d.state != "open"]
+    if done:
+        H += ["<h3>Reviewed</h3>", '<table id="reviewed-table" class="cards">', head.format("decision"), "<tbody>"]
+        H += [_row(v, i, d) for i, d in enumerate(done, len(open_) + 1)]
+        H += ["</tbody>", "</table>"]
     return H + ["</section>"]
 
 
-def _figures(v: ReportView) -> Iterator[str]:
-    yield from ['<section id="corroborated">', "<h2>Corroborated figures</h2>", '<ul class="figures">']
-    rows = v.figures(corroborated=True)
+def _quote(v: ReportView, c: Claim) -> list[str]:
+    a = v.articles.get(c.article)
+    who = [f"<code>{e(c.article)}</code>"]
+    if a is not None and a.outlet:
+        who.append(e(a.outlet))
+    who.append(f"{e(c.lang)} ({e(language_name(c.lang))})")
+    if a is not None and a.published:
+        who.append(e(a.published))
+    said = attribution_phrase(c)
+    if said:
+        who.append(e(said))
+    gloss = f' · <span class="gloss" lang="en">English: {e(c.gloss)}</span>' if c.gloss and c.lang != "en" else ""
+    return [f'<blockquote class="claim" data-claim="{e(c.id)}">', f'<p lang="{e(c.lang)}">{marked(c)}</p>',
+            *_sentence_gloss(c), f"<footer>— {' · '.join(who)}{gloss}</footer>", "</blockquote>"]
+
+
+def _evidence(v: ReportView, ds: list[Dispute]) -> list[str]:
+    if not ds:
+        return []
+    from .pictures import number_line
+
+    H = ['<section id="evidence">', "<h2>Evidence</h2>"]
+    for i, d in enumerate(ds, 1):
+        H += [f'<article class="evidence" id="{e(d.group.id)}" {_attrs(d)}>',
+              f"<h3>{i}. {_quantity(d)} {_sev(d.severity)} <span class=\"state-{e(d.state)}\">{e(d.state)}</span></h3>"]
+        svg = number_line(d)
+        if svg:
+            H.append(svg.rstrip("\n"))
+        H.append(f'<p class="reason">{_verdict(d)}.</p>')
+        decided = [k for k in d.conflicts if k.review]
+        if decided:
+            H.append('<p class="reviewed">Reviewed pairs:</p><ul class="figures">' + "".join(
+                f"<li><code>{e(k.id)}</code> ({e(k.severity)}): {e(k.review)}" + (f": {e(k.review_note)}" if k.review_note else "")
+                + "</li>" for k in decided) + "</ul>")
+        match = match_phrase(d.group)
+        if match:
+            H.append(f'<p class="match">{e(match[0].upper() + match[1:])}.</p>')
+        for p in d.positions:
+            n = len(p.articles)
+            H.append(f"<h4><mark>{e(p.label)}</mark>: {n} article{'s' if n != 1 else ''} ({e(', '.join(p.languages))})"
+                     + ("" if p.comparable else ", not compared: a vague amount") + "</h4>")
+            quoted: set[tuple[str, str]] = set()
+            for c in p.claims:
+                if (c.article, c.sentence) in quoted or len(quoted) >= QUOTES:
+                    continue
+                quoted.add((c.article, c.sentence))
+                H += _quote(v, c)
+            rest = [aid for aid in p.articles if aid not in {a for a, _ in quoted}]
+            if rest:
+                H.append("<p>Also: " + ", ".join(f"<code>{e(a)}</code>" for a in rest[:20])
+                         + (f" and {len(rest) - 20} more" if len(rest) > 20 else "") + "</p>")
+        notes = [k.review_note for k in d.conflicts if k.review_note]
+        if d.group.review_note or notes:
+            H.append(f'<p class="note">Review note: {e(d.group.review_note or notes[0])}</p>')
+        ids = ", ".join(f"<code>{e(k.id)}</code>" for k in d.conflicts[:12]) + (
+            f" and {len(d.conflicts) - 12} more" if len(d.conflicts) > 12 else "")
+        n = len(d.conflicts)
+        H += [f'<p class="ids">group <code>{e(d.group.id)}</code> ({n} pair{"s" if n != 1 else ""} in the JSON: {ids}) · '
+              f"<code>claimrecon review {e(d.group.id)} --dismiss</code> dismisses the quantity</p>", "</article>"]
+    return H + ["</section>"]
+
+
+def _agreements(v: ReportView) -> Iterator[str]:
+    yield from ['<section id="agreements">', "<h2>Agreements</h2>",
+                "<p>Figures that several independent articles report, on quantities not in dispute.</p>", '<ul class="figures">']
+    disputed = {d.group.id for d in v.disputes()}
+    rows = [(g, f) for g, f in v.figures(corroborated=True) if g.id not in disputed]
     for g, f in rows:
         label, wordings = v.figure_text(f)
         said = "; ".join(f"{e(text)} (" + ", ".join(f"<code>{e(a)}</code>" for a in arts) + ")" for text, arts in wordings)
-        yield (f"<li>{e(measure_label(g))}: <mark>{e(label)}</mark>, {len(f.articles)} articles "
+        yield (f'<li id="{e(g.id)}">{e(quantity_name(g))}: <mark>{e(label)}</mark>, {len(f.articles)} articles '
                f"({e(', '.join(f.languages))}): {said}</li>")
     if not rows:
         yield "<li>None.</li>"
-    yield from ["</ul>", "</section>", '<section id="single-source">', "<h2>Single-source figures</h2>", '<ul class="figures">']
-    single = v.figures(corroborated=False)
+    yield from ["</ul>", "</section>"]
+
+
+def _timelines(v: ReportView) -> Iterator[str]:
+    from .pictures import series_of, timeline_of
+
+    series = series_of(v)
+    if not series:
+        return
+    disputed = {d.group.id for d in v.disputes()}
+    yield from ['<section id="timelines">', "<h2>Timelines</h2>", "<p>One count at different moments: these are not conflicts.</p>"]
+    for s in series:
+        yield f"<h3>{e(s.name)}</h3>"
+        svg = timeline_of(s)
+        if svg:
+            yield svg.rstrip("\n")
+        yield '<ul class="figures">'
+        for m in s.moments:
+            yield (f"<li>{e(m.label)}: " + "; ".join(f"{e(p.label)} (" + ", ".join(f"<code>{e(a)}</code>" for a in p.articles) + ")"
+                                                    for p in m.positions) + "</li>")
+        if s.undated and disputed.intersection(s.undated_groups):
+            yield "<li>no stated moment: in dispute, see the evidence above</li>"
+        elif s.undated:
+            yield ("<li>no stated moment: " + "; ".join(f"{e(p.label)} (" + ", ".join(f"<code>{e(a)}</code>" for a in p.articles) + ")"
+                                                       for p in s.undated) + "</li>")
+        yield "</ul>"
+    yield "</section>"
+
+
+def _single(v: ReportView) -> Iterator[str]:
+    yield from ['<section id="single-source">', "<h2>Single-source figures</h2>",
+                "<p>Figures only one article reports, on quantities not in dispute: nothing to check them against.</p>",
+                '<ul class="figures">']
+    disputed = {d.group.id for d in v.disputes()}
+    single = [(g, f) for g, f in v.figures(corroborated=False) if g.id not in disputed]
     for g, f in single:
         c0 = v.claims[f.claims[0]]
         gloss = f' <span class="gloss">(English: {e(c0.gloss)})</span>' if c0.gloss and c0.lang != "en" else ""
-        yield (f"<li>{e(measure_label(g))}: <mark>{e(c0.text)}</mark>{gloss} · "
+        yield (f"<li>{e(quantity_name(g))}: <mark>{e(c0.text)}</mark>{gloss} · "
                + ", ".join(f"<code>{e(x)}</code>" for x in f.articles) + "</li>")
     if not single:
         yield "<li>None.</li>"
     yield from ["</ul>", "</section>"]
 
 
+def _not_compared(v: ReportView) -> Iterator[str]:
+    heading = ['<section id="not-compared">', "<h2>Figures not compared</h2>",
+               "<p>What these figures measure is not known, so they are not compared.</p>", '<ul class="figures">']
+    for c in v.ungrouped():
+        yield from heading
+        heading = []
+        gloss = f' <span class="gloss">(English: {e(c.gloss)})</span>' if c.gloss and c.lang != "en" else ""
+        yield f"<li><mark>{e(c.text)}</mark>{gloss} · <code>{e(c.article)}</code></li>"
+    if not heading:
+        yield from ["</ul>", "</section>"]
+
+
 def _articles(v: ReportView) -> Iterator[str]:
-    yield from ['<section id="articles">', "<h2>Articles</h2>", "<table>",
+    yield from ['<section id="articles">', "<h2>Articles</h2>", '<table class="cards">',
                 "<thead><tr><th>article</th><th>outlet</th><th>language</th><th>published</th><th>status</th>"
                 "<th>title</th></tr></thead>", "<tbody>"]
     for a in v.report.articles:
@@ -293,6 +449,7 @@ def _articles(v: ReportView) -> Iterator[str]:
             status += f": {e(a.reason)}"
         if a.duplicate_of:
             status += f", duplicate of <code>{e(a.duplicate_of)}</code>"
-        yield (f"<tr><td><code>{e(a.id)}</code></td><td>{e(a.outlet or '–')}</td><td>{e(a.language or '–')}</td>"
-               f"<td>{e(a.published or '–')}</td><td>{status}</td><td>{e(a.title or '–')}</td></tr>")
+        yield (f'<tr><td data-label="article"><code>{e(a.id)}</code></td><td data-label="outlet">{e(a.outlet or "–")}</td>'
+               f'<td data-label="language">{e(a.language or "–")}</td><td data-label="published">{e(a.published or "–")}</td>'
+               f'<td data-label="status">{status}</td><td data-label="title">{e(a.title or "–")}</td></tr>')
     yield from ["</tbody>", "</table>", "</section>"]

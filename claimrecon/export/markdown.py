@@ -15,7 +15,20 @@ from collections.abc import Iterator
 from itertools import chain
 
 from ..records import Article, Claim, Conflict, Report
-from .view import ReportView, joined, language_name, measure_label, sentence_translation, split_evidence
+from .view import (
+    Dispute,
+    Position,
+    ReportView,
+    attribution_phrase,
+    figure_phrase,
+    joined,
+    language_name,
+    match_phrase,
+    open_state,
+    quantity_name,
+    sentence_translation,
+    split_evidence,
+)
 
 # Characters that can start Markdown or HTML syntax anywhere in a line. ``_`` is handled apart:
 # between two letters or digits it cannot open emphasis, so ids like ``003_a7.txt`` stay clean.
@@ -78,19 +91,17 @@ def marked_sentence(c: Claim) -> str:
     return f"{head}**{md_text(fig)}**{tail}"
 
 
-def _source(c: Claim, in_table: bool = False) -> str:
-    """``600,000`` from ``002.txt`` (en), as a cell or a line."""
-    return f"{md_text(c.text)} · {md_code(c.article, in_table)} ({md_text(c.lang)})"
-
-
 def _attribution(a: Article | None, c: Claim) -> str:
-    """Who says it: article, outlet, language, date, and the English gloss for other languages."""
+    """Who says it: article, outlet, language, date, whose figure it is, and the English gloss for other languages."""
     bits = [md_code(c.article)]
     if a is not None and a.outlet:
         bits.append(md_text(a.outlet))
     bits.append(f"{md_text(c.lang)} ({md_text(language_name(c.lang))})")
     if a is not None and a.published:
         bits.append(md_text(a.published))
+    said = attribution_phrase(c)
+    if said:
+        bits.append(md_text(said))
     line = "— " + " · ".join(bits)
     if c.gloss and c.lang != "en":
         line += f" · English: {md_text(c.gloss)}"
@@ -103,17 +114,19 @@ def _sentence_gloss(c: Claim) -> list[str]:
     return [">", f"> {md_text(t[0])}: {md_text(t[1])}"] if t else []
 
 
-def to_markdown(report: Report) -> str:
-    """Render the report as GitHub-flavoured Markdown."""
-    return "".join(iter_markdown(report))
+def to_markdown(report: Report, figures: str | None = None) -> str:
+    """Render the report as GitHub-flavoured Markdown; ``figures``: the folder, relative to the
+    report, holding its pictures (``pictures.write_pictures``), or None for no picture links."""
+    return "".join(iter_markdown(report, figures))
 
 
-def iter_markdown(report: Report) -> Iterator[str]:
+def iter_markdown(report: Report, figures: str | None = None) -> Iterator[str]:
     """``to_markdown`` in pieces, a line at a time."""
     v = ReportView.of(report)
     return joined(chain(
         ["# claimrecon report: where the articles disagree", ""],
-        _summary(v), _articles(v), _discrepancies(v), _timelines(v), _figures(v),
+        _summary(v), _disputes(v), _evidence(v, figures), _agreements(v), _timelines(v, figures), _single(v),
+        _not_compared(v), _articles(v),
         [f"claimrecon {md_text(report.version)} · rules {md_text(report.rules_digest)} · "
          "ids are stable across runs: `claimrecon review ID --dismiss` records a decision.", ""],
     ))
@@ -122,22 +135,212 @@ def iter_markdown(report: Report) -> Iterator[str]:
 def _summary(v: ReportView) -> list[str]:
     s = v.report.summary()
     st = s["articles_by_status"]
-    sev = s["conflicts_by_severity"]
-    opened = s["open_conflicts_by_severity"]
+    ds = v.disputes()
+    open_ = [d for d in ds if d.state == "open"]
+    hard = sum(1 for d in open_ if d.severity == "hard")
     langs = Counter(a.language for a in v.report.articles if a.status == "ok")
     by_lang = ", ".join(f"{n} {md_text(language_name(code))}" for code, n in sorted(langs.items(), key=lambda x: str(x[0])))
     not_read = st["skipped"] + st["error"]
+    reviewed = len(ds) - len(open_)
     return [
         f"**{s['articles']} articles** ({st['ok']} read" + (f": {by_lang}" if by_lang else "")
         + (f"; {not_read} not read" if not_read else "") + (f"; {s['duplicates']} duplicate" if s["duplicates"] else "")
-        + f"), **{s['claims']} figures** on **{s['groups']} quantities**, "
-        f"**{s['conflicts']} discrepancies**: {sev['hard']} hard, {sev['soft']} soft "
-        f"({opened['hard'] + opened['soft']} not dismissed).",
+        + f"), **{s['claims']} figures** on **{s['groups']} quantities**: "
+        f"**{len(open_)} in dispute** ({hard} hard, {len(open_) - hard} soft)"
+        + (f", {reviewed} reviewed" if reviewed else "") + f"; the JSON lists the {s['conflicts']} pairs of figures behind them.",
         "",
-        "- **hard**: the two figures cannot both be right, even allowing for their hedges.",
-        "- **soft**: the figures differ, but their hedges leave room for both.",
+        "- **hard**: the figures cannot both be right, even allowing for their hedges.",
+        "- **soft**: the figures differ, but their hedges leave room for both, as when one is a bound "
+        "(\"more than 500,000\") that the other figure meets.",
         "",
     ]
+
+
+def _who(v: ReportView, c: Claim | None, article_id: str) -> str:
+    """An article in a table cell: its outlet when known, else its id; language and attribution."""
+    a = v.articles.get(article_id)
+    name = md_text(a.outlet) if a is not None and a.outlet else md_code(article_id, True)
+    lang = (a.language if a is not None else None) or (c.lang if c is not None else "")
+    said = attribution_phrase(c) if c is not None else ""
+    return f"{name} ({md_text(lang)}{', ' + md_text(said) if said else ''})"
+
+
+#: articles named per figure in the summary table; the evidence below names them all
+TABLE_ARTICLES = 3
+
+
+def _says(v: ReportView, p: Position) -> str:
+    first = {}
+    for c in p.claims:
+        first.setdefault(c.article, c)
+    who = [_who(v, first.get(aid), aid) for aid in p.articles[:TABLE_ARTICLES]]
+    more = len(p.articles) - TABLE_ARTICLES
+    return f"**{md_text(p.label)}**: " + ", ".join(who) + (f" and {more} more" if more > 0 else "")
+
+
+def _verdict(d: Dispute) -> str:
+    return "; ".join(f"**{sev}**: {md_text(text)}" for sev, text in d.verdict()) or md_text(d.severity)
+
+
+def _shown(d: Dispute) -> list[Position]:
+    """The figures a dispute's summary row names: those in a pair it shows, in value order."""
+    named = {id(x) for pairs in (d.hard, d.soft, d.bound) for pair in pairs for x in pair}
+    return [p for p in d.positions if id(p) in named]
+
+
+def _quantity(d: Dispute) -> str:
+    name = md_text(d.name)
+    if d.inferred and d.group.match is not None:
+        name += f" *(inferred match, confidence {d.group.match.confidence:.2f})*"
+    return name
+
+
+def _disputes(v: ReportView) -> list[str]:
+    L = ["## Quantities in dispute", ""]
+    ds = v.disputes()
+    open_ = [d for d in ds if d.state == "open"]
+    if not open_:
+        L += ["No open disagreement: " + ("every one found has been reviewed (below)." if ds else "no conflicting figures were found."), ""]
+    else:
+        L += ["| # | quantity | who says what | verdict | review |", "|---|---|---|---|---|"]
+        for i, d in enumerate(open_, 1):
+            L.append(f"| [{i}](#{_anchor(i, d)}) | {_quantity(d)} | {' · '.join(_says(v, p) for p in _shown(d))} | {_verdict(d)} "
+                     f"| {md_text(open_state(d))} |")
+        L.append("")
+    done = [d for d in ds if d.state != "open"]
+    if done:
+        L += ["### Reviewed", "", "| # | quantity | who says what | verdict | decision |", "|---|---|---|---|---|"]
+        for i, d in enumerate(done, len(open_) + 1):
+            note = d.group.review_note or next((k.review_note for k in d.conflicts if k.review_note), None)
+            L.append(f"| [{i}](#{_anchor(i, d)}) | {_quantity(d)} | {' · '.join(_says(v, p) for p in _shown(d))} | {_verdict(d)} "
+                     f"| {md_text(d.state)}{': ' + md_text(note) if note else ''} |")
+        L.append("")
+    return L
+
+
+def _pair(v: ReportView, d: Dispute, k: Conflict) -> str:
+    """``600,000 vs 500,000``: the figures a pair opposes."""
+    texts = []
+    for cid in k.claims:
+        c = v.claims.get(cid)
+        texts.append(figure_phrase(c) if c is not None else cid)
+    return " vs ".join(texts)
+
+
+def _anchor(i: int, d: Dispute) -> str:
+    """GitHub's anchor of the evidence heading ``### i. name: severity, state``."""
+    heading = f"{i}. {d.name}: {d.severity}, {d.state}"
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+#: quotes per figure in the evidence; the articles beyond are named
+QUOTES = 3
+
+
+def _evidence(v: ReportView, figures: str | None) -> list[str]:
+    ds = v.disputes()
+    if not ds:
+        return []
+    from .pictures import number_line, number_line_file
+
+    L = ["## Evidence", ""]
+    for i, d in enumerate(ds, 1):
+        L += [f"### {i}. {md_text(d.name)}: {md_text(d.severity)}, {md_text(d.state)}", ""]
+        if figures is not None and number_line(d) is not None:
+            L += [f"![{md_text(d.name)}: each figure as an interval on one number line]({figures}/{number_line_file(d)})", ""]
+        L += [_verdict(d) + ".", ""]
+        decided = [k for k in d.conflicts if k.review]
+        if decided:
+            L += ["Reviewed pairs:", ""] + [
+                f"- {md_code(k.id)} ({md_text(k.severity)}: {md_text(_pair(v, d, k))}): {md_text(k.review)}"
+                + (f": {md_text(k.review_note)}" if k.review_note else "") for k in decided] + [""]
+        match = match_phrase(d.group)
+        if match:
+            L += [md_text(match[0].upper() + match[1:]) + ".", ""]
+        for p in d.positions:
+            n = len(p.articles)
+            L += [f"**{md_text(p.label)}**: {n} article{'s' if n != 1 else ''} ({md_text(', '.join(p.languages))})"
+                  + ("" if p.comparable else ", not compared: a vague amount"), ""]
+            quoted: set[tuple[str, str]] = set()
+            for c in p.claims:
+                if (c.article, c.sentence) in quoted or len(quoted) >= QUOTES:
+                    continue
+                quoted.add((c.article, c.sentence))
+                L += [f"> {marked_sentence(c)}", ">", f"> {_attribution(v.articles.get(c.article), c)}", *_sentence_gloss(c), ""]
+            rest = [aid for aid in p.articles if aid not in {a for a, _ in quoted}]
+            if rest:
+                L += ["Also: " + ", ".join(md_code(a) for a in rest[:20]) + (f" and {len(rest) - 20} more" if len(rest) > 20 else ""), ""]
+        notes = [k.review_note for k in d.conflicts if k.review_note]
+        if d.group.review_note or notes:
+            L += [f"Review note: {md_text(d.group.review_note or notes[0])}", ""]
+        ids = ", ".join(md_code(k.id) for k in d.conflicts[:12]) + (f" and {len(d.conflicts) - 12} more" if len(d.conflicts) > 12 else "")
+        L += [f"group {md_code(d.group.id)} ({len(d.conflicts)} pair{'s' if len(d.conflicts) != 1 else ''} in the JSON: {ids}) · "
+              f"`claimrecon review {d.group.id} --dismiss` dismisses the quantity", ""]
+    return L
+
+
+def _agreements(v: ReportView) -> Iterator[str]:
+    yield from ["## Agreements", "", "Figures that several independent articles report, on quantities not in dispute.", ""]
+    disputed = {d.group.id for d in v.disputes()}
+    rows = [(g, f) for g, f in v.figures(corroborated=True) if g.id not in disputed]
+    if not rows:
+        yield "None."
+    for g, f in rows:
+        label, wordings = v.figure_text(f)
+        said = "; ".join(f"{md_text(text)} ({', '.join(md_code(a) for a in arts)})" for text, arts in wordings)
+        yield (f"- {md_text(quantity_name(g))}: **{md_text(label)}**, {len(f.articles)} articles "
+               f"({md_text(', '.join(f.languages))}): {said}")
+    yield ""
+
+
+def _timelines(v: ReportView, figures: str | None) -> list[str]:
+    from .pictures import series_of, timeline_file, timeline_of
+
+    series = series_of(v)
+    if not series:
+        return []
+    L = ["## Timelines", "", "One count at different moments: these are not conflicts.", ""]
+    disputed = {d.group.id for d in v.disputes()}
+    for s in series:
+        L += [f"### {md_text(s.name)}", ""]
+        if figures is not None and timeline_of(s) is not None:
+            L += [f"![{md_text(s.name)} over time]({figures}/{timeline_file(s.name, s.id)})", ""]
+        for m in s.moments:
+            L.append(f"- {md_text(m.label)}: " + "; ".join(
+                f"{md_text(p.label)} ({', '.join(md_code(a) for a in p.articles)})" for p in m.positions))
+        if s.undated and disputed.intersection(s.undated_groups):
+            L.append("- no stated moment: in dispute, see the evidence above")
+        elif s.undated:
+            L.append("- no stated moment: " + "; ".join(
+                f"{md_text(p.label)} ({', '.join(md_code(a) for a in p.articles)})" for p in s.undated))
+        L.append("")
+    return L
+
+
+def _single(v: ReportView) -> Iterator[str]:
+    yield from ["## Single-source figures", "", "Figures only one article reports, on quantities not in dispute: "
+                "nothing to check them against.", ""]
+    disputed = {d.group.id for d in v.disputes()}
+    single = [(g, f) for g, f in v.figures(corroborated=False) if g.id not in disputed]
+    if not single:
+        yield "None."
+    for g, f in single:
+        c0 = v.claims[f.claims[0]]
+        gloss = f" (English: {md_text(c0.gloss)})" if c0.gloss and c0.lang != "en" else ""
+        yield (f"- {md_text(quantity_name(g))}: **{md_text(c0.text)}**{gloss} · "
+               + ", ".join(f"{md_code(x)} ({md_text(v.articles[x].language if x in v.articles else '')})" for x in f.articles))
+    yield ""
+
+
+def _not_compared(v: ReportView) -> Iterator[str]:
+    heading = ["## Figures not compared", "", "What these figures measure is not known, so they are not compared.", ""]
+    for c in v.ungrouped():
+        yield from heading
+        heading = []
+        gloss = f" (English: {md_text(c.gloss)})" if c.gloss and c.lang != "en" else ""
+        yield f"- **{md_text(c.text)}**{gloss} · {md_code(c.article)}"
+    if not heading:
+        yield ""
 
 
 def _articles(v: ReportView) -> Iterator[str]:
@@ -151,79 +354,6 @@ def _articles(v: ReportView) -> Iterator[str]:
     if skipped:
         yield from ["Not read:", ""]
         yield from (f"- {md_code(a.id)} ({a.status}): {md_text(a.reason) or 'no reason given'}" for a in skipped)
-        yield ""
-
-
-def _discrepancies(v: ReportView) -> list[str]:
-    L = ["## Discrepancies", ""]
-    conflicts = v.conflicts()
-    if not conflicts:
-        return L + ["No conflicting figures were found.", ""]
-    L += ["| # | severity | quantity | one article says | another says | review |", "|---|---|---|---|---|---|"]
-    for i, k in enumerate(conflicts, 1):
-        a, b = (v.claims[c] for c in k.claims)
-        L.append(f"| {i} | {md_text(k.severity)} | {md_text(measure_label(v.groups.get(k.group)))} | {_source(a, True)} "
-                 f"| {_source(b, True)} | {md_text(v.review_state(k))} |")
-    L.append("")
-    for i, k in enumerate(conflicts, 1):
-        L += _conflict(v, i, k)
-    return L
-
-
-def _conflict(v: ReportView, i: int, k: Conflict) -> list[str]:
-    L = [f"### {i}. {md_text(measure_label(v.groups.get(k.group)))}: {md_text(k.severity)}, {md_text(v.review_state(k))}", ""]
-    L += [md_text(k.reason), ""]
-    for cid in k.claims:
-        c = v.claims[cid]
-        L += [f"> {marked_sentence(c)}", ">", f"> {_attribution(v.articles.get(c.article), c)}", *_sentence_gloss(c), ""]
-    if k.review_note:
-        L += [f"Review note: {md_text(k.review_note)}", ""]
-    L += [f"conflict {md_code(k.id)} · group {md_code(k.group)}", ""]
-    return L
-
-
-def _timelines(v: ReportView) -> list[str]:
-    series = v.timelines()
-    if not series:
-        return []
-    L = ["## Timelines", "", "One count at different moments: these are not conflicts.", ""]
-    for _, gs in series:
-        name = (gs[0].measure or "unknown quantity").replace("_", " ")
-        L.append(f"- {md_text(name)}:")
-        for g in gs:
-            figs = ", ".join(f"{md_text(c.text)} ({md_code(c.article)})" for c in v.claims.many(g.claims))
-            L.append(f"  - {md_text(g.scope.moment or 'no stated moment')}: {figs}")
-    L.append("")
-    return L
-
-
-def _figures(v: ReportView) -> Iterator[str]:
-    yield from ["## Corroborated figures", "", "Figures that several independent articles report.", ""]
-    rows = v.figures(corroborated=True)
-    if not rows:
-        yield "None."
-    for g, f in rows:
-        label, wordings = v.figure_text(f)
-        said = "; ".join(f"{md_text(text)} ({', '.join(md_code(a) for a in arts)})" for text, arts in wordings)
-        yield (f"- {md_text(measure_label(g))}: **{md_text(label)}**, {len(f.articles)} articles "
-               f"({md_text(', '.join(f.languages))}): {said}")
-    yield from ["", "## Single-source figures", "", "Figures only one article reports: nothing to check them against.", ""]
-    single = v.figures(corroborated=False)
-    if not single:
-        yield "None."
-    for g, f in single:
-        c0 = v.claims[f.claims[0]]
-        gloss = f" (English: {md_text(c0.gloss)})" if c0.gloss and c0.lang != "en" else ""
-        yield (f"- {md_text(measure_label(g))}: **{md_text(c0.text)}**{gloss} · "
-               + ", ".join(f"{md_code(x)} ({md_text(v.articles[x].language if x in v.articles else '')})" for x in f.articles))
-    yield ""
-    heading = ["## Figures not compared", "", "What these figures measure is not known, so they are not compared.", ""]
-    for c in v.ungrouped():
-        yield from heading
-        heading = []
-        gloss = f" (English: {md_text(c.gloss)})" if c.gloss and c.lang != "en" else ""
-        yield f"- **{md_text(c.text)}**{gloss} · {md_code(c.article)}"
-    if not heading:
         yield ""
 
 

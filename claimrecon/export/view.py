@@ -11,11 +11,13 @@ group at a time, so rendering a big run stays within bounded memory.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..records import SEVERITIES, Article, Claim, Conflict, Figure, Group, Report, Review
+from ..records import SEVERITIES, Article, Attribution, Claim, Conflict, Figure, Group, Report, Review
 from ..store import ClaimStore
 
 #: Display rank of a severity: hard first. Unknown severities sort last.
@@ -124,6 +126,7 @@ class ReportView:
     # claims share (``claims_with_groups`` gives every claim's group)
     group_of: dict[str, str] = field(default_factory=dict)
     conflicts_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # claim id -> conflict ids
+    _disputes: list[Dispute] | None = None
 
     @classmethod
     def of(cls, report: Report) -> ReportView:
@@ -191,6 +194,12 @@ class ReportView:
                 series[g.series].append(g)
         return [(sid, sorted(gs, key=lambda g: g.scope.moment or "")) for sid, gs in sorted(series.items())]
 
+    def disputes(self) -> list[Dispute]:
+        """The quantities in dispute (``disputes``), worked out once per view."""
+        if self._disputes is None:
+            self._disputes = disputes(self)
+        return self._disputes
+
     def conflict_languages(self, k: Conflict) -> list[str]:
         """Languages of the claims a conflict opposes (sorted, distinct)."""
         return sorted({self.claims[c].lang for c in k.claims if c in self.claims})
@@ -240,3 +249,307 @@ def article_label(a: Article | None, article_id: str) -> str:
     if a is not None and a.outlet:
         return f"{a.outlet} ({article_id})"
     return article_id
+
+
+# --- the desk's view: one answer per quantity ------------------------------------------------------------
+
+#: Hedges that state a bound rather than a figure: "more than 500,000" is met by 600,000.
+BOUNDS = ("more_than", "at_least", "up_to", "less_than", "nearly")
+_HEDGE_WORDS = {"about": "about", "nearly": "nearly", "more_than": "more than", "at_least": "at least",
+                "up_to": "up to", "less_than": "less than", "only": "only"}
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£"}
+#: Words that refer back to people named earlier ("The duo added", Polish "Para dodała": the pair);
+#: a source made of them and articles names nobody a reader could look up.
+_ANAPHORA = frozenset("""
+    duo pair couple trio both two three they them he she it we who this that these those
+    men women man woman group pareja dúo ambos ambas dos ellos ellas él ella
+    para duet trójka dwójka obaj oboje obydwaj obie oni one on ona ono
+""".split())
+_ARTICLES = frozenset("the a an el la los las un una".split())
+
+
+def source_name(attribution: Attribution) -> str | None:
+    """The attribution's source when it names one: ``"The Verge"``, ``"Sacks"``, ``"police"``;
+    None for words that only point back at someone ("The duo", "Para" = the pair, "they")."""
+    src = " ".join((attribution.source or "").split())
+    if not src or len(src) > 60:
+        return None
+    words = [w.strip(".,;:'’\"") for w in src.split()]
+    content = [w for w in words if w.lower() not in _ARTICLES]
+    if not content or all(w.lower() in _ANAPHORA for w in content):
+        return None
+    return src
+
+
+def attribution_phrase(c: Claim) -> str:
+    """How a reader is told whose figure it is: ``citing The Verge``, ``in a quote from Sacks``, or ``""``."""
+    src = source_name(c.attribution)
+    if c.attribution.quoted:
+        return f"in a quote from {src}" if src else "in a quote"
+    if src and c.attribution.cue:
+        return f"citing {src}"
+    return ""
+
+
+def human_number(v: float) -> str:
+    """600000 -> ``600,000``; 140e6 -> ``140 million``; 2.6e6 -> ``2.6 million``; 0.5 -> ``0.5``."""
+    for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale and abs(v / scale - round(v / scale, 2)) < 1e-9:
+            return f"{v / scale:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    if abs(v - round(v)) < 1e-9:
+        return f"{int(round(v)):,}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def human_duration(seconds: float) -> str:
+    """3600 -> ``1 hour``; 1800 -> ``30 minutes``; 5400 -> ``1.5 hours``."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            q = seconds / size
+            text = f"{q:.2f}".rstrip("0").rstrip(".")
+            return f"{text} {unit}{'' if q == 1 else 's'}"
+    return f"{seconds:g} seconds"
+
+
+def amount(kind: str, unit: str | None, v: float) -> str:
+    """A number in its unit, for prose: ``75%``, ``$44 billion``, ``1 hour``, ``600,000``."""
+    if kind == "percent":
+        return f"{human_number(v)}%"
+    if kind == "duration":
+        return human_duration(v)
+    if kind == "money" and unit:
+        sign = _CURRENCY.get(unit)
+        return f"{sign}{human_number(v)}" if sign else f"{human_number(v)} {unit}"
+    if kind == "temperature":
+        return f"{human_number(v)}°"
+    return human_number(v)
+
+
+def figure_phrase(c: Claim) -> str:
+    """The figure a claim states, in English and without its noun: ``about 500,000``, ``more than
+    140 million``, ``75%``, ``20–30``. Times, dates and vague amounts keep their gloss."""
+    if c.kind in ("time", "date") or c.qualifier == "vague" or not isinstance(c.value, (int, float)):
+        text = c.gloss or c.text
+        return text
+    if c.qualifier == "range" and c.low is not None and c.high is not None:
+        return f"{amount(c.kind, c.unit, c.low)}–{amount(c.kind, c.unit, c.high)}"
+    hedge = _HEDGE_WORDS.get(c.qualifier, "")
+    return (hedge + " " if hedge else "") + amount(c.kind, c.unit, float(c.value))
+
+
+def quantity_name(g: Group | None) -> str:
+    """What a quantity is, for a reader: its label when the match stage gave one, else its measure,
+    with the scope cues that tell it apart (``listeners (relaunch)``)."""
+    if g is None:
+        return "unknown quantity"
+    if not g.label:
+        return measure_label(g)
+    extras = measure_label(g)[len((g.measure or "unknown quantity").replace("_", " ")):]
+    return g.label + extras
+
+
+def match_phrase(g: Group) -> str:
+    """``matched by: inferred from context (confidence 0.72): evidence; evidence`` or ``""``."""
+    m = g.match
+    if m is None:
+        return ""
+    how = {"canonical": "the same canonical term", "same_word": "the same word",
+           "inferred": "inferred from context"}.get(m.basis, m.basis)
+    text = f"matched by: {how} (confidence {m.confidence:.2f})"
+    if m.evidence:
+        text += ": " + "; ".join(m.evidence)
+    return text
+
+
+@dataclass(slots=True)
+class Position:
+    """One stated figure of a quantity: its claims that word it alike (value, hedge, bounds), with
+    the independent articles behind it. ``claims`` keeps the first few; ``n_claims`` counts all."""
+
+    label: str
+    kind: str
+    unit: str | None
+    value: float | str | None
+    qualifier: str
+    low: float  # the interval the comparison uses (reconcile's ``interval``): -inf / inf when open
+    high: float
+    claims: list[Claim] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)  # independent articles, first seen first
+    languages: list[str] = field(default_factory=list)
+    n_claims: int = 0
+    hard: bool = False  # in a pair that cannot both be right
+
+    @property
+    def comparable(self) -> bool:
+        return self.qualifier != "vague" and isinstance(self.value, (int, float))
+
+
+#: claims quoted per position
+KEEP_CLAIMS = 6
+
+
+@dataclass(slots=True)
+class Dispute:
+    """A quantity in dispute: its stated figures and which of them disagree, and how."""
+
+    group: Group
+    name: str
+    positions: list[Position]
+    conflicts: list[Conflict]  # in the report's display order
+    state: str  # open | accepted | dismissed | reviewed (decisions differ)
+    severity: str  # hard | soft: the worst of the pairs shown
+    hard: list[tuple[Position, Position]] = field(default_factory=list)
+    soft: list[tuple[Position, Position]] = field(default_factory=list)  # both hedged, overlapping
+    bound: list[tuple[Position, Position]] = field(default_factory=list)  # (bound, figure it allows)
+
+    @property
+    def inferred(self) -> bool:
+        return self.group.match is not None and self.group.match.basis == "inferred"
+
+    def verdict(self) -> list[tuple[str, str]]:
+        """(severity, sentence) for each kind of disagreement, hard first."""
+        out = []
+        if self.hard:
+            out.append(("hard", _pairs_text(self.hard, " vs ") + ": cannot both be right"))
+        if self.soft:
+            out.append(("soft", _pairs_text(self.soft, " vs ") + ": the hedges leave room for both"))
+        if self.bound:
+            out.append(("soft", _pairs_text(self.bound, " allows ") + ": both can be right, the stated figures differ"))
+        return out
+
+
+def _pairs_text(pairs: list[tuple[Position, Position]], joiner: str) -> str:
+    """``600,000 vs 500,000, about 500,000; ...``: pairs gathered by their left side, in order."""
+    left: dict[str, list[str]] = {}
+    for a, b in pairs:
+        left.setdefault(a.label, [])
+        if b.label not in left[a.label]:
+            left[a.label].append(b.label)
+    return "; ".join(f"{a}{joiner}{', '.join(bs)}" for a, bs in left.items())
+
+
+def _position_key(c: Claim) -> tuple[Any, ...]:
+    from ..records import tidy_number
+
+    return (c.kind, tidy_number(c.value) if isinstance(c.value, float) else c.value, c.unit, c.qualifier,
+            tidy_number(c.low), tidy_number(c.high), c.zone, c.date)
+
+
+def positions_of(v: ReportView, g: Group) -> dict[tuple[Any, ...], Position]:
+    """A group's stated figures by wording key (``_position_key``), in the group's claim order."""
+    from ..reconcile.intervals import interval
+
+    positions: dict[tuple[Any, ...], Position] = {}
+    source = {a.id: a.duplicate_of or a.id for a in v.report.articles}
+    seen_sources: dict[tuple[Any, ...], set[str]] = {}
+    for c in v.claims.many(g.claims):
+        key = _position_key(c)
+        p = positions.get(key)
+        if p is None:
+            iv = interval(c)
+            low, high = (iv.low, iv.high) if iv is not None else (math.inf, -math.inf)
+            p = positions[key] = Position(figure_phrase(c), c.kind, c.unit, c.value, c.qualifier, low, high)
+            seen_sources[key] = set()
+        else:
+            iv = interval(c)  # the same wording, another rounding ("half a million", "500,000"): the widest
+            if iv is not None:
+                p.low, p.high = min(p.low, iv.low), max(p.high, iv.high)
+        p.n_claims += 1
+        if len(p.claims) < KEEP_CLAIMS:
+            p.claims.append(c)
+        s = source.get(c.article, c.article)
+        if s not in seen_sources[key]:
+            seen_sources[key].add(s)
+            p.articles.append(c.article)
+        if c.lang not in p.languages:
+            p.languages.append(c.lang)
+    return positions
+
+
+def _dispute(v: ReportView, g: Group, conflicts: list[Conflict]) -> Dispute:
+    positions = positions_of(v, g)
+    of_claim = {}
+    for k in conflicts:
+        for cid in k.claims:
+            c = v.claims.get(cid)
+            if c is not None:
+                of_claim[cid] = positions.get(_position_key(c))
+    decided = {k.review for k in conflicts}
+    if g.review:
+        state = g.review
+    elif None in decided:
+        state = "open"
+    else:
+        state = decided.pop() if len(decided) == 1 else "reviewed"
+    shown = [k for k in conflicts if k.review is None] if state == "open" else conflicts
+    d = Dispute(g, quantity_name(g), sorted(positions.values(), key=_position_order), conflicts, state,
+                "hard" if any(k.severity == "hard" for k in shown) else "soft")
+    for k in shown:
+        a, b = (of_claim.get(cid) for cid in k.claims)
+        if a is None or b is None or a is b:
+            continue
+        if k.severity == "hard":
+            a.hard = b.hard = True
+            pair, into = _lead(d.hard, a, b), d.hard
+        elif a.qualifier in BOUNDS and isinstance(b.value, (int, float)) and a.low <= float(b.value) <= a.high:
+            pair, into = (a, b), d.bound
+        elif b.qualifier in BOUNDS and isinstance(a.value, (int, float)) and b.low <= float(a.value) <= b.high:
+            pair, into = (b, a), d.bound
+        else:
+            pair, into = _lead(d.soft, a, b), d.soft
+        if pair not in into and (pair[1], pair[0]) not in into:
+            into.append(pair)
+    return d
+
+
+def _lead(pairs: list[tuple[Position, Position]], a: Position, b: Position) -> tuple[Position, Position]:
+    """The pair (a, b) or (b, a): the side already leading pairs leads this one ("600,000 vs 500,000,
+    about 500,000" rather than two sentences)."""
+    lead_a = sum(1 for x in pairs if x[0] is a)
+    lead_b = sum(1 for x in pairs if x[0] is b)
+    return (b, a) if lead_b > lead_a else (a, b)
+
+
+def _position_order(p: Position) -> tuple[Any, ...]:
+    v = p.value
+    return (not p.comparable, str(v) if isinstance(v, str) else float(v) if v is not None else 0.0, p.label)
+
+
+def disputes(v: ReportView) -> list[Dispute]:
+    """The quantities in dispute, open first, each in the order of its first discrepancy (hard
+    before soft, higher scores first); then those reviewed, in the same order."""
+    per: dict[str, list[Conflict]] = {}
+    for k in v.conflicts():
+        if k.group in v.groups:
+            per.setdefault(k.group, []).append(k)
+    out = [_dispute(v, v.groups[gid], ks) for gid, ks in per.items()]
+    order = {d.group.id: i for i, d in enumerate(out)}
+    rank = {"open": 0}
+    return sorted(out, key=lambda d: (rank.get(d.state, 1), SEVERITY_RANK.get(d.severity, 9) if d.state == "open" else 0,
+                                      order[d.group.id]))
+
+
+def open_state(d: Dispute) -> str:
+    """``open``, or ``open; 1 pair dismissed`` when some of an open quantity's pairs are decided."""
+    decided = [k.review for k in d.conflicts if k.review]
+    if d.state != "open" or not decided:
+        return d.state
+    counts = {s: decided.count(s) for s in dict.fromkeys(decided)}
+    return "open; " + ", ".join(f"{n} pair{'s' if n != 1 else ''} {s}" for s, n in counts.items())
+
+
+def pair_kind(v: ReportView, k: Conflict) -> str:
+    """``hard``; ``bound``: a bound ("more than 500,000") that the other figure meets; or ``hedged``:
+    two hedged figures whose intervals overlap."""
+    if k.severity == "hard":
+        return "hard"
+    from ..reconcile.intervals import interval
+
+    a, b = (v.claims.get(cid) for cid in k.claims)
+    if a is None or b is None:
+        return "hedged"
+    for x, y in ((a, b), (b, a)):
+        iv = interval(x)
+        if x.qualifier in BOUNDS and iv is not None and isinstance(y.value, (int, float)) and iv.low <= float(y.value) <= iv.high:
+            return "bound"
+    return "hedged"

@@ -26,7 +26,7 @@ from .duplicates import mark_duplicates
 from .feeds import MAX_RECORD_BYTES
 from .language import supported_languages
 from .reader import MAX_FILE_BYTES, parse_bytes, read_input
-from .sources import Source, expand_paths
+from .sources import Source, expand_paths, path_list
 
 __all__ = [
     "ingest", "iter_inputs", "expand_paths", "read_path", "read_input", "parse_bytes", "check_options",
@@ -54,9 +54,9 @@ def check_options(lang: str | None = None, encoding: str | None = None) -> Optio
     return Options(lang=lang or None, encoding=encoding or None)
 
 
-def iter_inputs(paths: Sequence[str]) -> list[Source]:
+def iter_inputs(paths: str | Path | Sequence[str | Path]) -> list[Source]:
     """Every input under ``paths``, with its id (relative to the folder given) and known problem."""
-    return expand_paths(paths)
+    return expand_paths(path_list(paths))
 
 
 def order_key(article_id: str) -> tuple[str, int]:
@@ -65,15 +65,17 @@ def order_key(article_id: str) -> tuple[str, int]:
     return (m.group(1), int(m.group(2))) if m else (article_id, -1)
 
 
-def ingest(paths: Sequence[str | Path], *, lang: str | None = None, encoding: str | None = None) -> list[Article]:
+def ingest(paths: str | Path | Sequence[str | Path], *, lang: str | None = None, encoding: str | None = None) -> list[Article]:
     """Every input as Articles, in a stable order (by id), later copies of a story marked.
+
+    ``paths`` is a list of paths, or one path (a ``str`` or ``Path``: never read as its characters).
 
     Raises ``UnsupportedLanguage`` / ``InputError`` for a bad ``lang`` / ``encoding`` (usage
     errors, exit 2) and ``RulesError`` for broken rules; never for a bad input.
     """
     opts = check_options(lang, encoding)
     out: list[Article] = []
-    for source in expand_paths([str(p) for p in paths]):
+    for source in expand_paths(path_list(paths)):
         out.extend(read_input(source, opts))
     out.sort(key=lambda a: order_key(a.id))
     return mark_duplicates(out)

@@ -57,7 +57,7 @@ def read_input(source: Source, opts: Options) -> list[Article]:
     Never raises for bad input. A rules error still raises (it concerns every input), and a
     bug in a reader becomes an ``error`` Article rather than stopping the whole folder.
     """
-    base = Article(source.id, "ok", path=None if source.path is None else str(source.path))
+    base = Article(source.id, "ok", path=None if source.path is None else source.shown or str(source.path))
     if source.problem is not None:
         return [problem_article(base, source.problem)]
     out: list[Article] = []

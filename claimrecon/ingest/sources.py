@@ -31,6 +31,7 @@ class Source:
     path: Path | None  # None: standard input
     problem: InputProblem | None = None
     listed: bool = False  # found by walking a folder: gone at read time means it vanished
+    shown: str | None = None  # the path reports show: relative to the folder given (a file given: its name)
 
 
 def access_problem(err: OSError, path: str) -> InputProblem:
@@ -48,6 +49,14 @@ def access_problem(err: OSError, path: str) -> InputProblem:
     return Unreadable(f"cannot access: {err.strerror or err}")
 
 
+def path_list(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The paths a caller gave, as strings. One path (a ``str`` or a ``Path``) is a list of one
+    path, never a sequence of one-character paths (``"/"`` among them: the whole disk)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return [os.fspath(p) for p in paths]
+
+
 def expand_paths(paths: Sequence[str]) -> list[Source]:
     """Every input under ``paths``, in order: arguments as given, folder contents by name."""
     out: list[Source] = []
@@ -59,51 +68,57 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
             st = os.stat(raw)
         except (OSError, ValueError) as e:
             problem = access_problem(e, raw) if isinstance(e, OSError) else Unreadable(f"not a usable path: {e}")
-            out.append(Source(raw, Path(raw) if isinstance(e, OSError) else None, problem))
+            out.append(Source(raw, Path(raw) if isinstance(e, OSError) else None, problem, shown=_name(raw)))
             continue
         path = Path(raw)
         if stat.S_ISDIR(st.st_mode):
             found = list(_walk(path, "", {(st.st_dev, st.st_ino)}))
-            out.extend(found or [Source(path.name or raw, path, NotAnArticle("empty folder: no files in it"))])
+            out.extend(found or [Source(path.name or raw, path, NotAnArticle("empty folder: no files in it"), shown=_name(raw))])
         else:
             # a file, or a pipe/device named explicitly (``<(curl ...)``): read it as asked
-            out.append(Source(path.name or raw, path))
+            out.append(Source(path.name or raw, path, shown=_name(raw)))
     return _unique_ids(out)
+
+
+def _name(raw: str) -> str:
+    """How reports show a path given on the command line: its last part, never where it sits on this machine."""
+    return Path(raw).name or raw
 
 
 def _walk(folder: Path, prefix: str, seen: set[tuple[int, int]]) -> Iterator[Source]:
     """The inputs in ``folder``, by name, depth first; ``seen`` holds the folders above it."""
     if len(seen) > MAX_DEPTH:
-        yield Source(prefix.rstrip("/"), folder, NotAnArticle(f"folder nested more than {MAX_DEPTH} levels deep, not read"), listed=True)
+        yield Source(prefix.rstrip("/"), folder, NotAnArticle(f"folder nested more than {MAX_DEPTH} levels deep, not read"), listed=True,
+                     shown=prefix.rstrip("/"))
         return
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as e:
-        yield Source(prefix.rstrip("/") or folder.name, folder, _folder_problem(e, str(folder)))
+        yield Source(prefix.rstrip("/") or folder.name, folder, _folder_problem(e, str(folder)), shown=prefix.rstrip("/") or folder.name)
         return
     for entry in entries:
         rel = prefix + entry.name
         path = Path(entry.path)
         if entry.name.startswith("."):
             what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
-            yield Source(rel, path, NotAnArticle(f"hidden {what} (its name starts with a dot), not read"), listed=True)
+            yield Source(rel, path, NotAnArticle(f"hidden {what} (its name starts with a dot), not read"), listed=True, shown=rel)
             continue
         try:
             st = os.stat(entry.path)
         except OSError as e:
-            yield Source(rel, path, access_problem(e, entry.path), listed=True)
+            yield Source(rel, path, access_problem(e, entry.path), listed=True, shown=rel)
             continue
         if stat.S_ISDIR(st.st_mode):
             key = (st.st_dev, st.st_ino)
             if key in seen:
-                yield Source(rel, path, NotAnArticle("symlink loop: it links back to a folder already read"), listed=True)
+                yield Source(rel, path, NotAnArticle("symlink loop: it links back to a folder already read"), listed=True, shown=rel)
                 continue
             yield from _walk(path, rel + "/", seen | {key})
         elif stat.S_ISREG(st.st_mode):
-            yield Source(rel, path, listed=True)
+            yield Source(rel, path, listed=True, shown=rel)
         else:
-            yield Source(rel, path, NotAnArticle("not a regular file (a pipe, socket or device), not read"), listed=True)
+            yield Source(rel, path, NotAnArticle("not a regular file (a pipe, socket or device), not read"), listed=True, shown=rel)
 
 
 def _folder_problem(err: OSError, path: str) -> InputProblem:
@@ -122,5 +137,5 @@ def _unique_ids(sources: list[Source]) -> list[Source]:
             n += 1
             sid = f"{s.id}~{n}"
         seen.add(sid)
-        out.append(s if sid == s.id else Source(sid, s.path, s.problem, s.listed))
+        out.append(s if sid == s.id else Source(sid, s.path, s.problem, s.listed, s.shown))
     return out

@@ -236,7 +236,13 @@ def make_backend(name: str, url: str | None = None, timeout: float = DEFAULT_TIM
     if url and key != "libre":
         raise TranslationError("--translate-url is only used with --translate libre",
                                "Drop --translate-url, or use --translate libre for your own LibreTranslate server.")
-    from deep_translator import google, libre, mymemory
+    try:
+        from deep_translator import google, libre, mymemory
+    except ImportError:
+        raise TranslationError(
+            f"--translate {key} needs deep-translator, which is not installed (it is an optional extra)",
+            "Install it with: pip install 'claimrecon[translate]'   (or leave out --translate: the English glosses need no service)",
+        ) from None
 
     # Request sizes stay well under each service's limit: google and libre carry the text in the
     # URL (percent-encoded Polish or Spanish can triple in length), and MyMemory counts bytes.
