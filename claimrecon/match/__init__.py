@@ -53,6 +53,7 @@ MIN_CONFIDENCE = float(_os.environ.get("CR_CONF", "0.3"))
 MIN_AVERAGE = float(_os.environ.get("CR_AVG", "0.2"))
 #: the least similarity of two claims that are each other's best match between their two articles
 MUTUAL_MIN = float(_os.environ.get("CR_MUT", "0.15"))
+HEAD_BONUS = float(_os.environ.get("CR_HB", "0.15"))
 ROLE_PENALTY = float(_os.environ.get("CR_ROLE", "0.7"))
 #: kinds that are compared at all
 KINDS = ("count", "percent", "money", "duration", "time", "temperature")
@@ -256,6 +257,10 @@ def _similarities(block: list[Item], vocab: Vocabulary) -> dict[tuple[int, int],
             sim *= ROLE_PENALTY  # "six injured passengers" and "212 passengers": one says what happened to them
         if a.head and b.head and a.head.isdisjoint(b.head):
             sim *= ROLE_PENALTY  # different counted nouns ("a fine", "the damage")
+        if a.text and b.text and a.terms and b.terms and vocab.canon(a.terms[0]) == vocab.canon(b.terms[0]) \
+                and a.terms[0][:1] not in "@":
+            sim += HEAD_BONUS  # the same counted noun ("12% of the servers", "el 15% de los servidores")
+            shared = ("same counted noun",) + shared
         if _equal(a, b):
             sim += 0.1
         elif sim > 0.05 and _slip(a.value, b.value):
@@ -445,19 +450,44 @@ def _moments(members: list[Item]) -> dict[str, str]:
     running = any(it.running for it in members)
     tally = any(it.tally for it in members)
     out: dict[str, str] = {}
+    reported = sorted({it.as_of for it in members if it.as_of and not it.moment and not it.day and not it.anchored})
+    when = _report_moments(reported, hours=running)
     for it in members:
         if it.moment:
             out[it.id] = it.moment
         elif it.day:
             out[it.id] = "as of " + it.day
         elif (running or tally) and it.as_of and not it.anchored:
-            day, _, clock = it.as_of.partition("T")
-            out[it.id] = "as of " + day + (f" {int(clock[:2]) // 3 * 3:02d}h" if running and clock else "")
+            out[it.id] = "as of " + when[it.as_of]
         else:
             out[it.id] = ""
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
+    return out
+
+
+#: two reports of a running tally on one day are one moment unless their times are this far apart
+REPORT_HOURS = 6
+
+
+def _report_moments(stamps: list[str], hours: bool) -> dict[str, str]:
+    """Publication stamps ("2027-05-14" or "2027-05-14T18:20") -> the moment each stands for: its
+    day, and, when ``hours``, the first time of a run of times less than ``REPORT_HOURS`` apart
+    (a day's morning and evening reports are two moments; two evening updates are one)."""
+    out: dict[str, str] = {}
+    start: dict[str, int] = {}  # day -> minutes of the current run's first time
+    for stamp in stamps:  # sorted: each day's untimed stamp first, then its times in order
+        day, _, clock = stamp.partition("T")
+        if not hours or not clock:
+            out[stamp] = day
+            continue
+        minutes = int(clock[:2]) * 60 + int(clock[3:5])
+        if day not in start or minutes - start[day] >= REPORT_HOURS * 60:
+            start[day] = minutes
+        first = start[day]
+        out[stamp] = f"{day} {first // 60:02d}:{first % 60:02d}" if any(
+            s.startswith(day + "T") and s != stamp for s in stamps) else day
     return out
 
 
