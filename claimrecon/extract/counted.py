@@ -41,6 +41,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*|\d[\d.,:]*|[^\w\s]")
 _UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜŁŚŻŹĆĘĄÓ]")
 _YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc))")
 _NAME_BEFORE = re.compile(r"((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*\s+){1,3})$")
+_LEADING_SMALL = re.compile(r"^(?:(?:In|At|From|On|The|En|El|La|Los|Las|W|We|Z|Ze|Na)\s+)+")
 _NAME_AFTER = re.compile(r"^\s*((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*)(?:\s+[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*){0,2})")
 _POSSESSIVE = re.compile(r"['’]s$")
 _AFTER_WORDS = r"^\s*(?:[^\W\d_][\w’'-]*\s+){0,2}?"
@@ -219,10 +220,16 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     terms: list[tuple[str, ...] | None] = [None] * n
     is_name = [False] * n
     skip = [False] * n
+    for pat, _f, _v in g.before + g.after + g.clause:
+        for m in pat.finditer(s):  # a cue ("so far", "a further") says its part in the scope, not as a term
+            a0 = m.start() + len(m.group()) - len(m.group().lstrip())
+            for k in range(bisect.bisect_left(starts, a0), bisect.bisect_left(starts, m.end())):
+                if owner[k] < 0:
+                    skip[k] = True
     i = 0
     while i < n:
         t = toks[i]
-        if owner[i] >= 0 or t.kind != "w":
+        if owner[i] >= 0 or t.kind != "w" or skip[i]:
             i += 1
             continue
         hit = 0
@@ -366,6 +373,11 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
             year = m.group(1)
             break
+        if part == "of_them":
+            # "including 170 in Italy": a part that names its place is that place's part
+            place = next((t for t, w in ranked if w >= 0.3 and t.startswith("@country:")), None)
+            if place:
+                part = "place:" + place[len("@country:"):]
         out.append(Reading(counted, part, increment, running, year))
     return out
 
@@ -460,7 +472,10 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, spans: list[tuple[int, 
                 elif f == "part" and part is None and value.startswith("place_"):
                     name = (_NAME_BEFORE.search(s[ca : m.start()]) if value == "place_before" else _NAME_AFTER.match(s[m.end() : cb]))
                     if name:
-                        part = "place:" + " ".join(fold(lemma(w, lang)) for w in name.group(1).split())
+                        words = _LEADING_SMALL.sub("", name.group(1).strip()).split() or name.group(1).split()
+                        folded = " ".join(fold(lemma(w, lang)) for w in words)
+                        code = countries(lang).get(folded) or countries(lang).get(fold(" ".join(words)))
+                        part = "place:" + (code or folded)
     if increment and kind not in ("count", "money"):
         increment = False  # "fell by 4.8%": a change in a rate is how a rate is reported
     return part, increment, running

@@ -193,13 +193,21 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         it.source = _source(arts, it.article)
         blocks[(it.kind, it.unit or "")].append(it)
     out = Matching()
+    clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
     for bkey in sorted(blocks):
         block = sorted(blocks[bkey], key=lambda it: (it.article, it.start, it.id))
         for members, m in _cluster(block, min_confidence):
-            out.quantities.extend(_split(members, m))
-    for q in out.quantities:
-        q.key = _key(q)
-    _unique_keys(out.quantities)
+            clusters.append((_base_key(members), min(it.id for it in members), _split(members, m)))
+    # two quantities never share a key: a name met twice gets the id of its first claim
+    seen: dict[tuple[str, ...], int] = defaultdict(int)
+    for base, _, _ in clusters:
+        seen[base] += 1
+    for base, first, parts in clusters:
+        if seen[base] > 1:
+            base = base[:-1] + (base[-1] + " #" + hashlib.blake2b(first.encode(), digest_size=3).hexdigest(),)
+        for q in parts:
+            q.key = base + (q.key[1],)  # the moments of one quantity share all but the last part: a series
+            out.quantities.append(q)
     return out
 
 
@@ -261,6 +269,9 @@ def _similarities(block: list[Item], vocab: Vocabulary) -> dict[tuple[int, int],
                 and a.terms[0][:1] not in "@":
             sim += HEAD_BONUS  # the same counted noun ("12% of the servers", "el 15% de los servidores")
             shared = ("same counted noun",) + shared
+        if a.veto[4] and a.veto[4].startswith("place:"):
+            sim += 0.2  # the same place's part ("In Italy alone, 140", "including 170 in Italy")
+            shared = shared + ("the same place: " + a.veto[4][6:],)
         if _equal(a, b):
             sim += 0.1
         elif sim > 0.05 and _slip(a.value, b.value):
@@ -335,7 +346,8 @@ def _join(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str,
         return sims.get((i, j) if i < j else (j, i), (0.0, ()))[0]
 
     mutual = _mutual_best(block, sims)
-    floor = min(min_conf, MUTUAL_MIN)
+    # each other's best match needs less evidence, unless a desk asked for surer matches than the default
+    floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
     edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items() if s >= min_conf or (s >= floor and (i, j) in mutual)),
                    key=lambda e: (-e[0], e[1], e[2]))
     for s, i, j in edges:
@@ -491,25 +503,14 @@ def _report_moments(stamps: list[str], hours: bool) -> dict[str, str]:
     return out
 
 
-def _key(q: Quantity) -> tuple[str, ...]:
-    """The group key reconcile reads: kind, measure, currency, scope, the quantity's name, moment."""
-    first = q.items[0]
-    measures = {it.measure for it in q.items}
+def _base_key(members: list[Item]) -> tuple[str, ...]:
+    """A quantity's group key without its moment: kind, measure, currency, scope and name (what
+    reconcile reads; the moments of one quantity add the moment and share the rest: a series)."""
+    first = members[0]
+    measures = {it.measure for it in members}
     measure = measures.pop() if len(measures) == 1 else None
     aggregate, period, subevent, subject, part, increment, rates = first.veto
-    moment = q.key[1] if len(q.key) > 1 else ""
-    name = q.label or ""
     return (first.kind, measure or "", first.unit or "", aggregate or "", period or "", subevent or "", subject or "",
-            part or "", "increment" if increment else "", "/".join(rates), name, moment)
-
-
-def _unique_keys(qs: list[Quantity]) -> None:
-    """Two quantities never share a key: the second of a name gets the id of its first claim."""
-    seen: set[tuple[str, ...]] = set()
-    for q in sorted(qs, key=lambda q: (q.key, min(it.id for it in q.items))):
-        if q.key in seen:
-            first = min(it.id for it in q.items)
-            q.key = q.key[:-2] + (q.key[-2] + " #" + hashlib.blake2b(first.encode(), digest_size=3).hexdigest(), q.key[-1])
-        seen.add(q.key)
+            part or "", "increment" if increment else "", "/".join(rates), describe_terms(members) or "")
 
 

@@ -51,7 +51,7 @@ def _sort(term: str) -> str:
 
 def _word(term: str) -> str:
     """The word of a term, for spelling comparisons and for readers: "pl:abonent" -> "abonent"."""
-    t = term[4:] if term.startswith("per:") else term
+    t = term.split(":", 1)[1] if term.startswith(("per:", "by:")) else term
     if t.startswith("#") or t.startswith("@"):
         return t[1:].replace("_", " ")
     return t.split(":", 1)[1] if ":" in t else t

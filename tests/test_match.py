@@ -1,0 +1,186 @@
+"""The match stage: which claims of different articles measure one quantity, read from the text.
+
+Every sentence here is written for these tests: the nouns are chosen so that no measures.tsv row
+decides the match, and each case is the shape of a mistake a closed word list made.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from claimrecon.extract import extract
+from claimrecon.match import MIN_CONFIDENCE, item_of, match
+from claimrecon.reconcile import reconcile
+from claimrecon.records import Article
+
+
+def _run(*texts: tuple[str, str, str], published: str | dict[str, str] | None = None, min_confidence: float | None = None):
+    """Reconcile texts given as (article id, language, text); ``published`` one date for all, or per article."""
+    arts, claims = [], []
+    for aid, lang, text in texts:
+        pub = published.get(aid) if isinstance(published, dict) else published
+        day, _, clock = (pub or "").partition("T")
+        arts.append(Article(aid, "ok", language=lang, text=text, published=day or None, published_time=clock or None))
+        claims += extract(text, lang, article_id=aid, published=day or None, published_time=clock or None)
+    groups, conflicts = reconcile(arts, claims, min_confidence=min_confidence)
+    return claims, groups, conflicts
+
+
+def _pairs(claims, conflicts):
+    text = {c.id: (c.article, c.text) for c in claims}
+    return sorted(tuple(sorted((text[k.claims[0]][1], text[k.claims[1]][1]))) for k in conflicts)
+
+
+def test_any_noun_is_compared_across_languages():
+    # "abonent" and "subscriber": no measures.tsv row names either; the figures differ
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The operator said 1.4 million subscribers had their data exposed."),
+        ("pl.txt", "pl", "Dane 1,9 mln abonentów operatora wyciekły do sieci."),
+    )
+    assert _pairs(claims, conflicts) == [("1,9 mln", "1.4 million")]
+
+
+def test_participle_counts_meet_their_translation():
+    # "41 detenidos" is a count of the arrested, like "14 people were arrested"
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "La policía informó de 41 detenidos tras los disturbios."),
+        ("en.txt", "en", "Police said 14 people were arrested after the riots."),
+    )
+    assert _pairs(claims, conflicts) == [("14", "41")]
+    k = conflicts[0]
+    assert k.basis in ("same_word", "inferred") and 0 < k.confidence <= 1
+
+
+def test_different_counts_of_one_sentence_stay_apart():
+    a = "The ship had 212 passengers on board, six of whom were injured, and the closure affected 30,000 travellers."
+    b = "El barco llevaba 215 pasajeros a bordo; seis de ellos resultaron heridos y el cierre afectó a 30.000 viajeros."
+    claims, groups, conflicts = _run(("en.txt", "en", a), ("es.txt", "es", b))
+    # only the passengers on board differ; the injured and the affected agree and are not mixed with them
+    assert _pairs(claims, conflicts) == [("212", "215")]
+
+
+def test_a_part_is_not_the_whole():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The airline cancelled 900 flights across Europe. In Italy alone, 140 flights were cancelled."),
+        ("b.txt", "en", "The airline cancelled 900 flights, including 170 in Italy."),
+    )
+    # 140 and 170 are both Italy's part; neither is compared with the 900
+    assert _pairs(claims, conflicts) == [("140", "170")]
+
+
+def test_an_addition_is_not_a_level():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Rescuers found a further 12 survivors on Tuesday."),
+        ("b.txt", "en", "In total 150 survivors have been found."),
+    )
+    assert conflicts == ()
+
+
+def test_a_past_event_is_not_today():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The storm destroyed 300 homes, more than in 2011, when a storm destroyed 180 homes."),
+        ("b.txt", "en", "The storm destroyed 320 homes."),
+        published="2027-03-01",
+    )
+    assert _pairs(claims, conflicts) == [("300", "320")]
+
+
+def test_a_running_toll_reported_on_two_days_is_a_timeline():
+    claims, groups, conflicts = _run(
+        ("fri.txt", "en", "So far 19 people have died in the floods."),
+        ("sun.txt", "en", "The death toll has risen to 31 people, officials said."),
+        published={"fri.txt": "2027-05-14", "sun.txt": "2027-05-16"},
+    )
+    assert conflicts == ()
+    series = {g.series for g in groups if g.kind == "count"}
+    assert len([g for g in groups if g.kind == "count"]) == 2 and len(series) == 1 and None not in series
+
+
+def test_the_same_toll_on_one_day_is_compared():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "At least 48 people were killed by the landslide."),
+        ("b.txt", "es", "Al menos 52 personas murieron por el deslizamiento."),
+        published="2027-05-14",
+    )
+    assert _pairs(claims, conflicts) == [("Al menos 52", "At least 48")]
+
+
+def test_two_bodies_estimates_are_two_quantities():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Police estimated the crowd at 40,000, while organisers put it at 120,000."),
+        ("b.txt", "en", "According to police, 45,000 people joined the march."),
+    )
+    # the police's 40,000 and 45,000 disagree; the organisers' figure is compared with neither
+    assert _pairs(claims, conflicts) == [("40,000", "45,000")]
+
+
+def test_a_rate_is_not_a_total():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The airline will refund €250 per passenger."),
+        ("b.txt", "en", "The airline expects refunds to cost €4 million."),
+    )
+    assert conflicts == ()
+
+
+def test_a_scale_error_between_languages_is_flagged():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The company reported a loss of about $7 billion for the quarter."),
+        ("es.txt", "es", "La empresa registró pérdidas de más de 7 millones de dólares en el trimestre."),
+    )
+    # flagged; soft, because "more than 7 million" does not exclude 7 billion: the stated figures differ
+    assert len(conflicts) == 1 and conflicts[0].severity == "soft"
+
+
+def test_countries_are_read_in_every_language():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Some 46 flights were cancelled in Poland and 312 in Spain."),
+        ("pl.txt", "pl", "W Polsce odwołano 64 loty, a w Hiszpanii 312."),
+    )
+    assert _pairs(claims, conflicts) == [("64", "Some 46")]
+
+
+def test_every_group_says_how_it_was_matched():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The regulator fined the bank €3 million."),
+        ("es.txt", "es", "El regulador multó al banco con 3,5 millones de euros."),
+    )
+    multi = [g for g in groups if len(g.claims) > 1]
+    assert multi and all(g.match is not None and g.match.basis in ("canonical", "same_word", "inferred") for g in multi)
+    assert all(g.match.evidence for g in multi)
+    assert conflicts and conflicts[0].confidence == multi[0].match.confidence
+
+
+def test_a_desk_can_ask_for_surer_matches():
+    texts = (("es.txt", "es", "La policía informó de 41 detenidos tras los disturbios."),
+             ("en.txt", "en", "Police said 14 people were arrested after the riots."))
+    _, _, loose = _run(*texts)
+    _, _, strict = _run(*texts, min_confidence=0.99)
+    assert loose and not strict
+
+
+def test_matching_does_not_depend_on_input_order():
+    texts = [
+        ("a.txt", "en", "The ship had 212 passengers on board, six of whom were injured."),
+        ("b.txt", "es", "El barco llevaba 215 pasajeros; seis de ellos resultaron heridos."),
+        ("c.txt", "pl", "Na pokładzie było 212 pasażerów, a ośmiu z nich zostało rannych."),
+    ]
+    arts = [Article(a, "ok", language=l, text=t) for a, l, t in texts]
+    claims = [c for a, l, t in texts for c in extract(t, l, article_id=a)]
+    first = reconcile(arts, claims)
+    for seed in range(3):
+        shuffled = claims[:]
+        random.Random(seed).shuffle(shuffled)
+        assert reconcile(arts[::-1], shuffled) == first
+
+
+@pytest.mark.parametrize("kind", ["date"])
+def test_dates_are_not_matched(kind):
+    c = extract("The summit ended on 4 June 2027.", "en", published="2027-06-05")
+    assert all(item_of(x) is None for x in c if x.kind == kind)
+
+
+def test_min_confidence_is_a_probability():
+    assert 0 < MIN_CONFIDENCE < 1
+    assert match([]).quantities == []
