@@ -143,7 +143,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "zones.tsv": [("name", _text), ("tz", _text)],
     "canonical.tsv": [("measure", _text), ("gloss", _text)],
-    "quantities.tsv": [("concept", _text), ("role", _one_of("tally", "source", "generic"))],
+    "roles.tsv": [("concept", _text), ("role", _one_of("tally", "source", "generic"))],
     "families.tsv": [("family", _text), ("concepts", _text)],
 }
 
@@ -152,7 +152,7 @@ LANGUAGE_FILES = (
     "scope.tsv", "time.tsv", "attribution.tsv", "boilerplate.tsv", "abbreviations.tsv",
     "grammar.tsv", "concepts.tsv", "places.tsv",
 )
-SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv", "families.tsv")
+SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "roles.tsv", "families.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +288,7 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
             problems.append(f"{r.where()}: an empty word between | separators")
     known = {r["concept"] for r in tables.get("concepts.tsv", [])}
     if known:
-        for r in shared.get("quantities.tsv", []):
+        for r in shared.get("roles.tsv", []):
             if r["concept"] not in known:
                 problems.append(f"{r.where()}: concept {r['concept']!r} is not in {lang}/concepts.tsv")
         for r in shared.get("families.tsv", []):

@@ -147,10 +147,10 @@ def countries(lang: str) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def source_concepts() -> dict[str, bool]:
-    """"#police" -> True for the concepts that name a body giving its own estimate (quantities.tsv)."""
+    """"#police" -> True for the concepts that name a body giving its own estimate (roles.tsv)."""
     from ..ruleset import load_shared
 
-    return {"#" + r["concept"]: True for r in load_shared().get("quantities.tsv", []) if r["role"] == "source"}
+    return {"#" + r["concept"]: True for r in load_shared().get("roles.tsv", []) if r["role"] == "source"}
 
 
 class _Tok(NamedTuple):

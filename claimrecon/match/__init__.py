@@ -144,8 +144,8 @@ def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> s
 
 @functools.lru_cache(maxsize=None)
 def concept_roles() -> dict[str, str]:
-    """"#concept" -> its role in comparing quantities (``rules/shared/quantities.tsv``)."""
-    return {"#" + r["concept"]: r["role"] for r in load_shared().get("quantities.tsv", [])}
+    """"#concept" -> its role in comparing quantities (``rules/shared/roles.tsv``)."""
+    return {"#" + r["concept"]: r["role"] for r in load_shared().get("roles.tsv", [])}
 
 
 def _voice(c: Claim) -> str:
