@@ -72,7 +72,9 @@ def _one_of(*choices: str) -> Callable[[str], str]:
 QUALIFIERS = (
     "exact", "about", "more_than", "at_least", "nearly", "up_to", "less_than", "only", "range", "vague",
 )
-KIND_UNITS = ("percent", "money", "duration", "temperature")
+KIND_UNITS = ("percent", "money", "duration", "temperature", "quantity")
+#: Dimensions of physical quantities (``shared/quantities.tsv``), each with one base unit.
+DIMENSIONS = ("length", "area", "volume", "mass", "speed", "energy", "power", "data", "temperature")
 
 #: file name -> ordered (column, type) pairs. Files in a language folder, then in shared/.
 SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
@@ -113,7 +115,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "abbreviations.tsv": [("abbrev", _text)],
     "cases.tsv": [
         ("text", _text),
-        ("kind", _one_of("none", "count", "percent", "money", "duration", "time", "date", "temperature")),
+        ("kind", _one_of("none", "count", "percent", "money", "duration", "time", "date", "temperature", "quantity")),
         ("value", _optional),
         ("unit", _optional),
         ("qualifier", _optional),
@@ -130,6 +132,14 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("gloss", _text),
     ],
     "zones.tsv": [("name", _text), ("tz", _text)],
+    "quantities.tsv": [
+        ("unit", _text),
+        ("pint", _text),
+        ("dimension", _one_of(*DIMENSIONS)),
+        ("base", _text),
+        ("factor", _number),
+        ("offset", _number),
+    ],
     "canonical.tsv": [("measure", _text), ("gloss", _text)],
 }
 
@@ -137,7 +147,7 @@ LANGUAGE_FILES = (
     "numbers.tsv", "vague.tsv", "shares.tsv", "hedges.tsv", "units.tsv", "measures.tsv",
     "scope.tsv", "time.tsv", "attribution.tsv", "boilerplate.tsv", "abbreviations.tsv",
 )
-SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv")
+SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +261,10 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
     for r in tables.get("time.tsv", []):
         if r["type"] == "zone" and r["value"].lower() not in zones and not re.fullmatch(r"[+-]\d\d:\d\d|local", r["value"]):
             problems.append(f"{r.where()}: zone {r['value']!r} is not in shared/zones.tsv")
+    physical = {r["unit"] for r in shared.get("quantities.tsv", [])}
+    for r in tables.get("units.tsv", []):
+        if r["kind"] in ("quantity", "temperature") and r["unit"] not in physical:
+            problems.append(f"{r.where()}: unit {r['unit']!r} is not listed in shared/quantities.tsv")
     for name in ("numbers.tsv", "hedges.tsv", "units.tsv"):
         seen: dict[str, Row] = {}
         for r in tables.get(name, []):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Scope
 from .context import _STOP, attribution_for, measure_for, scope_for
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
@@ -345,6 +346,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
         for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
+            physical = quantity_unit(men.unit) if men.kind in ("quantity", "temperature") else None
             claims.append(
                 Claim(
                     id=_claim_id(article_id, text_hash, start, end),
@@ -368,6 +370,10 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     zone=men.zone,
                     date=men.date,
                     gloss=c["gloss"],
+                    dimension=physical.dimension if physical else None,
+                    base_value=physical.to_base(men.value) if physical and isinstance(men.value, float) else None,
+                    base_unit=physical.base if physical else None,
+                    change=men.extra.get("change"),  # type: ignore[arg-type]
                 )
             )
     return claims

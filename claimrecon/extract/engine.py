@@ -17,7 +17,8 @@ from .numbers import parse_digits, parse_words
 # Patterns that start with look-behinds and then a digit say "(?=\d)" first: a position that
 # holds no digit, most of a text, then fails at once instead of after every look-behind.
 _DIGITS = re.compile(
-    r"(?=\d)(?<![\w.,:/@#+])(?<![\w][.,])(?<![^\s(\[\d]-)"
+    # no word character before the digits, but a currency code glued to them ("USD10m", "$US113")
+    r"(?=\d)(?:(?<![\w.,:/@#+])|(?<=(?<!\w)[A-Z]{3})|(?<=\$US))(?<![\w][.,])(?<![^\s(\[\d]-)"
     r"(?:\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])"
 )

@@ -279,13 +279,20 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- units
     dur = []
+    after_phrases: list[tuple[str, str]] = []  # (phrase as written, kind)
     for r in rules.table("units.tsv"):
         target = lx.units_before if r["position"] == "before" else lx.units_after
         target[r["phrase"].lower()] = (r["kind"], r["unit"], r["factor"])
+        if r["position"] == "after":
+            after_phrases.append((r["phrase"], r["kind"]))
+            if _is_symbol(r["phrase"], r["kind"]):
+                target[r["phrase"]] = (r["kind"], r["unit"], r["factor"])  # looked up as written
         if r["kind"] == "duration":
             dur.append(r["phrase"])
     of_part = rf"(?:{of_re}\s+)?" if of_re else ""
-    lx.unit_after_re = re.compile(rf"(?:\s*-\s*|\s*){of_part}(?:{ART}\s+)?(?P<unit>{alternation(list(lx.units_after))})", I)
+    # a unit may follow its number glued ("50mph", "256GB", "38C"): no word boundary before it
+    glued = "|".join(_unit_regex(p, _is_symbol(p, kind)) for p, kind in sorted(set(after_phrases), key=lambda pk: (-len(pk[0]), pk)))
+    lx.unit_after_re = re.compile(rf"(?:\s*-\s*|\s*){of_part}(?:{ART}\s+)?(?P<unit>{glued})", I)
     lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(list(lx.units_before))})\s*$", I)
     lx.duration_unit_re = _compile(dur)
     lx.duration_gate = Gate.of(dur)
@@ -372,6 +379,22 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
     lx.candidate_gate = Gate.of(cand)
     return lx
+
+
+def _is_symbol(phrase: str, kind: str) -> bool:
+    """A unit symbol that keeps its case: up to three characters, one of them a capital ("MB",
+    "kW", "C"), of a physical quantity or temperature ("MB" is not "mb", "38C" not "38c")."""
+    return kind in ("quantity", "temperature") and len(phrase) <= 3 and " " not in phrase and phrase.lower() != phrase
+
+
+def _unit_regex(phrase: str, sensitive: bool) -> str:
+    """A unit after a number: ``phrase_regex`` without its word boundary in front (the unit may be
+    glued to the number), case-sensitive for a symbol (``_is_symbol``). A symbol followed by a
+    hyphen is part of a name ("800,000 F-Series pickups")."""
+    body = phrase_regex(phrase)
+    if body.startswith("(?<!\\w)"):
+        body = body[len("(?<!\\w)"):]
+    return f"(?-i:{body}(?!-))" if sensitive else body
 
 
 def qualifier_bounds(lx: Lexicon, qualifier: str, value: float) -> tuple[float | None, float | None]:
