@@ -73,6 +73,8 @@ QUALIFIERS = (
     "exact", "about", "more_than", "at_least", "nearly", "up_to", "less_than", "only", "range", "vague",
 )
 KIND_UNITS = ("percent", "money", "duration", "temperature", "quantity")
+#: The unit of a temperature whose scale is not stated ("98 degrees"): never converted.
+UNSTATED_SCALE = "°"
 #: Dimensions of physical quantities (``shared/quantities.tsv``), each with one base unit.
 DIMENSIONS = ("length", "area", "volume", "mass", "speed", "energy", "power", "data", "temperature")
 
@@ -94,6 +96,8 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("factor", _number),
         ("position", _one_of("before", "after")),
     ],
+    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link")), ("position", _one_of("before", "after"))],
+    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature")), ("role", _one_of("cue", "needs_cue"))],
     "measures.tsv": [
         ("term", _text),
         ("measure", _text),
@@ -144,7 +148,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
 }
 
 LANGUAGE_FILES = (
-    "numbers.tsv", "vague.tsv", "shares.tsv", "hedges.tsv", "units.tsv", "measures.tsv",
+    "numbers.tsv", "vague.tsv", "shares.tsv", "hedges.tsv", "units.tsv", "changes.tsv", "cues.tsv", "measures.tsv",
     "scope.tsv", "time.tsv", "attribution.tsv", "boilerplate.tsv", "abbreviations.tsv",
 )
 SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv")
@@ -263,8 +267,12 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
             problems.append(f"{r.where()}: zone {r['value']!r} is not in shared/zones.tsv")
     physical = {r["unit"] for r in shared.get("quantities.tsv", [])}
     for r in tables.get("units.tsv", []):
-        if r["kind"] in ("quantity", "temperature") and r["unit"] not in physical:
+        if r["kind"] in ("quantity", "temperature") and r["unit"] not in physical and r["unit"] != UNSTATED_SCALE:
             problems.append(f"{r.where()}: unit {r['unit']!r} is not listed in shared/quantities.tsv")
+    after_units = {r["phrase"].lower() for r in tables.get("units.tsv", []) if r["position"] == "after"}
+    for r in tables.get("cues.tsv", []):
+        if r["role"] == "needs_cue" and r["phrase"].lower() not in after_units:
+            problems.append(f"{r.where()}: {r['phrase']!r} needs a cue but is no unit of units.tsv")
     for name in ("numbers.tsv", "hedges.tsv", "units.tsv"):
         seen: dict[str, Row] = {}
         for r in tables.get(name, []):

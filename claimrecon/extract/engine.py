@@ -437,6 +437,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         am = article_before.search(s[max(0, start - 6) : start]) if article_before else None
         if am:
             start = start - (min(start, 6) - am.start())
+            before = s[:start].rstrip()
+            if before and (before[-1].isdigit() or any(b == len(before) for _, b in taken)):
+                continue  # "$3,500 a month", "50 km an hour": a rate, not a duration of its own
         h = _hedge_before(s, lx, start)
         if not h and not am:
             continue
@@ -470,15 +473,23 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
     # unit after the (last) number
     um = lx.unit_after_re.match(s, end)
     if um:
-        entry = lx.units_after.get(_SPACE_RUN.sub(" ", um.group("unit").lower())) or find_entry(lx.units_after, um.group("unit"))
-        if entry:
+        phrase = _SPACE_RUN.sub(" ", um.group("unit").lower())
+        entry = lx.units_after.get(phrase) or find_entry(lx.units_after, um.group("unit"))
+        if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
     # unit before the (first) number: "$44 billion", "US$2m"
     bm = lx.unit_before_re.search(s[max(0, start - 6) : start])
     if bm:
         entry = lx.units_before.get(bm.group("unit").lower()) or find_entry(lx.units_before, bm.group("unit"))
-        if entry and (kind == "count" or entry[0] == kind):
+        if entry and kind != "count" and entry[0] != kind:
+            if entry[0] == "money" and kind == "duration":
+                kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month": the amount, not 3,500 months
+                end = last.end
+                start = start - (min(start, 6) - bm.start())
+            elif entry[0] == "money":
+                return None  # "£100 m": a currency and a unit of another kind, not read whole
+        elif entry:
             kind, unit, factor = entry  # type: ignore[misc]
             start = start - (min(start, 6) - bm.start())
     before_char = s[start - 1] if start > 0 else " "
@@ -557,4 +568,22 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale
     men.extra["hedged"] = hedge_q is not None
+    change = change_before(s, lx, start)
+    if change is None:
+        ca = lx.change_after_re.match(s, end) if lx.change_after_re else None
+        if ca and not _WORD_AFTER.match(s, ca.end()):
+            change = lx.changes_after.get(ca.group("change").lower())
+    if change:
+        men.extra["change"] = change
     return men
+
+
+_WORD_AFTER = re.compile(r"\w")
+
+
+def change_before(s: str, lx: Lexicon, pos: int) -> str | None:
+    """The direction of a change stated right before ``pos`` ("rose by", "spadła do", "subió un"), or None."""
+    if lx.change_before_re is None:
+        return None
+    cm = lx.change_before_re.search(s[max(0, pos - 40) : pos])
+    return lx.changes_before.get(_SPACE_RUN.sub(" ", cm.group("change").lower())) if cm else None

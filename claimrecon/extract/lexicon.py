@@ -116,6 +116,14 @@ class Lexicon:
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     duration_unit_re: re.Pattern[str] | None = None
+    # changes: "rose 3%", "spadła do 5", "a 3% rise"
+    change_before_re: re.Pattern[str] | None = None
+    change_after_re: re.Pattern[str] | None = None
+    changes_before: dict[str, str] = field(default_factory=dict)  # lower phrase -> up | down
+    changes_after: dict[str, str] = field(default_factory=dict)
+    # readings that need a cue word of their kind in the sentence (cues.tsv)
+    needs_cue: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lower unit phrases
+    cue_re: dict[str, re.Pattern[str]] = field(default_factory=dict)  # kind -> its cue words
     # measures
     noun_re: re.Pattern[str] | None = None
     nouns: list[tuple[re.Pattern[str], str, str | None]] = field(default_factory=list)
@@ -297,6 +305,26 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.duration_unit_re = _compile(dur)
     lx.duration_gate = Gate.of(dur)
 
+    # --- changes and cues
+    links = []
+    for r in rules.table("changes.tsv"):
+        if r["direction"] == "link":
+            links.append(r["phrase"])
+        else:
+            (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
+    LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
+    lx.change_before_re = re.compile(rf"(?P<change>{alternation(list(lx.changes_before))}){LINK}\s*$", I)
+    lx.change_after_re = re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after))})", I)
+    needs: dict[str, set[str]] = {}
+    cues: dict[str, list[str]] = {}
+    for r in rules.table("cues.tsv"):
+        if r["role"] == "needs_cue":
+            needs.setdefault(r["kind"], set()).add(r["phrase"].lower())
+        else:
+            cues.setdefault(r["kind"], []).append(r["phrase"])
+    lx.needs_cue = {k: frozenset(v) for k, v in needs.items()}
+    lx.cue_re = {k: _compile(v) for k, v in cues.items()}
+
     # --- measures
     nouns, contexts = [], []
     for r in rules.table("measures.tsv"):
@@ -384,7 +412,8 @@ def _build(rules: LanguageRules) -> Lexicon:
 def _is_symbol(phrase: str, kind: str) -> bool:
     """A unit symbol that keeps its case: up to three characters, one of them a capital ("MB",
     "kW", "C"), of a physical quantity or temperature ("MB" is not "mb", "38C" not "38c")."""
-    return kind in ("quantity", "temperature") and len(phrase) <= 3 and " " not in phrase and phrase.lower() != phrase
+    return (kind in ("quantity", "temperature") and len(phrase) <= 3 and " " not in phrase and phrase.lower() != phrase
+            and phrase[0] not in "°º")  # "°c" is as clear as "°C"
 
 
 def _unit_regex(phrase: str, sensitive: bool) -> str:
