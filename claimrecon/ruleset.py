@@ -84,7 +84,8 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("word", _text),
         ("value", _number),
         ("type", _one_of("unit", "teen", "tens", "hundreds", "hundred", "scale", "abbrev",
-                         "fraction", "article", "connector", "dozen", "of", "sign")),
+                         "fraction", "article", "connector", "dozen", "of", "sign",
+                         "decimal", "denominator", "suffix", "alone", "approx", "ratio")),
     ],
     "vague.tsv": [("phrase", _text), ("low", _number), ("high", _number)],
     "shares.tsv": [("phrase", _text), ("percent", _number)],
@@ -97,7 +98,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("position", _one_of("before", "after")),
     ],
     "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link")), ("position", _one_of("before", "after"))],
-    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature")), ("role", _one_of("cue", "needs_cue"))],
+    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
     "measures.tsv": [
         ("term", _text),
         ("measure", _text),

@@ -105,6 +105,14 @@ class Parts(NamedTuple):
 
 
 _DIGIT = re.compile(r"\d")
+#: a word of four letters or more right after a number word: what it counts ("siete heridos", "pięcioro dzieci")
+_COUNTED_WORD = re.compile(r"\s+([^\W\d_]{4,})(?![\w-])")
+
+
+def _counts_next_word(lx: Lexicon, s: str, end: int) -> bool:
+    """Whether the word after a number word is what it counts ("siete heridos"; not "three times")."""
+    m = _COUNTED_WORD.match(s, end)
+    return m is not None and m.group(1).lower() not in lx.not_counted
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _OFFSET = re.compile(r"[+-]\d\d:\d\d")
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -250,8 +258,10 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     anchors: list[tuple[int, str]] = []
     for men in mentions:
         measure = measure_for(lx, s, toks, men) if men.kind != "date" else None
-        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun"):
-            continue  # "one of them", "three times": a number word that counts nothing known
+        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun") \
+                and not (isinstance(men.value, float) and men.value > 1 and _counts_next_word(lx, s, men.end)) \
+                and not men.extra.get("approx"):
+            continue  # "one of them", "two or three": a number word that counts nothing said ("siete heridos" does)
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = explicit_date or weekday_date

@@ -18,14 +18,17 @@ from .numbers import parse_digits, parse_words
 # holds no digit, most of a text, then fails at once instead of after every look-behind.
 _DIGITS = re.compile(
     # no word character before the digits, but a currency code glued to them ("USD10m", "$US113")
-    r"(?=\d)(?:(?<![\w.,:/@#+])|(?<=(?<!\w)[A-Z]{3})|(?<=\$US))(?<![\w][.,])(?<![^\s(\[\d]-)"
+    r"(?=\d)(?:(?<![\w.,:/@#^])|(?<=(?<!\w)[A-Z]{3})|(?<=\$US))(?<![\w][.,])(?<![^\s(\[\d]-)"
     r"(?:\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])"
 )
 _YEAR_WORD_AFTER = re.compile(r"\s*(?:r\.|roku|rok)(?!\w)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|y|a|i|do|hasta|al|until)\s*$", re.I)
+_LEADLESS_GAP = re.compile(r"^\s*(?:to|a|al|do)\s*$", re.I)
+_BETWEEN = frozenset({"between", "entre"})
+_OR_GAP = re.compile(r"^\s+(?:or|o|u|lub|albo)\s+$", re.I)
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
-_RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
+_RANGE_LEAD = re.compile(r"(?<!\w)(?:between|from|entre|de|desde|od|z)\s*$", re.I)
 _PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _ANY_DIGIT = re.compile(r"\d")
@@ -40,6 +43,8 @@ _PER = re.compile(r"\s*[/]\s*\d")
 _SPACE_RUN = re.compile(r"\s+")
 _TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
 _HYPHEN_GLUED = re.compile(r"\s*-\w")
+#: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
+_AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
 
@@ -236,10 +241,30 @@ class Core:
     has_scale: bool
     digits_text: str
     separators: bool
+    approx: bool = False  # "una veintena", "medio millar": about that many
+    needs_unit: bool = False  # a fraction or ratio ("3/4", "1 sobre 3"): a claim only with its unit ("3/4%")
+    scale_text: str = ""  # the scale word after the digits, as written ("m" in "5m")
+
+
+#: what may follow digits and make them a notation read whole: "1e10", "1,1^23", "3/4"
+_EXPONENT = re.compile(r"[eE]([+-]?\d{1,3})(?![\w.,]\d|\w)")
+_POWER = re.compile(r"\^([+-]?)(\d{1,3})(?![\d^]|[.,]\d)")
+_SLASH = re.compile(r"/(\d{1,4})(?![\d/]|[.,]\d)")
+#: what may follow digits and leave them unread: another digit group ("12,34,567", "192.168.1.2"),
+#: a power or slash not read above, a multiplication by a power of ten
+_UNREAD_AFTER = re.compile(r"[.,]\d|[\^/]|\s*[x×]\s*10\b")
+_LEADING_DECIMAL = re.compile(r"(?=[.,]\d)(?<![\w.,:/@#+\-])[.,]\d+(?![\d]|[.,]\d)")
+_SPACES_ONLY = re.compile(r"\s+")
 
 
 def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None, digits: bool = True) -> list[Core]:
     cores: list[Core] = []
+    decimal_mark = "," if lx.decimal_comma else "."
+    for m in _LEADING_DECIMAL.finditer(s) if digits else ():
+        # ",08 por ciento", ".5%": a decimal fraction written without its zero
+        if m.group()[0] == decimal_mark and not _overlaps(taken, m.start(), m.end()):
+            frac = m.group()[1:]
+            cores.append(Core(m.start(), m.end(), float("0." + frac), 0.5 * 10 ** -len(frac), False, False, m.group(), True))
     for m in _DIGITS.finditer(s) if digits else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -256,9 +281,24 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             txt = first.group()
         value, precision = parsed
         end = m.start() + len(txt)
+        needs_unit = False
+        em, pm, fm = _EXPONENT.match(s, end), _POWER.match(s, end), _SLASH.match(s, end)
+        if em:  # "1e10%"
+            value, precision, end = value * 10 ** int(em.group(1)), precision * 10 ** int(em.group(1)), em.end()
+        elif pm:  # "1,1^23 por ciento"
+            try:
+                value = value ** (int(pm.group(2)) * (-1 if pm.group(1) == "-" else 1))
+            except (OverflowError, ZeroDivisionError):
+                continue
+            precision, end = 0.0, pm.end()
+        elif fm and value == int(value) and int(fm.group(1)) > 0:  # "3/4%", "1/4 mile": a unit must follow
+            value, precision, end, needs_unit = value / int(fm.group(1)), 0.0, fm.end(), True
+        elif _UNREAD_AFTER.match(s, end):
+            continue  # "12,34,567.89", "192.168.1.2", "24/7", "1.3x10^6": not read whole, no claim
         has_scale = False
+        scale_text = ""
         sm = lx.scale_after_digits_re.match(s, end)
-        if sm and not _overlaps(taken, sm.start(), sm.end()):
+        if sm and not _overlaps(taken, sm.start(), sm.end()) and not needs_unit:
             scale_txt = sm.group("attached") or sm.group("scales")
             mult = 1.0
             for tok in _SPACE_RUN.split(scale_txt.strip()):
@@ -270,12 +310,14 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 value = (value + (lx.words[frac.lower()][0] if frac else 0.0)) * mult
                 precision *= mult
                 has_scale = True
+                scale_text = scale_txt.strip()
                 end = sm.end()
-        cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt))))
+        cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt)),
+                          needs_unit=needs_unit, scale_text=scale_text))
     for m in lx.word_re.finditer(s) if words is None or lx.word_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
             continue
-        txt = m.group()
+        full = txt = m.group()
         # trailing connectors/articles are not part of the number ("two and", "half a")
         trimmed = _LAST_WORD.sub("", txt)
         parsed = parse_words(txt, lx)
@@ -283,13 +325,84 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             txt = trimmed
             trimmed = _LAST_WORD.sub("", txt)
             parsed = parse_words(txt, lx)
-        if parsed is None:
-            continue
+        if parsed is None or _number_word_in(full[len(txt):], lx):
+            continue  # "five billion and three quarters", "dos coma": words the rules do not read whole
+        toks = [t for t in _WORD_BREAK.split(txt.lower()) if t]
+        real = [t for t in toks if lx.words.get(t, (0, ""))[1] not in ("article", "connector", "of")]
+        if len(real) == 1 and lx.words.get(real[0], (0, ""))[1] == "scale" and lx.has_articles and real[0] not in lx.alone \
+                and len(toks) == 1:
+            continue  # "million" alone is no number where the language says "a million"
         value, precision, has_scale = parsed
-        # a word glued to the next by a hyphen is an adjective ("two-factor"), unless a unit follows
-        cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False))
+        approx = any(lx.words.get(t, (0, ""))[1] == "approx" for t in toks)
+        cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False, approx=approx))
     cores.sort(key=lambda c: c.start)
-    return cores
+    return _join_cores(s, lx, cores)
+
+
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
+def _number_word_in(rest: str, lx: Lexicon) -> bool:
+    """Whether words trimmed off a number word sequence hold a number word (then the sequence
+    was not read whole); trailing connectors and articles are fine ("two and", "half a")."""
+    return any(lx.words.get(t, (0, "connector"))[1] not in ("article", "connector", "of")
+               for t in _WORD_BREAK.split(rest.lower()) if t)
+
+
+def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
+    """Join the numbers of one written figure and drop the ones the rules cannot read whole:
+    "10 1/2" (10.5), "4 thousand 3 hundred and 21" (4321), "6 crore and two hundred", "1 sobre 3"
+    (a ratio: a claim only with its unit); two numbers with only spaces between ("4000 3 hundred")
+    are none."""
+    out: list[Core] = []
+    dropped: set[int] = set()
+    i = 0
+    while i < len(cores):
+        c = cores[i]
+        while i + 1 < len(cores):
+            n = cores[i + 1]
+            gap = s[c.end : n.start]
+            spaces = _SPACES_ONLY.fullmatch(gap) is not None
+            if spaces and n.needs_unit and not c.needs_unit and c.value == int(c.value) and not c.has_scale and n.value < 1:
+                c = Core(c.start, n.end, c.value + n.value, 0.0, False, False, c.digits_text, c.separators, needs_unit=True)
+            elif lx.ratio_re is not None and lx.ratio_re.match(" " + gap.strip() + " ") and not c.has_scale and not n.has_scale \
+                    and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit:
+                c = Core(c.start, n.end, c.value / n.value, 0.0, c.words_only and n.words_only, False, c.digits_text, False,
+                         needs_unit=True)
+            elif c.has_scale and (spaces or _connector_gap(gap, lx)) and _last_scale(c, lx) > n.value and \
+                    (not n.has_scale or _last_scale(n, lx) < _last_scale(c, lx)):
+                c = Core(c.start, n.end, c.value + n.value, n.precision, c.words_only and n.words_only, True, c.digits_text,
+                         c.separators, scale_text=n.scale_text)
+            elif spaces and not (c.words_only and n.words_only):
+                dropped.update((i, i + 1))  # "4000 3 hundred", "2 1/4 3": two numbers, no reading of both
+                break
+            else:
+                break
+            i += 1
+        if i not in dropped:
+            out.append(c)
+        i += 1
+    return out
+
+
+def _connector_gap(gap: str, lx: Lexicon) -> bool:
+    """A gap that is one connector of the language between spaces ("4 thousand 3 hundred and 21")."""
+    word = gap.strip().lower()
+    return gap[:1].isspace() and gap[-1:].isspace() and lx.words.get(word, (0, ""))[1] == "connector"
+
+
+def _last_scale(c: Core, lx: Lexicon) -> float:
+    """The smallest scale written in a core ("4 thousand 3 hundred": 100), 1 when none."""
+    scale = 1.0
+    for tok in _WORD_BREAK.split(s_lower(c)):
+        v, k = lx.words.get(tok, (0.0, ""))
+        if k in ("scale", "abbrev", "hundred"):
+            scale = v
+    return scale
+
+
+def s_lower(c: Core) -> str:
+    return (c.scale_text or c.digits_text).lower()
 
 
 @functools.lru_cache(maxsize=None)
@@ -407,14 +520,23 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         if i in used:
             continue
         nxt = cores[i + 1] if i + 1 < len(cores) else None
-        rng = None
+        rng, change, gap_unit = None, None, None
         if nxt is not None:
-            gap = s[c.end : nxt.start]
+            gap, gap_unit = _gap_without_units(s[c.end : nxt.start], lx)
+            lead = _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start])
+            lead_at = lead.start() + max(0, c.start - 12) if lead else c.start
+            change = change_before(s, lx, lead_at) if lead and lead.group().lower() not in _BETWEEN else None
             if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
                 rng = nxt
-            elif _RANGE_GAP.match(gap) and _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start]):
-                rng = nxt
-        men = _number_mention(s, lx, c, rng)
+            elif _RANGE_GAP.match(gap) and lead:
+                rng = nxt  # "between 20 and 30"; "rose from 10 to 15" is a change from one to the other
+            elif _LEADLESS_GAP.match(gap) and not c.words_only and not nxt.words_only and change_before(s, lx, c.start) is None:
+                rng = nxt  # "5% to 10%", "$10 to $15 billion", "40 to 50 hours"
+            elif _OR_GAP.match(gap) and not c.has_scale:
+                rng = nxt  # "two or three people", "3 or 4 days"
+        men = _number_mention(s, lx, c, rng, change if rng is not None else None)
+        if men is not None and gap_unit is not None and rng is not None and (men.kind, men.unit) != gap_unit[:2]:
+            men = None  # "5 km to 10 miles": two units, no range
         if men is None and rng is not None:
             rng = None  # "52-48" is a score, not a range: read the numbers one by one
             men = _number_mention(s, lx, c, None)
@@ -422,8 +544,12 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             continue
         if rng is not None:
             used.add(i + 1)
+        then = men.extra.pop("then", None)
         mentions.append(men)
         taken.append((men.start, men.end))
+        if isinstance(then, Mention):  # the value a change went to
+            mentions.append(then)
+            taken.append((then.start, then.end))
 
     # a unit with no number: "about an hour", "una hora"; Polish has no article: "około godziny"
     article_before = _article_before(lx.lang)
@@ -465,7 +591,24 @@ def _article_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){art}\s+$", re.I)
 
 
-def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention | None:
+def _gap_without_units(gap: str, lx: Lexicon) -> tuple[str, tuple[str, str | None, float] | None]:
+    """The gap between two numbers without the unit the first repeats ("5% to 10%": "% to ",
+    "$10 to $15": " to $"), and that unit's entry (kind, unit, factor)."""
+    entry = None
+    um = lx.unit_after_re.match(gap) if lx.unit_after_re else None
+    if um and um.start("unit") < 3:
+        found = lx.units_after.get(_SPACE_RUN.sub(" ", um.group("unit").lower()))
+        if found:
+            entry, gap = found, gap[um.end() :]
+    bm = lx.unit_before_re.search(gap) if lx.unit_before_re else None
+    if bm:
+        found = lx.units_before.get(bm.group("unit").lower())
+        if found and (entry is None or entry == found):
+            entry, gap = found, gap[: bm.start()]
+    return gap, entry  # type: ignore[return-value]
+
+
+def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str | None = None) -> Mention | None:
     last = rng or c
     end = last.end
     start = c.start
@@ -501,9 +644,15 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
         return None
     if c.words_only and _GLUED_WORD.match(after) and kind == "count":
         return None
-    # a sign of its own before a percentage, amount or temperature: "-0,5%", "−5 °C" (never a count)
-    negative = (rng is None and kind != "count" and start == c.start and s[start - 1 : start] in ("-", "\u2212")
+    if c.needs_unit and kind == "count":
+        return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
+    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES:
+        return None  # "5m" with no currency: million, or metres? not read
+    # a sign of its own: "-0,5%", "−5 °C", "-9.23"
+    negative = (rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212")
                 and (start == 1 or s[start - 2] in " \t(["))
+    if rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 "):
+        return None  # "convert - 20 degrees": a dash or a minus? not read
     if negative:
         start -= 1
     elif rng is None and kind != "count" and lx.sign_re is not None:
@@ -523,7 +672,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
         return None
     if kind == "count" and _PER.match(after):
         return None
-    q = "exact"
+    q = "about" if c.approx else "exact"  # "una veintena": about twenty
     h = _hedge_before(s, lx, start)
     if h:
         q, start = h
@@ -552,6 +701,17 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
                 lo_val *= hi_val / mantissa[0]
         lo_val *= factor
         hi_val *= factor
+        lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
+        if change is not None and lead:
+            # "rose from 10 to 15 million": two figures, the one it went from and the one it went to
+            lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
+            first = Mention(kind, start - (min(start, 12) - lead.start()), c.end, c.start, c.end, lo_val,
+                            unit=unit if kind != "count" else None, low=lo_val, high=lo_val, precision=lo_prec,
+                            extra={"change": change, "has_scale": c.has_scale or rng.has_scale, "hedged": False})
+            first.extra["then"] = Mention(kind, rng.start, end, rng.start, last.end, hi_val, unit=unit if kind != "count" else None,
+                                          low=hi_val, high=hi_val, precision=rng.precision * factor,
+                                          extra={"change": change, "has_scale": rng.has_scale, "hedged": False})
+            return first
         if lo_val >= hi_val:
             return None
         low, high = lo_val, hi_val
@@ -568,6 +728,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale
     men.extra["hedged"] = hedge_q is not None
+    if c.approx:
+        men.extra["approx"] = True  # "una veintena de heridos": a noun of number, counting what follows
     change = change_before(s, lx, start)
     if change is None:
         ca = lx.change_after_re.match(s, end) if lx.change_after_re else None

@@ -5,6 +5,7 @@ Compiled once per language and cached; nothing here reads text.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -52,6 +53,7 @@ class Gate:
     always: bool = False
     firsts: frozenset[str] = frozenset()
     singles: frozenset[str] = frozenset()  # first words that are a whole phrase: they open the gate alone
+    suffixes: tuple[str, ...] = ()  # a word with one of these endings opens the gate ("trillionths", "veintiunavo")
 
     @classmethod
     def of(cls, phrases: list[str]) -> "Gate":
@@ -78,6 +80,8 @@ class Gate:
         # decides them; only the first words of longer phrases need their other words checked
         if self.always or not self.singles.isdisjoint(words):
             return True
+        if self.suffixes and any(w.endswith(x) and len(w) > len(x) + 2 for w in words for x in self.suffixes):
+            return True
         for w in self.firsts.intersection(words):
             if any(_meets(n, words) for n in self.by_first[w]):
                 return True
@@ -95,6 +99,10 @@ class Lexicon:
     decimal_comma: bool
     # number words
     words: dict[str, tuple[float, str]] = field(default_factory=dict)  # lower word -> (value, type)
+    suffixes: tuple[str, ...] = ()  # word endings that make a denominator of a number word ("ths", "avos")
+    alone: frozenset[str] = frozenset()  # scale words that count one by themselves ("mil")
+    has_articles: bool = False  # the language says "a million", "un millón": a lone scale word is no number
+    ratio_re: re.Pattern[str] | None = None  # the gap of a ratio between two numbers ("1 over 3", "1 sobre 3")
     word_re: re.Pattern[str] | None = None  # a sequence of number words
     scale_after_digits_re: re.Pattern[str] | None = None  # scales/abbrevs after digits
     article_unit_re: re.Pattern[str] | None = None
@@ -124,6 +132,7 @@ class Lexicon:
     # readings that need a cue word of their kind in the sentence (cues.tsv)
     needs_cue: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lower unit phrases
     cue_re: dict[str, re.Pattern[str]] = field(default_factory=dict)  # kind -> its cue words
+    not_counted: frozenset[str] = frozenset()  # words after a number word that are not what it counts ("times")
     # measures
     noun_re: re.Pattern[str] | None = None
     nouns: list[tuple[re.Pattern[str], str, str | None]] = field(default_factory=list)
@@ -232,10 +241,20 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- number words
     seq_words, scale_words, abbrevs, articles, connectors, ofs, signs = [], [], [], [], [], [], []
+    suffixes, alone, ratios = [], [], []
     for r in rules.table("numbers.tsv"):
         w, v, t = r["word"], r["value"], r["type"]
+        if t == "suffix":
+            suffixes.append(w)
+            continue
+        if t == "alone":
+            alone.append(w.lower())
+            continue
+        if t == "ratio":
+            ratios.append(w)
+            continue
         lx.words[w.lower()] = (v, t)
-        if t in ("unit", "teen", "tens", "hundreds", "hundred", "scale", "fraction", "dozen"):
+        if t in ("unit", "teen", "tens", "hundreds", "hundred", "scale", "fraction", "dozen", "decimal", "denominator", "approx"):
             seq_words.append(w)
         if t == "scale":
             scale_words.append(w)
@@ -255,12 +274,20 @@ def _build(rules: LanguageRules) -> Lexicon:
     sep = rf"(?:\s*-\s*|\s+(?:{CONN}\s+)?(?:{ART}\s+)?)" if connectors else r"(?:\s*-\s*|\s+)"
     # see ``alternation``; without articles (Polish) ART is a pattern that never matches
     lead = _AT_WORD_START if (not articles or ART.startswith(_AT_WORD_START)) and W.startswith(_AT_WORD_START) else ""
-    lx.word_re = re.compile(rf"{lead}(?:{ART}\s+)?{W}(?:{sep}{W})*", I)
-    lx.word_gate = Gate.of(seq_words)
+    # a word that ends in a suffix of denominators ("trillionths", "veintiunavos") may follow a
+    # number word or an article; ``numbers.denominator`` decides whether it is one
+    D = rf"(?:{W}|[^\W\d_]+(?:{'|'.join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))})(?!\w))" if suffixes else W
+    lx.suffixes = tuple(sorted((x.lower() for x in suffixes), key=len, reverse=True))
+    lx.alone = frozenset(alone)
+    lx.has_articles = bool(articles)
+    lx.ratio_re = re.compile(rf"\s+(?:{alternation(ratios)})\s+$", I) if ratios else None
+    lx.word_re = re.compile(rf"{lead}(?:(?:{ART}\s+){D}|{W})(?:{sep}{D})*", I)
+    lx.word_gate = dataclasses.replace(Gate.of(seq_words), suffixes=tuple(_plain_suffixes(suffixes)))
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]
     short_abbr = [a for a in abbrevs if len(a.rstrip(".")) <= 1]
-    SC = alternation(scale_words + long_abbr)
+    hundreds = [w for w, (_, t) in lx.words.items() if t == "hundred"]  # "322 hundred"
+    SC = alternation(scale_words + long_abbr + hundreds)
     attached = "|".join(re.escape(a) for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
     # "3 millones y medio", "3 million and a half": a fraction of the scale after it
     fractions = [w for w, (_, t) in lx.words.items() if t == "fraction"]
@@ -318,7 +345,9 @@ def _build(rules: LanguageRules) -> Lexicon:
     needs: dict[str, set[str]] = {}
     cues: dict[str, list[str]] = {}
     for r in rules.table("cues.tsv"):
-        if r["role"] == "needs_cue":
+        if r["role"] == "not_counted":
+            lx.not_counted = lx.not_counted | {r["phrase"].lower()}
+        elif r["role"] == "needs_cue":
             needs.setdefault(r["kind"], set()).add(r["phrase"].lower())
         else:
             cues.setdefault(r["kind"], []).append(r["phrase"])
@@ -407,6 +436,17 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
     lx.candidate_gate = Gate.of(cand)
     return lx
+
+
+def _plain_suffixes(suffixes: list[str]) -> list[str]:
+    """The suffixes lower-cased, with and without accents (the gate sees words as written)."""
+    import unicodedata
+
+    out = set()
+    for x in suffixes:
+        out.add(x.lower())
+        out.add("".join(ch for ch in unicodedata.normalize("NFD", x.lower()) if not unicodedata.combining(ch)))
+    return sorted(out)
 
 
 def _is_symbol(phrase: str, kind: str) -> bool:
