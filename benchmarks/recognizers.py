@@ -267,9 +267,17 @@ def _claim_values(claim: dict[str, object]) -> list[float]:
     return [float(v)] if isinstance(v, (int, float)) else []
 
 
-def match(wanted: list[Expected], claims: list[dict[str, object]]) -> dict[int, int]:
+def _number_values(claim: dict[str, object]) -> list[float]:
+    """A claim's values as the Number files write them: a percentage also as its fraction of a
+    whole ("la mitad de la clase": 50% there, 0.5 in the Number file)."""
+    values = _claim_values(claim)
+    return values + [v / 100 for v in values] if claim.get("kind") == "percent" else values
+
+
+def match(wanted: list[Expected], claims: list[dict[str, object]], values: Callable[[dict[str, object]], list[float]] | None = None) -> dict[int, int]:
     """Pair expected values with claims (index -> index), one to one, value first: a first pass
     pairs equal values whose unit also agrees, a second pass equal values alone."""
+    _claim_values = values or globals()["_claim_values"]
     pairs: dict[int, int] = {}
     for need_unit in (True, False):
         for k, exp in enumerate(wanted):
@@ -314,7 +322,7 @@ def score_file(label: str, path: Path, lang: str, model: str,
             fs.excluded_cases.append(f"[{rule}] {text[:100]!r}")
         wanted = expected_values(case, lang)
         claims = [c for c in extract(text, lang) if c.get("kind") in kinds]
-        pairs = match(wanted, claims)
+        pairs = match(wanted, claims, _number_values if model == "number" else None)
         used = set(pairs.values())
         for k, exp in enumerate(wanted):
             fs.expected += 1

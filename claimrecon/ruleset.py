@@ -98,7 +98,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("position", _one_of("before", "after")),
     ],
     "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link")), ("position", _one_of("before", "after"))],
-    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
+    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
     "measures.tsv": [
         ("term", _text),
         ("measure", _text),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
@@ -45,6 +46,8 @@ _TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
 _HYPHEN_GLUED = re.compile(r"\s*-\w")
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
+_NUMBER_NEXT = re.compile(r"\s*\d")
+_LONE_LETTER = re.compile(r"\s[^\W\d_](?:\s*$|\s*[.,;:!?)\]])")
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
 
@@ -266,8 +269,8 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             frac = m.group()[1:]
             cores.append(Core(m.start(), m.end(), float("0." + frac), 0.5 * 10 ** -len(frac), False, False, m.group(), True))
     for m in _DIGITS.finditer(s) if digits else ():
-        if _overlaps(taken, m.start(), m.end()):
-            continue
+        if _overlaps(taken, m.start(), m.end()) or (cores and m.start() < cores[-1].end):
+            continue  # inside a notation already read ("1.1^+23", "12.32e+14")
         txt = m.group()
         parsed = parse_digits(txt, lx)
         if parsed is None:
@@ -314,8 +317,9 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 end = sm.end()
         cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt)),
                           needs_unit=needs_unit, scale_text=scale_text))
-    for m in lx.word_re.finditer(s) if words is None or lx.word_gate.open(words) else ():
-        if _overlaps(taken, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
+    digit_spans = [(c.start, c.end) for c in cores]
+    for m in _word_matches(s, lx, digit_spans) if words is None or lx.word_gate.open(words) else ():
+        if _overlaps(taken, m.start(), m.end()) or _overlaps(digit_spans, m.start(), m.end()):
             continue
         full = txt = m.group()
         # trailing connectors/articles are not part of the number ("two and", "half a")
@@ -342,6 +346,19 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
 _WORD_BREAK = re.compile(r"[\s\-]+")
 
 
+def _word_matches(s: str, lx: Lexicon, digit_spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The sequences of number words; one that starts inside digits and a scale ("6 crore and
+    two hundred") is looked for again after them."""
+    pos = 0
+    while (m := lx.word_re.search(s, pos)) is not None:  # type: ignore[union-attr]
+        inside = next((b for a, b in digit_spans if a <= m.start() < b and m.end() > b), None)
+        if inside is not None:
+            pos = inside
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
 def _number_word_in(rest: str, lx: Lexicon) -> bool:
     """Whether words trimmed off a number word sequence hold a number word (then the sequence
     was not read whole); trailing connectors and articles are fine ("two and", "half a")."""
@@ -366,13 +383,24 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
             if spaces and n.needs_unit and not c.needs_unit and c.value == int(c.value) and not c.has_scale and n.value < 1:
                 c = Core(c.start, n.end, c.value + n.value, 0.0, False, False, c.digits_text, c.separators, needs_unit=True)
             elif lx.ratio_re is not None and lx.ratio_re.match(" " + gap.strip() + " ") and not c.has_scale and not n.has_scale \
-                    and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit:
+                    and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit and _unit_kind_at(s, lx, n.end) == "percent" \
+                    and not lx.unit_before_re.search(s[max(0, c.start - 6) : c.start]):  # type: ignore[union-attr]
+                # "uno sobre tres por ciento"; not "$10000 in 3 years"
                 c = Core(c.start, n.end, c.value / n.value, 0.0, c.words_only and n.words_only, False, c.digits_text, False,
                          needs_unit=True)
+            elif lx.ratio_re is not None and lx.ratio_re.match(" " + gap.strip() + " ") and not c.has_scale and not n.has_scale \
+                    and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit \
+                    and not lx.unit_before_re.search(s[max(0, c.start - 6) : c.start]) and _unit_kind_at(s, lx, n.end) is None:  # type: ignore[union-attr]
+                dropped.update((i, i + 1))  # "1 over 3", "one in five": a ratio of nothing said
+                break
             elif c.has_scale and (spaces or _connector_gap(gap, lx)) and _last_scale(c, lx) > n.value and \
                     (not n.has_scale or _last_scale(n, lx) < _last_scale(c, lx)):
                 c = Core(c.start, n.end, c.value + n.value, n.precision, c.words_only and n.words_only, True, c.digits_text,
                          c.separators, scale_text=n.scale_text)
+            elif c.words_only and 0 < c.value < 1 and not c.has_scale and n.has_scale and lx.words.get(gap.strip().lower(), (0, ""))[1] == "of":
+                # "two thirds of a million"
+                c = Core(c.start, n.end, c.value * n.value, c.value * n.precision, c.words_only and n.words_only, True, c.digits_text,
+                         False, scale_text=n.scale_text)
             elif spaces and not (c.words_only and n.words_only):
                 dropped.update((i, i + 1))  # "4000 3 hundred", "2 1/4 3": two numbers, no reading of both
                 break
@@ -383,6 +411,13 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
             out.append(c)
         i += 1
     return out
+
+
+def _unit_kind_at(s: str, lx: Lexicon, pos: int) -> str | None:
+    """The kind of the unit that follows ``pos``, if one does."""
+    um = lx.unit_after_re.match(s, pos) if lx.unit_after_re else None
+    entry = lx.units_after.get(_SPACE_RUN.sub(" ", um.group("unit").lower())) if um else None
+    return entry[0] if entry else None
 
 
 def _connector_gap(gap: str, lx: Lexicon) -> bool:
@@ -500,8 +535,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
 
     # shares: "half of", "three quarters of", "połowę"
     for m in lx.share_re.finditer(s) if lx.share_gate.open(words) else ():
-        if _overlaps(taken, m.start(), m.end()):
-            continue
+        if _overlaps(taken, m.start(), m.end()) or _NUMBER_NEXT.match(s, m.end()) or \
+                (lx.word_re is not None and lx.word_re.match(s, m.end() + len(s[m.end():]) - len(s[m.end():].lstrip()))):
+            continue  # "two thirds of a million": a fraction of a number, read with it
         pct = lx.shares.get(_SPACE_RUN.sub(" ", m.group().lower()))
         if pct is None:
             continue
@@ -538,12 +574,23 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         if men is not None and gap_unit is not None and rng is not None and (men.kind, men.unit) != gap_unit[:2]:
             men = None  # "5 km to 10 miles": two units, no range
         if men is None and rng is not None:
-            rng = None  # "52-48" is a score, not a range: read the numbers one by one
+            if _DASH_GAP.match(gap) and not (c.has_scale or rng.has_scale):
+                used.add(i + 1)
+                continue  # "won 52-48", "the 2022-23 season": a score or a span, not two amounts
+            rng = None  # read the numbers one by one
             men = _number_mention(s, lx, c, None)
         if men is None:
             continue
         if rng is not None:
             used.add(i + 1)
+        elif nxt is not None and men.kind in ("money", "quantity"):
+            whole = _compound(s, lx, men, nxt)  # "3 dollars 50 cents", "5 feet 2 inches"
+            if whole is _UNREAD:
+                used.add(i + 1)
+                continue
+            if whole is not None:
+                men = whole
+                used.add(i + 1)
         then = men.extra.pop("then", None)
         mentions.append(men)
         taken.append((men.start, men.end))
@@ -591,6 +638,64 @@ def _article_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){art}\s+$", re.I)
 
 
+#: what ``_compound`` says of an amount that is neither one whole nor separate figures
+_UNREAD = Mention("count", 0, 0, 0, 0, None)
+_COMPOUND_GAP = re.compile(r"\s*(?:,\s*)?(?:(?P<conn>\w+)\s+)?$")
+_REMAINDER_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|y|i|or|o)\s)", re.I)
+
+
+def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
+    """One amount written in two units: "3 dollars 50 cents", "15 dólares con 50", "5 feet 2
+    inches" (a money amount in its main unit and then its subunit, or a bare remainder of cents
+    at the end of a clause; a length in two units of one dimension). None when it is not one."""
+    gm = _COMPOUND_GAP.match(s[men.end : nxt.start])
+    if gm is None or men.qualifier not in ("exact", "only") or nxt.has_scale or nxt.words_only and not men.words_only and False:
+        return None
+    conn = gm.group("conn")
+    if conn and lx.words.get(conn.lower(), (0, ""))[1] not in ("connector", "decimal"):
+        return None
+    second = _number_mention(s, lx, nxt, None)
+    if second is None or second.qualifier != "exact":
+        return None
+    if men.kind == "money":
+        if men.extra.get("factor") != 1.0 or men.extra.get("has_scale") or not isinstance(men.value, float):
+            return None
+        shared = second.kind == "money" and second.start < men.end  # "17 USD 25": one code, two numbers
+        small = not nxt.has_scale and nxt.value == int(nxt.value) and 0 < nxt.value < 100
+        if second.kind == "money" and second.unit == men.unit and second.extra.get("factor") == 0.01 and second.start == nxt.start:
+            add, end = float(second.value), second.end  # type: ignore[arg-type]
+        elif (second.kind == "count" or shared) and small and _REMAINDER_END.match(s, nxt.end):
+            add, end = nxt.value / 100, nxt.end  # "15 dollars 50.", "17 USD 25.": the cents
+        elif (shared or second.kind == "count" and not gm.group("conn")) and small and men.core_end < men.end:
+            return _UNREAD  # "15 dólares 50 puedes": the cents, or a count? not read whole
+        else:
+            return None
+        precision = 0.005
+    else:
+        from ..quantities import unit as quantity_unit
+
+        big, small = quantity_unit(men.unit), quantity_unit(second.unit)
+        if second.kind != "quantity" or big is None or small is None or big.dimension != small.dimension \
+                or small.factor >= big.factor or not isinstance(men.value, float) or second.start != nxt.start:
+            return None
+        add, end = small.to_base(float(second.value)) / big.factor, second.end  # type: ignore[arg-type]
+        precision = second.precision * small.factor / big.factor
+    value = men.value + add
+    whole = Mention(men.kind, men.start, end, men.core_start, nxt.end, value, unit=men.unit, qualifier=men.qualifier,
+                    low=value, high=value, precision=precision, extra=dict(men.extra))
+    return whole
+
+
+#: how far before a number its unit may start ("percents of 20")
+_UNIT_BEFORE_WINDOW = 14
+
+
+def _number_before(s: str, lx: Lexicon, pos: int) -> bool:
+    """Whether a number (digits or a number word) ends right before ``pos``."""
+    before = s[max(0, pos - 20) : pos]
+    return bool(_DIGIT_AT_END.search(before) or (lx.word_re and _words_at_end(lx.lang).search(before)))
+
+
 def _gap_without_units(gap: str, lx: Lexicon) -> tuple[str, tuple[str, str | None, float] | None]:
     """The gap between two numbers without the unit the first repeats ("5% to 10%": "% to ",
     "$10 to $15": " to $"), and that unit's entry (kind, unit, factor)."""
@@ -621,20 +726,25 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
-    # unit before the (first) number: "$44 billion", "US$2m"
-    bm = lx.unit_before_re.search(s[max(0, start - 6) : start])
+    # unit before the (first) number: "$44 billion", "US$2m", "per cent of 210"
+    window = min(start, _UNIT_BEFORE_WINDOW)
+    bm = lx.unit_before_re.search(s[start - window : start])
+    if bm and bm.group("unit")[-1:].isalpha() and " " in bm.group("unit") and _number_before(s, lx, start - window + bm.start()):
+        bm = None  # "5 percent of 10 people": the 10 is no percentage
     if bm:
-        entry = lx.units_before.get(bm.group("unit").lower()) or find_entry(lx.units_before, bm.group("unit"))
+        entry = lx.units_before.get(_SPACE_RUN.sub(" ", bm.group("unit").lower())) or find_entry(lx.units_before, bm.group("unit"))
         if entry and kind != "count" and entry[0] != kind:
             if entry[0] == "money" and kind == "duration":
                 kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month": the amount, not 3,500 months
                 end = last.end
-                start = start - (min(start, 6) - bm.start())
+                start = start - (window - bm.start())
             elif entry[0] == "money":
                 return None  # "£100 m": a currency and a unit of another kind, not read whole
+        elif entry and kind == entry[0] and entry[2] != factor:
+            start = start - (window - bm.start())  # "$ 30 cents": the sign and the subunit say one currency
         elif entry:
             kind, unit, factor = entry  # type: ignore[misc]
-            start = start - (min(start, 6) - bm.start())
+            start = start - (window - bm.start())
     before_char = s[start - 1] if start > 0 else " "
     after = s[end:]
     # numbers glued to words are names, not amounts: "COVID-19", "F-35", "6th", "2020s", "two-factor"
@@ -646,6 +756,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None
     if c.needs_unit and kind == "count":
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
+    if kind == "count" and _LONE_LETTER.match(s, end):
+        return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
     if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES:
         return None  # "5m" with no currency: million, or metres? not read
     # a sign of its own: "-0,5%", "−5 °C", "-9.23"
@@ -655,8 +767,10 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "convert - 20 degrees": a dash or a minus? not read
     if negative:
         start -= 1
-    elif rng is None and kind != "count" and lx.sign_re is not None:
+    elif rng is None and lx.sign_re is not None:
         sw = lx.sign_re.search(s[max(0, start - 12) : start])  # "minus five percent", "menos 5 grados"
+        if sw and _hedge_before(s, lx, start) is not None:
+            sw = None  # "al menos 12": a hedge, not a sign
         if sw:
             negative = True
             start -= min(start, 12) - sw.start()
@@ -691,6 +805,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             q = qa
             end = ha.end()
     value = value * factor * (-1 if negative else 1)
+    extra_factor = factor
     precision = c.precision * factor
     if rng is not None:
         hi_val = rng.value
@@ -728,6 +843,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale
     men.extra["hedged"] = hedge_q is not None
+    men.extra["factor"] = extra_factor
     if c.approx:
         men.extra["approx"] = True  # "una veintena de heridos": a noun of number, counting what follows
     change = change_before(s, lx, start)

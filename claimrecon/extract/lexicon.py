@@ -286,7 +286,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]
     short_abbr = [a for a in abbrevs if len(a.rstrip(".")) <= 1]
-    hundreds = [w for w, (_, t) in lx.words.items() if t == "hundred"]  # "322 hundred"
+    hundreds = [w for w, (_, t) in lx.words.items() if t in ("hundred", "dozen")]  # "322 hundred", "3 dozen"
     SC = alternation(scale_words + long_abbr + hundreds)
     attached = "|".join(re.escape(a) for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
     # "3 millones y medio", "3 million and a half": a fraction of the scale after it
@@ -463,7 +463,7 @@ def _unit_regex(phrase: str, sensitive: bool) -> str:
     body = phrase_regex(phrase)
     if body.startswith("(?<!\\w)"):
         body = body[len("(?<!\\w)"):]
-    return f"(?-i:{body}(?!-))" if sensitive else body
+    return f"(?-i:{body}(?!-|\\.\\w))" if sensitive else body  # not "F-Series", "C.P.I."
 
 
 def qualifier_bounds(lx: Lexicon, qualifier: str, value: float) -> tuple[float | None, float | None]:

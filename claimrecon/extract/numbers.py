@@ -36,9 +36,9 @@ def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
         grp = "." if dec == "," else ","
     elif commas + dots == 1:
         sep = "," if commas else "."
-        tail = s.split(sep)[1]
-        if len(tail) == 3 and sep == grp:
-            pass  # "1.500" in Spanish, "1,500" in English: grouping
+        head, tail = s.split(sep)
+        if len(tail) == 3 and sep == grp and 0 < len(head) <= 3 and head != "0":
+            pass  # "1.500" in Spanish, "1,500" in English: grouping ("0.683", "1111.121" cannot be)
         else:
             dec, grp = sep, ("." if sep == "," else ",")
     elif commas > 1 or dots > 1:
