@@ -17,7 +17,7 @@ SCHEMA = "claimrecon/1"
 #: Article statuses. ``ok`` articles are read; the others carry a ``reason``.
 STATUSES = ("ok", "skipped", "error")
 #: Claim kinds of the contract.
-KINDS = ("count", "percent", "money", "duration", "time", "date", "temperature", "quantity")
+KINDS = ("count", "percent", "money", "duration", "time", "date", "temperature", "quantity", "age")
 #: Directions of change a claim's wording states ("rose 3%", "spadła do").
 CHANGES = ("up", "down")
 #: Conflict severities.

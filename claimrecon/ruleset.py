@@ -72,7 +72,7 @@ def _one_of(*choices: str) -> Callable[[str], str]:
 QUALIFIERS = (
     "exact", "about", "more_than", "at_least", "nearly", "up_to", "less_than", "only", "range", "vague",
 )
-KIND_UNITS = ("percent", "money", "duration", "temperature", "quantity")
+KIND_UNITS = ("percent", "money", "duration", "temperature", "quantity", "age")
 #: The unit of a temperature whose scale is not stated ("98 degrees"): never converted.
 UNSTATED_SCALE = "°"
 #: Dimensions of physical quantities (``shared/quantities.tsv``), each with one base unit.
@@ -98,7 +98,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("position", _one_of("before", "after")),
     ],
     "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link")), ("position", _one_of("before", "after"))],
-    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
+    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
     "measures.tsv": [
         ("term", _text),
         ("measure", _text),
@@ -120,7 +120,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "abbreviations.tsv": [("abbrev", _text)],
     "cases.tsv": [
         ("text", _text),
-        ("kind", _one_of("none", "count", "percent", "money", "duration", "time", "date", "temperature", "quantity")),
+        ("kind", _one_of("none", "count", "percent", "money", "duration", "time", "date", "temperature", "quantity", "age")),
         ("value", _optional),
         ("unit", _optional),
         ("qualifier", _optional),

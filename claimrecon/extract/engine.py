@@ -164,7 +164,9 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
         ("ampm", re.compile(rf"(?=\d)(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
         ("colon", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
         ("dot", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?!\d|[.,]\d)(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
-        ("bare", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?![\d.,:])(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
+        ("bare", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?![\d:]|[.,]\d)(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
+        # "0930 GMT": four digits with a zone right after them
+        ("zoned", re.compile(rf"(?=\d)(?<![\d.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:])(?=\s*(?-i:{lx.zone_re.pattern}))", re.I)),
     ], marker, zone
 
 
@@ -180,7 +182,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         # preposition or suffix; a form that cannot match is not scanned
         has_marker, has_prep = lx.marker_gate.open(words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
-        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix, "bare": has_prep or (has_suffix and has_marker)}
+        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix, "bare": has_prep or (has_suffix and has_marker),
+                "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:
         for m in pat.finditer(s):
@@ -620,10 +623,14 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         q = "exact"
         if h:
             q, start = h
-        low, high = qualifier_bounds(lx, q, factor)
-        mentions.append(Mention("duration", start, m.end(), m.start(), m.end(), factor, unit="s", qualifier=q,
-                                low=low, high=high, precision=0.5 * factor))
-        taken.append((start, m.end()))
+        end, amount, precision = m.end(), factor, 0.5 * factor
+        fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re else None
+        if fm:  # "about an hour and a half"
+            amount, end, precision = factor * (1 + lx.words[fm.group("frac").lower()][0]), fm.end(), 0.05 * factor
+        low, high = qualifier_bounds(lx, q, amount)
+        mentions.append(Mention("duration", start, end, m.start(), end, amount, unit="s", qualifier=q,
+                                low=low, high=high, precision=precision))
+        taken.append((start, end))
     mentions.sort(key=lambda x: (x.start, x.end))
     return mentions
 
@@ -686,6 +693,47 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
     return whole
 
 
+_NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<w>[^\W\d_][\w&+.'’-]*|[\w]*&[\w&]*)\s$")
+_CAPITAL_INSIDE = re.compile(r".[A-Z&]|&")
+
+
+def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
+    """Whether a plain number belongs to a name: a capitalized word (not a hedge, month or weekday)
+    right before it ("Game 2", "iPhone 11", "S&P 500"), or a number word written with a capital
+    inside a sentence ("the Million Man March")."""
+    if c.words_only:
+        return c.digits_text[:1].isupper() and start > 0 and s[:start].strip()[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":")
+    if c.has_scale or c.separators or c.value != int(c.value):
+        return False
+    nm = _NAME_BEFORE.search(s[max(0, start - 30) : start])
+    if nm is None:
+        return False
+    word = nm.group("w")
+    first = s[: start - len(word) - 1].strip() == ""
+    if not (word[:1].isupper() or _CAPITAL_INSIDE.search(word)) or (first and not _CAPITAL_INSIDE.search(word)):
+        return False
+    low = word.lower().rstrip(".")
+    if low in lx.months or low in lx.weekdays or lx.hedges_before.get(low) or low in lx.words:
+        return False
+    return _hedge_before(s, lx, start) is None
+
+
+#: a duration unit of at least this many seconds is a number of years (rules/<lang>/units.tsv)
+_YEAR = 31_000_000
+_APPOSITION_AGE = re.compile(r".*\b[A-Z][\w'’.-]*,\s*$", re.S)
+_AFTER_APPOSITION = re.compile(r"\s*,")
+_APPOSITION_YEARS = re.compile(r"(?:^|,|\()\s*\w{1,3}\s+$")
+
+
+def _age_context(s: str, lx: Lexicon, start: int, end: int) -> bool:
+    """Whether a number of years is someone's age: "de 71 años" in apposition (", de 71 años,")
+    or next to a word the rules give as a cue of age (cues.tsv: "hombre", "mężczyzna")."""
+    if _APPOSITION_YEARS.search(s[max(0, start - 8) : start]) and _AFTER_APPOSITION.match(s, end) or s[end : end + 1] == ")":
+        return True
+    cue = lx.cue_re.get("age")
+    return cue is not None and cue.search(s, max(0, start - 25), min(len(s), end + 25)) is not None
+
+
 #: how far before a number its unit may start ("percents of 20")
 _UNIT_BEFORE_WINDOW = 14
 
@@ -726,6 +774,12 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
+            fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re and kind in ("duration", "quantity") else None
+            if fm and rng is None and not c.has_scale and c.value == int(c.value):
+                part = lx.words[fm.group("frac").lower()][0]  # "dos horas y media": two and a half hours
+                c = Core(c.start, c.end, c.value + part, 0.05, c.words_only, False, c.digits_text, c.separators)
+                last = c
+                end = fm.end()
     # unit before the (first) number: "$44 billion", "US$2m", "per cent of 210"
     window = min(start, _UNIT_BEFORE_WINDOW)
     bm = lx.unit_before_re.search(s[start - window : start])
@@ -734,7 +788,10 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if bm:
         entry = lx.units_before.get(_SPACE_RUN.sub(" ", bm.group("unit").lower())) or find_entry(lx.units_before, bm.group("unit"))
         if entry and kind != "count" and entry[0] != kind:
-            if entry[0] == "money" and kind == "duration":
+            if entry[0] == "age" and kind == "duration" and factor >= _YEAR:
+                kind, unit, factor = entry  # type: ignore[misc]  # "w wieku 71 lat", "aged 71 years"
+                start = start - (window - bm.start())
+            elif entry[0] == "money" and kind == "duration":
                 kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month": the amount, not 3,500 months
                 end = last.end
                 start = start - (window - bm.start())
@@ -745,6 +802,11 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         elif entry:
             kind, unit, factor = entry  # type: ignore[misc]
             start = start - (window - bm.start())
+    if kind == "duration" and factor >= _YEAR and rng is None and _age_context(s, lx, start, end):
+        kind, unit, factor = "age", "year", 1.0  # "un hombre de 71 años", "71-letni mężczyzna", ", de 71 años,"
+    elif kind == "count" and rng is None and not c.words_only and _APPOSITION_AGE.match(s[max(0, start - 40) : start]) \
+            and _AFTER_APPOSITION.match(s, end) and c.value == int(c.value) and 0 < c.value < 120 and not c.separators:
+        kind, unit, factor = "age", "year", 1.0  # "John Smith, 71, said": an age in apposition
     before_char = s[start - 1] if start > 0 else " "
     after = s[end:]
     # numbers glued to words are names, not amounts: "COVID-19", "F-35", "6th", "2020s", "two-factor"
@@ -786,6 +848,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None
     if kind == "count" and _PER.match(after):
         return None
+    if kind == "count" and rng is None and _in_name(s, lx, c, start):
+        return None  # "S&P 500", "iPhone 11", "Game 2", "the Million Man March": part of a name
     q = "about" if c.approx else "exact"  # "una veintena": about twenty
     h = _hedge_before(s, lx, start)
     if h:

@@ -114,6 +114,8 @@ def render_value(kind: str, value: float | str | None, unit: str | None, low: fl
         return human_duration(v)
     if kind == "temperature":
         return f"{v:g} {unit or ''}".strip()
+    if kind == "age":
+        return f"{v:g} years old"
     if kind == "quantity":
         return f"{human_number(v)} {unit or ''}".strip()  # "120 mph", "2.5 million t"
     return human_number(v)

@@ -107,6 +107,7 @@ class Lexicon:
     scale_after_digits_re: re.Pattern[str] | None = None  # scales/abbrevs after digits
     article_unit_re: re.Pattern[str] | None = None
     sign_re: re.Pattern[str] | None = None  # "minus" before a percentage, amount or temperature
+    unit_fraction_re: re.Pattern[str] | None = None  # "y media" after a unit: "dos horas y media"
     vague_re: re.Pattern[str] | None = None
     vague: dict[str, tuple[float, float]] = field(default_factory=dict)
     share_re: re.Pattern[str] | None = None
@@ -297,6 +298,9 @@ def _build(rules: LanguageRules) -> Lexicon:
         I,
     )
     lx.article_unit_re = re.compile(rf"{ART}\s+$", I) if articles else None
+    # "dos horas y media", "an hour and a half": a fraction of the unit after it
+    lx.unit_fraction_re = re.compile(rf"\s+{CONN}\s+(?:{ART}\s+)?(?P<frac>{alternation(fractions)})(?!\w)", I) \
+        if connectors and fractions else None
     lx.sign_re = re.compile(rf"{alternation(signs)}\s+$", I) if signs else None
     lx.vague = {r["phrase"].lower(): (r["low"], r["high"]) for r in rules.table("vague.tsv")}
     lx.vague_re = _compile(list(lx.vague))
