@@ -22,7 +22,7 @@ from ..records import Article, Attribution, Claim, Scope
 from .context import _STOP, attribution_for, measure_for, scope_for
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
-from .lexicon import Lexicon, lexicon, words_of
+from .lexicon import Lexicon, lexicon, lexicon_for, separator_convention, words_of
 from .text import TEXT_CACHES, Sentence, inside, quote_spans, sentences, text_cache
 
 __all__ = ["extract", "extract_article", "pipeline"]
@@ -64,8 +64,9 @@ class ClaimComponent:
 
     def __call__(self, doc: Any) -> Any:
         ctx = doc.user_data.get("claimrecon", {})
+        lx: Lexicon = ctx.get("lexicon") or self.lx  # the article's own decimal mark (``separator_convention``)
         text = ctx.get("text") or doc.text
-        found: list[Found] = ctx.get("found") or _find(self.lx, [Sentence(0, len(text), text, 0, len(text))], ctx.get("published"))
+        found: list[Found] = ctx.get("found") or _find(lx, [Sentence(0, len(text), text, 0, len(text))], ctx.get("published"))
         known = ctx["parts"] if "parts" in ctx else [None] * len(found)
         at = ctx["doc_starts"] if "doc_starts" in ctx else [f.sentence.start for f in found]  # where each sentence is in the doc
         # (offset, length, is punctuation) of every token as plain ints: one conversion per doc,
@@ -82,7 +83,7 @@ class ClaimComponent:
                 return [(i - lo_at, i - lo_at + n, t, bool(p) or t in _STOP)
                         for i, n, p in rows[lo:hi] for t in (dtext[i : i + n],)]
 
-            out.append((f.sentence, sentence_claims(self.lx, toks, dict(ctx, sentence=f.sentence, mentions=f.mentions, parts=parts))))
+            out.append((f.sentence, sentence_claims(lx, toks, dict(ctx, sentence=f.sentence, mentions=f.mentions, parts=parts))))
         doc.user_data["claimrecon_mentions"] = out
         return doc
 
@@ -120,18 +121,18 @@ _AFTER_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def _find(lx: Lexicon, sents: list[Sentence], published: str | None) -> list[Found]:
-    """The sentences that hold a mention."""
+    """The sentences that hold a mention (``lx`` may read digits with an article's own decimal mark)."""
     year = published[:4] if published else published  # all that extract_mentions reads of it
     out = []
     for sent in sents:
-        mentions = _scan(lx.lang, sent.text, year)
+        mentions = _scan(lx.lang, sent.text, year, lx.decimal_comma)
         if mentions is not None:
             out.append(Found(sent, mentions))
     return out
 
 
 @text_cache(maxsize=4096)
-def _scan(lang: str, text: str, year: str | None) -> tuple[Mention, ...] | None:
+def _scan(lang: str, text: str, year: str | None, decimal_comma: bool | None = None) -> tuple[Mention, ...] | None:
     """The mentions of a sentence that holds a mention, else None. Digits or a number word make
     a sentence a candidate (``Lexicon.candidate_gate``); only candidates are scanned.
 
@@ -139,7 +140,7 @@ def _scan(lang: str, text: str, year: str | None) -> tuple[Mention, ...] | None:
     boilerplate, wire copy shared by outlets) and a repeat costs one lookup. The mentions are
     shared templates: ``sentence_parts`` copies them before filling in values.
     """
-    lx = lexicon(lang)
+    lx = lexicon_for(lang, decimal_comma)
     words = words_of(text)
     if _DIGIT.search(text) is None and not lx.candidate_gate.open(words):
         return None
@@ -223,19 +224,20 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
 
 #: ``Parts`` by (language, sentence, publication day): a repeated sentence (boilerplate, wire
 #: copy, a fact restated) is measured and scoped once, and needs no tokens after that.
-_PARTS: dict[tuple[str, str, str | None], Parts] = {}
+_PARTS: dict[tuple[str, str, str | None, bool], Parts] = {}
 _PARTS_LIMIT = 4096
 
 
-def _parts_key(lang: str, s: str, published: str | None) -> tuple[str, str, str | None]:
-    """Of the publication date, ``Parts`` read only the day (weekdays, time zone offsets)."""
-    return lang, s, published[:10] if published else published
+def _parts_key(lx: Lexicon, s: str, published: str | None) -> tuple[str, str, str | None, bool]:
+    """Of the publication date, ``Parts`` read only the day (weekdays, time zone offsets); of the
+    article, the decimal mark its numerals use."""
+    return lx.lang, s, published[:10] if published else published, lx.decimal_comma
 
 
 def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], mentions: Sequence[Mention],
                    published: str | None) -> Parts:
     """The ``Parts`` of sentence ``s`` with these mentions (``extract_mentions`` of it), cached."""
-    key = _parts_key(lx.lang, s, published)
+    key = _parts_key(lx, s, published)
     parts = _PARTS.get(key)
     if parts is None:
         parts = _sentence_parts(lx, s, tokens, mentions, published)
@@ -324,7 +326,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     >>> [c.value for c in extract("Ponad 500 000 użytkowników dołączyło.", "pl")]
     [500000.0]
     """
-    lx = lexicon(lang)
+    lx = lexicon_for(lang, separator_convention(text, lexicon(lang)))
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
@@ -335,7 +337,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     # one Doc per article, made of the sentences whose tokens are read (a count or percentage to
     # measure) and whose Parts are not known yet, and nothing else: a sentence is whole
     # whitespace-separated chunks, so its tokens are the same as in the whole text
-    parts = [_PARTS.get(_parts_key(lx.lang, f.sentence.text, published)) for f in found]
+    parts = [_PARTS.get(_parts_key(lx, f.sentence.text, published)) for f in found]
     doc_starts: list[int | None] = []
     todo: list[str] = []
     pos = 0
@@ -348,23 +350,31 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
             doc_starts.append(None)
     doc_text = " ".join(todo)
     doc = nlp.make_doc(doc_text)
-    doc.user_data["claimrecon"] = {"found": found, "parts": parts, "doc_starts": doc_starts, "doc_text": doc_text,
+    doc.user_data["claimrecon"] = {"found": found, "parts": parts, "doc_starts": doc_starts, "doc_text": doc_text, "lexicon": lx,
                                    "published": published, "quotes": quotes, "text": text}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    for sent, found in doc.user_data["claimrecon_mentions"]:
+    currency: tuple[str, int] | None = None  # the last currency stated, and in which sentence (its number among these)
+    for n, (sent, found) in enumerate(doc.user_data["claimrecon_mentions"]):
         for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
+            kind, unit, gloss_text = men.kind, men.unit, c["gloss"]
+            if men.kind == "money":
+                currency = (str(men.unit), n)
+            elif currency is not None and n - currency[1] <= 1 and _implied_amount(lx, sent.text, men, c["measure"]):
+                # "Destinará 10 millones de euros. Otros 5 millones irán a...": euros, said before
+                kind, unit = "money", currency[0]
+                gloss_text = gloss(lx, kind, men.value, unit, men.qualifier, None, men.low, men.high, men.zone)
             physical = quantity_unit(men.unit) if men.kind in ("quantity", "temperature") else None
             claims.append(
                 Claim(
                     id=_claim_id(article_id, text_hash, start, end),
                     article=article_id,
                     lang=lang,
-                    kind=men.kind,
+                    kind=kind,
                     value=men.value,
-                    unit=men.unit,
+                    unit=unit,
                     low=men.low,
                     high=men.high,
                     qualifier=men.qualifier,
@@ -379,7 +389,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     attribution=c["attribution"],
                     zone=men.zone,
                     date=men.date,
-                    gloss=c["gloss"],
+                    gloss=gloss_text,
                     dimension=physical.dimension if physical else None,
                     base_value=physical.to_base(men.value) if physical and isinstance(men.value, float) else None,
                     base_unit=physical.base if physical else None,
@@ -387,6 +397,20 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                 )
             )
     return claims
+
+
+
+
+_AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)
+
+
+def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None) -> bool:
+    """Whether a count is an amount of the currency stated just before: a figure with a scale word
+    ("5 millones") with no measure of its own and nothing it counts after it: the clause ends, or a
+    short word that is no "de"/"of" follows ("5 millones para educación", "5 mln na szkoły")."""
+    if men.kind != "count" or not men.extra.get("has_scale") or men.extra.get("noun") or measure is not None or men.vague:
+        return False
+    return _AFTER_IMPLIED.match(s, men.end) is not None
 
 
 def extract_article(article: Article) -> list[Claim]:

@@ -693,6 +693,15 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
     return whole
 
 
+_AMBIGUOUS_GROUPING = re.compile(r"\d{1,3}[.,]\d{3}")
+_NOUN_AFTER = re.compile(r"\s+[^\W\d_]{4,}")
+
+
+def _counts_noun_after(s: str, end: int) -> bool:
+    """A word follows the figure: what it counts ("3,512 muertos")."""
+    return _NOUN_AFTER.match(s, end) is not None
+
+
 _NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<w>[^\W\d_][\w&+.'’-]*|[\w]*&[\w&]*)\s$")
 _CAPITAL_INSIDE = re.compile(r".[A-Z&]|&")
 
@@ -848,6 +857,12 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None
     if kind == "count" and _PER.match(after):
         return None
+    if kind == "count" and rng is None and not c.has_scale and _AMBIGUOUS_GROUPING.fullmatch(c.digits_text) \
+            and c.digits_text[-4] == ("," if lx.decimal_comma else ".") and _counts_noun_after(s, end):
+        # "3,512 muertos" in a text with a decimal comma: people are not counted in thousandths
+        value_int = float(c.digits_text.replace(",", "").replace(".", ""))
+        c = Core(c.start, c.end, value_int, 0.5, False, False, c.digits_text, True)
+        last, value = c, value_int
     if kind == "count" and rng is None and _in_name(s, lx, c, start):
         return None  # "S&P 500", "iPhone 11", "Game 2", "the Million Man March": part of a name
     q = "about" if c.approx else "exact"  # "una veintena": about twenty

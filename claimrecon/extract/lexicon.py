@@ -229,6 +229,49 @@ def lexicon(lang: str) -> Lexicon:
     return _build(rules)
 
 
+@functools.lru_cache(maxsize=None)
+def lexicon_for(lang: str, decimal_comma: bool | None) -> Lexicon:
+    """The lexicon of ``lang`` reading digits with the decimal mark an article shows
+    (``separator_convention``); None: the language's own."""
+    lx = lexicon(lang)
+    if decimal_comma is None or decimal_comma == lx.decimal_comma:
+        return lx
+    return dataclasses.replace(lx, decimal_comma=decimal_comma)
+
+
+# Numerals only one convention writes: "1,234,567" and "1,234.5" (decimal point), "1.234.567" and
+# "1.234,5" (decimal comma), and a decimal of one digit before a scale word or a percent sign
+# ("4.8 millones", "3,5%"): a grouped number has three digits after its mark.
+_POINT_ONLY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d,\d{3}\.\d|(?<![\d.,])\d+\.\d(?!\d)(?=\s*(?:%|[^\W\d_]*ll[oó]n|mil\b|mln|bn|million|billion))", re.I)
+_COMMA_ONLY = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d\.\d{3},\d|(?<![\d.,])\d+,\d(?!\d)(?=\s*(?:%|[^\W\d_]*ll[oó]n|mil\b|mln|bn|million|billion))", re.I)
+
+
+_GROUP_AND_WORD = re.compile(r"(?<![\d.,])\d{1,3}([.,])\d{3}(?![\d.,])\s+([^\W\d_]+)")
+
+
+def _counted_in_thousands(text: str, lx: Lexicon, mark: str) -> bool:
+    """Whether ``mark`` groups thousands in a count of things: "3,512 muertos" (no unit, no scale
+    after it: people are not counted in thousandths)."""
+    for m in _GROUP_AND_WORD.finditer(text):
+        word = m.group(2).lower()
+        if m.group(1) == mark and len(word) > 3 and word not in lx.words and not any(
+                u.split()[0] == word for u in lx.units_after):
+            return True
+    return False
+
+
+def separator_convention(text: str, lx: Lexicon) -> bool | None:
+    """Whether an article writes a decimal comma (True) or a decimal point (False), decided from
+    its numerals that only one convention writes; None when they do not say, or say both (then
+    the language's own convention reads it). A Spanish text from the Americas may write
+    "4,800 millones" for 4.8 billion: its "1,234,567" or "4.8 millones" elsewhere tell."""
+    point = _POINT_ONLY.search(text) is not None or _counted_in_thousands(text, lx, ",")
+    comma = _COMMA_ONLY.search(text) is not None or _counted_in_thousands(text, lx, ".")
+    if point == comma:
+        return None
+    return comma
+
+
 def _build(rules: LanguageRules) -> Lexicon:
     lx = Lexicon(rules.lang, decimal_comma=rules.lang in _DECIMAL_COMMA)
     shared = rules.shared
