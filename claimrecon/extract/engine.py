@@ -806,6 +806,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
                 start = start - (window - bm.start())
             elif entry[0] == "money":
                 return None  # "£100 m": a currency and a unit of another kind, not read whole
+        elif entry and kind == "money" and entry[0] == "money" and entry[1] != unit:
+            return None  # "rmb 10 usd 20": two currencies around one number
         elif entry and kind == entry[0] and entry[2] != factor:
             start = start - (window - bm.start())  # "$ 30 cents": the sign and the subunit say one currency
         elif entry:

@@ -331,8 +331,13 @@ def _build(rules: LanguageRules) -> Lexicon:
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]
     short_abbr = [a for a in abbrevs if len(a.rstrip(".")) <= 1]
     hundreds = [w for w, (_, t) in lx.words.items() if t in ("hundred", "dozen")]  # "322 hundred", "3 dozen"
-    SC = alternation(scale_words + long_abbr + hundreds)
-    attached = "|".join(re.escape(a) for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
+    SC = alternation([a for a in scale_words + long_abbr + hundreds if a.lower() == a])
+    capital = [a for a in long_abbr if a.lower() != a]
+    if capital:
+        SC = rf"(?:{SC}|(?-i:{alternation(capital)}))"
+    # an abbreviation written with capitals keeps its case: "5 MM" (millions) is not "5 mm"
+    attached = "|".join((f"(?-i:{re.escape(a)})" if a.lower() != a else re.escape(a))
+                        for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
     # "3 millones y medio", "3 million and a half": a fraction of the scale after it
     fractions = [w for w, (_, t) in lx.words.items() if t == "fraction"]
     FR = rf"(?:\s+{CONN}\s+(?:{ART}\s+)?(?P<frac>{alternation(fractions)}))?" if connectors and fractions else ""
