@@ -60,13 +60,14 @@ def test_words_that_only_look_like_denominators(lang: str, word: str) -> None:
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("El PIB fue de 1,234,567 pesos.", False),  # grouped with commas: a decimal point
-    ("Se invirtieron 4.8 millones.", False),
+    ("El PIB fue de 1,234,567 pesos y se invirtieron 4,800 millones.", False),  # grouped with commas: a decimal point
+    ("Se invirtieron 4.8 millones y 4,800 millones.", False),
     ("Hubo 3,512 muertos.", False),  # a count of people in thousandths: no
-    ("Se invirtieron 4,5 millones.", True),
-    ("Había 1.234.567 personas.", True),
+    ("Se invirtieron 4,5 millones y 4.800 millones.", True),
+    ("Había 1.234.567 personas y 4,800 millones.", True),
     ("Recorrió 3,512 kilómetros.", None),  # a length may be 3.512 km: nothing told
-    ("Hubo 1,234,567 votos y 4,5 millones de euros.", None),  # both: the language's own
+    ("Hubo 1,234,567 votos, 4,800 millones y 4,5 millones de euros.", None),  # both: the language's own
+    ("Se invirtieron 4.8 millones.", None),  # no numeral the convention would read otherwise
 ])
 def test_separator_convention(text: str, expected: bool | None) -> None:
     assert separator_convention(text, lexicon("es")) is expected

@@ -702,7 +702,7 @@ def _counts_noun_after(s: str, end: int) -> bool:
     return _NOUN_AFTER.match(s, end) is not None
 
 
-_NAME_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<w>[^\W\d_][\w&+.'’-]*|[\w]*&[\w&]*)\s$")
+_NAME_BEFORE = re.compile(r"(?P<w>[^\W\d_][\w&+.'’-]*|[\w]*&[\w&]*)\s")
 _CAPITAL_INSIDE = re.compile(r".[A-Z&]|&")
 
 
@@ -712,9 +712,10 @@ def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
     inside a sentence ("the Million Man March")."""
     if c.words_only:
         return c.digits_text[:1].isupper() and start > 0 and s[:start].strip()[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":")
-    if c.has_scale or c.separators or c.value != int(c.value):
+    if c.has_scale or c.separators or c.value != int(c.value) or s[start - 1 : start] != " ":
         return False
-    nm = _NAME_BEFORE.search(s[max(0, start - 30) : start])
+    before = s[max(0, start - 30) : start - 1].rsplit(None, 1)
+    nm = _NAME_BEFORE.fullmatch(before[-1] + " ") if before else None
     if nm is None:
         return False
     word = nm.group("w")
@@ -944,5 +945,10 @@ def change_before(s: str, lx: Lexicon, pos: int) -> str | None:
     """The direction of a change stated right before ``pos`` ("rose by", "spadła do", "subió un"), or None."""
     if lx.change_before_re is None:
         return None
-    cm = lx.change_before_re.search(s[max(0, pos - 40) : pos])
+    window = s[max(0, pos - 40) : pos]
+    tail = window.rsplit(None, 1)
+    runs = _WORD_RUN.findall(tail[-1].lower()) if tail else []
+    if not runs or runs[-1] not in lx.change_ends:
+        return None  # the window does not end with a word a change phrase ends with
+    cm = lx.change_before_re.search(window)
     return lx.changes_before.get(_SPACE_RUN.sub(" ", cm.group("change").lower())) if cm else None

@@ -80,12 +80,18 @@ class Gate:
         # decides them; only the first words of longer phrases need their other words checked
         if self.always or not self.singles.isdisjoint(words):
             return True
-        if self.suffixes and any(w.endswith(x) and len(w) > len(x) + 2 for w in words for x in self.suffixes):
+        if self.suffixes and _suffix_re(self.suffixes).search(" ".join(words)):
             return True
         for w in self.firsts.intersection(words):
             if any(_meets(n, words) for n in self.by_first[w]):
                 return True
         return bool(self.by_prefix) and any(any(x.startswith(p) for x in words) and _meets(n, words) for p, n in self.by_prefix)
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A word of three characters or more before one of ``suffixes`` ("tenths", "veintiunavo")."""
+    return re.compile(rf"\w{{3,}}(?:{'|'.join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))})(?!\w)")
 
 
 def _meets(needs: Needs, words: frozenset[str]) -> bool:
@@ -130,6 +136,7 @@ class Lexicon:
     change_after_re: re.Pattern[str] | None = None
     changes_before: dict[str, str] = field(default_factory=dict)  # lower phrase -> up | down
     changes_after: dict[str, str] = field(default_factory=dict)
+    change_ends: frozenset[str] = frozenset()  # last words of change phrases and links (a cheap test first)
     # readings that need a cue word of their kind in the sentence (cues.tsv)
     needs_cue: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lower unit phrases
     cue_re: dict[str, re.Pattern[str]] = field(default_factory=dict)  # kind -> its cue words
@@ -242,11 +249,14 @@ def lexicon_for(lang: str, decimal_comma: bool | None) -> Lexicon:
 # Numerals only one convention writes: "1,234,567" and "1,234.5" (decimal point), "1.234.567" and
 # "1.234,5" (decimal comma), and a decimal of one digit before a scale word or a percent sign
 # ("4.8 millones", "3,5%"): a grouped number has three digits after its mark.
-_POINT_ONLY = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d,\d{3}\.\d|(?<![\d.,])\d+\.\d(?!\d)(?=\s*(?:%|[^\W\d_]*ll[oó]n|mil\b|mln|bn|million|billion))", re.I)
-_COMMA_ONLY = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d\.\d{3},\d|(?<![\d.,])\d+,\d(?!\d)(?=\s*(?:%|[^\W\d_]*ll[oó]n|mil\b|mln|bn|million|billion))", re.I)
+_SCALE_OR_PERCENT = r"(?=\s*(?:%|[^\W\d_]*ll[oó]n|mil\b|mln|bn|million|billion))"
+# each starts with "(?=\d)": most positions of a text hold no digit and fail at once
+_POINT_ONLY = re.compile(r"(?=\d)(?<![\d.,])(?:\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:,\d{3})+\.\d|\d+\.\d(?!\d)" + _SCALE_OR_PERCENT + ")", re.I)
+_COMMA_ONLY = re.compile(r"(?=\d)(?<![\d.,])(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:\.\d{3})+,\d|\d+,\d(?!\d)" + _SCALE_OR_PERCENT + ")", re.I)
 
 
-_GROUP_AND_WORD = re.compile(r"(?<![\d.,])\d{1,3}([.,])\d{3}(?![\d.,])\s+([^\W\d_]+)")
+_AMBIGUOUS_NUMERAL = re.compile(r"(?=\d)(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d]|[.,]\d)")
+_GROUP_AND_WORD = re.compile(r"(?=\d)(?<![\d.,])\d{1,3}([.,])\d{3}(?![\d.,])\s+([^\W\d_]+)")
 
 
 def _counted_in_thousands(text: str, lx: Lexicon, mark: str) -> bool:
@@ -254,10 +264,15 @@ def _counted_in_thousands(text: str, lx: Lexicon, mark: str) -> bool:
     after it: people are not counted in thousandths)."""
     for m in _GROUP_AND_WORD.finditer(text):
         word = m.group(2).lower()
-        if m.group(1) == mark and len(word) > 3 and word not in lx.words and not any(
-                u.split()[0] == word for u in lx.units_after):
+        if m.group(1) == mark and len(word) > 3 and word not in lx.words and word not in _unit_words(lx.lang):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_words(lang: str) -> frozenset[str]:
+    """The first words of the language's units after a number ("kilómetros", "millas")."""
+    return frozenset(u.split()[0] for u in lexicon(lang).units_after if u.split())
 
 
 def separator_convention(text: str, lx: Lexicon) -> bool | None:
@@ -265,6 +280,8 @@ def separator_convention(text: str, lx: Lexicon) -> bool | None:
     its numerals that only one convention writes; None when they do not say, or say both (then
     the language's own convention reads it). A Spanish text from the Americas may write
     "4,800 millones" for 4.8 billion: its "1,234,567" or "4.8 millones" elsewhere tell."""
+    if _AMBIGUOUS_NUMERAL.search(text) is None:
+        return None  # no "4,800" nor "1.500" anywhere: nothing the convention would change
     point = _POINT_ONLY.search(text) is not None or _counted_in_thousands(text, lx, ",")
     comma = _COMMA_ONLY.search(text) is not None or _counted_in_thousands(text, lx, ".")
     if point == comma:
@@ -393,6 +410,8 @@ def _build(rules: LanguageRules) -> Lexicon:
             (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
     LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
     lx.change_before_re = re.compile(rf"(?P<change>{alternation(list(lx.changes_before))}){LINK}\s*$", I)
+    # the last word a change phrase can end a window with: its own last word, or a link
+    lx.change_ends = frozenset(w for p in list(lx.changes_before) + links for w in _WORD_RUN.findall(p.lower())[-1:])
     lx.change_after_re = re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after))})", I)
     needs: dict[str, set[str]] = {}
     cues: dict[str, list[str]] = {}
