@@ -11,7 +11,8 @@ one input text and the values Recognizers-Text expects from it. This script runs
   cents, pence, centavos, peniques) matches a claim of the file's kind — ``percent`` for the Percent
   files, ``money`` for the Currency files, ``quantity`` for the Dimension files, ``temperature`` for
   the Temperature files, ``count``/``money``/``percent`` for the Number files — whose ``value`` (or,
-  for a range claim, whose ``low`` or ``high``) is equal within a relative 1e-6. Each claim matches
+  for a range claim, whose ``low`` or ``high``; in the Number files a percentage also as its fraction
+  of a whole: "la mitad" is 50% here, 0.5 there) is equal within a relative 1e-6. Each claim matches
   at most one expected value and the other way round; pairs whose unit (currency, or the physical
   unit) also agrees are made first. The unit is not needed for a match; how often it agrees is
   reported in its own column.
