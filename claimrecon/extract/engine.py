@@ -432,14 +432,14 @@ def _connector_gap(gap: str, lx: Lexicon) -> bool:
 def _last_scale(c: Core, lx: Lexicon) -> float:
     """The smallest scale written in a core ("4 thousand 3 hundred": 100), 1 when none."""
     scale = 1.0
-    for tok in _WORD_BREAK.split(s_lower(c)):
+    for tok in _WORD_BREAK.split(_core_words(c)):
         v, k = lx.words.get(tok, (0.0, ""))
         if k in ("scale", "abbrev", "hundred"):
             scale = v
     return scale
 
 
-def s_lower(c: Core) -> str:
+def _core_words(c: Core) -> str:
     return (c.scale_text or c.digits_text).lower()
 
 
@@ -656,7 +656,7 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
     inches" (a money amount in its main unit and then its subunit, or a bare remainder of cents
     at the end of a clause; a length in two units of one dimension). None when it is not one."""
     gm = _COMPOUND_GAP.match(s[men.end : nxt.start])
-    if gm is None or men.qualifier not in ("exact", "only") or nxt.has_scale or nxt.words_only and not men.words_only and False:
+    if gm is None or men.qualifier not in ("exact", "only") or nxt.has_scale:
         return None
     conn = gm.group("conn")
     if conn and lx.words.get(conn.lower(), (0, ""))[1] not in ("connector", "decimal"):
