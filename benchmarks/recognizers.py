@@ -9,20 +9,25 @@ one input text and the values Recognizers-Text expects from it. This script runs
 
 * **Matching.** An expected result's value (``Resolution.value``, times the subunit factor for
   cents, pence, centavos, peniques) matches a claim of the file's kind — ``percent`` for the Percent
-  files, ``money`` for the Currency files, ``count``/``money``/``percent`` for the Number files — whose
-  ``value`` (or, for a range claim, whose ``low`` or ``high``) is equal within a relative 1e-6.
-  Each claim matches at most one expected value and the other way round; pairs whose currency also
-  agrees are made first. The currency code is not needed for a match; how often it agrees is
+  files, ``money`` for the Currency files, ``quantity`` for the Dimension files, ``temperature`` for
+  the Temperature files, ``count``/``money``/``percent`` for the Number files — whose ``value`` (or,
+  for a range claim, whose ``low`` or ``high``; in the Number files a percentage also as its fraction
+  of a whole: "la mitad" is 50% here, 0.5 there) is equal within a relative 1e-6. Each claim matches
+  at most one expected value and the other way round; pairs whose unit (currency, or the physical
+  unit) also agrees are made first. The unit is not needed for a match; how often it agrees is
   reported in its own column.
-* **Recall** = matched expected values / expected values. Results whose value is null (a bare
-  "dollar", "the % of increase") hold no number and are not expected values.
-* **Precision** = claims that matched / claims of the file's kind. Cases that expect nothing (or only
-  null values) still count: every claim of the file's kind there is a false claim.
+* **Recall** = matched expected values / expected values, over every case of the file, and again
+  over the cases that no exclusion rule drops. Results whose value is null (a bare "dollar", "the %
+  of increase") hold no number and are not expected values.
+* **Precision** = claims that matched / claims of the file's kind, over every case, excluded ones
+  included: an excluded wording must give nothing rather than a wrong value. Cases that expect
+  nothing (or only null values) still count: every claim of the file's kind there is a false claim.
 * **Exclusions** are decided by fixed rules on the spec data alone, never on claimrecon's output,
   and every excluded case is counted per rule in the output (``--misses`` lists them). A case is
-  excluded when one of its expected spans uses a notation that news prose does not use, see
-  ``RULES`` below; the Number files, which are mostly bare numerals, also drop every case whose
-  input is not a sentence. The test ``tests/test_peer_benchmark.py`` caps the number excluded.
+  excluded from the second recall when one of its expected spans uses a notation or a dimension
+  that news prose does not use, see ``RULES`` below; the Number files, which are mostly bare
+  numerals, also drop every case whose input is not a sentence. The test
+  ``tests/test_peer_benchmark.py`` caps the number excluded.
 """
 
 from __future__ import annotations
@@ -47,6 +52,10 @@ FILES: tuple[tuple[str, str, str, str], ...] = (
     ("es Currency", "NumberWithUnit/Spanish/CurrencyModel.json", "es", "currency"),
     ("en Number", "Number/English/NumberModel.json", "en", "number"),
     ("es Number", "Number/Spanish/NumberModel.json", "es", "number"),
+    ("en Dimension", "NumberWithUnit/English/DimensionModel.json", "en", "dimension"),
+    ("es Dimension", "NumberWithUnit/Spanish/DimensionModel.json", "es", "dimension"),
+    ("en Temperature", "NumberWithUnit/English/TemperatureModel.json", "en", "temperature"),
+    ("es Temperature", "NumberWithUnit/Spanish/TemperatureModel.json", "es", "temperature"),
 )
 
 #: claimrecon claim kinds scored against each model.
@@ -54,6 +63,8 @@ KINDS: dict[str, frozenset[str]] = {
     "percent": frozenset({"percent"}),
     "currency": frozenset({"money"}),
     "number": frozenset({"count", "money", "percent"}),
+    "dimension": frozenset({"quantity"}),
+    "temperature": frozenset({"temperature"}),
 }
 
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "HKD", "NZD", "SGD"})
@@ -76,6 +87,24 @@ UNIT_NAMES: dict[str, tuple[frozenset[str], float]] = {
     "dólar estadounidense": (frozenset({"USD"}), 1.0), "dólar canadiense": (frozenset({"CAD"}), 1.0),
     "dólar australiano": (frozenset({"AUD"}), 1.0), "dólar de hong kong": (frozenset({"HKD"}), 1.0),
     "bitcoin": (frozenset({"BTC", "XBT"}), 1.0), "satoshi": (frozenset({"BTC", "XBT"}), 1e-8),
+}
+
+#: Recognizers-Text's names of physical units (Dimension, Temperature) -> claimrecon's symbols
+#: (``rules/shared/quantities.tsv``) that state the same unit. "Degree" alone names no scale.
+PHYSICAL_UNITS: dict[str, frozenset[str]] = {
+    name: frozenset(symbols.split()) for name, symbols in (
+        ("acre", "acre"), ("barrel", "bbl"), ("barril", "bbl"), ("bit", "bit"), ("cubic foot", "ft³"),
+        ("pie cúbico", "ft³"), ("centímetro cúbico", "cm³"), ("decimeter", "dm"), ("foot", "ft"), ("pie", "ft"),
+        ("gallon", "gal"), ("galón", "gal"), ("gram", "g"), ("inch", "in"), ("pulgada", "in"),
+        ("kilogram", "kg"), ("kilometer per hour", "km/h"), ("kilometer", "km"), ("kilómetro", "km"),
+        ("megabyte", "MB"), ("meter", "m"), ("metro", "m"), ("metric ton", "t"), ("tonelada métrica", "t"),
+        ("ton", "t"), ("tonelada", "t"), ("microgram", "µg"), ("mile per hour", "mph"), ("milla por hora", "mph"),
+        ("mile", "mi"), ("milla", "mi"), ("milliliter", "ml"), ("mililitro", "ml"), ("millimeter", "mm"),
+        ("milímetro", "mm"), ("ounce", "oz"), ("onza", "oz"), ("pound", "lb"), ("libra", "lb"),
+        ("square kilometer", "km²"), ("kilómetro cuadrado", "km²"), ("square meter", "m²"), ("metro cuadrado", "m²"),
+        ("tablespoon", "tbsp"), ("teaspoon", "tsp"),
+        ("c", "°C"), ("grado celsius", "°C"), ("f", "°F"), ("grado fahrenheit", "°F"), ("kelvin", "K"),
+    )
 }
 
 # --- exclusion rules: each looks at one case and its expected spans, never at claimrecon ----------
@@ -102,6 +131,9 @@ _SPLIT_AMOUNT = re.compile(
 )
 _PERCENT_FIRST = re.compile(r"^\s*(?:percents?|per\s*cent)\s+of\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_REPORTED = re.compile(r"degrees?\b|grados\b|\brad\b|\d\s*rad\b|\bturns?\b|vueltas?\b|tablespoons?|teaspoons?|"
+                           r"\bcups?\b|drachma|millisecond|/\s*ms\b", re.I)
+_TWO_UNITS = re.compile(r"\d\s*(?:ft|feet|m)\s+(?:and\s+)?\d+\s*(?:in|inches|dm)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -129,6 +161,12 @@ RULES: tuple[Rule, ...] = (
     Rule("percent-first", "the percent word before the number (percent of 10, per cent of 210): not "
          "how English states a percentage",
          lambda text, spans, lang, model: any(_PERCENT_FIRST.match(s) for s in spans)),
+    Rule("not-reported", "Dimension files only: an angle (rotate 90 degrees, a half turn), a kitchen measure "
+         "(tablespoon, cup, drachma) or a speed per millisecond: no dimension a news claim states",
+         lambda text, spans, lang, model: model == "dimension" and any(_NOT_REPORTED.search(s) for s in spans)),
+    Rule("feet-and-inches", "Dimension files only: a length read out in two units (5 ft 2 in, 12 m 2 dm): "
+         "news writes one figure",
+         lambda text, spans, lang, model: model == "dimension" and any(_TWO_UNITS.search(s) for s in spans)),
     Rule("not-a-sentence", "Number files only: an input of fewer than four words is a bare numeral "
          "or fragment, not news",
          lambda text, spans, lang, model: model == "number" and len(_WORD.findall(text)) < 4),
@@ -140,11 +178,12 @@ RULES: tuple[Rule, ...] = (
 
 @dataclass(frozen=True)
 class Expected:
-    """One value a spec case expects, in the main unit, with the currency codes that fit it."""
+    """One value a spec case expects, in the main unit, with the units that fit it: ISO currency
+    codes, or claimrecon's symbols of a physical unit (None: the case names none, or no known one)."""
 
     text: str
     value: float
-    currencies: frozenset[str] | None = None
+    units: frozenset[str] | None = None
 
 
 def _number(value: str, lang: str) -> float:
@@ -163,16 +202,18 @@ def expected_values(case: dict[str, object], lang: str) -> list[Expected]:
         if raw in (None, "null", ""):
             continue
         value = _number(str(raw), lang)
-        currencies: frozenset[str] | None = None
-        if "unit" in res:
+        units: frozenset[str] | None = None
+        name = str(res.get("unit", "")).lower()
+        if r.get("TypeName") in ("dimension", "temperature"):
+            units = PHYSICAL_UNITS.get(name)
+        elif "unit" in res:
             iso = res.get("isoCurrency")
-            name = str(res.get("unit", "")).lower()
             codes, factor = UNIT_NAMES.get(name, (None, 1.0))
             if iso:
                 codes = frozenset({str(iso)})
-            currencies = codes
+            units = codes
             value *= factor
-        out.append(Expected(str(r.get("Text", "")), value, currencies))
+        out.append(Expected(str(r.get("Text", "")), value, units))
     return out
 
 
@@ -181,28 +222,38 @@ def expected_values(case: dict[str, object], lang: str) -> list[Expected]:
 
 @dataclass
 class FileScore:
-    """The tallies of one spec file."""
+    """The tallies of one spec file: recall over every case and over the cases kept (no exclusion
+    rule drops them), precision over every case."""
 
     label: str
     cases: int = 0
     excluded: dict[str, int] = field(default_factory=dict)
-    expected: int = 0
+    expected: int = 0  # every case
     matched: int = 0
-    claims: int = 0
+    expected_kept: int = 0  # the cases no rule excludes
+    matched_kept: int = 0
+    claims: int = 0  # every case
     true_claims: int = 0
-    currency_known: int = 0
-    currency_agree: int = 0
+    unit_known: int = 0
+    unit_agree: int = 0
     misses: list[str] = field(default_factory=list)
     false_claims: list[str] = field(default_factory=list)
-    currency_differs: list[str] = field(default_factory=list)
+    unit_differs: list[str] = field(default_factory=list)
     excluded_cases: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
+        """Over every case."""
         return self.matched / self.expected if self.expected else 1.0
 
     @property
+    def recall_kept(self) -> float:
+        """Over the cases no exclusion rule drops."""
+        return self.matched_kept / self.expected_kept if self.expected_kept else 1.0
+
+    @property
     def precision(self) -> float:
+        """Over every case."""
         return self.true_claims / self.claims if self.claims else 1.0
 
 
@@ -217,18 +268,26 @@ def _claim_values(claim: dict[str, object]) -> list[float]:
     return [float(v)] if isinstance(v, (int, float)) else []
 
 
-def match(wanted: list[Expected], claims: list[dict[str, object]]) -> dict[int, int]:
+def _number_values(claim: dict[str, object]) -> list[float]:
+    """A claim's values as the Number files write them: a percentage also as its fraction of a
+    whole ("la mitad de la clase": 50% there, 0.5 in the Number file)."""
+    values = _claim_values(claim)
+    return values + [v / 100 for v in values] if claim.get("kind") == "percent" else values
+
+
+def match(wanted: list[Expected], claims: list[dict[str, object]], values: Callable[[dict[str, object]], list[float]] | None = None) -> dict[int, int]:
     """Pair expected values with claims (index -> index), one to one, value first: a first pass
-    pairs equal values whose currency also agrees, a second pass equal values alone."""
+    pairs equal values whose unit also agrees, a second pass equal values alone."""
+    _claim_values = values or globals()["_claim_values"]
     pairs: dict[int, int] = {}
-    for need_currency in (True, False):
+    for need_unit in (True, False):
         for k, exp in enumerate(wanted):
             if k in pairs:
                 continue
             for i, c in enumerate(claims):
                 if i in pairs.values() or not any(_close(v, exp.value) for v in _claim_values(c)):
                     continue
-                if need_currency and not (exp.currencies and c.get("unit") in exp.currencies):
+                if need_unit and not (exp.units and c.get("unit") in exp.units):
                     continue
                 pairs[k] = i
                 break
@@ -262,23 +321,24 @@ def score_file(label: str, path: Path, lang: str, model: str,
         if rule:
             fs.excluded[rule] = fs.excluded.get(rule, 0) + 1
             fs.excluded_cases.append(f"[{rule}] {text[:100]!r}")
-            continue
         wanted = expected_values(case, lang)
         claims = [c for c in extract(text, lang) if c.get("kind") in kinds]
-        pairs = match(wanted, claims)
+        pairs = match(wanted, claims, _number_values if model == "number" else None)
         used = set(pairs.values())
         for k, exp in enumerate(wanted):
             fs.expected += 1
+            fs.expected_kept += rule is None
             if k not in pairs:
-                fs.misses.append(f"{exp.text!r} = {exp.value:g} in {text[:100]!r}")
+                fs.misses.append(f"{'[' + rule + '] ' if rule else ''}{exp.text!r} = {exp.value:g} in {text[:100]!r}")
                 continue
             fs.matched += 1
-            if exp.currencies is not None:
-                fs.currency_known += 1
+            fs.matched_kept += rule is None
+            if exp.units is not None:
+                fs.unit_known += 1
                 unit = claims[pairs[k]].get("unit")
-                fs.currency_agree += unit in exp.currencies
-                if unit not in exp.currencies:
-                    fs.currency_differs.append(f"{exp.text!r}: {unit}, expected {'/'.join(sorted(exp.currencies))}")
+                fs.unit_agree += unit in exp.units
+                if unit not in exp.units:
+                    fs.unit_differs.append(f"{exp.text!r}: {unit}, expected {'/'.join(sorted(exp.units))}")
         fs.claims += len(claims)
         fs.true_claims += len(used)
         for i, c in enumerate(claims):
@@ -309,13 +369,13 @@ def run(extract: Callable[[str, str], list[dict[str, object]]] | None = None,
 
 def table(scores: list[FileScore]) -> str:
     """The results as a Markdown table."""
-    rows = ["| file | cases | excluded | expected | recall | claims | precision | currency agrees |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| file | cases | expected | recall, every case | excluded | recall, cases kept | claims | precision, every case | unit agrees |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s in scores:
-        cur = f"{s.currency_agree}/{s.currency_known}" if s.currency_known else "-"
-        rows.append(f"| {s.label} | {s.cases} | {sum(s.excluded.values())} | {s.expected} | "
-                    f"{s.matched}/{s.expected} = {s.recall:.2f} | {s.claims} | "
-                    f"{s.true_claims}/{s.claims} = {s.precision:.2f} | {cur} |")
+        unit = f"{s.unit_agree}/{s.unit_known}" if s.unit_known else "-"
+        rows.append(f"| {s.label} | {s.cases} | {s.expected} | {s.matched}/{s.expected} = {s.recall:.2f} | "
+                    f"{sum(s.excluded.values())} | {s.matched_kept}/{s.expected_kept} = {s.recall_kept:.2f} | {s.claims} | "
+                    f"{s.true_claims}/{s.claims} = {s.precision:.2f} | {unit} |")
     return "\n".join(rows)
 
 
@@ -338,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in scores:
             print(f"\n## {s.label}")
             for title, items in (("missed", s.misses), ("false claims", s.false_claims),
-                                 ("currency differs", s.currency_differs), ("excluded", s.excluded_cases)):
+                                 ("unit differs", s.unit_differs), ("excluded", s.excluded_cases)):
                 print(f"### {title} ({len(items)})")
                 for item in items:
                     print("  " + item)

@@ -30,7 +30,9 @@ NUMBER_FIELDS = ("value", "low", "high", "precision")
 #: Article statuses. ``ok`` articles are read; the others carry a ``reason``.
 STATUSES = ("ok", "skipped", "error")
 #: Claim kinds of the contract.
-KINDS = ("count", "percent", "money", "duration", "time", "date", "temperature")
+KINDS = ("count", "percent", "money", "duration", "time", "date", "temperature", "quantity", "age")
+#: Directions of change a claim's wording states ("rose 3%", "spadła do").
+CHANGES = ("up", "down")
 #: Conflict severities.
 SEVERITIES = ("hard", "soft")
 #: Group verdicts.
@@ -161,6 +163,12 @@ class Claim:
     sentence_gloss_backend: str | None = None  # the service asked: google | mymemory | libre
     sentence_gloss_error: str | None = None  # why the translation is unavailable
     counted: Counted = field(default_factory=Counted)  # what the figure counts or qualifies (claimrecon.extract)
+    # A physical quantity or temperature: its dimension ("length", "speed", ...; claimrecon.quantities)
+    # and its value in the dimension's base unit (m, m², m³, kg, m/s, J, W, B, °C); None otherwise.
+    dimension: str | None = None
+    base_value: float | None = None
+    base_unit: str | None = None
+    change: str | None = None  # "up" | "down": the wording states a change in that direction ("rose 3%", "spadła do 5")
 
     def to_dict(self) -> dict[str, Any]:
         # what dataclasses.asdict gives (every field is a scalar but these three), several times faster

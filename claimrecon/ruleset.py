@@ -72,7 +72,11 @@ def _one_of(*choices: str) -> Callable[[str], str]:
 QUALIFIERS = (
     "exact", "about", "more_than", "at_least", "nearly", "up_to", "less_than", "only", "range", "vague",
 )
-KIND_UNITS = ("percent", "money", "duration", "temperature")
+KIND_UNITS = ("percent", "money", "duration", "temperature", "quantity", "age")
+#: The unit of a temperature whose scale is not stated ("98 degrees"): never converted.
+UNSTATED_SCALE = "°"
+#: Dimensions of physical quantities (``shared/quantities.tsv``), each with one base unit.
+DIMENSIONS = ("length", "area", "volume", "mass", "speed", "energy", "power", "data", "temperature")
 
 #: file name -> ordered (column, type) pairs. Files in a language folder, then in shared/.
 SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
@@ -80,7 +84,8 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("word", _text),
         ("value", _number),
         ("type", _one_of("unit", "teen", "tens", "hundreds", "hundred", "scale", "abbrev",
-                         "fraction", "article", "connector", "dozen", "of", "sign")),
+                         "fraction", "article", "connector", "dozen", "of", "sign",
+                         "decimal", "denominator", "suffix", "alone", "approx", "ratio")),
     ],
     "vague.tsv": [("phrase", _text), ("low", _number), ("high", _number)],
     "shares.tsv": [("phrase", _text), ("percent", _number)],
@@ -92,6 +97,8 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("factor", _number),
         ("position", _one_of("before", "after")),
     ],
+    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link")), ("position", _one_of("before", "after"))],
+    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
     "measures.tsv": [
         ("term", _text),
         ("measure", _text),
@@ -125,7 +132,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "abbreviations.tsv": [("abbrev", _text)],
     "cases.tsv": [
         ("text", _text),
-        ("kind", _one_of("none", "count", "percent", "money", "duration", "time", "date", "temperature")),
+        ("kind", _one_of("none", "count", "percent", "money", "duration", "time", "date", "temperature", "quantity", "age")),
         ("value", _optional),
         ("unit", _optional),
         ("qualifier", _optional),
@@ -142,17 +149,25 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("gloss", _text),
     ],
     "zones.tsv": [("name", _text), ("tz", _text)],
+    "quantities.tsv": [
+        ("unit", _text),
+        ("pint", _text),
+        ("dimension", _one_of(*DIMENSIONS)),
+        ("base", _text),
+        ("factor", _number),
+        ("offset", _number),
+    ],
     "canonical.tsv": [("measure", _text), ("gloss", _text)],
     "roles.tsv": [("concept", _text), ("role", _one_of("tally", "source", "generic"))],
     "families.tsv": [("family", _text), ("concepts", _text)],
 }
 
 LANGUAGE_FILES = (
-    "numbers.tsv", "vague.tsv", "shares.tsv", "hedges.tsv", "units.tsv", "measures.tsv",
+    "numbers.tsv", "vague.tsv", "shares.tsv", "hedges.tsv", "units.tsv", "changes.tsv", "cues.tsv", "measures.tsv",
     "scope.tsv", "time.tsv", "attribution.tsv", "boilerplate.tsv", "abbreviations.tsv",
     "grammar.tsv", "concepts.tsv", "places.tsv",
 )
-SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "roles.tsv", "families.tsv")
+SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv", "roles.tsv", "families.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +314,14 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
     for r in tables.get("time.tsv", []):
         if r["type"] == "zone" and r["value"].lower() not in zones and not re.fullmatch(r"[+-]\d\d:\d\d|local", r["value"]):
             problems.append(f"{r.where()}: zone {r['value']!r} is not in shared/zones.tsv")
+    physical = {r["unit"] for r in shared.get("quantities.tsv", [])}
+    for r in tables.get("units.tsv", []):
+        if r["kind"] in ("quantity", "temperature") and r["unit"] not in physical and r["unit"] != UNSTATED_SCALE:
+            problems.append(f"{r.where()}: unit {r['unit']!r} is not listed in shared/quantities.tsv")
+    after_units = {r["phrase"].lower() for r in tables.get("units.tsv", []) if r["position"] == "after"}
+    for r in tables.get("cues.tsv", []):
+        if r["role"] == "needs_cue" and r["phrase"].lower() not in after_units:
+            problems.append(f"{r.where()}: {r['phrase']!r} needs a cue but is no unit of units.tsv")
     for name in ("numbers.tsv", "hedges.tsv", "units.tsv"):
         seen: dict[str, Row] = {}
         for r in tables.get(name, []):

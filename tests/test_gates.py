@@ -121,6 +121,8 @@ def _slow_open(gate: Gate, words: frozenset[str]) -> bool:
     """``Gate.open`` without its shortcut for one-word phrases: the definition it must keep."""
     if gate.always:
         return True
+    if any(w.endswith(x) and len(w) >= len(x) + 3 for w in words for x in gate.suffixes):
+        return True  # a derived denominator ("tenths"): its own rule, no shortcut
     for w in gate.firsts & words:
         if any(exact <= words and all(any(x.startswith(p) for x in words) for p in prefixes) for exact, prefixes in gate.by_first[w]):
             return True

@@ -18,12 +18,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
-from .lexicon import Lexicon, lexicon, words_of
+from .lexicon import Lexicon, lexicon, lexicon_for, separator_convention, words_of
 from .text import TEXT_CACHES, Sentence, inside, quote_spans, sentences, text_cache
 
 __all__ = ["extract", "extract_article", "pipeline"]
@@ -65,8 +66,9 @@ class ClaimComponent:
 
     def __call__(self, doc: Any) -> Any:
         ctx = doc.user_data.get("claimrecon", {})
+        lx: Lexicon = ctx.get("lexicon") or self.lx  # the article's own decimal mark (``separator_convention``)
         text = ctx.get("text") or doc.text
-        found: list[Found] = ctx.get("found") or _find(self.lx, [Sentence(0, len(text), text, 0, len(text))], ctx.get("published"))
+        found: list[Found] = ctx.get("found") or _find(lx, [Sentence(0, len(text), text, 0, len(text))], ctx.get("published"))
         known = ctx["parts"] if "parts" in ctx else [None] * len(found)
         at = ctx["doc_starts"] if "doc_starts" in ctx else [f.sentence.start for f in found]  # where each sentence is in the doc
         # (offset, length, is punctuation) of every token as plain ints: one conversion per doc,
@@ -83,7 +85,7 @@ class ClaimComponent:
                 return [(i - lo_at, i - lo_at + n, t, bool(p) or t in _STOP)
                         for i, n, p in rows[lo:hi] for t in (dtext[i : i + n],)]
 
-            out.append((f.sentence, sentence_claims(self.lx, toks, dict(ctx, sentence=f.sentence, mentions=f.mentions, parts=parts))))
+            out.append((f.sentence, sentence_claims(lx, toks, dict(ctx, sentence=f.sentence, mentions=f.mentions, parts=parts))))
         doc.user_data["claimrecon_mentions"] = out
         return doc
 
@@ -107,6 +109,14 @@ class Parts(NamedTuple):
 
 
 _DIGIT = re.compile(r"\d")
+#: a word of four letters or more right after a number word: what it counts ("siete heridos", "pięcioro dzieci")
+_COUNTED_WORD = re.compile(r"\s+([^\W\d_]{4,})(?![\w-])")
+
+
+def _counts_next_word(lx: Lexicon, s: str, end: int) -> bool:
+    """Whether the word after a number word is what it counts ("siete heridos"; not "three times")."""
+    m = _COUNTED_WORD.match(s, end)
+    return m is not None and m.group(1).lower() not in lx.not_counted
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _OFFSET = re.compile(r"[+-]\d\d:\d\d")
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -114,18 +124,18 @@ _AFTER_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def _find(lx: Lexicon, sents: list[Sentence], published: str | None) -> list[Found]:
-    """The sentences that hold a mention."""
+    """The sentences that hold a mention (``lx`` may read digits with an article's own decimal mark)."""
     year = published[:4] if published else published  # all that extract_mentions reads of it
     out = []
     for sent in sents:
-        mentions = _scan(lx.lang, sent.text, year)
+        mentions = _scan(lx.lang, sent.text, year, lx.decimal_comma)
         if mentions is not None:
             out.append(Found(sent, mentions))
     return out
 
 
 @text_cache(maxsize=4096)
-def _scan(lang: str, text: str, year: str | None) -> tuple[Mention, ...] | None:
+def _scan(lang: str, text: str, year: str | None, decimal_comma: bool | None = None) -> tuple[Mention, ...] | None:
     """The mentions of a sentence that holds a mention, else None. Digits or a number word make
     a sentence a candidate (``Lexicon.candidate_gate``); only candidates are scanned.
 
@@ -133,7 +143,7 @@ def _scan(lang: str, text: str, year: str | None) -> tuple[Mention, ...] | None:
     boilerplate, wire copy shared by outlets) and a repeat costs one lookup. The mentions are
     shared templates: ``sentence_parts`` copies them before filling in values.
     """
-    lx = lexicon(lang)
+    lx = lexicon_for(lang, decimal_comma)
     words = words_of(text)
     if _DIGIT.search(text) is None and not lx.candidate_gate.open(words):
         return None
@@ -217,19 +227,20 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
 
 #: ``Parts`` by (language, sentence, publication day): a repeated sentence (boilerplate, wire
 #: copy, a fact restated) is measured and scoped once, and needs no tokens after that.
-_PARTS: dict[tuple[str, str, str | None], Parts] = {}
+_PARTS: dict[tuple[str, str, str | None, bool], Parts] = {}
 _PARTS_LIMIT = 4096
 
 
-def _parts_key(lang: str, s: str, published: str | None) -> tuple[str, str, str | None]:
-    """Of the publication date, ``Parts`` read only the day (weekdays, time zone offsets)."""
-    return lang, s, published[:10] if published else published
+def _parts_key(lx: Lexicon, s: str, published: str | None) -> tuple[str, str, str | None, bool]:
+    """Of the publication date, ``Parts`` read only the day (weekdays, time zone offsets); of the
+    article, the decimal mark its numerals use."""
+    return lx.lang, s, published[:10] if published else published, lx.decimal_comma
 
 
 def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], mentions: Sequence[Mention],
                    published: str | None) -> Parts:
     """The ``Parts`` of sentence ``s`` with these mentions (``extract_mentions`` of it), cached."""
-    key = _parts_key(lx.lang, s, published)
+    key = _parts_key(lx, s, published)
     parts = _PARTS.get(key)
     if parts is None:
         parts = _sentence_parts(lx, s, tokens, mentions, published)
@@ -254,8 +265,10 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
                             [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re)
     for men, reading in zip(mentions, readings):
         measure = measure_for(lx, s, toks, men) if men.kind != "date" else None
-        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun") and not reading.counted.text:
-            continue  # "one of them", "three times": a number word that counts nothing
+        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun") \
+                and not (isinstance(men.value, float) and men.value > 1 and _counts_next_word(lx, s, men.end)) \
+                and not men.extra.get("approx"):
+            continue  # "one of them", "two or three": a number word that counts nothing said ("siete heridos" does)
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = explicit_date or weekday_date
@@ -342,7 +355,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     >>> [c.value for c in extract("Ponad 500 000 użytkowników dołączyło.", "pl")]
     [500000.0]
     """
-    lx = lexicon(lang)
+    lx = lexicon_for(lang, separator_convention(text, lexicon(lang)))
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
@@ -353,7 +366,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     # one Doc per article, made of the sentences whose tokens are read (a count or percentage to
     # measure) and whose Parts are not known yet, and nothing else: a sentence is whole
     # whitespace-separated chunks, so its tokens are the same as in the whole text
-    parts = [_PARTS.get(_parts_key(lx.lang, f.sentence.text, published)) for f in found]
+    parts = [_PARTS.get(_parts_key(lx, f.sentence.text, published)) for f in found]
     doc_starts: list[int | None] = []
     todo: list[str] = []
     pos = 0
@@ -366,23 +379,32 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
             doc_starts.append(None)
     doc_text = " ".join(todo)
     doc = nlp.make_doc(doc_text)
-    doc.user_data["claimrecon"] = {"found": found, "parts": parts, "doc_starts": doc_starts, "doc_text": doc_text,
+    doc.user_data["claimrecon"] = {"found": found, "parts": parts, "doc_starts": doc_starts, "doc_text": doc_text, "lexicon": lx,
                                    "published": published, "quotes": quotes, "text": text}
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     as_of = (published + ("T" + published_time if published_time else "")) if published else None
-    for sent, found in doc.user_data["claimrecon_mentions"]:
+    currency: tuple[str, int] | None = None  # the last currency stated, and in which sentence (its number among these)
+    for n, (sent, found) in enumerate(doc.user_data["claimrecon_mentions"]):
         for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
+            kind, unit, gloss_text = men.kind, men.unit, c["gloss"]
+            if men.kind == "money":
+                currency = (str(men.unit), n)
+            elif currency is not None and n - currency[1] <= 1 and _implied_amount(lx, sent.text, men, c["measure"]):
+                # "Destinará 10 millones de euros. Otros 5 millones irán a...": euros, said before
+                kind, unit = "money", currency[0]
+                gloss_text = gloss(lx, kind, men.value, unit, men.qualifier, None, men.low, men.high, men.zone)
+            physical = quantity_unit(men.unit) if men.kind in ("quantity", "temperature") else None
             claims.append(
                 Claim(
                     id=_claim_id(article_id, text_hash, start, end),
                     article=article_id,
                     lang=lang,
-                    kind=men.kind,
+                    kind=kind,
                     value=men.value,
-                    unit=men.unit,
+                    unit=unit,
                     low=men.low,
                     high=men.high,
                     qualifier=men.qualifier,
@@ -397,11 +419,29 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     attribution=c["attribution"],
                     zone=men.zone,
                     date=men.date,
-                    gloss=c["gloss"],
+                    gloss=gloss_text,
                     counted=c["counted"],
+                    dimension=physical.dimension if physical else None,
+                    base_value=physical.to_base(men.value) if physical and isinstance(men.value, float) else None,
+                    base_unit=physical.base if physical else None,
+                    change=men.extra.get("change"),  # type: ignore[arg-type]
                 )
             )
     return claims
+
+
+
+
+_AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)
+
+
+def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None) -> bool:
+    """Whether a count is an amount of the currency stated just before: a figure with a scale word
+    ("5 millones") with no measure of its own and nothing it counts after it: the clause ends, or a
+    short word that is no "de"/"of" follows ("5 millones para educación", "5 mln na szkoły")."""
+    if men.kind != "count" or not men.extra.get("has_scale") or men.extra.get("noun") or measure is not None or men.vague:
+        return False
+    return _AFTER_IMPLIED.match(s, men.end) is not None
 
 
 def extract_article(article: Article) -> list[Claim]:

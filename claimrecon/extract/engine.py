@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
@@ -17,14 +18,18 @@ from .numbers import parse_digits, parse_words
 # Patterns that start with look-behinds and then a digit say "(?=\d)" first: a position that
 # holds no digit, most of a text, then fails at once instead of after every look-behind.
 _DIGITS = re.compile(
-    r"(?=\d)(?<![\w.,:/@#+])(?<![\w][.,])(?<![^\s(\[\d]-)"
+    # no word character before the digits, but a currency code glued to them ("USD10m", "$US113")
+    r"(?=\d)(?:(?<![\w.,:/@#^])|(?<=(?<!\w)[A-Z]{3})|(?<=\$US))(?<![\w][.,])(?<![^\s(\[\d]-)"
     r"(?:\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])"
 )
 _YEAR_WORD_AFTER = re.compile(r"\s*(?:r\.|roku|rok)(?!\w)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|y|a|i|do|hasta|al|until)\s*$", re.I)
+_LEADLESS_GAP = re.compile(r"^\s*(?:to|a|al|do)\s*$", re.I)
+_BETWEEN = frozenset({"between", "entre"})
+_OR_GAP = re.compile(r"^\s+(?:or|o|u|lub|albo)\s+$", re.I)
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
-_RANGE_LEAD = re.compile(r"(?:between|from|entre|de|desde|od|from)\s*$", re.I)
+_RANGE_LEAD = re.compile(r"(?<!\w)(?:between|from|entre|de|desde|od|z)\s*$", re.I)
 _PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _ANY_DIGIT = re.compile(r"\d")
@@ -39,6 +44,10 @@ _PER = re.compile(r"\s*[/]\s*\d")
 _SPACE_RUN = re.compile(r"\s+")
 _TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
 _HYPHEN_GLUED = re.compile(r"\s*-\w")
+#: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
+_AMBIGUOUS_SCALES = frozenset({"m", "M"})
+_NUMBER_NEXT = re.compile(r"\s*\d")
+_LONE_LETTER = re.compile(r"\s[^\W\d_](?:\s*$|\s*[.,;:!?)\]])")
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
 
@@ -155,7 +164,9 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
         ("ampm", re.compile(rf"(?=\d)(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
         ("colon", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
         ("dot", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?!\d|[.,]\d)(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
-        ("bare", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?![\d.,:])(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
+        ("bare", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?![\d:]|[.,]\d)(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
+        # "0930 GMT": four digits with a zone right after them
+        ("zoned", re.compile(rf"(?=\d)(?<![\d.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:])(?=\s*(?-i:{lx.zone_re.pattern}))", re.I)),
     ], marker, zone
 
 
@@ -171,7 +182,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         # preposition or suffix; a form that cannot match is not scanned
         has_marker, has_prep = lx.marker_gate.open(words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
-        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix, "bare": has_prep or (has_suffix and has_marker)}
+        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix, "bare": has_prep or (has_suffix and has_marker),
+                "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:
         for m in pat.finditer(s):
@@ -235,13 +247,33 @@ class Core:
     has_scale: bool
     digits_text: str
     separators: bool
+    approx: bool = False  # "una veintena", "medio millar": about that many
+    needs_unit: bool = False  # a fraction or ratio ("3/4", "1 sobre 3"): a claim only with its unit ("3/4%")
+    scale_text: str = ""  # the scale word after the digits, as written ("m" in "5m")
+
+
+#: what may follow digits and make them a notation read whole: "1e10", "1,1^23", "3/4"
+_EXPONENT = re.compile(r"[eE]([+-]?\d{1,3})(?![\w.,]\d|\w)")
+_POWER = re.compile(r"\^([+-]?)(\d{1,3})(?![\d^]|[.,]\d)")
+_SLASH = re.compile(r"/(\d{1,4})(?![\d/]|[.,]\d)")
+#: what may follow digits and leave them unread: another digit group ("12,34,567", "192.168.1.2"),
+#: a power or slash not read above, a multiplication by a power of ten
+_UNREAD_AFTER = re.compile(r"[.,]\d|[\^/]|\s*[x×]\s*10\b")
+_LEADING_DECIMAL = re.compile(r"(?=[.,]\d)(?<![\w.,:/@#+\-])[.,]\d+(?![\d]|[.,]\d)")
+_SPACES_ONLY = re.compile(r"\s+")
 
 
 def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None, digits: bool = True) -> list[Core]:
     cores: list[Core] = []
+    decimal_mark = "," if lx.decimal_comma else "."
+    for m in _LEADING_DECIMAL.finditer(s) if digits else ():
+        # ",08 por ciento", ".5%": a decimal fraction written without its zero
+        if m.group()[0] == decimal_mark and not _overlaps(taken, m.start(), m.end()):
+            frac = m.group()[1:]
+            cores.append(Core(m.start(), m.end(), float("0." + frac), 0.5 * 10 ** -len(frac), False, False, m.group(), True))
     for m in _DIGITS.finditer(s) if digits else ():
-        if _overlaps(taken, m.start(), m.end()):
-            continue
+        if _overlaps(taken, m.start(), m.end()) or (cores and m.start() < cores[-1].end):
+            continue  # inside a notation already read ("1.1^+23", "12.32e+14")
         txt = m.group()
         parsed = parse_digits(txt, lx)
         if parsed is None:
@@ -255,9 +287,24 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             txt = first.group()
         value, precision = parsed
         end = m.start() + len(txt)
+        needs_unit = False
+        em, pm, fm = _EXPONENT.match(s, end), _POWER.match(s, end), _SLASH.match(s, end)
+        if em:  # "1e10%"
+            value, precision, end = value * 10 ** int(em.group(1)), precision * 10 ** int(em.group(1)), em.end()
+        elif pm:  # "1,1^23 por ciento"
+            try:
+                value = value ** (int(pm.group(2)) * (-1 if pm.group(1) == "-" else 1))
+            except (OverflowError, ZeroDivisionError):
+                continue
+            precision, end = 0.0, pm.end()
+        elif fm and value == int(value) and int(fm.group(1)) > 0:  # "3/4%", "1/4 mile": a unit must follow
+            value, precision, end, needs_unit = value / int(fm.group(1)), 0.0, fm.end(), True
+        elif _UNREAD_AFTER.match(s, end):
+            continue  # "12,34,567.89", "192.168.1.2", "24/7", "1.3x10^6": not read whole, no claim
         has_scale = False
+        scale_text = ""
         sm = lx.scale_after_digits_re.match(s, end)
-        if sm and not _overlaps(taken, sm.start(), sm.end()):
+        if sm and not _overlaps(taken, sm.start(), sm.end()) and not needs_unit:
             scale_txt = sm.group("attached") or sm.group("scales")
             mult = 1.0
             for tok in _SPACE_RUN.split(scale_txt.strip()):
@@ -269,12 +316,15 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 value = (value + (lx.words[frac.lower()][0] if frac else 0.0)) * mult
                 precision *= mult
                 has_scale = True
+                scale_text = scale_txt.strip()
                 end = sm.end()
-        cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt))))
-    for m in lx.word_re.finditer(s) if words is None or lx.word_gate.open(words) else ():
-        if _overlaps(taken, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
+        cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt)),
+                          needs_unit=needs_unit, scale_text=scale_text))
+    digit_spans = [(c.start, c.end) for c in cores]
+    for m in _word_matches(s, lx, digit_spans) if words is None or lx.word_gate.open(words) else ():
+        if _overlaps(taken, m.start(), m.end()) or _overlaps(digit_spans, m.start(), m.end()):
             continue
-        txt = m.group()
+        full = txt = m.group()
         # trailing connectors/articles are not part of the number ("two and", "half a")
         trimmed = _LAST_WORD.sub("", txt)
         parsed = parse_words(txt, lx)
@@ -282,13 +332,115 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             txt = trimmed
             trimmed = _LAST_WORD.sub("", txt)
             parsed = parse_words(txt, lx)
-        if parsed is None:
-            continue
+        if parsed is None or _number_word_in(full[len(txt):], lx):
+            continue  # "five billion and three quarters", "dos coma": words the rules do not read whole
+        toks = [t for t in _WORD_BREAK.split(txt.lower()) if t]
+        real = [t for t in toks if lx.words.get(t, (0, ""))[1] not in ("article", "connector", "of")]
+        if len(real) == 1 and lx.words.get(real[0], (0, ""))[1] == "scale" and lx.has_articles and real[0] not in lx.alone \
+                and len(toks) == 1:
+            continue  # "million" alone is no number where the language says "a million"
         value, precision, has_scale = parsed
-        # a word glued to the next by a hyphen is an adjective ("two-factor"), unless a unit follows
-        cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False))
+        approx = any(lx.words.get(t, (0, ""))[1] == "approx" for t in toks)
+        cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False, approx=approx))
     cores.sort(key=lambda c: c.start)
-    return cores
+    return _join_cores(s, lx, cores)
+
+
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
+def _word_matches(s: str, lx: Lexicon, digit_spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The sequences of number words; one that starts inside digits and a scale ("6 crore and
+    two hundred") is looked for again after them."""
+    pos = 0
+    while (m := lx.word_re.search(s, pos)) is not None:  # type: ignore[union-attr]
+        inside = next((b for a, b in digit_spans if a <= m.start() < b and m.end() > b), None)
+        if inside is not None:
+            pos = inside
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _number_word_in(rest: str, lx: Lexicon) -> bool:
+    """Whether words trimmed off a number word sequence hold a number word (then the sequence
+    was not read whole); trailing connectors and articles are fine ("two and", "half a")."""
+    return any(lx.words.get(t, (0, "connector"))[1] not in ("article", "connector", "of")
+               for t in _WORD_BREAK.split(rest.lower()) if t)
+
+
+def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
+    """Join the numbers of one written figure and drop the ones the rules cannot read whole:
+    "10 1/2" (10.5), "4 thousand 3 hundred and 21" (4321), "6 crore and two hundred", "1 sobre 3"
+    (a ratio: a claim only with its unit); two numbers with only spaces between ("4000 3 hundred")
+    are none."""
+    out: list[Core] = []
+    dropped: set[int] = set()
+    i = 0
+    while i < len(cores):
+        c = cores[i]
+        while i + 1 < len(cores):
+            n = cores[i + 1]
+            gap = s[c.end : n.start]
+            spaces = _SPACES_ONLY.fullmatch(gap) is not None
+            if spaces and n.needs_unit and not c.needs_unit and c.value == int(c.value) and not c.has_scale and n.value < 1:
+                c = Core(c.start, n.end, c.value + n.value, 0.0, False, False, c.digits_text, c.separators, needs_unit=True)
+            elif lx.ratio_re is not None and lx.ratio_re.match(" " + gap.strip() + " ") and not c.has_scale and not n.has_scale \
+                    and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit and _unit_kind_at(s, lx, n.end) == "percent" \
+                    and not lx.unit_before_re.search(s[max(0, c.start - 6) : c.start]):  # type: ignore[union-attr]
+                # "uno sobre tres por ciento"; not "$10000 in 3 years"
+                c = Core(c.start, n.end, c.value / n.value, 0.0, c.words_only and n.words_only, False, c.digits_text, False,
+                         needs_unit=True)
+            elif lx.ratio_re is not None and lx.ratio_re.match(" " + gap.strip() + " ") and not c.has_scale and not n.has_scale \
+                    and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit \
+                    and not lx.unit_before_re.search(s[max(0, c.start - 6) : c.start]) and _unit_kind_at(s, lx, n.end) is None:  # type: ignore[union-attr]
+                dropped.update((i, i + 1))  # "1 over 3", "one in five": a ratio of nothing said
+                break
+            elif c.has_scale and (spaces or _connector_gap(gap, lx)) and _last_scale(c, lx) > n.value and \
+                    (not n.has_scale or _last_scale(n, lx) < _last_scale(c, lx)):
+                c = Core(c.start, n.end, c.value + n.value, n.precision, c.words_only and n.words_only, True, c.digits_text,
+                         c.separators, scale_text=n.scale_text)
+            elif c.words_only and 0 < c.value < 1 and not c.has_scale and n.has_scale and lx.words.get(gap.strip().lower(), (0, ""))[1] == "of":
+                # "two thirds of a million"
+                c = Core(c.start, n.end, c.value * n.value, c.value * n.precision, c.words_only and n.words_only, True, c.digits_text,
+                         False, scale_text=n.scale_text)
+            elif spaces and not (c.words_only and n.words_only):
+                dropped.update((i, i + 1))  # "4000 3 hundred", "2 1/4 3": two numbers, no reading of both
+                break
+            else:
+                break
+            i += 1
+        if i not in dropped:
+            out.append(c)
+        i += 1
+    return out
+
+
+def _unit_kind_at(s: str, lx: Lexicon, pos: int) -> str | None:
+    """The kind of the unit that follows ``pos``, if one does."""
+    um = lx.unit_after_re.match(s, pos) if lx.unit_after_re else None
+    entry = lx.units_after.get(_SPACE_RUN.sub(" ", um.group("unit").lower())) if um else None
+    return entry[0] if entry else None
+
+
+def _connector_gap(gap: str, lx: Lexicon) -> bool:
+    """A gap that is one connector of the language between spaces ("4 thousand 3 hundred and 21")."""
+    word = gap.strip().lower()
+    return gap[:1].isspace() and gap[-1:].isspace() and lx.words.get(word, (0, ""))[1] == "connector"
+
+
+def _last_scale(c: Core, lx: Lexicon) -> float:
+    """The smallest scale written in a core ("4 thousand 3 hundred": 100), 1 when none."""
+    scale = 1.0
+    for tok in _WORD_BREAK.split(_core_words(c)):
+        v, k = lx.words.get(tok, (0.0, ""))
+        if k in ("scale", "abbrev", "hundred"):
+            scale = v
+    return scale
+
+
+def _core_words(c: Core) -> str:
+    return (c.scale_text or c.digits_text).lower()
 
 
 @functools.lru_cache(maxsize=None)
@@ -386,8 +538,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
 
     # shares: "half of", "three quarters of", "połowę"
     for m in lx.share_re.finditer(s) if lx.share_gate.open(words) else ():
-        if _overlaps(taken, m.start(), m.end()):
-            continue
+        if _overlaps(taken, m.start(), m.end()) or _NUMBER_NEXT.match(s, m.end()) or \
+                (lx.word_re is not None and lx.word_re.match(s, m.end() + len(s[m.end():]) - len(s[m.end():].lstrip()))):
+            continue  # "two thirds of a million": a fraction of a number, read with it
         pct = lx.shares.get(_SPACE_RUN.sub(" ", m.group().lower()))
         if pct is None:
             continue
@@ -406,23 +559,47 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         if i in used:
             continue
         nxt = cores[i + 1] if i + 1 < len(cores) else None
-        rng = None
+        rng, change, gap_unit = None, None, None
         if nxt is not None:
-            gap = s[c.end : nxt.start]
+            gap, gap_unit = _gap_without_units(s[c.end : nxt.start], lx)
+            lead = _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start])
+            lead_at = lead.start() + max(0, c.start - 12) if lead else c.start
+            change = change_before(s, lx, lead_at) if lead and lead.group().lower() not in _BETWEEN else None
             if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
                 rng = nxt
-            elif _RANGE_GAP.match(gap) and _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start]):
-                rng = nxt
-        men = _number_mention(s, lx, c, rng)
+            elif _RANGE_GAP.match(gap) and lead:
+                rng = nxt  # "between 20 and 30"; "rose from 10 to 15" is a change from one to the other
+            elif _LEADLESS_GAP.match(gap) and not c.words_only and not nxt.words_only and change_before(s, lx, c.start) is None:
+                rng = nxt  # "5% to 10%", "$10 to $15 billion", "40 to 50 hours"
+            elif _OR_GAP.match(gap) and not c.has_scale:
+                rng = nxt  # "two or three people", "3 or 4 days"
+        men = _number_mention(s, lx, c, rng, change if rng is not None else None)
+        if men is not None and gap_unit is not None and rng is not None and (men.kind, men.unit) != gap_unit[:2]:
+            men = None  # "5 km to 10 miles": two units, no range
         if men is None and rng is not None:
-            rng = None  # "52-48" is a score, not a range: read the numbers one by one
+            if _DASH_GAP.match(gap) and not (c.has_scale or rng.has_scale):
+                used.add(i + 1)
+                continue  # "won 52-48", "the 2022-23 season": a score or a span, not two amounts
+            rng = None  # read the numbers one by one
             men = _number_mention(s, lx, c, None)
         if men is None:
             continue
         if rng is not None:
             used.add(i + 1)
+        elif nxt is not None and men.kind in ("money", "quantity"):
+            whole = _compound(s, lx, men, nxt)  # "3 dollars 50 cents", "5 feet 2 inches"
+            if whole is _UNREAD:
+                used.add(i + 1)
+                continue
+            if whole is not None:
+                men = whole
+                used.add(i + 1)
+        then = men.extra.pop("then", None)
         mentions.append(men)
         taken.append((men.start, men.end))
+        if isinstance(then, Mention):  # the value a change went to
+            mentions.append(then)
+            taken.append((then.start, then.end))
 
     # a unit with no number: "about an hour", "una hora"; Polish has no article: "około godziny"
     article_before = _article_before(lx.lang)
@@ -436,6 +613,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         am = article_before.search(s[max(0, start - 6) : start]) if article_before else None
         if am:
             start = start - (min(start, 6) - am.start())
+            before = s[:start].rstrip()
+            if before and (before[-1].isdigit() or any(b == len(before) for _, b in taken)):
+                continue  # "$3,500 a month", "50 km an hour": a rate, not a duration of its own
         h = _hedge_before(s, lx, start)
         if not h and not am:
             continue
@@ -443,10 +623,14 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         q = "exact"
         if h:
             q, start = h
-        low, high = qualifier_bounds(lx, q, factor)
-        mentions.append(Mention("duration", start, m.end(), m.start(), m.end(), factor, unit="s", qualifier=q,
-                                low=low, high=high, precision=0.5 * factor))
-        taken.append((start, m.end()))
+        end, amount, precision = m.end(), factor, 0.5 * factor
+        fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re else None
+        if fm:  # "about an hour and a half"
+            amount, end, precision = factor * (1 + lx.words[fm.group("frac").lower()][0]), fm.end(), 0.05 * factor
+        low, high = qualifier_bounds(lx, q, amount)
+        mentions.append(Mention("duration", start, end, m.start(), end, amount, unit="s", qualifier=q,
+                                low=low, high=high, precision=precision))
+        taken.append((start, end))
     mentions.sort(key=lambda x: (x.start, x.end))
     return mentions
 
@@ -461,7 +645,133 @@ def _article_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){art}\s+$", re.I)
 
 
-def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention | None:
+#: what ``_compound`` says of an amount that is neither one whole nor separate figures
+_UNREAD = Mention("count", 0, 0, 0, 0, None)
+_COMPOUND_GAP = re.compile(r"\s*(?:,\s*)?(?:(?P<conn>\w+)\s+)?$")
+_REMAINDER_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|y|i|or|o)\s)", re.I)
+
+
+def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
+    """One amount written in two units: "3 dollars 50 cents", "15 dólares con 50", "5 feet 2
+    inches" (a money amount in its main unit and then its subunit, or a bare remainder of cents
+    at the end of a clause; a length in two units of one dimension). None when it is not one."""
+    gm = _COMPOUND_GAP.match(s[men.end : nxt.start])
+    if gm is None or men.qualifier not in ("exact", "only") or nxt.has_scale:
+        return None
+    conn = gm.group("conn")
+    if conn and lx.words.get(conn.lower(), (0, ""))[1] not in ("connector", "decimal"):
+        return None
+    second = _number_mention(s, lx, nxt, None)
+    if second is None or second.qualifier != "exact":
+        return None
+    if men.kind == "money":
+        if men.extra.get("factor") != 1.0 or men.extra.get("has_scale") or not isinstance(men.value, float):
+            return None
+        shared = second.kind == "money" and second.start < men.end  # "17 USD 25": one code, two numbers
+        small = not nxt.has_scale and nxt.value == int(nxt.value) and 0 < nxt.value < 100
+        if second.kind == "money" and second.unit == men.unit and second.extra.get("factor") == 0.01 and second.start == nxt.start:
+            add, end = float(second.value), second.end  # type: ignore[arg-type]
+        elif (second.kind == "count" or shared) and small and _REMAINDER_END.match(s, nxt.end):
+            add, end = nxt.value / 100, nxt.end  # "15 dollars 50.", "17 USD 25.": the cents
+        elif (shared or second.kind == "count" and not gm.group("conn")) and small and men.core_end < men.end:
+            return _UNREAD  # "15 dólares 50 puedes": the cents, or a count? not read whole
+        else:
+            return None
+        precision = 0.005
+    else:
+        from ..quantities import unit as quantity_unit
+
+        big, small = quantity_unit(men.unit), quantity_unit(second.unit)
+        if second.kind != "quantity" or big is None or small is None or big.dimension != small.dimension \
+                or small.factor >= big.factor or not isinstance(men.value, float) or second.start != nxt.start:
+            return None
+        add, end = small.to_base(float(second.value)) / big.factor, second.end  # type: ignore[arg-type]
+        precision = second.precision * small.factor / big.factor
+    value = men.value + add
+    whole = Mention(men.kind, men.start, end, men.core_start, nxt.end, value, unit=men.unit, qualifier=men.qualifier,
+                    low=value, high=value, precision=precision, extra=dict(men.extra))
+    return whole
+
+
+_AMBIGUOUS_GROUPING = re.compile(r"\d{1,3}[.,]\d{3}")
+_NOUN_AFTER = re.compile(r"\s+[^\W\d_]{4,}")
+
+
+def _counts_noun_after(s: str, end: int) -> bool:
+    """A word follows the figure: what it counts ("3,512 muertos")."""
+    return _NOUN_AFTER.match(s, end) is not None
+
+
+_NAME_BEFORE = re.compile(r"(?P<w>[^\W\d_][\w&+.'’-]*|[\w]*&[\w&]*)\s")
+_CAPITAL_INSIDE = re.compile(r".[A-Z&]|&")
+
+
+def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
+    """Whether a plain number belongs to a name: a capitalized word (not a hedge, month or weekday)
+    right before it ("Game 2", "iPhone 11", "S&P 500"), or a number word written with a capital
+    inside a sentence ("the Million Man March")."""
+    if c.words_only:
+        return c.digits_text[:1].isupper() and start > 0 and s[:start].strip()[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":")
+    if c.has_scale or c.separators or c.value != int(c.value) or s[start - 1 : start] != " ":
+        return False
+    before = s[max(0, start - 30) : start - 1].rsplit(None, 1)
+    nm = _NAME_BEFORE.fullmatch(before[-1] + " ") if before else None
+    if nm is None:
+        return False
+    word = nm.group("w")
+    first = s[: start - len(word) - 1].strip() == ""
+    if not (word[:1].isupper() or _CAPITAL_INSIDE.search(word)) or (first and not _CAPITAL_INSIDE.search(word)):
+        return False
+    low = word.lower().rstrip(".")
+    if low in lx.months or low in lx.weekdays or lx.hedges_before.get(low) or low in lx.words:
+        return False
+    return _hedge_before(s, lx, start) is None
+
+
+#: a duration unit of at least this many seconds is a number of years (rules/<lang>/units.tsv)
+_YEAR = 31_000_000
+_APPOSITION_AGE = re.compile(r".*\b[A-Z][\w'’.-]*,\s*$", re.S)
+_AFTER_APPOSITION = re.compile(r"\s*,")
+_APPOSITION_YEARS = re.compile(r"(?:^|,|\()\s*\w{1,3}\s+$")
+
+
+def _age_context(s: str, lx: Lexicon, start: int, end: int) -> bool:
+    """Whether a number of years is someone's age: "de 71 años" in apposition (", de 71 años,")
+    or next to a word the rules give as a cue of age (cues.tsv: "hombre", "mężczyzna")."""
+    if _APPOSITION_YEARS.search(s[max(0, start - 8) : start]) and _AFTER_APPOSITION.match(s, end) or s[end : end + 1] == ")":
+        return True
+    cue = lx.cue_re.get("age")
+    return cue is not None and cue.search(s, max(0, start - 25), min(len(s), end + 25)) is not None
+
+
+#: how far before a number its unit may start ("percents of 20")
+_UNIT_BEFORE_WINDOW = 14
+
+
+def _number_before(s: str, lx: Lexicon, pos: int) -> bool:
+    """Whether a number (digits or a number word) ends right before ``pos``."""
+    before = s[max(0, pos - 20) : pos]
+    return bool(_DIGIT_AT_END.search(before) or (lx.word_re and _words_at_end(lx.lang).search(before)))
+
+
+def _gap_without_units(gap: str, lx: Lexicon) -> tuple[str, tuple[str, str | None, float] | None]:
+    """The gap between two numbers without the unit the first repeats ("5% to 10%": "% to ",
+    "$10 to $15": " to $"), and that unit's entry (kind, unit, factor)."""
+    entry = None
+    um = lx.unit_after_re.match(gap) if lx.unit_after_re else None
+    if um and um.start("unit") < 3:
+        found = lx.units_after.get(_SPACE_RUN.sub(" ", um.group("unit").lower()))
+        if found:
+            entry, gap = found, gap[um.end() :]
+    bm = lx.unit_before_re.search(gap) if lx.unit_before_re else None
+    if bm:
+        found = lx.units_before.get(bm.group("unit").lower())
+        if found and (entry is None or entry == found):
+            entry, gap = found, gap[: bm.start()]
+    return gap, entry  # type: ignore[return-value]
+
+
+def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str | None = None) -> Mention | None:
     last = rng or c
     end = last.end
     start = c.start
@@ -469,17 +779,46 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
     # unit after the (last) number
     um = lx.unit_after_re.match(s, end)
     if um:
-        entry = lx.units_after.get(_SPACE_RUN.sub(" ", um.group("unit").lower())) or find_entry(lx.units_after, um.group("unit"))
-        if entry:
+        phrase = _SPACE_RUN.sub(" ", um.group("unit").lower())
+        entry = lx.units_after.get(phrase) or find_entry(lx.units_after, um.group("unit"))
+        if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
-    # unit before the (first) number: "$44 billion", "US$2m"
-    bm = lx.unit_before_re.search(s[max(0, start - 6) : start])
+            fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re and kind in ("duration", "quantity") else None
+            if fm and rng is None and not c.has_scale and c.value == int(c.value):
+                part = lx.words[fm.group("frac").lower()][0]  # "dos horas y media": two and a half hours
+                c = Core(c.start, c.end, c.value + part, 0.05, c.words_only, False, c.digits_text, c.separators)
+                last = c
+                end = fm.end()
+    # unit before the (first) number: "$44 billion", "US$2m", "per cent of 210"
+    window = min(start, _UNIT_BEFORE_WINDOW)
+    bm = lx.unit_before_re.search(s[start - window : start])
+    if bm and bm.group("unit")[-1:].isalpha() and " " in bm.group("unit") and _number_before(s, lx, start - window + bm.start()):
+        bm = None  # "5 percent of 10 people": the 10 is no percentage
     if bm:
-        entry = lx.units_before.get(bm.group("unit").lower()) or find_entry(lx.units_before, bm.group("unit"))
-        if entry and (kind == "count" or entry[0] == kind):
+        entry = lx.units_before.get(_SPACE_RUN.sub(" ", bm.group("unit").lower())) or find_entry(lx.units_before, bm.group("unit"))
+        if entry and kind != "count" and entry[0] != kind:
+            if entry[0] == "age" and kind == "duration" and factor >= _YEAR:
+                kind, unit, factor = entry  # type: ignore[misc]  # "w wieku 71 lat", "aged 71 years"
+                start = start - (window - bm.start())
+            elif entry[0] == "money" and kind == "duration":
+                kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month": the amount, not 3,500 months
+                end = last.end
+                start = start - (window - bm.start())
+            elif entry[0] == "money":
+                return None  # "£100 m": a currency and a unit of another kind, not read whole
+        elif entry and kind == "money" and entry[0] == "money" and entry[1] != unit:
+            return None  # "rmb 10 usd 20": two currencies around one number
+        elif entry and kind == entry[0] and entry[2] != factor:
+            start = start - (window - bm.start())  # "$ 30 cents": the sign and the subunit say one currency
+        elif entry:
             kind, unit, factor = entry  # type: ignore[misc]
-            start = start - (min(start, 6) - bm.start())
+            start = start - (window - bm.start())
+    if kind == "duration" and factor >= _YEAR and rng is None and _age_context(s, lx, start, end):
+        kind, unit, factor = "age", "year", 1.0  # "un hombre de 71 años", "71-letni mężczyzna", ", de 71 años,"
+    elif kind == "count" and rng is None and not c.words_only and _APPOSITION_AGE.match(s[max(0, start - 40) : start]) \
+            and _AFTER_APPOSITION.match(s, end) and c.value == int(c.value) and 0 < c.value < 120 and not c.separators:
+        kind, unit, factor = "age", "year", 1.0  # "John Smith, 71, said": an age in apposition
     before_char = s[start - 1] if start > 0 else " "
     after = s[end:]
     # numbers glued to words are names, not amounts: "COVID-19", "F-35", "6th", "2020s", "two-factor"
@@ -489,13 +828,23 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
         return None
     if c.words_only and _GLUED_WORD.match(after) and kind == "count":
         return None
-    # a sign of its own before a percentage, amount or temperature: "-0,5%", "−5 °C" (never a count)
-    negative = (rng is None and kind != "count" and start == c.start and s[start - 1 : start] in ("-", "\u2212")
+    if c.needs_unit and kind == "count":
+        return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
+    if kind == "count" and _LONE_LETTER.match(s, end):
+        return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
+    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES:
+        return None  # "5m" with no currency: million, or metres? not read
+    # a sign of its own: "-0,5%", "−5 °C", "-9.23"
+    negative = (rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212")
                 and (start == 1 or s[start - 2] in " \t(["))
+    if rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 "):
+        return None  # "convert - 20 degrees": a dash or a minus? not read
     if negative:
         start -= 1
-    elif rng is None and kind != "count" and lx.sign_re is not None:
+    elif rng is None and lx.sign_re is not None:
         sw = lx.sign_re.search(s[max(0, start - 12) : start])  # "minus five percent", "menos 5 grados"
+        if sw and _hedge_before(s, lx, start) is not None:
+            sw = None  # "al menos 12": a hedge, not a sign
         if sw:
             negative = True
             start -= min(start, 12) - sw.start()
@@ -511,7 +860,15 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
         return None
     if kind == "count" and _PER.match(after):
         return None
-    q = "exact"
+    if kind == "count" and rng is None and not c.has_scale and _AMBIGUOUS_GROUPING.fullmatch(c.digits_text) \
+            and c.digits_text[-4] == ("," if lx.decimal_comma else ".") and _counts_noun_after(s, end):
+        # "3,512 muertos" in a text with a decimal comma: people are not counted in thousandths
+        value_int = float(c.digits_text.replace(",", "").replace(".", ""))
+        c = Core(c.start, c.end, value_int, 0.5, False, False, c.digits_text, True)
+        last, value = c, value_int
+    if kind == "count" and rng is None and _in_name(s, lx, c, start):
+        return None  # "S&P 500", "iPhone 11", "Game 2", "the Million Man March": part of a name
+    q = "about" if c.approx else "exact"  # "una veintena": about twenty
     h = _hedge_before(s, lx, start)
     if h:
         q, start = h
@@ -530,6 +887,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
             q = qa
             end = ha.end()
     value = value * factor * (-1 if negative else 1)
+    extra_factor = factor
     precision = c.precision * factor
     if rng is not None:
         hi_val = rng.value
@@ -540,6 +898,17 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
                 lo_val *= hi_val / mantissa[0]
         lo_val *= factor
         hi_val *= factor
+        lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
+        if change is not None and lead:
+            # "rose from 10 to 15 million": two figures, the one it went from and the one it went to
+            lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
+            first = Mention(kind, start - (min(start, 12) - lead.start()), c.end, c.start, c.end, lo_val,
+                            unit=unit if kind != "count" else None, low=lo_val, high=lo_val, precision=lo_prec,
+                            extra={"change": change, "has_scale": c.has_scale or rng.has_scale, "hedged": False})
+            first.extra["then"] = Mention(kind, rng.start, end, rng.start, last.end, hi_val, unit=unit if kind != "count" else None,
+                                          low=hi_val, high=hi_val, precision=rng.precision * factor,
+                                          extra={"change": change, "has_scale": rng.has_scale, "hedged": False})
+            return first
         if lo_val >= hi_val:
             return None
         low, high = lo_val, hi_val
@@ -556,4 +925,30 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None) -> Mention |
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale
     men.extra["hedged"] = hedge_q is not None
+    men.extra["factor"] = extra_factor
+    if c.approx:
+        men.extra["approx"] = True  # "una veintena de heridos": a noun of number, counting what follows
+    change = change_before(s, lx, start)
+    if change is None:
+        ca = lx.change_after_re.match(s, end) if lx.change_after_re else None
+        if ca and not _WORD_AFTER.match(s, ca.end()):
+            change = lx.changes_after.get(ca.group("change").lower())
+    if change:
+        men.extra["change"] = change
     return men
+
+
+_WORD_AFTER = re.compile(r"\w")
+
+
+def change_before(s: str, lx: Lexicon, pos: int) -> str | None:
+    """The direction of a change stated right before ``pos`` ("rose by", "spadła do", "subió un"), or None."""
+    if lx.change_before_re is None:
+        return None
+    window = s[max(0, pos - 40) : pos]
+    tail = window.rsplit(None, 1)
+    runs = _WORD_RUN.findall(tail[-1].lower()) if tail else []
+    if not runs or runs[-1] not in lx.change_ends:
+        return None  # the window does not end with a word a change phrase ends with
+    cm = lx.change_before_re.search(window)
+    return lx.changes_before.get(_SPACE_RUN.sub(" ", cm.group("change").lower())) if cm else None

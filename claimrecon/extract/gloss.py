@@ -26,7 +26,7 @@ _VAGUE_WORDS = {
     9: "billions",
 }
 #: Kinds whose figure is an amount of the measure: "delay of nearly 30 minutes".
-_AMOUNT_KINDS = ("money", "duration", "temperature")
+_AMOUNT_KINDS = ("money", "duration", "temperature", "quantity")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _ISO_TIME = re.compile(r"(?:(?P<date>\d{4}-\d{2}-\d{2})T)?(?P<hm>\d{2}:\d{2})(?::\d{2})?(?P<off>Z|[+-]\d{2}:\d{2})?$")
@@ -114,6 +114,10 @@ def render_value(kind: str, value: float | str | None, unit: str | None, low: fl
         return human_duration(v)
     if kind == "temperature":
         return f"{v:g} {unit or ''}".strip()
+    if kind == "age":
+        return f"{v:g} years old"
+    if kind == "quantity":
+        return f"{human_number(v)} {unit or ''}".strip()  # "120 mph", "2.5 million t"
     return human_number(v)
 
 

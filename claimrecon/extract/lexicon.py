@@ -5,6 +5,7 @@ Compiled once per language and cached; nothing here reads text.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -52,6 +53,7 @@ class Gate:
     always: bool = False
     firsts: frozenset[str] = frozenset()
     singles: frozenset[str] = frozenset()  # first words that are a whole phrase: they open the gate alone
+    suffixes: tuple[str, ...] = ()  # a word with one of these endings opens the gate ("trillionths", "veintiunavo")
 
     @classmethod
     def of(cls, phrases: list[str]) -> "Gate":
@@ -78,10 +80,18 @@ class Gate:
         # decides them; only the first words of longer phrases need their other words checked
         if self.always or not self.singles.isdisjoint(words):
             return True
+        if self.suffixes and _suffix_re(self.suffixes).search(" ".join(words)):
+            return True
         for w in self.firsts.intersection(words):
             if any(_meets(n, words) for n in self.by_first[w]):
                 return True
         return bool(self.by_prefix) and any(any(x.startswith(p) for x in words) and _meets(n, words) for p, n in self.by_prefix)
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A word of three characters or more before one of ``suffixes`` ("tenths", "veintiunavo")."""
+    return re.compile(rf"\w{{3,}}(?:{'|'.join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))})(?!\w)")
 
 
 def _meets(needs: Needs, words: frozenset[str]) -> bool:
@@ -95,10 +105,15 @@ class Lexicon:
     decimal_comma: bool
     # number words
     words: dict[str, tuple[float, str]] = field(default_factory=dict)  # lower word -> (value, type)
+    suffixes: tuple[str, ...] = ()  # word endings that make a denominator of a number word ("ths", "avos")
+    alone: frozenset[str] = frozenset()  # scale words that count one by themselves ("mil")
+    has_articles: bool = False  # the language says "a million", "un millón": a lone scale word is no number
+    ratio_re: re.Pattern[str] | None = None  # the gap of a ratio between two numbers ("1 over 3", "1 sobre 3")
     word_re: re.Pattern[str] | None = None  # a sequence of number words
     scale_after_digits_re: re.Pattern[str] | None = None  # scales/abbrevs after digits
     article_unit_re: re.Pattern[str] | None = None
     sign_re: re.Pattern[str] | None = None  # "minus" before a percentage, amount or temperature
+    unit_fraction_re: re.Pattern[str] | None = None  # "y media" after a unit: "dos horas y media"
     vague_re: re.Pattern[str] | None = None
     vague: dict[str, tuple[float, float]] = field(default_factory=dict)
     share_re: re.Pattern[str] | None = None
@@ -116,6 +131,16 @@ class Lexicon:
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     duration_unit_re: re.Pattern[str] | None = None
+    # changes: "rose 3%", "spadła do 5", "a 3% rise"
+    change_before_re: re.Pattern[str] | None = None
+    change_after_re: re.Pattern[str] | None = None
+    changes_before: dict[str, str] = field(default_factory=dict)  # lower phrase -> up | down
+    changes_after: dict[str, str] = field(default_factory=dict)
+    change_ends: frozenset[str] = frozenset()  # last words of change phrases and links (a cheap test first)
+    # readings that need a cue word of their kind in the sentence (cues.tsv)
+    needs_cue: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lower unit phrases
+    cue_re: dict[str, re.Pattern[str]] = field(default_factory=dict)  # kind -> its cue words
+    not_counted: frozenset[str] = frozenset()  # words after a number word that are not what it counts ("times")
     # measures
     noun_re: re.Pattern[str] | None = None
     nouns: list[tuple[re.Pattern[str], str, str | None]] = field(default_factory=list)
@@ -211,6 +236,59 @@ def lexicon(lang: str) -> Lexicon:
     return _build(rules)
 
 
+@functools.lru_cache(maxsize=None)
+def lexicon_for(lang: str, decimal_comma: bool | None) -> Lexicon:
+    """The lexicon of ``lang`` reading digits with the decimal mark an article shows
+    (``separator_convention``); None: the language's own."""
+    lx = lexicon(lang)
+    if decimal_comma is None or decimal_comma == lx.decimal_comma:
+        return lx
+    return dataclasses.replace(lx, decimal_comma=decimal_comma)
+
+
+# Numerals only one convention writes: "1,234,567" and "1,234.5" (decimal point), "1.234.567" and
+# "1.234,5" (decimal comma), and a decimal of one digit before a scale word or a percent sign
+# ("4.8 millones", "3,5%"): a grouped number has three digits after its mark.
+_SCALE_OR_PERCENT = r"(?=\s*(?:%|[^\W\d_]*ll[oó]n|mil\b|mln|bn|million|billion))"
+# each starts with "(?=\d)": most positions of a text hold no digit and fail at once
+_POINT_ONLY = re.compile(r"(?=\d)(?<![\d.,])(?:\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:,\d{3})+\.\d|\d+\.\d(?!\d)" + _SCALE_OR_PERCENT + ")", re.I)
+_COMMA_ONLY = re.compile(r"(?=\d)(?<![\d.,])(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?:\.\d{3})+,\d|\d+,\d(?!\d)" + _SCALE_OR_PERCENT + ")", re.I)
+
+
+_AMBIGUOUS_NUMERAL = re.compile(r"(?=\d)(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d]|[.,]\d)")
+_GROUP_AND_WORD = re.compile(r"(?=\d)(?<![\d.,])\d{1,3}([.,])\d{3}(?![\d.,])\s+([^\W\d_]+)")
+
+
+def _counted_in_thousands(text: str, lx: Lexicon, mark: str) -> bool:
+    """Whether ``mark`` groups thousands in a count of things: "3,512 muertos" (no unit, no scale
+    after it: people are not counted in thousandths)."""
+    for m in _GROUP_AND_WORD.finditer(text):
+        word = m.group(2).lower()
+        if m.group(1) == mark and len(word) > 3 and word not in lx.words and word not in _unit_words(lx.lang):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_words(lang: str) -> frozenset[str]:
+    """The first words of the language's units after a number ("kilómetros", "millas")."""
+    return frozenset(u.split()[0] for u in lexicon(lang).units_after if u.split())
+
+
+def separator_convention(text: str, lx: Lexicon) -> bool | None:
+    """Whether an article writes a decimal comma (True) or a decimal point (False), decided from
+    its numerals that only one convention writes; None when they do not say, or say both (then
+    the language's own convention reads it). A Spanish text from the Americas may write
+    "4,800 millones" for 4.8 billion: its "1,234,567" or "4.8 millones" elsewhere tell."""
+    if _AMBIGUOUS_NUMERAL.search(text) is None:
+        return None  # no "4,800" nor "1.500" anywhere: nothing the convention would change
+    point = _POINT_ONLY.search(text) is not None or _counted_in_thousands(text, lx, ",")
+    comma = _COMMA_ONLY.search(text) is not None or _counted_in_thousands(text, lx, ".")
+    if point == comma:
+        return None
+    return comma
+
+
 def _build(rules: LanguageRules) -> Lexicon:
     lx = Lexicon(rules.lang, decimal_comma=rules.lang in _DECIMAL_COMMA)
     shared = rules.shared
@@ -224,10 +302,20 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- number words
     seq_words, scale_words, abbrevs, articles, connectors, ofs, signs = [], [], [], [], [], [], []
+    suffixes, alone, ratios = [], [], []
     for r in rules.table("numbers.tsv"):
         w, v, t = r["word"], r["value"], r["type"]
+        if t == "suffix":
+            suffixes.append(w)
+            continue
+        if t == "alone":
+            alone.append(w.lower())
+            continue
+        if t == "ratio":
+            ratios.append(w)
+            continue
         lx.words[w.lower()] = (v, t)
-        if t in ("unit", "teen", "tens", "hundreds", "hundred", "scale", "fraction", "dozen"):
+        if t in ("unit", "teen", "tens", "hundreds", "hundred", "scale", "fraction", "dozen", "decimal", "denominator", "approx"):
             seq_words.append(w)
         if t == "scale":
             scale_words.append(w)
@@ -247,13 +335,26 @@ def _build(rules: LanguageRules) -> Lexicon:
     sep = rf"(?:\s*-\s*|\s+(?:{CONN}\s+)?(?:{ART}\s+)?)" if connectors else r"(?:\s*-\s*|\s+)"
     # see ``alternation``; without articles (Polish) ART is a pattern that never matches
     lead = _AT_WORD_START if (not articles or ART.startswith(_AT_WORD_START)) and W.startswith(_AT_WORD_START) else ""
-    lx.word_re = re.compile(rf"{lead}(?:{ART}\s+)?{W}(?:{sep}{W})*", I)
-    lx.word_gate = Gate.of(seq_words)
+    # a word that ends in a suffix of denominators ("trillionths", "veintiunavos") may follow a
+    # number word or an article; ``numbers.denominator`` decides whether it is one
+    D = rf"(?:{W}|[^\W\d_]+(?:{'|'.join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))})(?!\w))" if suffixes else W
+    lx.suffixes = tuple(sorted((x.lower() for x in suffixes), key=len, reverse=True))
+    lx.alone = frozenset(alone)
+    lx.has_articles = bool(articles)
+    lx.ratio_re = re.compile(rf"\s+(?:{alternation(ratios)})\s+$", I) if ratios else None
+    lx.word_re = re.compile(rf"{lead}(?:(?:{ART}\s+){D}|{W})(?:{sep}{D})*", I)
+    lx.word_gate = dataclasses.replace(Gate.of(seq_words), suffixes=tuple(_plain_suffixes(suffixes)))
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]
     short_abbr = [a for a in abbrevs if len(a.rstrip(".")) <= 1]
-    SC = alternation(scale_words + long_abbr)
-    attached = "|".join(re.escape(a) for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
+    hundreds = [w for w, (_, t) in lx.words.items() if t in ("hundred", "dozen")]  # "322 hundred", "3 dozen"
+    SC = alternation([a for a in scale_words + long_abbr + hundreds if a.lower() == a])
+    capital = [a for a in long_abbr if a.lower() != a]
+    if capital:
+        SC = rf"(?:{SC}|(?-i:{alternation(capital)}))"
+    # an abbreviation written with capitals keeps its case: "5 MM" (millions) is not "5 mm"
+    attached = "|".join((f"(?-i:{re.escape(a)})" if a.lower() != a else re.escape(a))
+                        for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
     # "3 millones y medio", "3 million and a half": a fraction of the scale after it
     fractions = [w for w, (_, t) in lx.words.items() if t == "fraction"]
     FR = rf"(?:\s+{CONN}\s+(?:{ART}\s+)?(?P<frac>{alternation(fractions)}))?" if connectors and fractions else ""
@@ -262,6 +363,9 @@ def _build(rules: LanguageRules) -> Lexicon:
         I,
     )
     lx.article_unit_re = re.compile(rf"{ART}\s+$", I) if articles else None
+    # "dos horas y media", "an hour and a half": a fraction of the unit after it
+    lx.unit_fraction_re = re.compile(rf"\s+{CONN}\s+(?:{ART}\s+)?(?P<frac>{alternation(fractions)})(?!\w)", I) \
+        if connectors and fractions else None
     lx.sign_re = re.compile(rf"{alternation(signs)}\s+$", I) if signs else None
     lx.vague = {r["phrase"].lower(): (r["low"], r["high"]) for r in rules.table("vague.tsv")}
     lx.vague_re = _compile(list(lx.vague))
@@ -279,16 +383,47 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- units
     dur = []
+    after_phrases: list[tuple[str, str]] = []  # (phrase as written, kind)
     for r in rules.table("units.tsv"):
         target = lx.units_before if r["position"] == "before" else lx.units_after
         target[r["phrase"].lower()] = (r["kind"], r["unit"], r["factor"])
+        if r["position"] == "after":
+            after_phrases.append((r["phrase"], r["kind"]))
+            if _is_symbol(r["phrase"], r["kind"]):
+                target[r["phrase"]] = (r["kind"], r["unit"], r["factor"])  # looked up as written
         if r["kind"] == "duration":
             dur.append(r["phrase"])
     of_part = rf"(?:{of_re}\s+)?" if of_re else ""
-    lx.unit_after_re = re.compile(rf"(?:\s*-\s*|\s*){of_part}(?:{ART}\s+)?(?P<unit>{alternation(list(lx.units_after))})", I)
+    # a unit may follow its number glued ("50mph", "256GB", "38C"): no word boundary before it
+    glued = "|".join(_unit_regex(p, _is_symbol(p, kind)) for p, kind in sorted(set(after_phrases), key=lambda pk: (-len(pk[0]), pk)))
+    lx.unit_after_re = re.compile(rf"(?:\s*-\s*|\s*){of_part}(?:{ART}\s+)?(?P<unit>{glued})", I)
     lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(list(lx.units_before))})\s*$", I)
     lx.duration_unit_re = _compile(dur)
     lx.duration_gate = Gate.of(dur)
+
+    # --- changes and cues
+    links = []
+    for r in rules.table("changes.tsv"):
+        if r["direction"] == "link":
+            links.append(r["phrase"])
+        else:
+            (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
+    LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
+    lx.change_before_re = re.compile(rf"(?P<change>{alternation(list(lx.changes_before))}){LINK}\s*$", I)
+    # the last word a change phrase can end a window with: its own last word, or a link
+    lx.change_ends = frozenset(w for p in list(lx.changes_before) + links for w in _WORD_RUN.findall(p.lower())[-1:])
+    lx.change_after_re = re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after))})", I)
+    needs: dict[str, set[str]] = {}
+    cues: dict[str, list[str]] = {}
+    for r in rules.table("cues.tsv"):
+        if r["role"] == "not_counted":
+            lx.not_counted = lx.not_counted | {r["phrase"].lower()}
+        elif r["role"] == "needs_cue":
+            needs.setdefault(r["kind"], set()).add(r["phrase"].lower())
+        else:
+            cues.setdefault(r["kind"], []).append(r["phrase"])
+    lx.needs_cue = {k: frozenset(v) for k, v in needs.items()}
+    lx.cue_re = {k: _compile(v) for k, v in cues.items()}
 
     # --- measures
     nouns, contexts = [], []
@@ -374,6 +509,34 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
     lx.candidate_gate = Gate.of(cand)
     return lx
+
+
+def _plain_suffixes(suffixes: list[str]) -> list[str]:
+    """The suffixes lower-cased, with and without accents (the gate sees words as written)."""
+    import unicodedata
+
+    out = set()
+    for x in suffixes:
+        out.add(x.lower())
+        out.add("".join(ch for ch in unicodedata.normalize("NFD", x.lower()) if not unicodedata.combining(ch)))
+    return sorted(out)
+
+
+def _is_symbol(phrase: str, kind: str) -> bool:
+    """A unit symbol that keeps its case: up to three characters, one of them a capital ("MB",
+    "kW", "C"), of a physical quantity or temperature ("MB" is not "mb", "38C" not "38c")."""
+    return (kind in ("quantity", "temperature") and len(phrase) <= 3 and " " not in phrase and phrase.lower() != phrase
+            and phrase[0] not in "°º")  # "°c" is as clear as "°C"
+
+
+def _unit_regex(phrase: str, sensitive: bool) -> str:
+    """A unit after a number: ``phrase_regex`` without its word boundary in front (the unit may be
+    glued to the number), case-sensitive for a symbol (``_is_symbol``). A symbol followed by a
+    hyphen is part of a name ("800,000 F-Series pickups")."""
+    body = phrase_regex(phrase)
+    if body.startswith("(?<!\\w)"):
+        body = body[len("(?<!\\w)"):]
+    return f"(?-i:{body}(?!-|\\.\\w))" if sensitive else body  # not "F-Series", "C.P.I."
 
 
 def qualifier_bounds(lx: Lexicon, qualifier: str, value: float) -> tuple[float | None, float | None]:

@@ -56,7 +56,7 @@ MUTUAL_MIN = float(_os.environ.get("CR_MUT", "0.15"))
 HEAD_BONUS = float(_os.environ.get("CR_HB", "0.15"))
 ROLE_PENALTY = float(_os.environ.get("CR_ROLE", "0.7"))
 #: kinds that are compared at all
-KINDS = ("count", "percent", "money", "duration", "time", "temperature")
+KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
 
 
 @dataclass(slots=True)
@@ -102,7 +102,7 @@ def item_of(c: Claim, ref: Any = None) -> Item | None:
     roles = concept_roles()
     weights = ct.weights or tuple(1.0 for _ in ct.terms)
     near = [t for t, w in zip(ct.terms, weights) if w >= 0.3]
-    # who gives it: a body named in its own clause (words from other clauses weigh at most FAR_WEIGHT)
+    # who gives it: a body the reader found named before the figure ("by:" terms)
     sources = frozenset(t[3:] for t in ct.terms if t.startswith("by:"))
     tally = c.kind == "count" and any(roles.get(t) == "tally" for t, w in zip(ct.terms, weights) if w >= 0.4)
     day = _day(ct.terms, weights, s.as_of)
@@ -113,7 +113,9 @@ def item_of(c: Claim, ref: Any = None) -> Item | None:
     head: frozenset[str] = frozenset()
     if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic":
         head = frozenset((ct.terms[0],) + fams.get(ct.terms[0], ()))
-    it = Item(ref if ref is not None else c, c.id, c.article, c.lang, c.kind, c.unit if c.kind == "money" else None, c.value, c,
+    # a block is one kind, and one currency for money, one dimension for a physical quantity
+    unit = c.unit if c.kind == "money" else (c.dimension if c.kind == "quantity" else None)
+    it = Item(ref if ref is not None else c, c.id, c.article, c.lang, c.kind, unit, c.value, c,
                 c.measure, ct.terms, ct.weights or tuple(1.0 for _ in ct.terms),
                 (s.aggregate, s.period, s.subevent, s.subject, s.part, s.increment, rates),
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,

@@ -12,6 +12,10 @@ Rules (documented in the README, "How a claim becomes an interval"):
 - A vague amount ("hundreds of thousands") has bounds but no figure: it is never flagged.
 - Clock times compare as instants when both offsets are known; a time whose zone is only
   implied is never compared with one whose zone is known.
+- Physical quantities and temperatures in different units compare in their dimension's base
+  unit (``claimrecon.quantities``); units of different dimensions never compare. A figure that
+  is the other one converted and rounded as written agrees with it: "120 mph" and "193 km/h"
+  (120 mph is 193.1 km/h), not "5 miles" and "5 km".
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..quantities import Unit, unit
 from ..records import Claim
 
 #: Tolerance, in minutes, that a hedge gives a clock time ("about 6 p.m.").
@@ -115,10 +120,46 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     return ("soft" if diff <= tol else "hard"), float(diff)
 
 
+#: Kinds whose unit is a physical unit of ``rules/shared/quantities.tsv``.
+PHYSICAL_KINDS = ("quantity", "temperature")
+
+
+def _rounds_to(u_from: Unit, value: float, u_to: Unit, written: float, precision: float) -> bool:
+    """Whether ``value`` in ``u_from``, converted to ``u_to``, rounds to ``written`` as it is written
+    there (within its ``precision``: half a unit of its last digit)."""
+    converted = (u_from.to_base(value) - u_to.offset) / u_to.factor
+    return abs(converted - written) <= precision * (1 + 1e-9)
+
+
+def physical_verdict(a: Claim, b: Claim) -> str | None:
+    """``verdict`` of two physical figures in different units, compared in the base unit."""
+    ua, ub = unit(a.unit), unit(b.unit)
+    if ua is None or ub is None or ua.dimension != ub.dimension:
+        return None  # a unit that is not known, or two dimensions: nothing to compare
+    if a.qualifier == "vague" or b.qualifier == "vague":
+        return None
+    if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
+        va, vb = float(a.value), float(b.value)
+        if (_rounds_to(ua, va, ub, vb, b.precision) or _rounds_to(ub, vb, ua, va, a.precision)) and \
+                (a.qualifier, b.qualifier) != ("range", "range"):
+            return "agree"  # one figure is the other converted and rounded: "120 mph", "193 km/h"
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return None
+    # a positive factor keeps the order of the bounds (infinite bounds stay infinite)
+    ia = Interval(ua.to_base(ia.low), ua.to_base(ia.high))
+    ib = Interval(ub.to_base(ib.low), ub.to_base(ib.high))
+    if ia.high < ib.low or ib.high < ia.low:
+        return "hard"
+    return "soft"
+
+
 def verdict(a: Claim, b: Claim) -> str | None:
     """"agree", "soft", "hard", or None when the pair says nothing about a conflict."""
     if a.kind != b.kind:
         return None
+    if a.kind in PHYSICAL_KINDS and a.unit != b.unit:
+        return physical_verdict(a, b)
     if a.kind == "time":
         tv = time_verdict(a, b)
         return tv[0] if tv else None

@@ -73,11 +73,13 @@ def _matches(row, c) -> list[str]:
         if "=" not in token or token.startswith("published="):
             continue
     note = row["note"] or ""
-    for key, val in re.findall(r"(scope\.\w+|source|quoted)=(.+?)(?=\s+\w[\w.]*=|$)", note):
+    for key, val in re.findall(r"(scope\.\w+|source|quoted|change|dimension)=(.+?)(?=\s+\w[\w.]*=|$)", note):
         if key.startswith("scope."):
             got = c["scope"][key.split(".", 1)[1]]
         elif key == "source":
             got = c["attribution"]["source"]
+        elif key in ("change", "dimension"):
+            got = str(c[key]).lower()  # "none" when the claim has none
         else:
             got = str(c["attribution"]["quoted"]).lower()
         if got != val.strip():

@@ -1,0 +1,84 @@
+"""Forms of issue 14 beyond the case tables: properties of the new readings (offsets, never
+raising on the notations they read), the article's decimal mark, and the caches keyed by it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimrecon.extract import clear_caches, extract
+from claimrecon.extract.lexicon import lexicon, separator_convention
+from claimrecon.extract.numbers import denominator, parse_words
+
+#: pieces the new readings are made of; random joins of them must never raise and keep offsets
+PIECES = {
+    "en": ["3", "1/2", "^2", "e5", ".5", "-", "+", "%", "mph", "GB", "km/h", "C", "degrees", "over", "point", "five",
+           "fifths", "and a half", "hours", "$", "USD", "dollars", "cents", "rose", "from", "to", "million", "S&P", "aged",
+           "year-old", ",", "12,34", "ft", "in", "temperature"],
+    "es": ["3", "1/2", ",08", "coma", "con", "siete", "quintos", "veintiunavo", "sobre", "por ciento", "millones", "de",
+           "euros", "céntimos", "y media", "horas", "grados", "subió", "del", "al", "una veintena", "medio millar", "años",
+           "hombre", "3,512", "muertos", "4,800"],
+    "pl": ["3", "2,5", "mln", "tys.", "pięcioro", "czworga", "przecinek", "pięć", "godzinie", "o", "12-godzinny", "st. C",
+           "stopnie Celsjusza", "wzrosła", "z", "do", "zł", "w wieku", "lat", "71-letni", "mężczyzna", "km/h"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PIECES))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_new_readings_never_raise_and_keep_offsets(lang: str, data: st.DataObject) -> None:
+    pieces = data.draw(st.lists(st.sampled_from(PIECES[lang]), min_size=1, max_size=12))
+    seps = data.draw(st.lists(st.sampled_from([" ", "", " ", ". "]), min_size=len(pieces), max_size=len(pieces)))
+    text = "".join(p + s for p, s in zip(pieces, seps))
+    for c in extract(text, lang):
+        assert text[c.start : c.end] == c.text
+        assert c.sentence_start <= c.start and c.end <= c.sentence_start + len(c.sentence)
+
+
+@settings(max_examples=100, deadline=None)
+@given(whole=st.integers(min_value=0, max_value=9), digits=st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=4))
+def test_decimals_read_out_digit_by_digit(whole: int, digits: list[int]) -> None:
+    names = "zero one two three four five six seven eight nine".split()
+    text = f"{names[whole]} point {' '.join(names[d] for d in digits)}"
+    parsed = parse_words(text, lexicon("en"))
+    assert parsed is not None
+    assert parsed[0] == pytest.approx(float(f"{whole}." + "".join(map(str, digits))))
+
+
+@pytest.mark.parametrize("lang,word,den", [
+    ("en", "trillionths", 1e12), ("en", "tenths", 10), ("en", "fifths", 5), ("es", "veintiunavos", 21),
+    ("es", "treintaicincoavos", 35), ("es", "dosmilésimos", 2000), ("es", "billonesimo", 1e12), ("es", "treintavos", 30),
+])
+def test_denominators(lang: str, word: str, den: float) -> None:
+    assert denominator(word, lexicon(lang)) == den
+
+
+@pytest.mark.parametrize("lang,word", [("en", "month"), ("en", "with"), ("en", "north"), ("es", "mesa"), ("es", "esclavos")])
+def test_words_that_only_look_like_denominators(lang: str, word: str) -> None:
+    assert denominator(word, lexicon(lang)) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("El PIB fue de 1,234,567 pesos y se invirtieron 4,800 millones.", False),  # grouped with commas: a decimal point
+    ("Se invirtieron 4.8 millones y 4,800 millones.", False),
+    ("Hubo 3,512 muertos.", False),  # a count of people in thousandths: no
+    ("Se invirtieron 4,5 millones y 4.800 millones.", True),
+    ("Había 1.234.567 personas y 4,800 millones.", True),
+    ("Recorrió 3,512 kilómetros.", None),  # a length may be 3.512 km: nothing told
+    ("Hubo 1,234,567 votos, 4,800 millones y 4,5 millones de euros.", None),  # both: the language's own
+    ("Se invirtieron 4.8 millones.", None),  # no numeral the convention would read otherwise
+])
+def test_separator_convention(text: str, expected: bool | None) -> None:
+    assert separator_convention(text, lexicon("es")) is expected
+
+
+def test_one_sentence_in_two_articles_with_two_decimal_marks() -> None:
+    """The sentence caches are keyed by the article's decimal mark as well as the text."""
+    sentence = "Se destinaron 4,800 millones de dólares."
+    americas = f"Hubo 3,512 muertos. {sentence}"
+    spain = f"Se invirtieron 2,5 millones de euros. {sentence}"
+    for _ in range(2):  # cold, then from the caches
+        got = {t: [c.value for c in extract(t, "es") if c.kind == "money" and c.unit == "USD"] for t in (americas, spain)}
+        assert got == {americas: [4.8e9], spain: [4.8e6]}
+    clear_caches()
