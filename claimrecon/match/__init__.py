@@ -43,6 +43,7 @@ from ..records import Article, Claim, Match
 from ..ruleset import load_shared
 from ..reconcile.intervals import verdict
 from .evidence import Vocabulary, describe_terms, families
+from .nodes import TRACKED, Node, nodes_of
 
 __all__ = ["match", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
 
@@ -219,46 +220,45 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
 
 def _cluster(block: list[Item], min_conf: float) -> list[tuple[list[Item], Match | None]]:
     """The block's items as clusters of one quantity each, with how each was matched."""
-    vocab = Vocabulary(block)
-    sims = _similarities(block, vocab)
+    nodes = nodes_of(block, _figure)
+    vocab = Vocabulary(nodes)
+    sims = _similarities(nodes, vocab)
     # learn correspondences from agreeing figures the words did not link, then look again
-    if vocab.learn(block, sims, min_conf):
-        sims = _similarities(block, vocab)
-    clusters = _join(block, sims, min_conf)
+    if vocab.learn(nodes, sims, min_conf):
+        sims = _similarities(nodes, vocab)
     out = []
-    for members in clusters:
-        out.append((sorted((block[i] for i in members), key=lambda it: (it.article, it.start, it.id)),
-                    _how(block, members, sims, vocab)))
+    for members in _join(nodes, sims, min_conf):
+        items = sorted((it for i in members for it in nodes[i].items), key=lambda it: (it.article, it.start, it.id))
+        out.append((items, _how(nodes, members, sims, vocab) if len(items) > 1 else None))
     return out
 
 
-def _similarities(block: list[Item], vocab: Vocabulary) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
-    """(i, j) -> (similarity, shared evidence) for every pair of items of different sources that
-    share a term (or a canonical measure) and whose scopes allow them to be one quantity."""
-    vecs = [vocab.vector(it) for it in block]
-    per_source: dict[str, int] = defaultdict(int)
-    for it in block:
-        per_source[it.source] += 1
-    only = [per_source[it.source] == 1 for it in block]
+#: a term that describes more nodes than this finds no candidates (its weight is low anyway): it
+#: bounds the pairs a block compares, whatever its size
+POSTINGS_CAP = 400
+
+
+def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+    """(i, j) -> (similarity, shared evidence) for the pairs of nodes that share a term, whose
+    scopes allow them to be one quantity and that are not one article's."""
+    vecs = [vocab.vector(n) for n in nodes]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, (it, v) in enumerate(zip(block, vecs)):
+    for i, v in enumerate(vecs):
         for t in v:
             postings[t].append(i)
-        if it.measure:
-            postings["=" + it.measure].append(i)
     pairs: set[tuple[int, int]] = set()
     for t in sorted(postings):
         ids = postings[t]
-        if len(ids) > 2000:
-            continue  # a word on thousands of figures tells nothing about which one
+        if len(ids) > POSTINGS_CAP:
+            continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 pairs.add((ids[x], ids[y]))
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
-        a, b = block[i], block[j]
-        if a.source == b.source or not compatible(a, b):
-            continue
+        a, b = nodes[i], nodes[j]
+        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b):
+            continue  # one article's two claims are never one quantity's two figures to compare
         va, vb = vecs[i], vecs[j]
         dot = sum(w * vb[t] for t, w in va.items() if t in vb)
         shared = tuple(sorted((t for t in va if t in vb), key=lambda t: -va[t] * vb[t]))
@@ -274,15 +274,15 @@ def _similarities(block: list[Item], vocab: Vocabulary) -> dict[tuple[int, int],
         if a.veto[4] and a.veto[4].startswith("place:"):
             sim += 0.2  # the same place's part ("In Italy alone, 140", "including 170 in Italy")
             shared = shared + ("the same place: " + a.veto[4][6:],)
-        if _equal(a, b):
+        if _any_equal(a, b):
             sim += 0.1
-        elif sim > 0.05 and _slip(a.value, b.value):
+        elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
             sim += 0.15  # the same digits at another scale or in another order: the errors figures suffer
             shared = shared + ("the same digits",)
-        if a.sources and a.sources == b.sources:
+        if a.rep.sources and a.rep.sources == b.rep.sources:
             sim += 0.15  # the same body's estimate ("according to police")
-            shared = ("same source: " + ", ".join(sorted(s[1:] for s in a.sources)),) + shared
-        if a.kind != "count" and only[i] and only[j]:
+            shared = ("same source: " + ", ".join(sorted(x[1:] for x in a.rep.sources)),) + shared
+        if a.kind != "count" and a.only and b.only:
             sim += 0.15  # the one amount in that currency (or percentage, duration, time) each article gives
             shared = shared + ("the only one of its kind in each article",)
         sim = min(1.0, sim)
@@ -291,14 +291,25 @@ def _similarities(block: list[Item], vocab: Vocabulary) -> dict[tuple[int, int],
     return out
 
 
+def _any_equal(a: Node, b: Node) -> bool:
+    """Whether the two nodes state an equal figure (clock times as instants, units converted)."""
+    return any(_equal(x, y) for _, x in a.values for _, y in b.values)
+
+
 def compatible(a: Item, b: Item) -> bool:
     """Whether two claims may be one quantity at all: the same scope, and not two different
     bodies' estimates (the police's count and the organisers')."""
-    return (a.veto == b.veto and not (a.sources and b.sources and a.sources.isdisjoint(b.sources))
+    sa, sb = _bodies(a), _bodies(b)
+    return (a.veto == b.veto and not (sa and sb and sa.isdisjoint(sb))
             and not (a.places and b.places and a.places.isdisjoint(b.places))
             and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head))  # "400 coaches", "11 protesters"
             # "six injured passengers" is not "212 passengers": what happened to the counted is part of what is counted
             and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles)))
+
+
+def _bodies(x: Any) -> frozenset[str]:
+    """The bodies named as giving a claim's figure (an item's, or a node's description's)."""
+    return x.rep.sources if isinstance(x, Node) else x.sources
 
 
 def _slip(x: Any, y: Any) -> bool:
@@ -328,15 +339,15 @@ def _equal(a: Item, b: Item) -> bool:
         return False
 
 
-def _join(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float) -> list[list[int]]:
-    """Average-link agglomeration, strongest pairs first, at most one figure per source."""
-    parent = list(range(len(block)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
-    # per cluster: source -> the figures it states there
+def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float) -> list[list[int]]:
+    """Average-link agglomeration of nodes, strongest pairs first, at most one figure per article voice."""
+    parent = list(range(len(nodes)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+    # per cluster: (article, voice, clock moment) -> the figures it states there (None: too many to track)
     # (an article's voice at a clock moment gives one figure: its own and a quoted speaker's may differ,
     # and so may two moments of a timeline)
-    figures: dict[int, dict[tuple[str, str, str], set[str]]] = {
-        i: {(block[i].source, block[i].voice, block[i].moment): {_figure(block[i])}} for i in range(len(block))}
+    figures: dict[int, dict[tuple[str, str, str], set[str]] | None] = {
+        i: (dict(n.figs) if n.figs is not None else None) for i, n in enumerate(nodes)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -347,7 +358,7 @@ def _join(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str,
     def sim(i: int, j: int) -> float:
         return sims.get((i, j) if i < j else (j, i), (0.0, ()))[0]
 
-    mutual = _mutual_best(block, sims)
+    mutual = _mutual_best(nodes, sims)
     # each other's best match needs less evidence, unless a desk asked for surer matches than the default
     floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
     edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items() if s >= min_conf or (s >= floor and (i, j) in mutual)),
@@ -357,7 +368,7 @@ def _join(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str,
         if ri == rj:
             continue
         fa, fb = figures[ri], figures[rj]
-        if any(src in fb and fb[src] != vals for src, vals in fa.items()):
+        if fa is not None and fb is not None and any(src in fb and fb[src] != vals for src, vals in fa.items()):
             continue  # one article would give two different figures for one quantity
         ma, mb = members[ri], members[rj]
         if len(ma) + len(mb) > 2:
@@ -365,38 +376,44 @@ def _join(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str,
             n = 0
             for x in ma:
                 for y in mb:
-                    if block[x].source != block[y].source:
-                        if not compatible(block[x], block[y]):
-                            total = -1.0
-                            break
-                        total += sim(x, y)
-                        n += 1
+                    if len(nodes[x].sources) == 1 and nodes[x].sources == nodes[y].sources:
+                        continue  # one article's two claims: never compared, no evidence either way
+                    if not compatible(nodes[x], nodes[y]):
+                        total = -1.0
+                        break
+                    total += sim(x, y)
+                    n += 1
                 if total < 0:
                     break
             if total < 0 or (n and total / n < MIN_AVERAGE):
                 continue
         parent[rj] = ri
         members[ri] = ma + mb
-        for src, vals in fb.items():
-            fa.setdefault(src, set()).update(vals)
+        if fa is None or fb is None or len(fa) + len(fb) > TRACKED:
+            figures[ri] = None
+        else:
+            for src, vals in fb.items():
+                fa.setdefault(src, set()).update(vals)
         del members[rj], figures[rj]
     return [sorted(m) for _, m in sorted(members.items())]
 
 
-def _mutual_best(block: list[Item], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]]) -> set[tuple[int, int]]:
-    """Pairs whose two claims are each the other's best match in the other's article: weaker
+def _mutual_best(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]]) -> set[tuple[int, int]]:
+    """Pairs of single claims that are each the other's best match in the other's article: weaker
     evidence is enough when no other figure of either article competes for it."""
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), (s, shared) in sims.items():
+        if not (nodes[i].single and nodes[j].single):
+            continue
         if not any(t[:1] in "#=~" or ":" in t for t in shared):
             continue  # only names, weekdays or the kind itself in common: not enough to pair on
         for x, y in ((i, j), (j, i)):
-            key = (x, block[y].source)
+            key = (x, nodes[y].source)
             if key not in best or (s, -y) > (best[key][0], -best[key][1]):
                 best[key] = (s, y)
     out = set()
     for (i, j) in sims:
-        if best.get((i, block[j].source), (0, -1))[1] == j and best.get((j, block[i].source), (0, -1))[1] == i:
+        if best.get((i, nodes[j].source), (0, -1))[1] == j and best.get((j, nodes[i].source), (0, -1))[1] == i:
             out.add((i, j))
     return out
 
@@ -406,11 +423,12 @@ def _figure(it: Item) -> str:
     return f"{v:.6g}" if isinstance(v, float) else str(v)
 
 
-def _how(block: list[Item], members: list[int], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]],
+def _how(block: list[Node], members: list[int], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]],
          vocab: Vocabulary) -> Match | None:
-    """Why a cluster's items were matched: the basis, the weakest link and the evidence."""
+    """Why a cluster's items were matched: the basis, the weakest link and the evidence (a
+    cluster of one node is claims worded alike: the same words)."""
     if len(members) < 2:
-        return None
+        return Match("same_word", 1.0, ("worded alike",))
     inside = [(sims[(i, j)], i, j) for i in members for j in members if i < j and (i, j) in sims]
     # the links that hold the cluster together: a maximum spanning tree
     parent = {i: i for i in members}

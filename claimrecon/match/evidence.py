@@ -66,15 +66,18 @@ def _lang(term: str) -> str | None:
 class Vocabulary:
     """The terms of one block: their weights, and the links between them (cognates, learnt)."""
 
-    def __init__(self, items: Sequence[Any]) -> None:
-        self.n = len(items)
+    def __init__(self, nodes: Sequence[Any]) -> None:
+        """``nodes``: the block's claims worded alike (``nodes.Node``), each counting as its claims."""
+        self.n = sum(len(n.items) for n in nodes)
         self.parent: dict[str, str] = {}
         self.why: dict[tuple[str, str], str] = {}  # linked term pair -> why ("cognates", "learnt from ...")
         df: Counter[str] = Counter()
-        for it in items:
-            df.update(set(it.terms))
-            if it.measure:
-                df["=" + it.measure] += 1
+        for node in nodes:
+            k = len(node.items)
+            for t in set(node.terms):
+                df[t] += k
+            if node.measure:
+                df["=" + node.measure] += k
         self.df = df
         self._cognates(sorted(df))
 
@@ -114,31 +117,34 @@ class Vocabulary:
                         if _cognate(wa, wb):
                             self._link(ta, tb, "cognates")
 
-    def learn(self, items: Sequence[Any], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float) -> bool:
-        """Link the head words of distinctive figures that two sources state alike but the words
-        did not join; True when something was learnt."""
-        by_value: dict[str, list[int]] = defaultdict(list)
-        for i, it in enumerate(items):
-            key = _distinctive(it)
-            if key is not None:
-                by_value[key].append(i)
+    def learn(self, nodes: Sequence[Any], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float) -> bool:
+        """Link the head words of distinctive figures that two articles state alike, once each,
+        but the words did not join; True when something was learnt."""
+        by_value: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+        for i, node in enumerate(nodes):
+            for it in node.items:
+                key = _distinctive(it)
+                if key is not None:
+                    by_value[key].append((i, it))
         learnt = False
+        tried: set[tuple[int, int]] = set()
         for key in sorted(by_value):
-            ids = by_value[key]
-            per_source = Counter(items[i].source for i in ids)
-            ids = [i for i in ids if per_source[items[i].source] == 1]
+            found = by_value[key]
+            per_source = Counter(it.source for _, it in found)
+            ids = sorted({i for i, it in found if per_source[it.source] == 1})
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
                     i, j = ids[x], ids[y]
-                    a, b = items[i], items[j]
-                    if a.veto != b.veto or sims.get((i, j), (0.0,))[0] >= min_conf:
+                    a, b = nodes[i], nodes[j]
+                    if (i, j) in tried or a.veto != b.veto or sims.get((i, j), (0.0,))[0] >= min_conf:
                         continue
+                    tried.add((i, j))
                     ha, hb = _head(a), _head(b)  # the counted nouns: only what the figures count is learnt
                     if ha is None or hb is None or ha == hb:
                         continue
                     if ha.startswith("#") and hb.startswith("#"):
                         continue  # the table says these are different things: a coincidence of figures
-                    if self._link(ha, hb, f"learnt from the agreeing figure {a.gloss or a.value}"):
+                    if self._link(ha, hb, f"learnt from the agreeing figure {a.items[0].gloss or a.items[0].value}"):
                         learnt = True
         return learnt
 
