@@ -18,10 +18,11 @@ all its figures together: linear in the sentence, however many figures it holds.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..records import Counted
 from ..ruleset import load_language, phrase_regex
@@ -285,7 +286,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             if toks[i - k].low != "per" and not _right_after_figure(toks, owner, i - k):
                 continue  # "atendidas por inhalación", "zwrot za bilet": not a rate; only "per" is one anywhere
             terms[i] = tuple("per:" + x for x in terms[i])
-    # share the content words out: each to the nearest figure of its clause (ties: the figure before it)
+    # share the content words out: each to the nearest figure of its clause (ties: the figure before it);
+    # a word of a clause without figures goes to the nearest figure with less weight, at full weight
+    # when that figure's own clause has no word of its own ("odszkodowanie – po 12 tys. euro")
     order = [fi for fi, (a, b, kind) in enumerate(spans) if kind != "date"]
     assign: list[tuple[int, float]] = [(-1, 0.0)] * n  # (figure, weight)
     word_index = [0] * n  # words (and digits) before each token: distances skip punctuation
@@ -294,24 +297,44 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         word_index[k] = c
         if toks[k].kind != "p":
             c += 1
-    clauses_with_figures = {clause[fig_tok[fi][0]] for fi in order}
+    fig_clause = {fi: clause[fig_tok[fi][0]] for fi in order}
+    clauses_with_figures = set(fig_clause.values())
+    content = [terms[k] is not None and not skip[k] and owner[k] < 0 for k in range(n)]
+    clause_words: dict[int, int] = defaultdict(int)
     for k in range(n):
-        if terms[k] is None or skip[k] or owner[k] >= 0:
+        if content[k]:
+            clause_words[clause[k]] += 1
+    bare = {fi for fi in order if clause_words.get(fig_clause[fi], 0) == 0}
+    # the nearest figure before and after each token (one sweep each way: linear in the sentence)
+    left = [-1] * n
+    right = [-1] * n
+    last = -1
+    ends = {fig_tok[fi][1]: fi for fi in order}
+    begins = {fig_tok[fi][0]: fi for fi in order}
+    for k in range(n):
+        left[k] = last
+        if k in ends:
+            last = ends[k]
+    last = -1
+    for k in range(n - 1, -1, -1):
+        right[k] = last
+        if k in begins:
+            last = begins[k]
+    for k in range(n):
+        if not content[k]:
             continue
         best: tuple[int, int, int] | None = None  # (distance, after-figure first, figure)
-        for fi in order:
+        for fi, after in ((left[k], 0), (right[k], 1)):
+            if fi < 0:
+                continue
             lo, hi = fig_tok[fi]
-            same = clause[lo] == clause[k]
+            same = fig_clause[fi] == clause[k]
             if not same and clause[k] in clauses_with_figures:
                 continue
-            if k > hi:
-                d = max(0, word_index[k] - word_index[hi] - 1)
-                key = (d, 0, fi)
-            else:
-                d = max(0, word_index[lo] - word_index[k] - 1)
-                key = (d, 1, fi)
-            if not same:
-                key = (key[0] + MAX_DISTANCE, key[1], fi)
+            d = max(0, word_index[k] - word_index[hi] - 1) if after == 0 else max(0, word_index[lo] - word_index[k] - 1)
+            if not same and not (fi in bare and abs(fig_clause[fi] - clause[k]) == 1):
+                d += MAX_DISTANCE
+            key = (d, after, fi)
             if best is None or key < best:
                 best = key
         if best is None:
@@ -321,14 +344,24 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             continue
         w = FAR_WEIGHT if d >= MAX_DISTANCE else 1.0 / (1.0 + 0.5 * d)
         assign[k] = (fi, round(w, 2))
+    owned: dict[int, list[int]] = defaultdict(list)
+    for k in range(n):
+        if assign[k][0] >= 0:
+            owned[assign[k][0]].append(k)
+    # cues and years, found once per sentence; each figure looks up the ones in its spans
+    clause_cues = sorted((m.start(), m.end(), f, value, pat) for pat, f, value in g.clause for m in pat.finditer(s))
+    cue_starts = [x[0] for x in clause_cues]
+    years = [m for m in _YEAR.finditer(s)]
+    year_starts = [m.start() for m in years]
     out: list[Reading] = []
     pub_year = published[:4] if published else None
+    prev_hi = -1  # the last token of the figure before (sources are named since it)
     for fi, (a, b, kind) in enumerate(spans):
         if kind == "date":
             out.append(Reading(Counted(), None, False, False, None))
             continue
         lo, hi = fig_tok[fi]
-        mine = [k for k in range(n) if assign[k][0] == fi]
+        mine = owned.get(fi, [])
         run = _run(toks, terms, owner, skip, g, lo, hi, kind)
         head = None
         hk = -1
@@ -347,32 +380,34 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         ranked = sorted(weights.items(), key=lambda kv: (kv[0] not in head_terms, -kv[1], kv[0]))[:MAX_TERMS]
         run_set = set(run)
         role_toks = [k for k in mine if k not in run_set and clause[k] == clause[lo] and not is_name[k]]
+        # who gives the figure: a body named since the previous figure ("Police estimated the crowd at
+        # 85,000, while the organisers ... put it at 250,000"; "Według policji ... 85 tys.")
+        by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if sources.get(t)})
+        prev_hi = max(prev_hi, hi)
         counted = Counted(
             text=" ".join(toks[k].text for k in run) or None,
             lemma=" ".join(lemma(toks[k].text, lang) for k in run) or None,
             head=head,
             role=" ".join(toks[k].text for k in role_toks) or None,
             role_lemma=" ".join(lemma(toks[k].text, lang) for k in role_toks) or None,
-            terms=tuple(t for t, _ in ranked),
-            weights=tuple(w for _, w in ranked),
+            terms=tuple(t for t, _ in ranked) + tuple(by),
+            weights=tuple(w for _, w in ranked) + tuple(1.0 for _ in by),
         )
-        # who gives the figure: a body named since the previous figure ("Police estimated the crowd at
-        # 85,000, while the organisers ... put it at 250,000"; "Według policji ... 85 tys.")
-        prev_hi = max((fig_tok[fj][1] for fj in order if fig_tok[fj][1] < lo), default=-1)
-        by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if sources.get(t)})
-        if by:
-            counted = Counted(counted.text, counted.lemma, counted.head, counted.role, counted.role_lemma,
-                              counted.terms + tuple(by), counted.weights + tuple(1.0 for _ in by))
-        part, increment, running = _cues(g, s, a, b, kind, _cue_spans(s, marks, clause[lo], clauses_with_figures), lang)
+        spans_ = _cue_spans(s, marks, clause[lo], clauses_with_figures)
+        found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]
+                 if x[1] <= cb]
+        part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
         year = None
-        cue_spans = _cue_spans(s, marks, clause[lo], clauses_with_figures)
-        for m in (y for ca, cb in cue_spans for y in _YEAR.finditer(s, ca, cb)):
-            if m.group(1) == pub_year:
-                continue
-            if since and since.search(s, max(0, m.start() - 24), m.start()) and a < m.start():
-                continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
-            year = m.group(1)
-            break
+        for ca, cb in spans_:
+            for m in years[bisect.bisect_left(year_starts, ca):bisect.bisect_left(year_starts, cb)]:
+                if m.group(1) == pub_year:
+                    continue
+                if since and since.search(s, max(0, m.start() - 24), m.start()) and a < m.start():
+                    continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
+                year = m.group(1)
+                break
+            if year:
+                break
         if part == "of_them":
             # "including 170 in Italy": a part that names its place is that place's part
             place = next((t for t, w in ranked if w >= 0.3 and t.startswith("@country:")), None)
@@ -445,8 +480,10 @@ def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int]
     return before or after
 
 
-def _cues(g: Grammar, s: str, a: int, b: int, kind: str, spans: list[tuple[int, int]],
-          lang: str) -> tuple[str | None, bool, bool]:
+def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, int, str, str, Any]],
+          spans: list[tuple[int, int]], lang: str) -> tuple[str | None, bool, bool]:
+    """The part, addition and running-tally cues of a figure at [a, b): those right before or after
+    it, and ``found``, the clause cues of the sentence that lie in its ``spans``."""
     part: str | None = None
     increment = running = False
     head = s[max(0, a - 60) : a]
@@ -464,18 +501,18 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, spans: list[tuple[int, 
                 part = part or value
             elif f == "increment":
                 increment = True
-    for ca, cb in spans:
-        for pat, f, value in g.clause:
-            for m in pat.finditer(s, ca, cb):
-                if f == "running":
-                    running = True
-                elif f == "part" and part is None and value.startswith("place_"):
-                    name = (_NAME_BEFORE.search(s[ca : m.start()]) if value == "place_before" else _NAME_AFTER.match(s[m.end() : cb]))
-                    if name:
-                        words = _LEADING_SMALL.sub("", name.group(1).strip()).split() or name.group(1).split()
-                        folded = " ".join(fold(lemma(w, lang)) for w in words)
-                        code = countries(lang).get(folded) or countries(lang).get(fold(" ".join(words)))
-                        part = "place:" + (code or folded)
+    ca = spans[0][0] if spans else 0
+    cb = spans[-1][1] if spans else len(s)
+    for start, end, f, value, _pat in found:
+        if f == "running":
+            running = True
+        elif f == "part" and part is None and value.startswith("place_"):
+            name = (_NAME_BEFORE.search(s[ca:start]) if value == "place_before" else _NAME_AFTER.match(s[end:cb]))
+            if name:
+                words = _LEADING_SMALL.sub("", name.group(1).strip()).split() or name.group(1).split()
+                folded = " ".join(fold(lemma(w, lang)) for w in words)
+                code = countries(lang).get(folded) or countries(lang).get(fold(" ".join(words)))
+                part = "place:" + (code or folded)
     if increment and kind not in ("count", "money"):
         increment = False  # "fell by 4.8%": a change in a rate is how a rate is reported
     return part, increment, running

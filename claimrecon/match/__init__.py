@@ -233,6 +233,8 @@ def _cluster(block: list[Item], min_conf: float) -> list[tuple[list[Item], Match
     return out
 
 
+#: clusters whose node pairs are more than this are joined on their kept similarity sums, not pair by pair
+EXACT_PAIRS = 2500
 #: a term that describes more nodes than this finds no candidates (its weight is low anyway): it
 #: bounds the pairs a block compares, whatever its size
 POSTINGS_CAP = 400
@@ -358,6 +360,12 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     def sim(i: int, j: int) -> float:
         return sims.get((i, j) if i < j else (j, i), (0.0, ()))[0]
 
+    # sums of the similarities between clusters, kept as they merge: the average link of two big
+    # clusters is read from them rather than counted pair by pair
+    link: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), (s, _) in sims.items():
+        link[i][j] = s
+        link[j][i] = s
     mutual = _mutual_best(nodes, sims)
     # each other's best match needs less evidence, unless a desk asked for surer matches than the default
     floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
@@ -371,7 +379,11 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         if fa is not None and fb is not None and any(src in fb and fb[src] != vals for src, vals in fa.items()):
             continue  # one article would give two different figures for one quantity
         ma, mb = members[ri], members[rj]
-        if len(ma) + len(mb) > 2:
+        if len(ma) * len(mb) > EXACT_PAIRS:
+            # big clusters: the average from the kept sums, compatibility from what each cluster names
+            if link[ri].get(rj, 0.0) / (len(ma) * len(mb)) < MIN_AVERAGE or not compatible(nodes[ri], nodes[rj]):
+                continue
+        elif len(ma) + len(mb) > 2:
             total = 0.0
             n = 0
             for x in ma:
@@ -389,6 +401,13 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
                 continue
         parent[rj] = ri
         members[ri] = ma + mb
+        for c, s_ in link.pop(rj, {}).items():  # rj's links become ri's
+            if c == ri:
+                continue
+            link[ri][c] = link[ri].get(c, 0.0) + s_
+            link[c][ri] = link[c].get(ri, 0.0) + s_
+            link[c].pop(rj, None)
+        link[ri].pop(rj, None)
         if fa is None or fb is None or len(fa) + len(fb) > TRACKED:
             figures[ri] = None
         else:
