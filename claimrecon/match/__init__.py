@@ -234,7 +234,9 @@ def _cluster(block: list[Item], min_conf: float) -> list[tuple[list[Item], Match
 
 
 #: clusters whose node pairs are more than this are joined on their kept similarity sums, not pair by pair
-EXACT_PAIRS = 2500
+EXACT_PAIRS = 400
+#: candidates a node is compared with, the ones sharing the most weight with it
+CANDIDATES = 40
 #: a term that describes more nodes than this finds no candidates (its weight is low anyway): it
 #: bounds the pairs a block compares, whatever its size
 POSTINGS_CAP = 400
@@ -248,14 +250,21 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
     for i, v in enumerate(vecs):
         for t in v:
             postings[t].append(i)
+    # candidates: for each node, the CANDIDATES nodes with the most weight in common (a block of
+    # a few articles keeps every node that shares a term; a big feed keeps the pairs bounded)
     pairs: set[tuple[int, int]] = set()
-    for t in sorted(postings):
-        ids = postings[t]
-        if len(ids) > POSTINGS_CAP:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                pairs.add((ids[x], ids[y]))
+    for i, v in enumerate(vecs):
+        score: dict[int, float] = defaultdict(float)
+        for t, w in v.items():
+            ids = postings[t]
+            if len(ids) > POSTINGS_CAP:
+                continue
+            for j in ids:
+                if j != i:
+                    score[j] += w * vecs[j][t]
+        best = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES] if len(score) > CANDIDATES else score.items()
+        for j, _ in best:
+            pairs.add((i, j) if i < j else (j, i))
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
@@ -311,7 +320,7 @@ def compatible(a: Item, b: Item) -> bool:
 
 def _bodies(x: Any) -> frozenset[str]:
     """The bodies named as giving a claim's figure (an item's, or a node's description's)."""
-    return x.rep.sources if isinstance(x, Node) else x.sources
+    return x.bodies if isinstance(x, Node) else x.sources
 
 
 def _slip(x: Any, y: Any) -> bool:

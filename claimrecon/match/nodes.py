@@ -33,10 +33,15 @@ FIGURES_KEPT = 8
 class Node:
     """Items worded alike: one description (``rep``), several claims."""
 
-    __slots__ = ("rep", "items", "figs", "values", "sources", "only", "index")
+    __slots__ = ("rep", "items", "figs", "values", "sources", "only", "index",
+                 "kind", "veto", "bodies", "places", "roles", "head", "terms", "text", "measure", "lang")
 
     def __init__(self, rep: Any) -> None:
         self.rep = rep
+        # what the inner loops read, as plain attributes (``__getattr__`` serves the rest)
+        self.kind, self.veto, self.bodies, self.places = rep.kind, rep.veto, rep.sources, rep.places
+        self.roles, self.head, self.terms, self.text = rep.roles, rep.head, rep.terms, rep.text
+        self.measure, self.lang = rep.measure, rep.lang
         self.items: list[Any] = []
         self.figs: dict[tuple[str, str, str], set[str]] | None = {}
         self.values: list[Any] = []  # items with distinct figures, at most FIGURES_KEPT
