@@ -315,8 +315,10 @@ class ClaimStore(Sequence[Claim]):
         """What the match stage reads of each claim it may compare (``match.Item``), in report order."""
         from .match import item_of
 
+        wordings = Wordings()  # one Wording per distinct wording, shared by the items
         for rowid, data in self._query(f"SELECT rowid, data FROM claim {_ORDER}"):
-            it = item_of(decode(data), rowid)
+            c = decode(data)
+            it = item_of(c, rowid, wordings.of(c))
             if it is not None:
                 yield it
 

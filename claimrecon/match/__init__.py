@@ -42,7 +42,7 @@ from typing import Any
 from ..records import Article, Claim, Match
 from ..ruleset import load_shared
 from ..reconcile.intervals import verdict
-from .evidence import Vocabulary, describe_terms, families
+from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, nodes_of
 
 __all__ = ["match", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
@@ -93,8 +93,10 @@ class Item:
     source: str = ""
 
 
-def item_of(c: Claim, ref: Any = None) -> Item | None:
-    """The ``Item`` of a claim, or None when it is never compared (a date, a vague amount's kind...)."""
+def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
+    """The ``Item`` of a claim, or None when it is never compared (a date, a vague amount's kind...).
+    ``ref`` leads back to the claim (default: the claim itself); ``wording`` is its reconcile
+    ``Wording`` when the caller shares them (default: a new one; the item never holds the claim)."""
     if c.kind not in KINDS:
         return None
     s = c.scope
@@ -116,7 +118,10 @@ def item_of(c: Claim, ref: Any = None) -> Item | None:
         head = frozenset((ct.terms[0],) + fams.get(ct.terms[0], ()))
     # a block is one kind, and one currency for money, one dimension for a physical quantity
     unit = c.unit if c.kind == "money" else (c.dimension if c.kind == "quantity" else None)
-    it = Item(ref if ref is not None else c, c.id, c.article, c.lang, c.kind, unit, c.value, c,
+    from ..reconcile import Wording
+
+    it = Item(ref if ref is not None else c, c.id, c.article, c.lang, c.kind, unit, c.value,
+              wording if wording is not None else Wording(*Wording.fields(c)),
                 c.measure, ct.terms, ct.weights or tuple(1.0 for _ in ct.terms),
                 (s.aggregate, s.period, s.subevent, s.subject, s.part, s.increment, rates),
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
@@ -265,6 +270,17 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
         best = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES] if len(score) > CANDIDATES else score.items()
         for j, _ in best:
             pairs.add((i, j) if i < j else (j, i))
+    # and the nodes that state one distinctive figure alike, whatever their words ("more than
+    # 500,000 users", "about 500,000 people"): an equal figure is evidence of its own
+    stating: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for key in {k for k in (distinctive(x) for _, x in node.values) if k}:
+            stating[key].append(i)
+    for ids in stating.values():
+        if len(ids) <= POSTINGS_CAP:
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    pairs.add((ids[x], ids[y]))
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
@@ -286,7 +302,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
             sim += 0.2  # the same place's part ("In Italy alone, 140", "including 170 in Italy")
             shared = shared + ("the same place: " + a.veto[4][6:],)
         if _any_equal(a, b):
-            sim += 0.1
+            sim += 0.25 if any(distinctive(x) for _, x in a.values) else 0.1
+            shared = shared + ("the same figure",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
             sim += 0.15  # the same digits at another scale or in another order: the errors figures suffer
             shared = shared + ("the same digits",)

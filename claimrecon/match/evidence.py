@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel
 from ..extract.lemmas import fold
 from ..ruleset import load_shared
 
-__all__ = ["Vocabulary", "describe_terms"]
+__all__ = ["Vocabulary", "describe_terms", "distinctive"]
 
 #: how much a term of each sort counts, next to a plain word
 _SORT_WEIGHT = {"@": 0.6, "w": 0.5, "p": 1.0}
@@ -123,7 +123,7 @@ class Vocabulary:
         by_value: dict[str, list[tuple[int, Any]]] = defaultdict(list)
         for i, node in enumerate(nodes):
             for it in node.items:
-                key = _distinctive(it)
+                key = distinctive(it)
                 if key is not None:
                     by_value[key].append((i, it))
         learnt = False
@@ -235,7 +235,7 @@ def _head(it: Any) -> str | None:
     return it.terms[0]  # the reader puts the head's term first when there is a counted noun
 
 
-def _distinctive(it: Any) -> str | None:
+def distinctive(it: Any) -> str | None:
     """A figure distinctive enough that two articles stating it alike likely mean one quantity."""
     v = it.value
     if v is None:
