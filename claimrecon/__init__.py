@@ -67,7 +67,7 @@ def compare(
     holding non-English claims to that service for English glosses, cached in
     ``translation_cache``; the default ``None`` sends nothing anywhere.
     """
-    from .match import MIN_CONFIDENCE, match
+    from .match import MIN_CONFIDENCE, match_store
     from .parallel import analyse
     from .progress import as_progress
     from .reconcile import reconcile_groups
@@ -83,9 +83,7 @@ def compare(
                 translator(store)
         review_list = load_reviews(reviews) if reviews else ()
         with shown.phase("matching"):
-            matching = match(store.match_items(), articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
-            store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
-        info = {q.key: (q.match, q.label) for q in matching.quantities}
+            info = match_store(store, articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
         groups_in = shown.iterate("reconciling", store.groups(), len(store.keys), "quantity")
         groups, conflicts = reconcile_groups(articles, groups_in, store.claim_of, review_list, store.ids, info=info)
     except BaseException:

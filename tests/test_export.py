@@ -34,7 +34,7 @@ HOSTILE_TEXT = """Hostile test article
 
 More than 500,000 listeners <script>alert(1)</script> | joined the stream, said `rm -rf` and <img src=x onerror=alert(1)>.
 
-Only about 300,000 listeners [x](javascript:alert(1)) stayed | until the end, ** bold ** claims _x_ the organizer.
+Only about 300,000 listeners <script>alert(1)</script> [x](javascript:alert(1)) stayed | until the end, ** bold ** claims _x_ the organizer <img src=x onerror=alert(1)>.
 """
 
 
@@ -53,7 +53,7 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "evil_en.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
     (folder / "calm_en.txt").write_text(
-        "Calm article\n\nMore than 450,000 listeners joined the stream, the organizer said.\n", encoding="utf-8")
+        "Calm article\n\nMore than 450,000 listeners stayed until the end, the organizer said.\n", encoding="utf-8")
     return claimrecon.compare([str(folder)], lang="en")
 
 
@@ -97,7 +97,8 @@ def test_markdown_answers_first_one_row_per_quantity(corpus_report: Report) -> N
     v = ReportView.of(corpus_report)
     rows = _dispute_rows(md)
     assert len(rows) == len({k.group for k in corpus_report.conflicts}) == 3
-    assert [r.split("|")[2].strip() for r in rows] == ["listeners", "staff cut", "followers"]
+    names = [re.sub(r" \(inferred match, confidence [\d.]+\)$", "", r.split("|")[2].strip()) for r in rows]
+    assert names == ["listeners", "staff cut", "followers"]
     # the answer comes first: the quantities in dispute right after the summary, the articles last
     heads = ["## Quantities in dispute", "## Evidence", "## Agreements", "## Timelines", "## Single-source figures",
              "## Figures not compared", "## Articles"]
@@ -492,7 +493,7 @@ def test_a_quantity_matched_by_inference_is_marked_as_such() -> None:
     report = Report((Article("a.txt", "ok", language="en"), Article("b.txt", "ok", language="es")), (a, b), (g,), (k,))
     md = to_markdown(report)
     (row,) = _dispute_rows(md)
-    assert "injured passengers *(inferred match, confidence 0.72)*" in row
+    assert "injured passengers (inferred match, confidence 0.72)" in row
     assert "Matched by: inferred from context (confidence 0.72): passenger = pasajero; injured = herido." in md
     assert "citing the coast guard" in row
     page = to_html(report)

@@ -153,11 +153,15 @@ def test_every_group_says_how_it_was_matched():
 
 
 def test_a_desk_can_ask_for_surer_matches():
-    texts = (("es.txt", "es", "La policía informó de 41 detenidos tras los disturbios."),
-             ("en.txt", "en", "Police said 14 people were arrested after the riots."))
+    texts = (("en.txt", "en", "The regulator said 1.4 million subscribers were affected and the outage lasted 11 days."),
+             ("pl.txt", "pl", "Według urzędu wyciek dotknął 1,9 mln abonentów, a awaria trwała prawie trzy tygodnie."),
+             ("es.txt", "es", "Police said 14 people were arrested; la policía informó de 41 detenidos."))
     _, _, loose = _run(*texts)
-    _, _, strict = _run(*texts, min_confidence=0.99)
-    assert loose and not strict
+    confidences = sorted({k.confidence for k in loose})
+    assert confidences and confidences[0] < 1.0, "the confidence of a match should say how sure it is"
+    _, _, strict = _run(*texts, min_confidence=confidences[0] + 0.01)
+    assert {k.id for k in strict} < {k.id for k in loose}  # the least sure disappear, the others stay
+    assert all(k.confidence >= confidences[0] + 0.01 for k in strict)
 
 
 def test_matching_does_not_depend_on_input_order():

@@ -118,16 +118,13 @@ def test_group_cap_keeps_the_highest_scores() -> None:
 def test_grouped_verdicts_match_every_pair_below_the_caps() -> None:
     """Judging each figure pair once per wording finds exactly the conflicts that judging every
     claim pair finds (keep ``reconcile._wording`` in step with what ``verdict`` reads)."""
-    from claimrecon.reconcile import _figure_key, group_key
+    from claimrecon.reconcile import _figure_key
     from claimrecon.reconcile.intervals import verdict
 
     report = claimrecon.compare(INPUTS)
     src = {a.id: a.duplicate_of or a.id for a in report.articles}
-    by_group: dict[tuple[str, ...], list[Claim]] = {}
-    for c in report.claims:
-        key = group_key(c)
-        if key is not None:
-            by_group.setdefault(key, []).append(c)
+    claims = {c.id: c for c in report.claims}
+    by_group = {g.id: [claims[i] for i in g.claims] for g in report.groups}
     expected = set()
     for members in by_group.values():
         for i, a in enumerate(members):

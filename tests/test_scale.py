@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+
+from claimrecon.match import match_store
 from hypothesis import strategies as st
 
 import claimrecon
@@ -182,7 +184,8 @@ def test_store_orders_groups_and_looks_up_like_the_claims_in_memory(feed: Path) 
         ids = [c.id for c in expected.claims] + ["c-unknown"]
         assert list(store.resolve(ids)) == [last.get(i) for i in ids]
         assert store.get(expected.claims[3].id) == last[expected.claims[3].id]
-        groups, conflicts = reconcile_groups(articles, store.groups(), store.claim_of, (), store.ids)
+        info = match_store(store, articles)
+        groups, conflicts = reconcile_groups(articles, store.groups(), store.claim_of, (), store.ids, info=info)
         assert (groups, conflicts) == (expected.groups, expected.conflicts)  # ids read from the store equal the tuples
         for g in groups:
             assert list(store.resolve(g.claims)) == [last[c] for c in g.claims]

@@ -31,6 +31,7 @@ groups of one series.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import functools
 import hashlib
 import math
@@ -45,7 +46,7 @@ from ..reconcile.intervals import verdict
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, nodes_of
 
-__all__ = ["match", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
+__all__ = ["match", "match_store", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
 
 #: the least similarity of two claims' descriptions for them to be one quantity (a desk can raise it)
 import os as _os
@@ -198,6 +199,8 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     arts = {a.id: a for a in articles}
     blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for it in items:
+        if not it.terms and not it.measure:
+            continue  # nothing says what it measures: it is not compared ("figures not compared")
         it.source = _source(arts, it.article)
         blocks[(it.kind, it.unit or "")].append(it)
     out = Matching()
@@ -221,6 +224,14 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
 
 # ---------------------------------------------------------------------------------------------
 # Similarity and clustering
+
+
+def match_store(store: Any, articles: Sequence[Article], min_confidence: float = MIN_CONFIDENCE) -> dict[tuple[str, ...], tuple[Match | None, str | None]]:
+    """Match the claims of a run's store (``claimrecon.store``) and put them in their groups;
+    returns what reconcile needs to know of each group (how it was matched, its name)."""
+    matching = match(store.match_items(), articles, min_confidence)
+    store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
+    return {q.key: (q.match, q.label) for q in matching.quantities}
 
 
 def _cluster(block: list[Item], min_conf: float) -> list[tuple[list[Item], Match | None]]:
@@ -297,7 +308,6 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
         if a.text and b.text and a.terms and b.terms and vocab.canon(a.terms[0]) == vocab.canon(b.terms[0]) \
                 and a.terms[0][:1] not in "@":
             sim += HEAD_BONUS  # the same counted noun ("12% of the servers", "el 15% de los servidores")
-            shared = ("same counted noun",) + shared
         if a.veto[4] and a.veto[4].startswith("place:"):
             sim += 0.2  # the same place's part ("In Italy alone, 140", "including 170 in Italy")
             shared = shared + ("the same place: " + a.veto[4][6:],)
@@ -309,8 +319,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
             shared = shared + ("the same digits",)
         if a.rep.sources and a.rep.sources == b.rep.sources:
             sim += 0.15  # the same body's estimate ("according to police")
-            shared = ("same source: " + ", ".join(sorted(x[1:] for x in a.rep.sources)),) + shared
-        if a.kind != "count" and a.only and b.only:
+            shared = shared + ("same source: " + ", ".join(sorted(x[1:] for x in a.rep.sources)),)
+        if a.only and b.only and (a.kind != "count" or any(t[:1] in "#=~" for t in shared)):
             sim += 0.15  # the one amount in that currency (or percentage, duration, time) each article gives
             shared = shared + ("the only one of its kind in each article",)
         sim = min(1.0, sim)
@@ -344,7 +354,8 @@ def _slip(x: Any, y: Any) -> bool:
     """Two figures with the same significant digits at another scale (7 million, 7 billion; 4.5,
     45) or in another order (41, 14; 23,400, 32,400): a typing or scale error, a sign that the two
     figures are one quantity wrongly given."""
-    if not isinstance(x, float) or not isinstance(y, float) or x <= 0 or y <= 0 or x == y:
+    if not isinstance(x, float) or not isinstance(y, float) or x <= 0 or y <= 0 or x == y \
+            or not (math.isfinite(x) and math.isfinite(y)):
         return False
     dx, dy = _digits(x), _digits(y)
     if len(dx) < 2 and len(dy) < 2:
@@ -497,7 +508,7 @@ def _how(block: list[Node], members: list[int], sims: dict[tuple[int, int], tupl
     basis = max(bases, key=lambda b: order[b])
     evidence: list[str] = []
     for _, shared, i, j in links:
-        for t in shared[:2]:
+        for t in shared[:3]:
             e = vocab.explain(t, block[i], block[j])
             if e and e not in evidence:
                 evidence.append(e)

@@ -179,19 +179,24 @@ class Vocabulary:
 
     def basis(self, a: Any, b: Any, shared: tuple[str, ...]) -> str:
         """canonical | same_word | inferred, from the strongest evidence two items share."""
-        if shared and shared[0].startswith("="):
+        words = [t for t in shared if t[:1] in "#=" or (":" in t and not t.startswith(("by:", "per:", "@")))]
+        if words and words[0].startswith("="):
             return "canonical"
-        for c in shared[:1]:
+        for c in words[:1]:
             ta = [t for t in a.terms if self.canon(t) == c]
             tb = [t for t in b.terms if self.canon(t) == c]
-            if set(ta) & set(tb) and _sort(c) == "":
-                return "same_word"
+            if set(ta) & set(tb):
+                return "same_word"  # the same lemma, or words the rules' table gives one concept
         return "inferred"
 
     def explain(self, c: str, a: Any, b: Any) -> str | None:
         """The evidence of one shared canonical term, in words for a reader."""
         if c.startswith("="):
             return f"same measure: {c[1:]}"
+        if " " in c:  # already words: "the same figure", "same source: police"
+            return c
+        if c.startswith("~"):
+            return f"related words ({c[1:]})"
         ta = sorted(t for t in a.terms if self.canon(t) == c)
         tb = sorted(t for t in b.terms if self.canon(t) == c)
         if not ta or not tb:
@@ -215,6 +220,11 @@ def families() -> dict[str, tuple[str, ...]]:
         for c in r["concepts"].split("|"):
             out["#" + c].append("~" + r["family"])
     return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _measure_gloss() -> dict[str, str]:
+    return {r["measure"]: r["gloss"] for r in load_shared().get("canonical.tsv", [])}
 
 
 def _cognate(a: str, b: str) -> bool:
@@ -241,6 +251,8 @@ def distinctive(it: Any) -> str | None:
     if v is None:
         return None
     if isinstance(v, float):
+        if not math.isfinite(v):
+            return None
         if it.kind == "count" and (v < 13 or (v == int(v) and v % 100 == 0 and v < 1000)):
             return None
         if it.kind == "percent" and v in (50.0, 100.0):
@@ -250,9 +262,16 @@ def distinctive(it: Any) -> str | None:
 
 
 def describe_terms(items: Iterable[Any]) -> str | None:
-    """A name for a quantity, in English where one of its claims is English: the counted phrase
-    most of its claims use, else its commonest concept."""
+    """A name for a quantity, in English: the canonical measure most of its claims have (the rules'
+    bridge lexicon, e.g. "listeners"), else the counted phrase most of its English claims use, else
+    its commonest concept."""
     items = list(items)
+    measures = Counter(it.measure for it in items if it.measure)
+    if measures:
+        measure, n = sorted(measures.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if 2 * n >= len(items):
+            gloss = _measure_gloss().get(measure, measure.replace("_", " "))
+            return gloss[3:] if gloss.startswith("of ") else gloss  # "75% of staff cut": the quantity is "staff cut"
     en = Counter(it.text.lower() for it in items if it.lang == "en" and it.text)
     if en:
         return sorted(en.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
