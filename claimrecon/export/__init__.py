@@ -68,14 +68,20 @@ class Format:
         pieces = self.pieces
         return None if pieces is None else lambda report, options: "".join(pieces(report, options))
 
-    def write(self, report: Report, target: str | Path, options: ExportOptions) -> None:
-        """Write the report to ``target`` (``-`` = stdout for text formats), atomically, as it is rendered."""
+    def write(self, report: Report, target: str | Path, options: ExportOptions, into: Path | None = None) -> None:
+        """Write the report to ``target`` (``-`` = stdout for text formats), atomically, as it is
+        rendered; with ``into``, write the new ``target`` there instead (``export`` swaps it in)."""
         if self.pieces is not None:
-            write_text(target, self.pieces(report, options))
+            if into is None:
+                write_text(target, self.pieces(report, options))
+            else:
+                with open(into, "w", encoding="utf-8", newline="\n") as f:
+                    for piece in self.pieces(report, options):
+                        f.write(piece)
         else:
             from .sqlite_export import write_sqlite
 
-            write_sqlite(target, report, options.created_at)
+            write_sqlite(target, report, options.created_at, into=into)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -122,11 +128,35 @@ def plan(formats: Sequence[str], out: str | Path, files: Mapping[str, str | None
     return targets
 
 
-def export(report: Report, targets: Mapping[str, str], options: ExportOptions | None = None) -> None:
-    """Write ``report`` in each format of ``targets`` (from ``plan``)."""
+def export(report: Report, targets: Mapping[str, str], options: ExportOptions | None = None, index: str | Path | None = None) -> None:
+    """Write ``report`` in each format of ``targets`` (from ``plan``), as one set: every file is
+    written aside, then all are swapped in (``claimrecon.reportset``); a failure leaves the
+    previous files untouched and raises ``WriteError`` naming the path and the cause. ``index``:
+    where the set's index for ``claimrecon review`` goes (``reconcile.review.INDEX``), if anywhere."""
+    import sqlite3
+
+    from ..reportset import ReportSet, write_error
+
     opts = options or ExportOptions()
+    files = {name: target for name, target in targets.items() if target != "-"}
     for name, target in targets.items():
-        FORMATS[name].write(report, target, opts)
+        if target == "-":
+            FORMATS[name].write(report, target, opts)
+    if not files:
+        return
+    with ReportSet(list(files.values()) + ([str(index)] if index else [])) as rs:
+        for name, target in files.items():
+            try:
+                FORMATS[name].write(report, target, opts, into=rs.staged(target))
+            except (OSError, sqlite3.OperationalError) as e:
+                raise write_error(target, e) from None
+        if index:
+            from ..reconcile.review import index_text
+
+            try:
+                rs.staged(index).write_text(index_text(report), encoding="utf-8")
+            except OSError as e:
+                raise write_error(index, e) from None
 
 
 __all__ = ["FORMATS", "DEFAULT_FORMATS", "ExportOptions", "Format", "export", "parse_formats", "plan", "write_text", "file_mode", "now_utc"]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from ..records import Article, Claim, Conflict, Report
+from ..text_safety import printable
 from .view import ReportView, joined, language_name, measure_label, sentence_translation, split_evidence
 
 # Characters that can start Markdown or HTML syntax anywhere in a line. ``_`` is handled apart:
@@ -36,7 +37,7 @@ def md_text(text: object) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)  # a big report writes the same ids, names and figures many times
 def _md_text(text: str) -> str:
-    t = " ".join(text.split())
+    t = " ".join(printable(text, lines=True).split())
     t = _INLINE_SPECIAL.sub(r"\\\g<0>", t)
     t = _LONE_UNDERSCORE.sub(r"\\_", t)
     m = _LINE_START.match(t)
@@ -52,7 +53,7 @@ def md_code(text: object, in_table: bool = False) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _md_code(text: str, in_table: bool) -> str:
-    t = " ".join(text.split()) or " "
+    t = " ".join(printable(text, lines=True).split()) or " "
     run = max((len(r) for r in _BACKTICKS.findall(t)), default=0)
     fence = "`" * (run + 1)
     pad = " " if t[0] in "` " or t[-1] in "` " else ""
