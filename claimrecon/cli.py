@@ -20,7 +20,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import ClaimreconError, ReviewError
+from .errors import ClaimreconError, InputError, ReviewError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RULES, EXIT_NOTHING_READ, EXIT_WRITE = 0, 1, 2, 3, 4, 5
 
@@ -53,6 +53,16 @@ def _fail(e: ClaimreconError) -> typer.Exit:
     if e.hint:
         _err(printable(e.hint, lines=True))
     return typer.Exit(e.exit_code)
+
+
+def _check_base_url(url: str | None) -> None:
+    """--base-url: an http(s) url or a relative path; never another scheme (javascript:, data:)."""
+    import re
+
+    from .text_safety import web_url
+
+    if url and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) and not web_url(url):
+        raise InputError(f"--base-url {url!r} is not an http:// or https:// url", "Give where the report will be published, e.g. https://desk.example/report.html")
 
 
 @app.command(epilog="Example:  claimrecon compare corpus/ --format all --out output")
@@ -104,6 +114,7 @@ def compare(
 
     review_file = reviews or out / "reviews.json"
     try:
+        _check_base_url(base_url)
         files = {"json": json_file, "markdown": markdown_file, "sqlite": sqlite_file}
         names = parse_formats(formats) or list(DEFAULT_FORMATS)
         targets = plan(names + [n for n, f in files.items() if f and n not in names], out, files)
@@ -133,8 +144,8 @@ def compare(
         f"conflicts  {s['conflicts']} ({sev['hard']} hard, {sev['soft']} soft)",
     ]
     for a in report.articles:
-        if a.status != "ok":
-            lines.append(f"  {a.status}: {_clean(a.id)}: {_clean(a.reason or '')}")
+        if a.status != "ok" or a.reason:  # an ok article's reason: what of it was left out (claimrecon.bounds)
+            lines.append(f"  {a.status if a.status != 'ok' else 'note'}: {_clean(a.id)}: {_clean(a.reason or '')}")
     warning = None
     if translate.lower() != "none":
         from .translate import summarize
@@ -176,6 +187,10 @@ def extract(
         claims = run_extract(art.text, art.language or "en", published=published or art.published, article=art.id)
     except ClaimreconError as e:
         raise _fail(e) from None
+    from .bounds import absurd_figures
+
+    for note in absurd_figures(art.text, [(int(c["start"]), int(c["end"])) for c in claims]):  # type: ignore[call-overload]
+        _err(f"note: {note}")
     typer.echo(json.dumps({"article": art.id, "language": art.language, "claims": claims}, ensure_ascii=False, indent=2))
 
 

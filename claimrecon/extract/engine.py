@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
 from .numbers import parse_digits, parse_words
 
+#: figures of this size or more (or not finite) are not read: no report compares them (``claimrecon.bounds``)
+MAX_FIGURE = 1e100
+
 # Patterns that start with look-behinds and then a digit say "(?=\d)" first: a position that
 # holds no digit, most of a text, then fails at once instead of after every look-behind.
 _DIGITS = re.compile(
@@ -239,6 +242,7 @@ class Core:
 
 def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None, digits: bool = True) -> list[Core]:
     cores: list[Core] = []
+    absurd: list[tuple[int, int]] = []  # spans of figures past MAX_FIGURE: no part of them is read either
     for m in _DIGITS.finditer(s) if digits else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -270,9 +274,12 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 precision *= mult
                 has_scale = True
                 end = sm.end()
+        if not abs(value) < MAX_FIGURE:
+            absurd.append((m.start(), end))  # an absurd number (400 digits): skipped, never its article
+            continue
         cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt))))
     for m in lx.word_re.finditer(s) if words is None or lx.word_gate.open(words) else ():
-        if _overlaps(taken, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
+        if _overlaps(taken + absurd, m.start(), m.end()) or _overlaps([(c.start, c.end) for c in cores], m.start(), m.end()):
             continue
         txt = m.group()
         # trailing connectors/articles are not part of the number ("two and", "half a")
@@ -285,6 +292,8 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         if parsed is None:
             continue
         value, precision, has_scale = parsed
+        if not abs(value) < MAX_FIGURE:
+            continue
         # a word glued to the next by a hyphen is an adjective ("two-factor"), unless a unit follows
         cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False))
     cores.sort(key=lambda c: c.start)
