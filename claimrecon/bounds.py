@@ -9,8 +9,9 @@ memory and report size, and must never take its other claims down with it:
   its ``reason`` says what was skipped;
 - ``MAX_FIGURES_PER_SENTENCE``: the first figures of a sentence are kept, the rest dropped, said
   in the article's ``reason``;
-- ``MAX_EXCERPT_CHARS``: a claim's ``sentence`` is at most this long: a longer sentence is cut to
-  an excerpt around the figure, at word boundaries, and ``sentence_start`` is the excerpt's
+- ``MAX_EXCERPT_CHARS``: a claim's ``sentence`` is at most this long (or as long as the figure's
+  own text, which is never cut): a longer sentence is cut to an excerpt around the figure, at word
+  boundaries, and ``sentence_start`` is the excerpt's
   offset, so ``text[sentence_start:][:len(sentence)] == sentence`` still holds and every export
   keeps its offsets (the whole text stays in the article: ``claimrecon ingest FILE``);
 - ``ARTICLE_SECONDS``: extracting one article's claims may take this long (the environment

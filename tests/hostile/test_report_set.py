@@ -110,7 +110,8 @@ def test_kill_9_while_writing_leaves_the_old_or_the_new_set(tmp_path, two_sets):
     old, new, ferry = two_sets
     rng = random.Random(16)
     seen = {"old": 0, "new": 0}
-    for attempt in range(4):
+    delays = [0.0, 0.002, rng.uniform(0, 0.03), rng.uniform(0, 0.1)]  # the first ones land while it writes
+    for attempt, delay in enumerate(delays):
         out = tmp_path / f"out{attempt}"
         assert runner.invoke(cli.app, ["compare", str(CORPUS), "-f", "all", "--out", str(out)]).exit_code == 0
         proc = subprocess.Popen([*CLAIMRECON, "compare", ferry, "-f", "all", "--out", str(out)],
@@ -118,7 +119,7 @@ def test_kill_9_while_writing_leaves_the_old_or_the_new_set(tmp_path, two_sets):
         deadline = time.monotonic() + 120
         while proc.poll() is None and not leftovers(out) and time.monotonic() < deadline:
             time.sleep(0.001)
-        time.sleep(rng.uniform(0, 0.08))
+        time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if JOURNAL in leftovers(out):  # killed within the renames: the next command completes them
