@@ -66,16 +66,27 @@ def time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
+    done = False
+
     def over(signum: int, frame: object) -> None:
-        raise OverBudget()
+        if not done:
+            raise OverBudget()
 
     previous = signal.signal(signal.SIGALRM, over)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # then again every 0.1 s: a signal that lands in a garbage-collector callback or a __del__
+    # is swallowed there, the next one reaches the extraction
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # an alarm may still land here: tidy up whatever it interrupts
+            try:
+                done = True
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except OverBudget:
+                continue
 
 
 def over_budget_reason(seconds: float, text: str) -> str:

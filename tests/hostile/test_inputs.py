@@ -101,6 +101,7 @@ def test_an_excerpt_keeps_the_claims_fields() -> None:
 
 # the time budget of one article
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # an alarm swallowed by a gc callback
 def test_a_runaway_article_becomes_an_error_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert threading.current_thread() is threading.main_thread()
     monkeypatch.setenv("CLAIMRECON_ARTICLE_SECONDS", "0.3")
