@@ -131,12 +131,14 @@ def test_utf7_surrogates_do_not_break_the_reports(tmp_path: Path) -> None:
     assert "\ufffd" in (out / "report.json").read_text(encoding="utf-8")
 
 
-def test_an_html_meta_charset_that_is_no_text_encoding_is_ignored(tmp_path: Path) -> None:
-    page = ('<html><head><meta charset="hex"><title>Rally</title></head><body><p>' + EN +
-            " Caf\xe9 owners said sales doubled.</p></body></html>")
+@pytest.mark.parametrize("charset", ["unicode_escape", "hex"])
+def test_an_html_meta_charset_that_is_no_text_encoding_is_ignored(tmp_path: Path, charset: str) -> None:
+    page = (f'<html><head><meta charset="{charset}"><title>Rally</title></head><body><p>' + EN +
+            " Caf\xe9 owners said sales doubled, see \\x41 and \\u00f1.</p></body></html>")
     (tmp_path / "a.html").write_bytes(page.encode("cp1252"))
     (a,) = ingest([str(tmp_path / "a.html")])
     assert a.status == "ok" and a.encoding in ("cp1252", "windows-1252", "cp1250", "iso8859-2")
+    assert "\\x41 and \\u00f1" in a.text  # read as written, not as escapes
 
 
 # 11. inputs opened without blocking
