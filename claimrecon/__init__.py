@@ -26,10 +26,13 @@ __all__ = ["compare", "extract", "Report", "Article", "Claim", "Group", "Conflic
 
 
 def extract(text: str, lang: str, *, published: str | None = None, article: str = "-") -> list[dict[str, object]]:
-    """The claims of one text, as dicts with the same fields as the JSON export."""
+    """The claims of one text, as dicts with the same fields as the JSON export, within the caps
+    of ``claimrecon.bounds`` (figures per sentence, sentence excerpt) as in a report."""
+    from .bounds import bound_claims
     from .extract import extract as _extract
 
-    return [c.to_dict() for c in _extract(text, lang, article_id=article, published=published)]
+    claims, _ = bound_claims(text, _extract(text, lang, article_id=article, published=published))
+    return [c.to_dict() for c in claims]
 
 
 def compare(

@@ -3,9 +3,11 @@
 Exit codes (also in the README):
   0  every input was read
   1  some inputs were skipped or failed (the rest were processed)
-  2  usage error (bad option, missing argument)
+  2  usage error (bad option, missing argument, unknown review id, a review file that cannot be used)
   3  the rules are invalid (the message names file and line)
-  4  no input could be read
+  4  no input could be read (no report is replaced)
+  5  a report could not be written (the message names the path and the cause; the previous
+     reports are untouched)
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ import typer
 import typer.core
 
 from . import __version__
-from .errors import ClaimreconError, InputError
+from .errors import ClaimreconError, InputError, ReviewError
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RULES, EXIT_NOTHING_READ = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RULES, EXIT_NOTHING_READ, EXIT_WRITE = 0, 1, 2, 3, 4, 5
 
 
 class Command(typer.core.TyperCommand):
@@ -90,11 +92,30 @@ def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
+def _clean(text: str) -> str:
+    """Untrusted text (file names, titles, notes) without the control characters a terminal obeys."""
+    from .text_safety import printable
+
+    return printable(text)
+
+
 def _fail(e: ClaimreconError) -> typer.Exit:
-    _err(f"Error: {e.message}")
+    from .text_safety import printable
+
+    _err(f"Error: {printable(e.message, lines=True)}")  # messages quote paths and file contents
     if e.hint:
-        _err(e.hint)
+        _err(printable(e.hint, lines=True))
     return typer.Exit(e.exit_code)
+
+
+def _check_base_url(url: str | None) -> None:
+    """--base-url: an http(s) url or a relative path; never another scheme (javascript:, data:)."""
+    import re
+
+    from .text_safety import web_url
+
+    if url and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) and not web_url(url):
+        raise InputError(f"--base-url {url!r} is not an http:// or https:// url", "Give where the report will be published, e.g. https://desk.example/report.html")
 
 
 @app.command(cls=Command, short_help="Report where articles disagree on their numbers.", epilog="Example:  claimrecon compare corpus/ --format all --out output")
@@ -157,17 +178,20 @@ def compare(
       1  some inputs were skipped or failed (the rest are reported)
       2  usage error
       3  invalid rules
-      4  no input could be read
+      4  no input could be read (no report is replaced)
+      5  a report could not be written (none is replaced)
 
     A failed translation never changes the exit code: stderr warns, the reports say why.
     """
     from . import compare as run_compare
     from .export import DEFAULT_FORMATS, ExportOptions, export, now_utc, parse_formats, plan
     from .progress import Progress
+    from .reconcile.review import INDEX
 
     review_file = reviews or out / "reviews.json"
     progress = Progress(enabled=not quiet)
     try:
+        _check_base_url(base_url)
         files = {"json": json_file, "markdown": markdown_file, "sqlite": sqlite_file}
         names = parse_formats(formats) or list(DEFAULT_FORMATS)
         targets = plan(names + [n for n, f in files.items() if f and n not in names], out, files)
@@ -178,14 +202,18 @@ def compare(
                              jobs=jobs, scheduler=scheduler, progress=progress)
     except ClaimreconError as e:
         raise _fail(e) from None
-    try:
-        export(report, targets, ExportOptions(base_url=base_url, created_at=now_utc(), jobs=jobs, author=author,
-                                              date_published=review_date, progress=progress))
-    except ClaimreconError as e:
-        raise _fail(e) from None
-    to_stdout = "-" in targets.values()
     s = report.summary()
     st = s["articles_by_status"]
+    if st["ok"] == 0:  # nothing read: the reports of an earlier run stay as they are
+        targets = {name: target for name, target in targets.items() if target == "-"}
+    try:
+        export(report, targets, ExportOptions(base_url=base_url, created_at=now_utc(), jobs=jobs, author=author,
+                                              date_published=review_date, progress=progress),
+               index=out / INDEX if any(t != "-" for t in targets.values()) else None)
+    except ClaimreconError as e:
+        report.close()
+        raise _fail(e) from None
+    to_stdout = "-" in targets.values()
     sev = s["conflicts_by_severity"]
     lines = [
         f"articles   {s['articles']} ({st['ok']} read, {st['skipped']} skipped, {st['error']} failed"
@@ -197,7 +225,9 @@ def compare(
     disputed = _disputed(report)
     if disputed:
         lines.append(f"disputed   {disputed}")
-    problems = [f"{a.status}: {a.id}: {a.reason}" for a in report.articles if a.status != "ok"]
+    # an ok article's reason: what of it was left out (claimrecon.bounds)
+    problems = [f"{a.status if a.status != 'ok' else 'note'}: {_clean(a.id)}: {_clean(a.reason or '')}"
+                for a in report.articles if a.status != "ok" or a.reason]
     warning = None
     if translate.lower() != "none":
         from .translate import summarize
@@ -206,7 +236,9 @@ def compare(
         lines.append(f"translated {t.translated + t.cached} of {t.sentences} sentences ({t.cached} from the cache)")
         warning = t.warning()
     report.close()  # removes the claim store's temporary files (at exit otherwise)
-    if not to_stdout:
+    if st["ok"] == 0:
+        lines.append(f"wrote      nothing: no article was read, the reports in {out} are left as they were")
+    elif not to_stdout:
         lines.append("wrote      " + ", ".join(targets.values()))
     if not quiet:
         typer.echo("\n".join(lines), err=to_stdout)
@@ -236,11 +268,15 @@ def extract(
     try:
         art = read_path(file if file != "-" else "<stdin>", path, lang=lang)[0]
         if art.status != "ok":
-            _err(f"Error: {art.id}: {art.reason}")
+            _err(f"Error: {_clean(art.id)}: {_clean(art.reason or '')}")
             raise typer.Exit(EXIT_NOTHING_READ)
         claims = run_extract(art.text, art.language or "en", published=published or art.published, article=art.id)
     except ClaimreconError as e:
         raise _fail(e) from None
+    from .bounds import absurd_figures
+
+    for note in absurd_figures(art.text, [(int(c["start"]), int(c["end"])) for c in claims]):  # type: ignore[call-overload]
+        _err(f"note: {note}")
     typer.echo(json.dumps({"article": art.id, "language": art.language, "claims": claims}, ensure_ascii=False, indent=2))
 
 
@@ -284,23 +320,48 @@ def schema() -> None:
 
 @app.command(cls=Command, short_help="Record a decision on a conflict or a quantity.", epilog="Example:  claimrecon review k-1a2b3c4d5e6f --dismiss --note \"different events\"")
 def review(
-    target: Annotated[str, typer.Argument(metavar="ID", help="A conflict id (k-...) or group id (g-...) from a report.")],
+    target: Annotated[str, typer.Argument(metavar="ID", help="A conflict id (k-...) or group id (g-...) from the reports in OUT.")],
     dismiss: Annotated[bool, typer.Option("--dismiss", help="Mark it a false flag: it stays dismissed on re-runs.")] = False,
     accept: Annotated[bool, typer.Option("--accept", help="Mark it a real discrepancy.")] = False,
     note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Why: shown in every report.")] = "",
-    file: Annotated[Path, typer.Option("--file", metavar="FILE", help="The review file.")] = Path("output/reviews.json"),
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", metavar="DIR", help="The folder of the reports reviewed (default: output); the decision goes to OUT/reviews.json, "
+                      "which `compare --out OUT` reads.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", metavar="FILE", help="Another review file (give the same to compare --reviews).")] = None,
 ) -> None:
-    """Record a journalist's decision on a conflict or a group; every later report shows it."""
-    from .reconcile.review import save_review
+    """Record a journalist's decision on a conflict or a group of the reports in OUT; every later
+    report written there shows it. An id not in those reports is refused (exit 2) and the open
+    conflicts are listed.
+    """
+    from .reconcile.review import load_index, load_reviews, open_conflicts, save_review
+    from .reportset import folder_lock, recover
 
     if dismiss == accept:
         _err("Error: give exactly one of --dismiss or --accept.")
         raise typer.Exit(EXIT_USAGE)
+    folder = out if out is not None else (file.parent if file is not None else Path("output"))
+    review_file = file if file is not None else folder / "reviews.json"
     try:
-        r = save_review(file, target, "dismissed" if dismiss else "accepted", note)
+        if folder.is_dir():
+            with folder_lock(folder, create=False):
+                recover(folder)  # a run killed while swapping its reports in: finish it first
+        index = load_index(folder)
+        if index is None:
+            raise ReviewError(f"no reports to review in {folder}",
+                              f"Run `claimrecon compare ... --out {folder}` first, or give the folder of the reports with --out.")
+        if target not in {k[0] for k in index["conflicts"]} | {g[0] for g in index["groups"]}:
+            open_ = open_conflicts(index, load_reviews(review_file))
+            _err(f"Error: {target} is not a conflict or group of the reports in {folder}.")
+            _err(f"Open conflicts ({len(open_)}):" if open_ else "No conflict is open there.")
+            for k in open_[:20]:
+                _err(f"  {k[0]}  {k[2]:4}  {_clean(k[3])}: {_clean(k[4])[:150]}")
+            if len(open_) > 20:
+                _err(f"  ... and {len(open_) - 20} more (see the reports)")
+            raise typer.Exit(EXIT_USAGE)
+        r = save_review(review_file, target, "dismissed" if dismiss else "accepted", note)
     except ClaimreconError as e:
         raise _fail(e) from None
-    typer.echo(f"{r.target}: {r.state}" + (f" ({r.note})" if r.note else "") + f"  -> {file}")
+    typer.echo(f"{r.target}: {r.state}" + (f" ({_clean(r.note)})" if r.note else "") + f"  -> {review_file}")
 
 
 @rules_app.command("check", cls=Command, short_help="Validate the rules files and test cases.", epilog="Example:  claimrecon rules check")

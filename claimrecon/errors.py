@@ -50,3 +50,11 @@ class InputError(ClaimreconError):
 
 class ReviewError(ClaimreconError):
     """A review file or review command cannot be applied."""
+
+
+class WriteError(ClaimreconError):
+    """A report could not be written (full disk, read-only folder, a file where a folder
+    should be ...): the message names the path and the cause; no report of the run was put in
+    place, the previous ones are untouched."""
+
+    exit_code = 5

@@ -52,17 +52,27 @@ def process_chunk(sources: Sequence[Any], opts: Any) -> Result:
 
     Runs in a worker: a pure function of its arguments, safe to run anywhere and more than once.
     """
+    from .bounds import OverBudget, article_seconds, bound_claims, over_budget_reason, time_limit
     from .extract import extract_article
     from .ingest import read_input
     from .ingest.duplicates import fingerprint
     from .store import encode, pack_text
 
     out: Result = []
+    budget = article_seconds()
     for source in sources:
         for article in read_input(source, opts):
             try:
-                rows = [encode(c) for c in extract_article(article)]
+                with time_limit(budget):
+                    claims = extract_article(article)
+                claims, notes = bound_claims(article.text, claims)
+                if notes:  # an ok article's reason says what of it was left out
+                    article = dataclasses.replace(article, reason="; ".join(notes))
+                rows = [encode(c) for c in claims]
                 kept = (*fingerprint(article.text), pack_text(article.text)) if article.status == "ok" and article.text else None
+            except OverBudget:
+                article = dataclasses.replace(article, status="error", reason=over_budget_reason(budget, article.text), text="")
+                rows, kept = [], None
             except Exception as e:  # noqa: BLE001 - last resort: one article never stops the run
                 reason = ("out of memory while extracting claims" if isinstance(e, MemoryError)
                           else f"internal error while extracting claims ({type(e).__name__}: {e}); please report it")

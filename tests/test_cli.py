@@ -61,11 +61,14 @@ def test_unsupported_language_is_a_clear_error():
 
 
 def test_review_needs_one_decision(tmp_path):
-    result = runner.invoke(cli.app, ["review", "k-000000000000", "--file", str(tmp_path / "r.json")])
+    out = tmp_path / "out"
+    assert runner.invoke(cli.app, ["compare", str(CORPUS), "--out", str(out)]).exit_code == 0
+    target = json.loads((out / "report.json").read_text(encoding="utf-8"))["conflicts"][0]["id"]
+    result = runner.invoke(cli.app, ["review", target, "--out", str(out)])
     assert result.exit_code == 2
-    result = runner.invoke(cli.app, ["review", "k-000000000000", "--dismiss", "--note", "n", "--file", str(tmp_path / "r.json")])
-    assert result.exit_code == 0
-    assert json.loads((tmp_path / "r.json").read_text())["reviews"][0]["state"] == "dismissed"
+    result = runner.invoke(cli.app, ["review", target, "--dismiss", "--note", "n", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "reviews.json").read_text())["reviews"][0]["state"] == "dismissed"
 
 
 # --- conventions: --version, -h, help text, completion, stderr, --quiet, progress ---------------------------

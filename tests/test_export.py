@@ -380,8 +380,9 @@ def test_cli_format_list_writes_each_file(tmp_path: Path) -> None:
                                       "--sqlite", str(tmp_path / "db.sqlite"), "--base-url", "https://x.example/r.html",
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["claimreview.jsonld", "report-conflicts.csv", "report.csv", "report.html"]
-    assert (tmp_path / "db.sqlite").exists()
+    assert sorted(p.name for p in out.iterdir()) == [".claimrecon-index.json", "claimreview.jsonld", "report-conflicts.csv",
+                                                     "report.csv", "report.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite", "out"]  # no staging folder left
     assert "conflicts" in result.output and "wrote" in result.output
     doc = json.loads((out / "claimreview.jsonld").read_text(encoding="utf-8"))
     assert all(r["url"].startswith("https://x.example/r.html#g-") for r in doc["@graph"])

@@ -97,7 +97,15 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
                 raise PermissionError(13, "Permission denied", str(file))
             return real_open(file, *args, **kw)  # type: ignore[call-overload]
 
+        real_os_open = os.open
+
+        def guarded_os(file: object, *args: object, **kw: object) -> int:
+            if str(file) == str(f):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_os_open(file, *args, **kw)  # type: ignore[arg-type]
+
         monkeypatch.setattr(builtins, "open", guarded)
+        monkeypatch.setattr(os, "open", guarded_os)  # inputs are opened with os.open (without blocking)
     try:
         arts = {a.id: a for a in ingest([str(tmp_path)])}
     finally:

@@ -27,10 +27,10 @@ def _csv(report: Report, options: ExportOptions) -> Iterable[str]:
     return iter_csv(report)
 
 
-def _conflicts_csv(report: Report, target: Path) -> None:
-    from .csv_export import write_conflicts_csv
+def _conflicts_csv(report: Report, target: Path) -> dict[Path, Iterable[str]]:
+    from .csv_export import CONFLICTS_FILE, iter_conflicts_csv
 
-    write_conflicts_csv(report, target)
+    return {target.parent / CONFLICTS_FILE: iter_conflicts_csv(report)}
 
 
 def _claimreview(report: Report, options: ExportOptions) -> Iterable[str]:
@@ -43,10 +43,10 @@ def _markdown(report: Report, options: ExportOptions) -> Iterable[str]:
     return iter_markdown(report, options.figures)
 
 
-def _markdown_pictures(report: Report, target: Path) -> None:
-    from .pictures import FOLDER, write_pictures
+def _markdown_pictures(report: Report, target: Path) -> dict[Path, Iterable[str]]:
+    from .pictures import FOLDER, picture_files
 
-    write_pictures(report, target.parent / FOLDER)
+    return {target.parent / FOLDER / name: [svg] for name, svg in picture_files(report).items()}
 
 
 def _html(report: Report, options: ExportOptions) -> Iterable[str]:
@@ -83,7 +83,9 @@ class Format:
     filename: str
     pieces: Callable[[Report, ExportOptions], Iterable[str]] | None = None  # text formats: the text in pieces
     stdout: bool = True  # can be written to ``-``
-    beside: Callable[[Report, Path], None] | None = None  # writes companion files beside a file target (pictures)
+    # the companion files of a file target: path -> its text in pieces (the Markdown's pictures,
+    # the conflicts CSV beside the claims CSV); ``export`` writes them in the same report set
+    beside: Callable[[Report, Path], dict[Path, Iterable[str]]] | None = None
 
     @property
     def render(self) -> Callable[[Report, ExportOptions], str] | None:
@@ -91,21 +93,25 @@ class Format:
         pieces = self.pieces
         return None if pieces is None else lambda report, options: "".join(pieces(report, options))
 
-    def write(self, report: Report, target: str | Path, options: ExportOptions) -> None:
-        """Write the report to ``target`` (``-`` = stdout for text formats), atomically, as it is rendered."""
+    def write(self, report: Report, target: str | Path, options: ExportOptions, into: Path | None = None) -> None:
+        """Write the report to ``target`` (``-`` = stdout for text formats), atomically, as it is
+        rendered; with ``into``, write the new ``target`` there instead (``export`` swaps it in)."""
         if self.pieces is not None:
-            companion = self.beside is not None and str(target) != "-"
-            if companion and self.name == "markdown":
+            if self.beside is not None and str(target) != "-" and self.name == "markdown":
                 from .pictures import FOLDER
 
-                options = dataclasses.replace(options, figures=FOLDER)
-            write_text(target, options.progress.counted(self.pieces(report, options)))
-            if companion:
-                self.beside(report, Path(target))  # type: ignore[misc]
+                options = dataclasses.replace(options, figures=FOLDER)  # its pictures are written beside it
+            pieces = options.progress.counted(self.pieces(report, options))
+            if into is None:
+                write_text(target, pieces)
+            else:
+                with open(into, "w", encoding="utf-8", newline="\n") as f:
+                    for piece in pieces:
+                        f.write(piece)
         else:
             from .sqlite_export import write_sqlite
 
-            write_sqlite(target, report, options.created_at)
+            write_sqlite(target, report, options.created_at, into=into)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -152,12 +158,53 @@ def plan(formats: Sequence[str], out: str | Path, files: Mapping[str, str | None
     return targets
 
 
-def export(report: Report, targets: Mapping[str, str], options: ExportOptions | None = None) -> None:
-    """Write ``report`` in each format of ``targets`` (from ``plan``)."""
+def export(report: Report, targets: Mapping[str, str], options: ExportOptions | None = None, index: str | Path | None = None) -> None:
+    """Write ``report`` in each format of ``targets`` (from ``plan``), as one set: every file is
+    written aside, then all are swapped in (``claimrecon.reportset``); a failure leaves the
+    previous files untouched and raises ``WriteError`` naming the path and the cause. ``index``:
+    where the set's index for ``claimrecon review`` goes (``reconcile.review.INDEX``), if anywhere."""
+    import sqlite3
+
+    from ..reportset import ReportSet, write_error
+
     opts = options or ExportOptions()
+    files = {name: target for name, target in targets.items() if target != "-"}
     for name, target in targets.items():
-        with opts.progress.phase(f"writing {target}", bytes_=True):
-            FORMATS[name].write(report, target, opts)
+        if target == "-":
+            with opts.progress.phase("writing to stdout", bytes_=True):
+                FORMATS[name].write(report, target, opts)
+    if not files:
+        return
+    companions: dict[Path, Iterable[str]] = {}
+    for name, target in files.items():
+        beside = FORMATS[name].beside
+        if beside is not None:
+            companions.update(beside(report, Path(target)))
+    with ReportSet(list(files.values()) + list(companions) + ([str(index)] if index else [])) as rs:
+        for name, target in files.items():
+            try:
+                with opts.progress.phase(f"writing {target}", bytes_=True):
+                    FORMATS[name].write(report, target, opts, into=rs.staged(target))
+            except (OSError, sqlite3.OperationalError) as e:
+                raise write_error(target, e) from None
+        for path, pieces in companions.items():
+            try:
+                with open(rs.staged(path), "w", encoding="utf-8", newline="\n") as f:
+                    for piece in pieces:
+                        f.write(piece)
+            except OSError as e:
+                raise write_error(path, e) from None
+        if index:
+            from ..reconcile.review import index_text
+
+            try:
+                rs.staged(index).write_text(index_text(report), encoding="utf-8")
+            except OSError as e:
+                raise write_error(index, e) from None
+    if "markdown" in files:
+        from .pictures import FOLDER, remove_stale
+
+        remove_stale(Path(files["markdown"]).parent / FOLDER, {p.name for p in companions})
 
 
 __all__ = ["FORMATS", "DEFAULT_FORMATS", "ExportOptions", "Format", "export", "parse_formats", "plan", "write_text", "file_mode", "now_utc"]

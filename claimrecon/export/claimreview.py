@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Group, Report
+from ..text_safety import web_url
 from .json_export import Stream, encode
 from .view import ReportView, measure_label
 
@@ -41,7 +42,7 @@ def _appearance(a: Article | None, article_id: str, claims: list[Claim]) -> dict
     return _drop_empty({
         "@type": "NewsArticle",
         "identifier": article_id,
-        "url": a.url if a else None,
+        "url": web_url(a.url) if a else None,  # a feed's javascript: or data: url never becomes a link
         "headline": a.title if a else None,
         "inLanguage": (a.language if a else None) or (claims[0].lang if claims else None),
         "datePublished": a.published if a else None,

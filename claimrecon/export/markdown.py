@@ -29,6 +29,7 @@ from .view import (
     sentence_translation,
     split_evidence,
 )
+from ..text_safety import printable
 
 # Characters that can start Markdown or HTML syntax anywhere in a line. ``_`` is handled apart:
 # between two letters or digits it cannot open emphasis, so ids like ``003_a7.txt`` stay clean.
@@ -49,7 +50,7 @@ def md_text(text: object) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)  # a big report writes the same ids, names and figures many times
 def _md_text(text: str) -> str:
-    t = " ".join(text.split())
+    t = " ".join(printable(text, lines=True).split())
     t = _INLINE_SPECIAL.sub(r"\\\g<0>", t)
     t = _LONE_UNDERSCORE.sub(r"\\_", t)
     m = _LINE_START.match(t)
@@ -65,7 +66,7 @@ def md_code(text: object, in_table: bool = False) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _md_code(text: str, in_table: bool) -> str:
-    t = " ".join(text.split()) or " "
+    t = " ".join(printable(text, lines=True).split()) or " "
     run = max((len(r) for r in _BACKTICKS.findall(t)), default=0)
     fence = "`" * (run + 1)
     pad = " " if t[0] in "` " or t[-1] in "` " else ""

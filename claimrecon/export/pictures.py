@@ -328,10 +328,8 @@ def timeline_of(s: Series, standalone: bool = False) -> str | None:
     return timeline(s.name, s.moments, f"tl-{s.id}", standalone)
 
 
-def write_pictures(report: "Report", folder: str | Path) -> list[Path]:
-    """Every picture of the report as a standalone SVG file in ``folder``; pictures left there by
-    an earlier run (claimrecon's names only) are removed. Returns the files written."""
-    from ..atomic import write_text
+def picture_files(report: "Report") -> dict[str, str]:
+    """Every picture of the report as a standalone SVG: file name -> its text."""
     from .view import ReportView
 
     v = ReportView.of(report)
@@ -344,6 +342,24 @@ def write_pictures(report: "Report", folder: str | Path) -> list[Path]:
         svg = timeline_of(s, standalone=True)
         if svg:
             files[timeline_file(s.name, s.id)] = svg
+    return files
+
+
+def remove_stale(folder: str | Path, keep: set[str]) -> None:
+    """Remove the pictures an earlier run left in ``folder`` (claimrecon's names only)."""
+    out = Path(folder)
+    if out.is_dir():
+        for old in out.glob("*.svg"):
+            if old.name not in keep and _OURS.match(old.name):
+                old.unlink(missing_ok=True)
+
+
+def write_pictures(report: "Report", folder: str | Path) -> list[Path]:
+    """Every picture of the report as a standalone SVG file in ``folder``; pictures left there by
+    an earlier run (claimrecon's names only) are removed. Returns the files written."""
+    from ..atomic import write_text
+
+    files = picture_files(report)
     out = Path(folder)
     if files:
         out.mkdir(parents=True, exist_ok=True)
@@ -351,10 +367,7 @@ def write_pictures(report: "Report", folder: str | Path) -> list[Path]:
     for name, svg in files.items():
         write_text(out / name, svg)
         written.append(out / name)
-    if out.is_dir():
-        for old in out.glob("*.svg"):
-            if old.name not in files and _OURS.match(old.name):
-                old.unlink()
+    remove_stale(out, set(files))
     return written
 
 

@@ -33,6 +33,8 @@ from .json_export import iter_json
 from .view import claims_with_groups
 
 USER_VERSION = 2  # PRAGMA user_version of the layout below (1: composite keys, before Datasette's links)
+#: what SQLite says when the disk, not the file, is the trouble
+_DISK_TROUBLE = ("disk", "full", "readonly", "read-only", "unable to open", "I/O")
 
 # Every row has a one-column text key, "RUN:ID" ("3:k-0c9eeb72d349"), and links to other rows by such
 # keys: Datasette follows one-column foreign keys only, so each link shows as a link, and each row
@@ -219,23 +221,35 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
     return run
 
 
-def write_sqlite(path: str | Path, report: Report, created_at: str | None = None) -> int:
-    """Append the report as a new run to the SQLite file at ``path`` (created if missing), atomically."""
+def write_sqlite(path: str | Path, report: Report, created_at: str | None = None, into: Path | None = None) -> int:
+    """Append the report as a new run to the SQLite file at ``path`` (created if missing), atomically;
+    with ``into``, the new file is written there and the caller puts it in place (``export``,
+    which holds the folder's lock from the copy to the swap, so no concurrent run is lost)."""
     if str(path) == "-":
         raise InputError("SQLite cannot be written to stdout", "Give a file: --sqlite report.sqlite")
     p = Path(path)
+    if into is not None:
+        return _append_copy(p, into, report, created_at)
     with replacing(p) as tmp:
-        if p.exists():
-            shutil.copyfile(p, tmp)
-        con = sqlite3.connect(tmp)
-        try:
-            with con:
-                run = append_run(con, report, created_at)
-        except sqlite3.DatabaseError as e:
-            raise InputError(f"cannot append to {p}: {e}", "Give a new file or a SQLite file written by claimrecon.") from None
-        finally:
-            con.close()
-    return run
+        return _append_copy(p, tmp, report, created_at)
+
+
+def _append_copy(p: Path, tmp: Path, report: Report, created_at: str | None) -> int:
+    """``p`` (if it exists) copied to ``tmp``, with the report appended as a new run."""
+    if p.exists():
+        shutil.copyfile(p, tmp)
+    con = sqlite3.connect(tmp)
+    try:
+        with con:
+            return append_run(con, report, created_at)
+    except sqlite3.OperationalError as e:
+        if any(w in str(e) for w in _DISK_TROUBLE):
+            raise  # the disk, not the file: ``export`` names the path and the cause
+        raise InputError(f"cannot append to {p}: {e}", "Give a new file or a SQLite file written by claimrecon.") from None
+    except sqlite3.DatabaseError as e:
+        raise InputError(f"cannot append to {p}: {e}", "Give a new file or a SQLite file written by claimrecon.") from None
+    finally:
+        con.close()
 
 
 def dump_tables(path: str | Path, skip: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple[Any, ...]]]:

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
 from .numbers import parse_digits, parse_words
 
+#: figures of this size or more (or not finite) are not read: no report compares them (``claimrecon.bounds``)
+MAX_FIGURE = 1e100
+
 # Patterns that start with look-behinds and then a digit say "(?=\d)" first: a position that
 # holds no digit, most of a text, then fails at once instead of after every look-behind.
 _DIGITS = re.compile(
@@ -265,6 +268,7 @@ _SPACES_ONLY = re.compile(r"\s+")
 
 def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None, digits: bool = True) -> list[Core]:
     cores: list[Core] = []
+    absurd: list[tuple[int, int]] = []  # spans of figures past MAX_FIGURE: no part of them is read either
     decimal_mark = "," if lx.decimal_comma else "."
     for m in _LEADING_DECIMAL.finditer(s) if digits else ():
         # ",08 por ciento", ".5%": a decimal fraction written without its zero
@@ -318,9 +322,12 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 has_scale = True
                 scale_text = scale_txt.strip()
                 end = sm.end()
+        if not abs(value) < MAX_FIGURE:
+            absurd.append((m.start(), end))  # an absurd number (400 digits): skipped, never its article
+            continue
         cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt)),
                           needs_unit=needs_unit, scale_text=scale_text))
-    digit_spans = [(c.start, c.end) for c in cores]
+    digit_spans = [(c.start, c.end) for c in cores] + absurd
     for m in _word_matches(s, lx, digit_spans) if words is None or lx.word_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()) or _overlaps(digit_spans, m.start(), m.end()):
             continue
@@ -340,6 +347,8 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 and len(toks) == 1:
             continue  # "million" alone is no number where the language says "a million"
         value, precision, has_scale = parsed
+        if not abs(value) < MAX_FIGURE:
+            continue
         approx = any(lx.words.get(t, (0, ""))[1] == "approx" for t in toks)
         cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False, approx=approx))
     cores.sort(key=lambda c: c.start)

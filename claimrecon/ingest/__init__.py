@@ -22,6 +22,7 @@ from pathlib import Path
 from ..errors import InputError, UnsupportedLanguage
 from ..records import Article
 from .assemble import MAX_TEXT_CHARS, Options
+from .decode import text_encoding
 from .duplicates import mark_duplicates
 from .feeds import MAX_RECORD_BYTES
 from .language import supported_languages
@@ -42,16 +43,20 @@ def check_options(lang: str | None = None, encoding: str | None = None) -> Optio
         lang = lang.strip().lower()
         if lang not in supported_languages():
             raise UnsupportedLanguage(lang, list(supported_languages()))
-    if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-            b"".decode(encoding)
-        except LookupError:
-            raise InputError(
-                f"unknown text encoding {encoding!r}",
-                "Give a Python codec name such as utf-8, utf-16, cp1250, iso-8859-2 or cp1252, or leave --encoding out to detect it.",
-            ) from None
+    if encoding is not None and text_encoding(encoding) is None:
+        raise InputError(
+            f"{encoding!r} is not a text encoding" if _known_codec(encoding) else f"unknown text encoding {encoding!r}",
+            "Give a text encoding such as utf-8, utf-16, cp1250, iso-8859-2 or cp1252, or leave --encoding out to detect it.",
+        )
     return Options(lang=lang or None, encoding=encoding or None)
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        return False
+    return True
 
 
 def iter_inputs(paths: str | Path | Sequence[str | Path]) -> list[Source]:

@@ -107,15 +107,46 @@ def _canonical(name: str) -> str:
         return name
 
 
+#: codecs Python calls text encodings that read something else than text in an encoding: escape
+#: sequences, domain names, or nothing at all
+NOT_TEXT = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
+
+
+def text_encoding(name: str) -> str | None:
+    """The canonical name of ``name`` when it is a text encoding (bytes to text: ``cp1250``,
+    ``utf-16``), else None: unknown names, bytes-to-bytes codecs (``hex``, ``zlib``, ``base64``),
+    text-to-text ones (``rot13``) and ``NOT_TEXT``."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_TEXT:
+        return None
+    try:
+        b"text".decode(info.name)
+    except (UnicodeError, LookupError, TypeError):
+        return None
+    return info.name
+
+
 def declared_charset(head: bytes) -> str | None:
-    """The charset an HTML page declares in a ``<meta>`` tag, if Python knows it."""
+    """The charset an HTML page declares in a ``<meta>`` tag, if it is a text encoding Python knows."""
     m = _META_CHARSET.search(head[:4096])
     if not m:
         return None
     try:
-        return codecs.lookup(m.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        return text_encoding(m.group(1).decode("ascii"))
+    except UnicodeDecodeError:
         return None
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (UTF-7 can encode one; no UTF-8 file can hold it) as U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def _nearly_utf8(raw: bytes) -> str | None:
@@ -148,7 +179,7 @@ def decode(raw: bytes, encoding: str | None = None, *, html: bool = False) -> tu
 def _decode(raw: bytes, encoding: str | None, html: bool) -> tuple[str, str]:
     if encoding:
         try:
-            return raw.decode(encoding), _canonical(encoding)
+            return without_surrogates(raw.decode(encoding)), _canonical(encoding)
         except UnicodeDecodeError as e:
             raise NotAnArticle(
                 f"undecodable bytes: byte 0x{raw[e.start]:02x} at offset {e.start} is not {encoding} "
@@ -193,8 +224,8 @@ def _single_byte(raw: bytes, declared: str | None) -> tuple[str, str]:
     names = ([declared] if declared else []) + [c for c in _CODE_PAGES if c != declared]
     for rank, name in enumerate(names):
         try:
-            text = raw.decode(name)
-        except (UnicodeDecodeError, LookupError):
+            text = without_surrogates(raw.decode(name))
+        except (UnicodeError, LookupError):
             continue
         candidates.append((_alphabet_fit(text), -rank, name, text))
     if candidates:

@@ -57,10 +57,21 @@ def parse_line(line: bytes, encoding: str | None = None) -> tuple[dict[str, Any]
     return parse_object(text), used
 
 
+def _int(digits: str) -> int | float:
+    """A JSON integer; one too long for ``int`` (Python refuses more than 4,300 digits) becomes a
+    float (infinite), so that an absurd number in any field never stops a record, nor a feed."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` for untrusted documents: integers of any length read (see ``_int``)."""
+    return json.loads(text, parse_int=_int)
+
+
 def parse_object(text: str) -> dict[str, Any]:
     """The JSON object of one record. Raises ``NotAnArticle`` when it is not one."""
     try:
-        obj = json.loads(text)
+        obj = loads(text)
     except json.JSONDecodeError as e:
         raise NotAnArticle(f"not valid JSON: {e.msg} (column {e.colno})") from None
     except RecursionError:
@@ -104,7 +115,7 @@ def json_records(text: str) -> list[tuple[int, Any]] | None:
     under ``articles``, ``items``, ``data`` or ``records``. Raises ``NotAnArticle`` otherwise.
     """
     try:
-        doc = json.loads(text)
+        doc = loads(text)
     except json.JSONDecodeError as e:
         if e.msg == "Extra data":
             return None  # several values, one per line

@@ -83,7 +83,8 @@ def _open(source: Source) -> Iterator[IO[bytes]]:
         yield stream
         return
     try:
-        f = open(source.path, "rb")  # noqa: SIM115 - closed below
+        # never blocks: a named pipe with no writer, or a device, would hang a blocking open
+        fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as e:
         if source.listed and not os.path.islink(source.path):
             raise Unreadable("file disappeared during the run (it was listed, then could not be found)") from None
@@ -92,8 +93,65 @@ def _open(source: Source) -> Iterator[IO[bytes]]:
         raise Unreadable("a folder, not a file" + (" (it became one during the run)" if source.listed else "")) from None
     except OSError as e:
         raise access_problem(e, str(source.path)) from None
+    try:
+        f = _stream(fd, source)
+    except BaseException:
+        os.close(fd)
+        raise
     with f:
         yield f
+
+
+def _stream(fd: int, source: Source) -> IO[bytes]:
+    """A blocking stream of an input opened without blocking, once it is known to be readable.
+
+    A regular file is read. A folder, a device, or a pipe or socket found in a folder (it was a
+    file when listed) is not. A pipe named on the command line (``<(curl ...)``) is read when a
+    writer is at its other end, and skipped when none is (reading would wait forever)."""
+    st = os.fstat(fd)
+    became = " (it became one during the run)" if source.listed else ""
+    if stat.S_ISDIR(st.st_mode):
+        raise Unreadable("a folder, not a file" + became)
+    if stat.S_ISREG(st.st_mode):
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        raise NotAnArticle("a device, not a file: not read")
+    if source.listed:
+        raise NotAnArticle("not a regular file (a pipe or socket: it was a file when listed), not read")
+    try:
+        head = os.read(fd, 65536)
+    except BlockingIOError:
+        head = None  # a writer is there, nothing written yet
+    if head == b"":
+        raise NotAnArticle("a named pipe nobody writes to: nothing to read (pipe the text to standard input: -)")
+    os.set_blocking(fd, True)
+    return io.BufferedReader(_Prepended(head or b"", os.fdopen(fd, "rb", buffering=0)))
+
+
+class _Prepended(io.RawIOBase):
+    """The bytes already read from a pipe, then the rest of it."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self.head:
+            n = min(len(b), len(self.head))
+            b[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        return self.rest.readinto(b)  # type: ignore[attr-defined, no-any-return]
+
+    def fileno(self) -> int:
+        return self.rest.fileno()
+
+    def close(self) -> None:
+        self.rest.close()
+        super().close()
 
 
 def _size(stream: IO[bytes]) -> int | None:
@@ -168,6 +226,10 @@ def _read_jsonl(stream: IO[bytes], base: Article, opts: Options, out: list[Artic
             out.append(_record_article(replace(rec, encoding=enc), obj, opts))
         except InputProblem as p:
             out.append(problem_article(rec, p))
+        except ClaimreconError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one record never drops the records after it
+            out.append(_record_failed(rec, e))
     if not records:
         out.append(problem_article(base, NotAnArticle("empty: no records in the JSON Lines file")))
 
@@ -236,7 +298,18 @@ def _json_text_records(text: str, base: Article, opts: Options, *, strict: bool)
             out.append(_record_article(rec, item, opts))
         except InputProblem as p:
             out.append(problem_article(rec, p))
+        except ClaimreconError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one record never drops the records after it
+            out.append(_record_failed(rec, e))
     return out
+
+
+def _record_failed(rec: Article, e: Exception) -> Article:
+    """The Article of a record whose reading failed unexpectedly (the feed goes on)."""
+    reason = ("out of memory while reading this record" if isinstance(e, MemoryError)
+              else f"internal error while reading this record ({type(e).__name__}: {str(e)[:200]}); please report it")
+    return replace(rec, status="error", reason=reason, text="")
 
 
 def _record_article(base: Article, obj: dict[str, Any], opts: Options) -> Article:

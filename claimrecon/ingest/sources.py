@@ -128,14 +128,44 @@ def _folder_problem(err: OSError, path: str) -> InputProblem:
 
 
 def _unique_ids(sources: list[Source]) -> list[Source]:
-    """Two inputs with one id (``a/x.txt`` and ``b/x.txt`` given as ``a b``): later ones get ``~2``..."""
+    """Two inputs with one id (``x.txt`` in folders ``a`` and ``b`` given as ``a b``) get ids from
+    as many folders of their paths as tell them apart (``a/x.txt``, ``b/x.txt``), so an id, and
+    the claim ids made from it, never depend on the order of the arguments; the same path given
+    twice gets ``~2``, ``~3``..."""
+    by_id: dict[str, list[int]] = {}
+    for i, s in enumerate(sources):
+        by_id.setdefault(s.id, []).append(i)
+    ids = [s.id for s in sources]
+    for sid, members in by_id.items():
+        if len(members) < 2:
+            continue
+        parts = {i: _parts(sources[i]) for i in members}
+        depth = len(sid.split("/"))
+        longest = max(len(p) for p in parts.values())
+        distinct = len({tuple(p) for p in parts.values()})
+        while depth < longest and len({tuple(parts[i][-depth:]) for i in members}) < distinct:
+            depth += 1
+        if depth > len(sid.split("/")):
+            for i in members:
+                ids[i] = "/".join(parts[i][-depth:]) or sid
     seen: set[str] = set()
     out: list[Source] = []
-    for s in sources:
-        sid, n = s.id, 1
+    # what is still shared (one path given twice) is numbered in path order, then argument order
+    for i in sorted(range(len(sources)), key=lambda i: (ids[i], str(sources[i].path), i)):
+        sid, n = ids[i], 1
         while sid in seen:
             n += 1
-            sid = f"{s.id}~{n}"
+            sid = f"{ids[i]}~{n}"
         seen.add(sid)
+        ids[i] = sid
+    for s, sid in zip(sources, ids):
         out.append(s if sid == s.id else Source(sid, s.path, s.problem, s.listed, s.shown))
     return out
+
+
+def _parts(s: Source) -> list[str]:
+    """The components of a source's path, as given (``..`` and ``.`` resolved away), or its id."""
+    if s.path is None:
+        return s.id.split("/")
+    norm = os.path.normpath(str(s.path)).replace(os.sep, "/")
+    return [p for p in norm.split("/") if p not in ("", ".", "..")]

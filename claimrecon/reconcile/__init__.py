@@ -19,7 +19,9 @@ The conflicts listed are capped, the figures never are: at most ``PAIRS_PER_FIGU
 pairs for any two figures (the first by article id and position), and at most
 ``CONFLICTS_PER_GROUP`` per group (the highest scores, then by id). Every claim and article
 behind each figure stays in ``Group.figures``, so a capped list hides no figure, only the
-repetition of one disagreement between more pairs of outlets.
+repetition of one disagreement between more pairs of outlets. Pairs of figures are judged best
+first and only until no pair left could enter the list (``_figure_pairs``), so a group of
+thousands of figures (a running tally) costs about what its listed conflicts cost.
 
 Memory: a group is judged from its ``Member``s, the few fields of each claim that grouping and
 ``verdict`` read, with one shared ``Wording`` per distinct wording; whole claims are read back
@@ -33,21 +35,24 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import marshal
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
-from .intervals import relative_gap, verdict
+from .intervals import interval, relative_gap, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
-           "PAIRS_PER_FIGURES", "CONFLICTS_PER_GROUP"]
+           "PAIRS_PER_FIGURES", "CONFLICTS_PER_GROUP", "PAIRS_JUDGED_PER_GROUP"]
 
 #: conflicting claim pairs listed for any two figures of one group (see the module doc)
 PAIRS_PER_FIGURES = 10
 #: conflicts listed per group, highest scores first (see the module doc)
 CONFLICTS_PER_GROUP = 200
+#: figure pairs a group's pair search judges at most (see ``_figure_pairs``)
+PAIRS_JUDGED_PER_GROUP = 100_000
 
 
 def _hid(prefix: str, *parts: str) -> str:
@@ -119,59 +124,252 @@ def _figure_pairs(
     fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int]
 ) -> list[tuple[float, Member, Member, str]]:
     """(score, first claim, second claim, severity) of the conflicting claim pairs of one group,
-    at most ``PAIRS_PER_FIGURES`` for any two figures."""
-    # per figure: its claims with their wording and source, and its distinct wordings
-    rows: dict[str, list[tuple[Member, tuple[object, ...], str]]] = {}
-    wordings: dict[str, list[tuple[tuple[object, ...], Wording, set[str]]]] = {}
-    for fk in fig_keys:
-        rows[fk] = [(m, m.w.key, src.get(m.article, m.article)) for m in by_fig[fk]]
-        seen: dict[tuple[object, ...], tuple[Wording, set[str]]] = {}
-        for m, w, s in rows[fk]:
-            if w in seen:
-                seen[w][1].add(s)
-            else:
-                seen[w] = (m.w, {s})
-        wordings[fk] = [(w, c, ss) for w, (c, ss) in seen.items()]
-    out: list[tuple[float, Member, Member, str]] = []
-    for i, fa in enumerate(fig_keys):
-        for fb in fig_keys[i + 1 :]:
-            bad: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
-            for wa, ca, sa in wordings[fa]:
-                for wb, cb, sb in wordings[fb]:
-                    if len(sa) == 1 and len(sb) == 1 and sa == sb:
-                        continue  # one article (or copies of one story) says both
-                    v = verdict(ca, cb)  # type: ignore[arg-type]  # a Wording has every field verdict reads
-                    if v is not None and v != "agree":
-                        bad[(wa, wb)] = v
-            if not bad:
-                continue
-            left = {wa for wa, _ in bad}
-            base = 0.05 * min(support[fa] + support[fb], 10)
-            n = 0
-            for a, wa, sa_ in rows[fa]:
-                if wa not in left:
-                    continue
-                for b, wb, sb_ in rows[fb]:
-                    v = bad.get((wa, wb))
-                    if v is None or sa_ == sb_:
-                        continue
-                    x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
-                    # hard first; then two differing point figures before a bound the other figure meets
-                    points = 0.3 if x.w.qualifier not in _BOUNDS and y.w.qualifier not in _BOUNDS else 0.0
-                    score = (1.0 if v == "hard" else 0.0) + points + 0.5 * min(relative_gap(x.w, y.w), 1.0) + base  # type: ignore[arg-type]
-                    out.append((round(score, 4), x, y, v))
-                    n += 1
-                    if n >= PAIRS_PER_FIGURES:
-                        break
-                if n >= PAIRS_PER_FIGURES:
-                    break
+    at most ``PAIRS_PER_FIGURES`` for any two figures and ``CONFLICTS_PER_GROUP`` in all.
+
+    Pairs of figures are judged best first (``_PairSearch``): the search stops as soon as no pair
+    left could score as high as the last conflict it would keep, so a group of thousands of
+    figures costs about what its listed conflicts cost, not the square of its figures. The list
+    is the one judging every pair gives (tested against that), unless a group needs more than
+    ``PAIRS_JUDGED_PER_GROUP`` pairs judged: then it is the best of the pairs judged by then."""
+    if len({src.get(m.article, m.article) for fk in fig_keys for m in by_fig[fk]}) < 2:
+        return []  # one source (or copies of one story) says every figure: nothing to compare
+    return _top(_PairSearch(fig_keys, by_fig, src, support).run())
+
+
+def _top(out: list[tuple[float, Member, Member, str]]) -> list[tuple[float, Member, Member, str]]:
+    """The ``CONFLICTS_PER_GROUP`` highest scores; among equal scores at the cut, the lowest conflict ids."""
     if len(out) > CONFLICTS_PER_GROUP:
-        out.sort(key=lambda t: -t[0])
+        out = sorted(out, key=lambda t: -t[0])
         cut = out[CONFLICTS_PER_GROUP - 1][0]
         head = [t for t in out if t[0] > cut]
         tied = sorted((t for t in out if t[0] == cut), key=lambda t: _hid("k-", t[1].id, t[2].id))
         out = head + tied[: CONFLICTS_PER_GROUP - len(head)]
     return out
+
+
+def _score(v: str, x: Member, y: Member, base: float) -> float:
+    """How high a conflicting claim pair is listed: hard first; then two differing point figures
+    before a bound the other figure meets; then the relative gap; then the sources behind both."""
+    points = 0.3 if x.w.qualifier not in _BOUNDS and y.w.qualifier not in _BOUNDS else 0.0
+    return (1.0 if v == "hard" else 0.0) + points + 0.5 * min(relative_gap(x.w, y.w), 1.0) + base  # type: ignore[arg-type]
+
+
+class _Figure:
+    """One figure of a group as the pair search reads it: its claims (with their wording key and
+    source), its distinct wordings (with their sources), and what bounds its pairs' scores."""
+
+    __slots__ = ("key", "rows", "wordings", "lo", "hi", "loose", "gtype", "rep", "dev", "support")
+
+    def __init__(self, key: str, members: list[Member], src: dict[str, str], support: int) -> None:
+        self.key = key
+        self.rows = [(m, m.w.key, src.get(m.article, m.article)) for m in members]
+        seen: dict[tuple[object, ...], tuple[Wording, set[str]]] = {}
+        for m, w, s in self.rows:
+            if w in seen:
+                seen[w][1].add(s)
+            else:
+                seen[w] = (m.w, {s})
+        self.wordings = [(w, c, ss) for w, (c, ss) in seen.items()]
+        self.support = support
+        ws = [c for c, _ in seen.values()]
+        # lo: the highest low end, hi: the lowest high end of its wordings' intervals; a pair
+        # can only be hard when one figure's hi lies below the other's lo
+        self.lo, self.hi = -math.inf, math.inf
+        if ws[0].kind in ("time", "date"):
+            self.lo, self.hi = math.inf, -math.inf  # no interval: any pair may be hard
+        else:
+            for c in ws:
+                iv = interval(c) if c.qualifier != "vague" else None  # type: ignore[arg-type]
+                if iv is None:
+                    continue
+                if math.isnan(iv.low) or math.isnan(iv.high):
+                    self.lo, self.hi = math.inf, -math.inf
+                    break
+                self.lo, self.hi = max(self.lo, iv.low), min(self.hi, iv.high)
+        # one point figure (not a bound) is needed on each side for a pair's 0.3
+        self.loose = any(c.qualifier not in _BOUNDS for c in ws)
+        # the relative gap of its pairs: "num" (a finite number: bounded from ``rep``, all its
+        # values within ``dev`` of it), "zero" (no number: the gap is 0) or "one" (unknown: 1)
+        values = [c.value for c in ws]
+        self.rep: float = 0.0
+        self.dev = 0.0
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values):
+            self.rep = float(values[0])  # type: ignore[arg-type]
+            scale = max(abs(self.rep), 1e-300)
+            self.dev = max(abs(float(v) - self.rep) for v in values) / scale  # type: ignore[arg-type]
+            self.gtype = "num" if self.dev <= 1e-4 else "one"
+        elif all(not _floatable(v) for v in values):
+            self.gtype = "zero"
+        else:
+            self.gtype = "one"
+
+
+def _floatable(v: object) -> bool:
+    try:
+        float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return True
+
+
+class _MinMax:
+    """Range minimum of ``his`` and range maximum of ``los`` over positions, in O(log n) each."""
+
+    def __init__(self, los: list[float], his: list[float]) -> None:
+        from array import array
+
+        n = self.n = max(1, len(los))
+        self.mx = array("d", [-math.inf]) * (2 * n)
+        self.mn = array("d", [math.inf]) * (2 * n)
+        for i, (lo, hi) in enumerate(zip(los, his)):
+            self.mx[n + i], self.mn[n + i] = lo, hi
+        for i in range(n - 1, 0, -1):
+            self.mx[i] = max(self.mx[2 * i], self.mx[2 * i + 1])
+            self.mn[i] = min(self.mn[2 * i], self.mn[2 * i + 1])
+
+    def hard_possible(self, i: int, j: int, lo: float, hi: float) -> bool:
+        """Whether a figure in positions ``i..j`` could be hard against one of (lo, hi)."""
+        mx, mn = -math.inf, math.inf
+        i += self.n
+        j += self.n + 1
+        while i < j:
+            if i & 1:
+                mx, mn = max(mx, self.mx[i]), min(mn, self.mn[i])
+                i += 1
+            if j & 1:
+                j -= 1
+                mx, mn = max(mx, self.mx[j]), min(mn, self.mn[j])
+            i >>= 1
+            j >>= 1
+        return mn < lo or mx > hi
+
+
+class _PairSearch:
+    """The conflicting claim pairs of a group's best-scoring figure pairs, judged best first.
+
+    The figures are split into classes by what bounds a pair's score (points or bounds only,
+    support, kind of gap); each class is sorted by value. For a figure A, the other figures of a
+    class are walked from both ends of that order towards A's value, so the relative gap only
+    shrinks along a walk; a walk's bound is its next pair's gap plus the most its class can add,
+    plus 1 while a figure left on the walk could be hard against A (a range query over the
+    figures' interval ends). One heap orders every walk by its bound; the search stops when the
+    best bound left is below the ``CONFLICTS_PER_GROUP``-th score kept, when no walk is left, or
+    after ``PAIRS_JUDGED_PER_GROUP`` figure pairs.
+    """
+
+    def __init__(self, fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int]) -> None:
+        self.figs = [_Figure(fk, by_fig[fk], src, support[fk]) for fk in fig_keys]  # index order = key order
+        self.slack = 4 * max((f.dev for f in self.figs if f.gtype == "num"), default=0.0) + 1e-9
+        classes: dict[tuple[bool, int, str], list[int]] = defaultdict(list)
+        for i, f in enumerate(self.figs):
+            classes[(f.loose, min(f.support, 10), f.gtype)].append(i)
+        self.classes = []
+        for (loose, sup, gtype), members in sorted(classes.items()):
+            if gtype == "num":
+                members.sort(key=lambda i: (self.figs[i].rep, i))
+            tree = _MinMax([self.figs[i].lo for i in members], [self.figs[i].hi for i in members])
+            self.classes.append((loose, sup, gtype, members, [self.figs[i].rep for i in members], tree))
+
+    def _gap(self, a: _Figure, b: _Figure) -> float:
+        """A bound of 0.5 times the capped relative gap of any claim pair of the two figures."""
+        if a.gtype == "one" or b.gtype == "one":
+            return 0.5
+        if a.gtype == "zero" or b.gtype == "zero":
+            return 0.0
+        m = max(abs(a.rep), abs(b.rep))
+        g = abs(a.rep - b.rep) / m if m else 0.0
+        return 0.5 * (min(g, 1.0) + self.slack)
+
+    def _bound(self, a: int, c: int, pos: int, end: int) -> float:
+        """The bound of A's walk over class ``c`` at ``pos``, with ``end`` the other end of what is left."""
+        loose, sup, _, members, _, tree = self.classes[c]
+        fa, fb = self.figs[a], self.figs[members[pos]]
+        hard = 1.0 if tree.hard_possible(min(pos, end), max(pos, end), fa.lo, fa.hi) else 0.0
+        points = 0.3 if loose and fa.loose else 0.0
+        return hard + points + self._gap(fa, fb) + 0.05 * min(fa.support + sup, 10)
+
+    @property
+    def judged(self) -> int:
+        """Figure pairs judged by the last ``run``."""
+        return len(self.judged_pairs)
+
+    def run(self) -> list[tuple[float, Member, Member, str]]:
+        import bisect
+        import heapq
+
+        heap: list[tuple[float, int, int, int, int, int]] = []  # (-bound, a, class, pos, step, end)
+        for a, fa in enumerate(self.figs):
+            for c, (_, _, gtype, members, reps, _) in enumerate(self.classes):
+                n = len(members)
+                if gtype == "num" and fa.gtype == "num":
+                    # two walks from the ends of the value order towards A's value
+                    mid = bisect.bisect_left(reps, fa.rep)
+                    walks = [(0, 1, mid - 1), (n - 1, -1, mid)]
+                else:
+                    walks = [(0, 1, n - 1)]  # the gap bound is the same for the whole class
+                for pos, step, end in walks:
+                    if (end - pos) * step >= 0:
+                        heap.append((-self._bound(a, c, pos, end), a, c, pos, step, end))
+        heapq.heapify(heap)
+        judged: set[int] = set()
+        self.judged_pairs = judged
+        found: list[tuple[float, Member, Member, str]] = []
+        best: list[float] = []  # the CONFLICTS_PER_GROUP highest scores so far (a min-heap)
+        n_figs = len(self.figs)
+        while heap:
+            neg, a, c, pos, step, end = heapq.heappop(heap)
+            if len(best) >= CONFLICTS_PER_GROUP and round(-neg, 4) < best[0]:
+                break  # nothing left can reach the list
+            b = self.classes[c][3][pos]
+            if pos != end:
+                heapq.heappush(heap, (-self._bound(a, c, pos + step, end), a, c, pos + step, step, end))
+            if b == a:
+                continue
+            i, j = (a, b) if a < b else (b, a)
+            if i * n_figs + j in judged:
+                continue
+            if len(judged) >= PAIRS_JUDGED_PER_GROUP:
+                break
+            judged.add(i * n_figs + j)
+            for t in self._judge(self.figs[i], self.figs[j]):
+                found.append(t)
+                if len(best) < CONFLICTS_PER_GROUP:
+                    heapq.heappush(best, t[0])
+                elif t[0] > best[0]:
+                    heapq.heapreplace(best, t[0])
+            if len(found) > 4 * CONFLICTS_PER_GROUP and len(best) >= CONFLICTS_PER_GROUP:
+                found = [t for t in found if t[0] >= best[0]]  # the rest can never be listed
+        return found
+
+    def _judge(self, fa: _Figure, fb: _Figure) -> list[tuple[float, Member, Member, str]]:
+        """The conflicting claim pairs of two figures (``fa`` first in key order): every pair of
+        their wordings judged once, then at most ``PAIRS_PER_FIGURES`` claim pairs, the first by
+        article id and position."""
+        bad: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
+        for wa, ca, sa in fa.wordings:
+            for wb, cb, sb in fb.wordings:
+                if len(sa) == 1 and len(sb) == 1 and sa == sb:
+                    continue  # one article (or copies of one story) says both
+                v = verdict(ca, cb)  # type: ignore[arg-type]  # a Wording has every field verdict reads
+                if v is not None and v != "agree":
+                    bad[(wa, wb)] = v
+        if not bad:
+            return []
+        left = {wa for wa, _ in bad}
+        base = 0.05 * min(fa.support + fb.support, 10)
+        out: list[tuple[float, Member, Member, str]] = []
+        for a, wa, sa_ in fa.rows:
+            if wa not in left:
+                continue
+            for b, wb, sb_ in fb.rows:
+                v = bad.get((wa, wb))
+                if v is None or sa_ == sb_:
+                    continue
+                x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
+                out.append((round(_score(v, x, y, base), 4), x, y, v))
+                if len(out) >= PAIRS_PER_FIGURES:
+                    return out
+        return out
 
 
 def _source_of(articles: dict[str, Article], article_id: str) -> str:
