@@ -44,7 +44,7 @@ from ..records import Article, Claim, Match
 from ..ruleset import load_shared
 from ..reconcile.intervals import verdict
 from .evidence import Vocabulary, describe_terms, distinctive, families
-from .nodes import TRACKED, Node, nodes_of
+from .nodes import TRACKED, Node, Nodes, nodes_of
 
 __all__ = ["match", "match_store", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
 
@@ -197,17 +197,19 @@ def _source(articles: dict[str, Article], article_id: str) -> str:
 def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidence: float = MIN_CONFIDENCE) -> Matching:
     """Group the items into quantities (deterministic: the same items in any order give the same result)."""
     arts = {a.id: a for a in articles}
-    blocks: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    blocks: dict[tuple[str, str], Nodes] = {}
     for it in items:
         if not it.terms and not it.measure:
             continue  # nothing says what it measures: it is not compared ("figures not compared")
         it.source = _source(arts, it.article)
-        blocks[(it.kind, it.unit or "")].append(it)
+        bkey = (it.kind, it.unit or "")
+        if bkey not in blocks:
+            blocks[bkey] = Nodes(_figure)
+        blocks[bkey].add(it)
     out = Matching()
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
     for bkey in sorted(blocks):
-        block = sorted(blocks[bkey], key=lambda it: (it.article, it.start, it.id))
-        for members, m in _cluster(block, min_confidence):
+        for members, m in _cluster(blocks.pop(bkey).finish(), min_confidence):
             clusters.append((_base_key(members), min(it.id for it in members), _split(members, m)))
     # two quantities never share a key: a name met twice gets the id of its first claim
     seen: dict[tuple[str, ...], int] = defaultdict(int)
@@ -234,9 +236,8 @@ def match_store(store: Any, articles: Sequence[Article], min_confidence: float =
     return {q.key: (q.match, q.label) for q in matching.quantities}
 
 
-def _cluster(block: list[Item], min_conf: float) -> list[tuple[list[Item], Match | None]]:
-    """The block's items as clusters of one quantity each, with how each was matched."""
-    nodes = nodes_of(block, _figure)
+def _cluster(nodes: list[Node], min_conf: float) -> list[tuple[list[Item], Match | None]]:
+    """A block's nodes as clusters of one quantity each, with how each was matched."""
     vocab = Vocabulary(nodes)
     sims = _similarities(nodes, vocab)
     # learn correspondences from agreeing figures the words did not link, then look again

@@ -17,11 +17,12 @@ What a node knows of its claims, for the evidence that depends on the figures an
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["Node", "nodes_of", "TRACKED"]
+__all__ = ["Node", "Nodes", "Member", "nodes_of", "TRACKED"]
 
 #: article voices a node tracks for the one-figure-per-article rule; beyond it the rule is not
 #: checked for that node (a description repeated by hundreds of articles is one quantity anyway)
@@ -73,31 +74,70 @@ class Node:
         return self.items[0].source if len(self.sources) == 1 else ""
 
 
+class Member:
+    """A claim of a node that is not its first: what differs from the node's description (its
+    article, figure and moments); the description is read from the node's first item."""
+
+    __slots__ = ("ref", "id", "article", "source", "voice", "moment", "as_of", "day", "anchored", "value", "wording",
+                 "start", "node")
+
+    def __init__(self, it: Any, node: Node) -> None:
+        intern = sys.intern
+        self.ref, self.id, self.value, self.wording, self.start, self.node = it.ref, it.id, it.value, it.wording, it.start, node
+        self.article, self.source, self.voice = intern(it.article), intern(it.source), intern(it.voice)
+        self.moment, self.as_of, self.day, self.anchored = intern(it.moment), intern(it.as_of), intern(it.day), it.anchored
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.node.rep, name)
+
+
 def _signature(it: Any) -> tuple[Any, ...]:
     """What the description of a claim is: everything similarity and compatibility read."""
     return (it.lang, it.measure, it.terms, it.weights, it.veto, it.running, it.text, it.sources, it.tally,
             it.places, it.roles, it.head)
 
 
-def nodes_of(block: Iterable[Any], figure: Any) -> list[Node]:
-    """The block's items as nodes, in the order of their first item; ``figure(item)`` is the key
-    of its figure. Items of one node share its description's tuples (the repeats are dropped)."""
-    nodes: dict[tuple[Any, ...], Node] = {}
-    per_source: dict[str, int] = defaultdict(int)
-    items = list(block)
-    for it in items:
-        per_source[it.source] += 1
-    out: list[Node] = []
-    for it in items:
+class Nodes:
+    """The nodes of one block, built as its items arrive (a repeated description costs a small
+    ``Member``, not a copy of the description)."""
+
+    def __init__(self, figure: Any) -> None:
+        self.figure = figure
+        self.by_signature: dict[tuple[Any, ...], Node] = {}
+        self.per_source: dict[str, int] = defaultdict(int)
+
+    def add(self, it: Any) -> None:
         sig = _signature(it)
-        node = nodes.get(sig)
+        node = self.by_signature.get(sig)
         if node is None:
-            node = nodes[sig] = Node(it)
-            node.index = len(out)
-            out.append(node)
-        else:  # share the first item's description: the copies are dropped
-            it.terms, it.weights, it.veto = node.rep.terms, node.rep.weights, node.rep.veto
-        node.add(it, figure(it))
-        if per_source[it.source] > 1:
-            node.only = False
-    return out
+            node = self.by_signature[sig] = Node(it)
+            member: Any = it
+        else:
+            member = Member(it, node)
+        node.add(member, self.figure(it))
+        self.per_source[it.source] += 1
+
+    def finish(self) -> list[Node]:
+        """The nodes in a fixed order (whatever order the items came in): by their first claim
+        (article, position, id), their claims in that order too."""
+        out = list(self.by_signature.values())
+        for node in out:
+            node.items.sort(key=_order)
+            node.only = all(self.per_source[src] == 1 for src in node.sources)
+        out.sort(key=lambda n: _order(n.items[0]))
+        for i, node in enumerate(out):
+            node.index = i
+        return out
+
+
+def _order(it: Any) -> tuple[str, int, str]:
+    return (it.article, it.start, it.id)
+
+
+def nodes_of(block: Iterable[Any], figure: Any) -> list[Node]:
+    """The block's items as nodes (``Nodes``), in a fixed order; ``figure(item)`` is the key of
+    its figure."""
+    nodes = Nodes(figure)
+    for it in block:
+        nodes.add(it)
+    return nodes.finish()
