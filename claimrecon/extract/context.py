@@ -5,6 +5,7 @@ Works on one sentence with its spaCy tokens (for word windows) and the compiled 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -46,9 +47,7 @@ def _applies(applies: str | None, kind: str) -> bool:
 def noun_after(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], pos: int, kind: str, limit: int = 5) -> tuple[str, int] | None:
     """The first measure noun in the few words after ``pos``, stopping at punctuation or a number."""
     seen = 0
-    for a, b, text, stop in toks:
-        if a < pos:
-            continue
+    for a, b, text, stop in toks[_first_at(toks, pos) :]:  # from the first token at pos (bisection: no scan)
         if stop and text not in ("'", "’", "'s", "’s"):
             break
         if text[:1].isdigit():
@@ -64,10 +63,20 @@ def noun_after(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], pos:
     return None
 
 
+def _first_at(toks: list[tuple[int, int, str, bool]], pos: int) -> int:
+    """The index of the first token that starts at or after ``pos`` (tokens are in order)."""
+    return bisect.bisect_left(toks, pos, key=lambda t: t[0])
+
+
+def _first_ending_after(toks: list[tuple[int, int, str, bool]], pos: int) -> int:
+    """The index of the first token that ends after ``pos`` (tokens do not overlap)."""
+    return bisect.bisect_right(toks, pos, key=lambda t: t[1])
+
+
 def noun_before(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], pos: int, kind: str, limit: int = 4) -> tuple[str, int] | None:
     """A measure noun just before the figure ("subida salarial del 8%", "podwyżki o 10 proc.")."""
-    before = [t for t in toks if t[1] <= pos]
-    for a, b, text, stop in reversed(before[-limit:]):
+    k = _first_ending_after(toks, pos)  # the tokens that end by pos are toks[:k]
+    for a, b, text, stop in reversed(toks[max(0, k - limit) : k]):
         if stop:
             break
         m = lx.noun_re.match(s, a)
@@ -102,14 +111,21 @@ def _conjunct(s: str, spans: list[tuple[int, int]], anchor: int) -> list[tuple[i
     for a, b in spans:
         if a <= anchor <= b:
             left, right = a, b
-            for m in _CONJ.finditer(s, a, b):
-                if m.end() <= anchor:
-                    left = m.end()
-                elif m.start() >= anchor:
-                    right = m.start()
-                    break
+            conj = _conjunctions(s)  # found once per sentence; the nearest on each side by bisection
+            i = bisect.bisect_right(conj, anchor, key=lambda m: m[1])  # conj[:i] end by the anchor
+            if i > 0 and conj[i - 1][1] > left and conj[i - 1][0] >= a:
+                left = conj[i - 1][1]
+            j = bisect.bisect_left(conj, anchor, key=lambda m: m[0])  # conj[j:] start at or after it
+            if j < len(conj) and conj[j][0] < right and conj[j][1] <= b:
+                right = conj[j][0]
             return [(left, right)]
     return spans
+
+
+@text_cache(maxsize=1024)
+def _conjunctions(s: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's coordinating conjunctions, in order."""
+    return [(m.start(), m.end()) for m in _CONJ.finditer(s)]
 
 
 def context_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, anchor: int) -> str | None:
