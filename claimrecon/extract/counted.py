@@ -44,6 +44,7 @@ _YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc)
 _NAME_BEFORE = re.compile(r"((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*\s+){1,3})$")
 _LEADING_SMALL = re.compile(r"^(?:(?:In|At|From|On|The|En|El|La|Los|Las|W|We|Z|Ze|Na)\s+)+")
 _NAME_AFTER = re.compile(r"^\s*((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*)(?:\s+[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*){0,2})")
+_ABBREVIATION_END = re.compile(r"(?<=\w)\.(?=\s+[A-ZÁÉÍÓÚÑŁŚŻŹĆ][a-ząćęłńóśźżáéíóúñ])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _AFTER_WORDS = r"^\s*(?:[^\W\d_][\w’'-]*\s+){0,2}?"
 
@@ -203,7 +204,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     n = len(toks)
     starts = [t.start for t in toks]
     # clause number of each token: clause marks cut the sentence
-    marks = _clause_marks(s)
+    # clause marks, and a period the sentence splitter kept because an abbreviation ends with it
+    # ("spadł o 8,3 proc. Infolinia przyjęła..."): before a capital it ends a clause here
+    marks = tuple(sorted(_clause_marks(s) + tuple((m.start(), m.end()) for m in _ABBREVIATION_END.finditer(s))))
     mark_ends = [b for _, b in marks]
     clause = [bisect.bisect_right(mark_ends, t.start) for t in toks]
     # which figure each token belongs to (-1: none)
@@ -264,6 +267,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         elif t.low not in g.function and len(t.low) > 1:
             lem = lemma(t.text, lang)
             keys = cx.of(lem, t.text)
+            if not keys and "-" in t.text:  # "intensive-care": the words of a compound, as a phrase of the table
+                keys = cx.multi.get(tuple(lemma(p, lang) for p in t.text.split("-") if p), ())
             country = countries(lang).get(fold(lem)) if not keys else None
             if country:
                 terms[i] = ("@country:" + country,)
@@ -362,7 +367,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             continue
         lo, hi = fig_tok[fi]
         mine = owned.get(fi, [])
-        run = _run(toks, terms, owner, skip, g, lo, hi, kind)
+        run = [k for k in _run(toks, terms, owner, skip, g, lo, hi, kind) if clause[k] == clause[lo] or clause[k] == clause[hi]]
         head = None
         hk = -1
         if run:

@@ -90,7 +90,8 @@ class Item:
     places: frozenset[str] = frozenset()  # countries named next to it ("46 flights in Poland")
     roles: frozenset[str] = frozenset()  # what happened to what it counts (injured, evacuated...), as families
     head: frozenset[str] = frozenset()  # the counted noun's concept and its families, when the table knows it
-    voice: str = ""  # who says it in its article: the narrator (""), or the source it cites or quotes
+    voice: str = ""  # who says it in its article: the narrator (""), or the speaker it quotes
+    headline: bool = False  # it stands in the article's first line
     source: str = ""
 
 
@@ -126,7 +127,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 c.measure, ct.terms, ct.weights or tuple(1.0 for _ in ct.terms),
                 (s.aggregate, s.period, s.subevent, s.subject, s.part, s.increment, rates),
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
-                roles_near, head, _voice(c))
+                roles_near, head, _voice(c), headline=c.sentence_start == 0)
     return it
 
 
@@ -161,8 +162,6 @@ def _voice(c: Claim) -> str:
     """Who gives the figure in its article: an article may report two versions of one quantity
     (its own and a speaker's), but not two of its own."""
     a = c.attribution
-    if c.sentence_start == 0:
-        return "headline"  # an editor's line, which can round or differ from the body
     if a.quoted:
         return "quote:" + (a.source or "").lower()
     return ""  # the article's own voice, whoever it cites: it gives one figure per quantity
@@ -407,8 +406,11 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     mutual = _mutual_best(nodes, sims)
     # each other's best match needs less evidence, unless a desk asked for surer matches than the default
     floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
+    # a headline restates its article's body: its claims join a quantity after the body's, so a
+    # headline that rounds or differs never takes the place of the body's figure
+    headline = [all(it.start < HEADLINE_CHARS and _first_line(it) for it in n.items) for n in nodes]
     edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items() if s >= min_conf or (s >= floor and (i, j) in mutual)),
-                   key=lambda e: (-e[0], e[1], e[2]))
+                   key=lambda e: (headline[e[1]] or headline[e[2]], -e[0], e[1], e[2]))
     for s, i, j in edges:
         ri, rj = find(i), find(j)
         if ri == rj:
@@ -453,6 +455,15 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
                 fa.setdefault(src, set()).update(vals)
         del members[rj], figures[rj]
     return [sorted(m) for _, m in sorted(members.items())]
+
+
+#: a claim this close to the start of its article may be in its headline
+HEADLINE_CHARS = 300
+
+
+def _first_line(it: Any) -> bool:
+    """Whether a claim stands in the first line of its article (its headline)."""
+    return bool(getattr(it, "headline", False))
 
 
 def _mutual_best(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]]) -> set[tuple[int, int]]:

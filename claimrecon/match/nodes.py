@@ -79,13 +79,14 @@ class Member:
     article, figure and moments); the description is read from the node's first item."""
 
     __slots__ = ("ref", "id", "article", "source", "voice", "moment", "as_of", "day", "anchored", "value", "wording",
-                 "start", "node")
+                 "start", "headline", "node")
 
     def __init__(self, it: Any, node: Node) -> None:
         intern = sys.intern
         self.ref, self.id, self.value, self.wording, self.start, self.node = it.ref, it.id, it.value, it.wording, it.start, node
         self.article, self.source, self.voice = intern(it.article), intern(it.source), intern(it.voice)
         self.moment, self.as_of, self.day, self.anchored = intern(it.moment), intern(it.as_of), intern(it.day), it.anchored
+        self.headline = it.headline
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.node.rep, name)
