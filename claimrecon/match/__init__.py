@@ -45,6 +45,7 @@ from ..ruleset import load_shared
 from ..reconcile.intervals import verdict
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
+from .nodes import figures as _figset
 
 __all__ = ["match", "match_store", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
 
@@ -416,7 +417,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         if ri == rj:
             continue
         fa, fb = figures[ri], figures[rj]
-        if fa is not None and fb is not None and any(src in fb and fb[src] != vals for src, vals in fa.items()):
+        if fa is not None and fb is not None and any(src in fb and _figset(fb[src]) != _figset(vals) for src, vals in fa.items()):
             continue  # one article would give two different figures for one quantity
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
@@ -452,7 +453,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
             figures[ri] = None
         else:
             for src, vals in fb.items():
-                fa.setdefault(src, set()).update(vals)
+                fa[src] = _figset(fa[src]) | _figset(vals) if src in fa else vals
         del members[rj], figures[rj]
     return [sorted(m) for _, m in sorted(members.items())]
 

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["Node", "Nodes", "Member", "nodes_of", "TRACKED"]
+__all__ = ["Node", "Nodes", "Member", "nodes_of", "figures", "TRACKED"]
 
 #: article voices a node tracks for the one-figure-per-article rule; beyond it the rule is not
 #: checked for that node (a description repeated by hundreds of articles is one quantity anyway)
@@ -44,7 +44,8 @@ class Node:
         self.roles, self.head, self.terms, self.text = rep.roles, rep.head, rep.terms, rep.text
         self.measure, self.lang = rep.measure, rep.lang
         self.items: list[Any] = []
-        self.figs: dict[tuple[str, str, str], set[str]] | None = {}
+        # (article, voice, clock moment) -> the figure stated there (a frozenset when several)
+        self.figs: dict[tuple[str, str, str], str | frozenset[str]] | None = {}
         self.values: list[Any] = []  # items with distinct figures, at most FIGURES_KEPT
         self.sources: set[str] = set()
         self.only = True
@@ -58,7 +59,9 @@ class Node:
         self.items.append(it)
         self.sources.add(it.source)
         if self.figs is not None:
-            self.figs.setdefault((it.source, it.voice, it.moment), set()).add(figure)
+            key = (it.source, it.voice, it.moment)
+            had = self.figs.get(key)
+            self.figs[key] = figure if had is None or had == figure else frozenset(figures(had) | {figure})
             if len(self.figs) > TRACKED:
                 self.figs = None
         if len(self.values) < FIGURES_KEPT and all(figure != f for f, _ in self.values):
@@ -74,16 +77,21 @@ class Node:
         return self.items[0].source if len(self.sources) == 1 else ""
 
 
+def figures(v: str | frozenset[str]) -> frozenset[str]:
+    """The figures of a ``Node.figs`` entry, as a set."""
+    return frozenset((v,)) if isinstance(v, str) else v
+
+
 class Member:
     """A claim of a node that is not its first: what differs from the node's description (its
     article, figure and moments); the description is read from the node's first item."""
 
-    __slots__ = ("ref", "id", "article", "source", "voice", "moment", "as_of", "day", "anchored", "value", "wording",
+    __slots__ = ("ref", "id", "article", "source", "voice", "moment", "as_of", "day", "anchored", "value",
                  "start", "headline", "node")
 
     def __init__(self, it: Any, node: Node) -> None:
         intern = sys.intern
-        self.ref, self.id, self.value, self.wording, self.start, self.node = it.ref, it.id, it.value, it.wording, it.start, node
+        self.ref, self.id, self.value, self.start, self.node = it.ref, it.id, it.value, it.start, node
         self.article, self.source, self.voice = intern(it.article), intern(it.source), intern(it.voice)
         self.moment, self.as_of, self.day, self.anchored = intern(it.moment), intern(it.as_of), intern(it.day), it.anchored
         self.headline = it.headline
