@@ -157,6 +157,10 @@ def compare(
         "--translation-cache", metavar="FILE",
         help="Translations kept between runs and shareable; a re-run sends nothing already in it "
              "(default: OUT/translations.json).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(
+        "--min-confidence", min=0.0, max=1.0, metavar="C",
+        help="How sure the match of two claims must be (0-1) before they are compared: higher gives fewer, "
+             "surer flags (default: the match stage's own, 0.3).")] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, metavar="N",
         help="Worker processes reading and extracting articles; the report is the same for any number.")] = 1,
@@ -199,7 +203,7 @@ def compare(
         report = run_compare(paths, lang=lang, encoding=encoding, reviews=review_file,
                              translate=None if translate.lower() == "none" else translate,  # None: translate not even imported
                              translate_url=translate_url, translation_cache=translation_cache or out / "translations.json",
-                             jobs=jobs, scheduler=scheduler, progress=progress)
+                             jobs=jobs, scheduler=scheduler, progress=progress, min_confidence=min_confidence)
     except ClaimreconError as e:
         raise _fail(e) from None
     s = report.summary()

@@ -188,3 +188,25 @@ def test_dates_are_not_matched(kind):
 def test_min_confidence_is_a_probability():
     assert 0 < MIN_CONFIDENCE < 1
     assert match([]).quantities == []
+
+
+def test_the_cli_takes_a_confidence_threshold(tmp_path):
+    from typer.testing import CliRunner
+
+    from claimrecon import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "es.txt").write_text("La policía informó de 41 detenidos tras los disturbios en la capital.\n", encoding="utf-8")
+    (tmp_path / "in" / "en.txt").write_text("Police said 14 people were arrested after the riots in the capital.\n", encoding="utf-8")
+    runner = CliRunner()
+    import json
+
+    def conflicts(*extra):
+        result = runner.invoke(cli.app, ["compare", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--lang", "en", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["conflicts"]
+
+    found = conflicts()
+    assert found and all(0 < k["confidence"] <= 1 for k in found)
+    assert conflicts("--min-confidence", "1") == [] or all(k["confidence"] >= 1 for k in conflicts("--min-confidence", "1"))
+    assert runner.invoke(cli.app, ["compare", str(tmp_path / "in"), "--min-confidence", "2"]).exit_code == 2

@@ -50,14 +50,16 @@ from .nodes import figures as _figset
 __all__ = ["match", "match_store", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
 
 #: the least similarity of two claims' descriptions for them to be one quantity (a desk can raise it)
-import os as _os
-MIN_CONFIDENCE = float(_os.environ.get("CR_CONF", "0.3"))
+MIN_CONFIDENCE = 0.3
 #: the least average similarity between two groups of claims for them to be joined
-MIN_AVERAGE = float(_os.environ.get("CR_AVG", "0.2"))
+MIN_AVERAGE = 0.2
 #: the least similarity of two claims that are each other's best match between their two articles
-MUTUAL_MIN = float(_os.environ.get("CR_MUT", "0.15"))
-HEAD_BONUS = float(_os.environ.get("CR_HB", "0.15"))
-ROLE_PENALTY = float(_os.environ.get("CR_ROLE", "0.7"))
+MUTUAL_MIN = 0.15
+#: added when two claims count the same noun ("12% of the servers", "el 15% de los servidores")
+HEAD_BONUS = 0.15
+#: the factor on the similarity of two claims one of which says what happened to what it counts
+#: and the other does not, or that count different nouns (when that does not rule a match out)
+ROLE_PENALTY = 0.7
 #: kinds that are compared at all
 KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
 

@@ -28,12 +28,13 @@ __all__ = ["Vocabulary", "describe_terms", "distinctive"]
 
 #: how much a term of each sort counts, next to a plain word
 _SORT_WEIGHT = {"@": 0.6, "w": 0.5, "p": 1.0}
-import os as _os
-MEASURE_WEIGHT = float(_os.environ.get("CR_MEAS", "0.5"))
-FAMILY_WEIGHT = float(_os.environ.get("CR_FAM", "0.6"))
-HEAD_WEIGHT = float(_os.environ.get("CR_HEAD", "1"))
-MIN_WEIGHT = float(_os.environ.get("CR_MINW", "0"))
-IDF_POWER = float(_os.environ.get("CR_IDF", "0.5"))
+#: the weight of a canonical measure of the rules (``measures.tsv``), as a term next to the figure
+MEASURE_WEIGHT = 0.5
+#: how much a word counts for its family ("subscribers" for "customers"), next to itself
+FAMILY_WEIGHT = 0.6
+#: a term counts with weight w * idf ** IDF_POWER: a word that describes many figures of the
+#: block counts less, softened so that the counted noun of a quantity most articles give still counts
+IDF_POWER = 0.5
 #: cognates: at least this similarity of spelling (0-1), or a shared beginning this long
 COGNATE_RATIO = 0.85
 COGNATE_PREFIX = 5
@@ -155,15 +156,11 @@ class Vocabulary:
         rules (``measures.tsv``) counts as one more term right next to the figure."""
         v: dict[str, float] = {}
         terms, weights = list(it.terms), list(it.weights)
-        if it.text and weights:
-            weights[0] *= HEAD_WEIGHT  # the counted noun's head says most of what the figure is
         if it.measure:
             terms.append("=" + it.measure)
             weights.append(MEASURE_WEIGHT)
         fams = families()
         for t, w in zip(terms, weights):
-            if w < MIN_WEIGHT and _sort(t) not in ("@", "w"):
-                continue
             c = self.canon(t)
             idf = math.log(1.0 + self.n / self.df.get(t, 1)) ** IDF_POWER
             x = w * idf * _SORT_WEIGHT.get(_sort(t), 1.0)
