@@ -282,6 +282,10 @@ def _attribution_cues(lang: str, s: str) -> tuple[tuple[str | None, str] | None,
     return None, tuple((v.start(), v.end(), v.group()) for v in lx.attr_verb_re.finditer(s))
 
 
+#: characters around a speech verb where its source is looked for
+ATTRIBUTION_WINDOW = 300
+
+
 def attribution_for(lx: Lexicon, s: str, quoted: bool, near: int = 0) -> Attribution:
     """Who the sentence says the figure comes from: "according to X", "X said", "said X"."""
     return _attribution(lx.lang, s, quoted, near)
@@ -296,8 +300,10 @@ def _attribution(lang: str, s: str, quoted: bool, near: int) -> Attribution:
     if not verbs:
         return Attribution(source=None, quoted=quoted, cue=None)
     v_start, v_end, v_text = min(verbs, key=lambda x: abs(x[0] - near))
-    before = s[:v_start].rstrip()
-    after = s[v_end:]
+    # a source is named within a few words of its verb: read a window, not the whole sentence
+    # (a sentence of thousands of figures asks once per figure)
+    before = s[max(0, v_start - ATTRIBUTION_WINDOW) : v_start].rstrip()
+    after = s[v_end : v_end + ATTRIBUTION_WINDOW]
     src = None
     # "Sacks said", "Sachs once said": a name right before the verb (an adverb may stand between)
     nb = _NAME_BEFORE.search(before)

@@ -139,12 +139,9 @@ def _clause_marks(sentence: str) -> tuple[tuple[int, int], ...]:
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause of a sentence that holds [start, end): between the clause marks around it."""
-    left = 0
-    right = len(sentence)
-    for a, b in _clause_marks(sentence):
-        if b <= start:
-            left = b
-        elif a >= end:
-            right = a
-            break
+    marks = _clause_marks(sentence)
+    i = bisect.bisect_right(marks, start, key=lambda m: m[1])  # marks[:i] end by start
+    left = marks[i - 1][1] if i else 0
+    j = bisect.bisect_left(marks, end, key=lambda m: m[0])  # marks[j:] start at or after end
+    right = marks[j][0] if j < len(marks) else len(sentence)
     return left, right
