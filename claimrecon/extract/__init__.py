@@ -44,6 +44,7 @@ def pipeline(lang: str) -> Any:
     prepare(lx.lang)  # and compile every pattern now, not in the middle of the first article
     nlp = get_lang_class(lang)()  # the tokenizer spacy.blank builds, without its config fill and validation
     nlp.add_pipe(COMPONENT, config={"lang": lx.lang})
+    nlp.max_length = 10**8  # only the tokenizer runs: spaCy's limit is for parsers, which need 1 GB per 100,000 characters
     return nlp
 
 

@@ -47,7 +47,8 @@ def _applies(applies: str | None, kind: str) -> bool:
 def noun_after(lx: Lexicon, s: str, toks: list[tuple[int, int, str, bool]], pos: int, kind: str, limit: int = 5) -> tuple[str, int] | None:
     """The first measure noun in the few words after ``pos``, stopping at punctuation or a number."""
     seen = 0
-    for a, b, text, stop in toks[_first_at(toks, pos) :]:  # from the first token at pos (bisection: no scan)
+    for k in range(_first_at(toks, pos), len(toks)):  # from the first token at pos (bisection: no scan)
+        a, b, text, stop = toks[k]
         if stop and text not in ("'", "’", "'s", "’s"):
             break
         if text[:1].isdigit():

@@ -209,6 +209,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     marks = tuple(sorted(_clause_marks(s) + tuple((m.start(), m.end()) for m in _ABBREVIATION_END.finditer(s))))
     mark_ends = [b for _, b in marks]
     clause = [bisect.bisect_right(mark_ends, t.start) for t in toks]
+    clause_starts = [0] + mark_ends + [len(s)]
     # which figure each token belongs to (-1: none)
     owner = [-1] * n
     fig_tok: list[tuple[int, int]] = []
@@ -398,7 +399,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             terms=tuple(t for t, _ in ranked) + tuple(by),
             weights=tuple(w for _, w in ranked) + tuple(1.0 for _ in by),
         )
-        spans_ = _cue_spans(s, marks, clause[lo], clauses_with_figures)
+        spans_ = _cue_spans(s, clause_starts, clause[lo], clauses_with_figures)
         found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]
                  if x[1] <= cb]
         part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
@@ -422,10 +423,10 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     return out
 
 
-def _cue_spans(s: str, marks: tuple[tuple[int, int], ...], ci: int, with_figures: set[int]) -> list[tuple[int, int]]:
+def _cue_spans(s: str, bounds: list[int], ci: int, with_figures: set[int]) -> list[tuple[int, int]]:
     """Where a figure's clause cues are looked for: its clause, and the clauses before it that
-    hold no figure of their own ("So far, 19 people have died"; "In Spain alone, 312 ...")."""
-    bounds = [0] + [b for _, b in marks] + [len(s)]
+    hold no figure of their own ("So far, 19 people have died"; "In Spain alone, 312 ...");
+    ``bounds``: where each clause starts, then the sentence's end."""
     lo = ci
     while lo > 0 and (lo - 1) not in with_figures:
         lo -= 1
