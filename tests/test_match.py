@@ -210,3 +210,101 @@ def test_the_cli_takes_a_confidence_threshold(tmp_path):
     assert found and all(0 < k["confidence"] <= 1 for k in found)
     assert conflicts("--min-confidence", "1") == [] or all(k["confidence"] >= 1 for k in conflicts("--min-confidence", "1"))
     assert runner.invoke(cli.app, ["compare", str(tmp_path / "in"), "--min-confidence", "2"]).exit_code == 2
+
+
+def test_countries_of_several_words_and_in_capitals_keep_counts_apart():
+    # "the Czech Republic", "el Reino Unido", "the US": one country each, not a name and a word
+    for other in (("en.txt", "en", "On Friday 46 flights were cancelled in the Czech Republic."),
+                  ("es.txt", "es", "El viernes se cancelaron 46 vuelos en el Reino Unido."),
+                  ("en.txt", "en", "On Friday 46 flights were cancelled in the US.")):
+        claims, groups, conflicts = _run(other, ("pl.txt", "pl", "W piątek w Polsce odwołano 64 loty."))
+        assert len(conflicts) == 0, other
+
+
+def test_a_place_named_after_a_cue_is_read_past_its_article():
+    # "sólo en el Reino Unido": the part of the whole said of the UK, compared with the UK's part
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The airline cancelled 1,140 flights across Europe on Friday."),
+        ("es.txt", "es", "Solo en el Reino Unido, la aerolínea canceló 140 vuelos el viernes."))
+    assert len(conflicts) == 0
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In the UK alone, the airline cancelled 140 flights on Friday."),
+        ("es.txt", "es", "Solo en el Reino Unido, la aerolínea canceló 160 vuelos el viernes."))
+    assert _pairs(claims, conflicts) == [("140", "160")]
+
+
+def test_two_towns_of_one_language_are_two_quantities():
+    claims, groups, conflicts = _run(
+        ("en1.txt", "en", "In Madrid, 87 flights were cancelled on Friday."),
+        ("en2.txt", "en", "In Barcelona, 27 flights were cancelled on Friday."))
+    assert len(conflicts) == 0
+    claims, groups, conflicts = _run(
+        ("en1.txt", "en", "In Madrid, 87 flights were cancelled on Friday."),
+        ("en2.txt", "en", "On Friday, 78 flights were cancelled in Madrid."))
+    assert _pairs(claims, conflicts) == [("78", "87")]
+
+
+def test_the_hurt_are_a_part_of_whom_they_are_counted_among():
+    # one side says harm came to the counted, the other says nothing happened to them: two counts
+    for hurt in (("es.txt", "es", "Seis pasajeros resultaron heridos."),
+                 ("pl.txt", "pl", "Poszkodowanych jest też 11 pasażerów.")):
+        claims, groups, conflicts = _run(("en.txt", "en", "The ship had 212 passengers on board."), hurt)
+        assert len(conflicts) == 0, hurt
+    # and both saying it: one count
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Forty-seven passengers were injured when the train derailed."),
+        ("pl.txt", "pl", "Rannych zostało 74 pasażerów."))
+    assert _pairs(claims, conflicts) == [("47", "Forty-seven")] or _pairs(claims, conflicts) == [("74", "Forty-seven")]
+
+
+def test_every_sense_of_an_ambiguous_counted_noun_is_its_head():
+    # "vecinos" is neighbours or residents: it meets "residents" and "mieszkańców"
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Officials said 640 residents were evacuated from the valley."),
+        ("es.txt", "es", "Las autoridades evacuaron a 460 vecinos del valle."))
+    assert _pairs(claims, conflicts) == [("460", "640")]
+
+
+def test_a_shared_weekday_is_no_evidence_of_one_quantity():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Shares of the company fell 8% on Friday."),
+        ("es.txt", "es", "La participación en las elecciones del viernes fue del 46 %."))
+    assert len(conflicts) == 0
+
+
+def test_a_toll_reported_morning_and_evening_is_a_timeline():
+    claims, groups, conflicts = _run(
+        ("am.txt", "en", "Twelve people have died in the floods, officials said."),
+        ("pm.txt", "en", "Nineteen people have died in the floods, officials said."),
+        published={"am.txt": "2027-05-14T08:00", "pm.txt": "2027-05-14T20:00"})
+    assert len(conflicts) == 0
+    claims, groups, conflicts = _run(
+        ("am.txt", "en", "Twelve people have died in the floods, officials said."),
+        ("pm.txt", "en", "Nineteen people have died in the floods, officials said."),
+        published={"am.txt": "2027-05-14T18:00", "pm.txt": "2027-05-14T20:00"})
+    assert len(conflicts) == 1
+
+
+def test_report_moments_read_odd_times_and_scale():
+    from claimrecon.match import _report_moments
+
+    out = _report_moments(["2027-05-14T9:05", "2027-05-14T18", "2027-05-14T19:00", "2027-05-14Tnoon"], hours=True)
+    assert out["2027-05-14T9:05"] == "2027-05-14 09:05"
+    assert out["2027-05-14T18"] == out["2027-05-14T19:00"] == "2027-05-14 18:00"
+    assert out["2027-05-14Tnoon"] == "2027-05-14"
+    stamps = [f"2027-05-{1 + i // 1440:02d}T{(i % 1440) // 60:02d}:{i % 60:02d}" for i in range(0, 20000, 7)]
+    out = _report_moments(stamps, hours=True)
+    assert len(set(out.values())) == 14 * 4  # four runs of six hours a day, over 14 days
+
+
+def test_a_repeated_description_keeps_each_claims_figure():
+    # wire copy: one sentence run with two figures by two articles (one description, two claims),
+    # and a third article worded otherwise that agrees with one of them: the agreement is read from
+    # each claim's own figure, so the third joins whichever article came first
+    a = "Officials said 500 residents were evacuated from the valley."
+    b = "Officials said 640 residents were evacuated from the valley."
+    c = "Some 640 people left their homes in the valley."
+    for first, second in ((a, b), (b, a)):
+        claims, groups, conflicts = _run(("1.txt", "en", first), ("2.txt", "en", second), ("3.txt", "en", c))
+        joined = [g for g in groups if len(g.claims) > 1]
+        assert len(joined) == 1 and len(joined[0].claims) == 3, (first, [g.claims for g in groups])

@@ -43,7 +43,9 @@ _UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜŁŚŻŹĆĘĄÓ]")
 _YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc))")
 _NAME_BEFORE = re.compile(r"((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*\s+){1,3})$")
 _LEADING_SMALL = re.compile(r"^(?:(?:In|At|From|On|The|En|El|La|Los|Las|W|We|Z|Ze|Na)\s+)+")
-_NAME_AFTER = re.compile(r"^\s*((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*)(?:\s+[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*){0,2})")
+# a place named after a cue ("in Poland alone", "sólo en el Reino Unido", "solo en EE.UU."): up to
+# three capitalised words, after at most one short lower-case word (an article)
+_NAME_AFTER = re.compile(r"^\s*(?:[a-ząćęłńóśźżáéíóúñ]{1,3}\s+)?((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'.-]*)(?:\s+[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'.-]*){0,2})")
 _ABBREVIATION_END = re.compile(r"(?<=\w)\.(?=\s+[A-ZÁÉÍÓÚÑŁŚŻŹĆ][a-ząćęłńóśźżáéíóúñ])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _AFTER_WORDS = r"^\s*(?:[^\W\d_][\w’'-]*\s+){0,2}?"
@@ -71,6 +73,7 @@ class Grammar:
     rates: dict[str, str]  # word -> concept key of its unit
     weekdays: dict[str, int]  # weekday name (any form time.tsv lists) -> its number: "#weekday_5" in every language
     days: tuple[tuple[tuple[str, ...], int], ...] = ()  # "yesterday" -> -1: "#day_-1" in every language
+    place: frozenset[str] = frozenset()  # prepositions that say where ("in", "en", "w"): a name after one is a place
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -88,6 +91,7 @@ def grammar(lang: str) -> Grammar:
     rates: dict[str, str] = {}
     content: set[str] = set()
     days: list[tuple[tuple[str, ...], int]] = []
+    place: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -104,12 +108,14 @@ def grammar(lang: str) -> Grammar:
             content.add(word)
         elif cls == "day":
             days.append((tuple(word.split()), int(r["value"])))
+        elif cls == "place":
+            place.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
     weekdays = {r["phrase"].lower(): int(r["value"]) for r in rules.table("time.tsv") if r["type"] == "weekday" and " " not in r["phrase"]}
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
-                tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))))
+                tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -248,6 +254,25 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         if hit:
             i += hit
             continue
+        if _UPPER.match(t.text):  # a country of several words ("Reino Unido") or in capitals ("US")
+            for size in range(min(3, n - i), 0, -1):
+                if size == 1 and not (t.text.isupper() and len(t.text) > 1):
+                    break
+                if any(owner[i + j] >= 0 or toks[i + j].kind != "w" for j in range(size)):
+                    continue
+                words = [toks[i + j].text for j in range(size)]
+                code = countries(lang).get(fold(" ".join(words))) or (
+                    countries(lang).get(" ".join(fold(lemma(w, lang)) for w in words)) if size > 1 else None)
+                if code:
+                    terms[i] = ("@country:" + code,)
+                    is_name[i] = True
+                    for j in range(1, size):
+                        skip[i + j] = True
+                    hit = size
+                    break
+            if hit:
+                i += hit
+                continue
         for size in range(min(cx.longest, n - i), 1, -1):
             if any(owner[i + j] >= 0 or toks[i + j].kind != "w" for j in range(size)):
                 continue
@@ -278,7 +303,23 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 terms[i] = tuple("#" + k for k in keys)
             elif _UPPER.match(t.text) and i > 0 and toks[i - 1].kind != "p":
                 country = countries(lang).get(fold(lem)) or countries(lang).get(fold(t.text))
-                terms[i] = ("@country:" + country,) if country else ("@" + fold(lem),)
+                if country:
+                    terms[i] = ("@country:" + country,)
+                elif toks[i - 1].low in g.place:
+                    # "in Madrid", "w Warszawie", "en San Sebastián": a place, named by its words
+                    size = 1
+                    while (size < 3 and i + size < n and owner[i + size] < 0 and toks[i + size].kind == "w"
+                           and _UPPER.match(toks[i + size].text)):
+                        size += 1
+                    terms[i] = ("@place:" + "_".join(fold(lemma(toks[i + j].text, lang)) for j in range(size)),)
+                    for j in range(1, size):
+                        skip[i + j] = True
+                        is_name[i + j] = True
+                    is_name[i] = True
+                    i += size
+                    continue
+                else:
+                    terms[i] = ("@" + fold(lem),)
                 is_name[i] = True
             elif lem not in g.function:
                 terms[i] = (f"{lang}:{lem}",)

@@ -294,7 +294,11 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         needs_unit = False
         em, pm, fm = _EXPONENT.match(s, end), _POWER.match(s, end), _SLASH.match(s, end)
         if em:  # "1e10%"
-            value, precision, end = value * 10 ** int(em.group(1)), precision * 10 ** int(em.group(1)), em.end()
+            try:
+                scale = 10.0 ** int(em.group(1))
+            except OverflowError:
+                continue  # "1e999": past any float, no claim
+            value, precision, end = value * scale, precision * scale, em.end()
         elif pm:  # "1,1^23 por ciento"
             try:
                 value = value ** (int(pm.group(2)) * (-1 if pm.group(1) == "-" else 1))

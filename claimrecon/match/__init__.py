@@ -31,10 +31,10 @@ groups of one series.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import functools
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,7 +90,7 @@ class Item:
     tally: bool = False  # a count news updates as a situation develops (a concept of role "tally")
     anchored: bool = False  # tied to a stated day or year: the same moment whenever it is reported
     day: str = ""  # the date a day word next to it names ("on Saturday", "anoche"), resolved from its article's date
-    places: frozenset[str] = frozenset()  # countries named next to it ("46 flights in Poland")
+    places: frozenset[str] = frozenset()  # countries and places named next to it ("46 flights in Poland", "in Madrid")
     roles: frozenset[str] = frozenset()  # what happened to what it counts (injured, evacuated...), as families
     head: frozenset[str] = frozenset()  # the counted noun's concept and its families, when the table knows it
     voice: str = ""  # who says it in its article: the narrator (""), or the speaker it quotes
@@ -109,18 +109,22 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     rates = tuple(sorted(t for t in ct.terms if t.startswith("per:")))
     roles = concept_roles()
     weights = ct.weights or tuple(1.0 for _ in ct.terms)
-    near = [t for t, w in zip(ct.terms, weights) if w >= 0.3]
+    # the words close to the figure (a word of three senses weighs 1/sqrt(3) of itself: still close)
+    near = [t for t, w in zip(ct.terms, weights) if w >= 0.25]
     # who gives it: a body the reader found named before the figure ("by:" terms)
     sources = frozenset(t[3:] for t in ct.terms if t.startswith("by:"))
     tally = c.kind == "count" and any(roles.get(t) == "tally" for t, w in zip(ct.terms, weights) if w >= 0.4)
     day = _day(ct.terms, weights, s.as_of)
     anchored = bool(s.period) or bool(day)
-    places = frozenset(t for t, w in zip(ct.terms, weights) if w > 0.15 and t.startswith("@country:"))
+    places = frozenset(t for t, w in zip(ct.terms, weights) if w >= 0.15 and t.startswith(("@country:", "@place:")))
     fams = families()
     roles_near = frozenset(f for t in near if roles.get(t) == "tally" for f in (fams.get(t) or (t,)))
     head: frozenset[str] = frozenset()
     if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic":
-        head = frozenset((ct.terms[0],) + fams.get(ct.terms[0], ()))
+        # the counted noun: its concept, or each of its senses ("vecinos": neighbours, residents)
+        senses = [t for t, w in zip(ct.terms, weights) if w == weights[0] and t[:1] == "#"
+                  and not t.startswith(("#weekday_", "#day_")) and roles.get(t) != "generic"]
+        head = frozenset(x for t in senses for x in (t,) + fams.get(t, ()))
     # a block is one kind, and one currency for money, one dimension for a physical quantity
     unit = c.unit if c.kind == "money" else (c.dimension if c.kind == "quantity" else None)
     from ..reconcile import Wording
@@ -147,11 +151,17 @@ def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> s
         if w < 0.4:
             continue
         if t.startswith("#weekday_"):
-            want = int(t[len("#weekday_"):])  # 1 = Monday ... 7 = Sunday, as time.tsv numbers them
+            try:
+                want = int(t[len("#weekday_"):])  # 1 = Monday ... 7 = Sunday, as time.tsv numbers them
+            except ValueError:
+                continue
             back = (published.isoweekday() - want) % 7
             return (published - dt.timedelta(days=back)).isoformat()
         if t.startswith("#day_"):
-            return (published + dt.timedelta(days=int(t[len("#day_"):]))).isoformat()
+            try:
+                return (published + dt.timedelta(days=int(t[len("#day_"):]))).isoformat()
+            except (ValueError, OverflowError):
+                continue
     return ""
 
 
@@ -308,6 +318,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
             sim *= ROLE_PENALTY  # "six injured passengers" and "212 passengers": one says what happened to them
         if a.head and b.head and a.head.isdisjoint(b.head):
             sim *= ROLE_PENALTY  # different counted nouns ("a fine", "the damage")
+        if _towns_apart(a, b):
+            sim *= ROLE_PENALTY  # "en Valencia", "w Krakowie": maybe two towns
         if a.text and b.text and a.terms and b.terms and vocab.canon(a.terms[0]) == vocab.canon(b.terms[0]) \
                 and a.terms[0][:1] not in "@":
             sim += HEAD_BONUS  # the same counted noun ("12% of the servers", "el 15% de los servidores")
@@ -342,10 +354,35 @@ def compatible(a: Item, b: Item) -> bool:
     bodies' estimates (the police's count and the organisers')."""
     sa, sb = _bodies(a), _bodies(b)
     return (a.veto == b.veto and not (sa and sb and sa.isdisjoint(sb))
-            and not (a.places and b.places and a.places.isdisjoint(b.places))
+            and not _elsewhere(a, b)
             and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head))  # "400 coaches", "11 protesters"
             # "six injured passengers" is not "212 passengers": what happened to the counted is part of what is counted
-            and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles)))
+            and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles))
+            # "11 protesters were hurt" is not "8,500 protesters marched": harm to some of the counted
+            # makes a part of them, whether or not the other claim says what happened to its own
+            and not (a.kind == "count" and bool(a.roles & _HARM) != bool(b.roles & _HARM)))
+
+
+def _elsewhere(a: Any, b: Any) -> bool:
+    """Whether two claims are said of different places: different countries, or, in one language,
+    different towns (a town's name in two languages may differ: "Varsovia", "Warsaw")."""
+    ca = {p for p in a.places if p.startswith("@country:")}
+    cb = {p for p in b.places if p.startswith("@country:")}
+    if ca and cb and ca.isdisjoint(cb):
+        return True
+    ta, tb = a.places - ca, b.places - cb
+    return bool(ta and tb and a.lang == b.lang and ta.isdisjoint(tb))
+
+
+def _towns_apart(a: Any, b: Any) -> bool:
+    """Two claims of two languages said of towns whose names differ (maybe one town, translated)."""
+    ta = {p for p in a.places if p.startswith("@place:")}
+    tb = {p for p in b.places if p.startswith("@place:")}
+    return bool(ta and tb and ta.isdisjoint(tb) and not any(x[7:11] == y[7:11] for x in ta for y in tb))
+
+
+#: families of what happened to the counted that always make a part of them (the dead, the hurt)
+_HARM = frozenset({"~dead", "~hurt"})
 
 
 def _bodies(x: Any) -> frozenset[str]:
@@ -406,12 +443,12 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     for (i, j), (s, _) in sims.items():
         link[i][j] = s
         link[j][i] = s
-    mutual = _mutual_best(nodes, sims)
-    # each other's best match needs less evidence, unless a desk asked for surer matches than the default
-    floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
     # a headline restates its article's body: its claims join a quantity after the body's, so a
     # headline that rounds or differs never takes the place of the body's figure
     headline = [all(it.start < HEADLINE_CHARS and _first_line(it) for it in n.items) for n in nodes]
+    mutual = _mutual_best(nodes, sims)
+    # each other's best match needs less evidence, unless a desk asked for surer matches than the default
+    floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
     edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items() if s >= min_conf or (s >= floor and (i, j) in mutual)),
                    key=lambda e: (headline[e[1]] or headline[e[2]], -e[0], e[1], e[2]))
     for s, i, j in edges:
@@ -469,6 +506,10 @@ def _first_line(it: Any) -> bool:
     return bool(getattr(it, "headline", False))
 
 
+#: shared terms that say nothing of what two figures count: a day, a place, a rate, who gives it
+_CIRCUMSTANCES = ("#weekday_", "#day_", "@", "per:", "by:")
+
+
 def _mutual_best(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]]) -> set[tuple[int, int]]:
     """Pairs of single claims that are each the other's best match in the other's article: weaker
     evidence is enough when no other figure of either article competes for it."""
@@ -476,8 +517,8 @@ def _mutual_best(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tup
     for (i, j), (s, shared) in sims.items():
         if not (nodes[i].single and nodes[j].single):
             continue
-        if not any(t[:1] in "#=~" or ":" in t for t in shared):
-            continue  # only names, weekdays or the kind itself in common: not enough to pair on
+        if not any((t[:1] in "#=~" or ":" in t) and not t.startswith(_CIRCUMSTANCES) for t in shared):
+            continue  # only names, days, places or the kind itself in common: not enough to pair on
         for x, y in ((i, j), (j, i)):
             key = (x, nodes[y].source)
             if key not in best or (s, -y) > (best[key][0], -best[key][1]):
@@ -554,7 +595,7 @@ def _moments(members: list[Item]) -> dict[str, str]:
     tally = any(it.tally for it in members)
     out: dict[str, str] = {}
     reported = sorted({it.as_of for it in members if it.as_of and not it.moment and not it.day and not it.anchored})
-    when = _report_moments(reported, hours=running)
+    when = _report_moments(reported, hours=running or tally)
     for it in members:
         if it.moment:
             out[it.id] = it.moment
@@ -577,21 +618,32 @@ REPORT_HOURS = 6
 def _report_moments(stamps: list[str], hours: bool) -> dict[str, str]:
     """Publication stamps ("2027-05-14" or "2027-05-14T18:20") -> the moment each stands for: its
     day, and, when ``hours``, the first time of a run of times less than ``REPORT_HOURS`` apart
-    (a day's morning and evening reports are two moments; two evening updates are one)."""
+    (a day's morning and evening reports are two moments; two evening updates are one). A time
+    that cannot be read counts as its day alone."""
     out: dict[str, str] = {}
-    start: dict[str, int] = {}  # day -> minutes of the current run's first time
-    for stamp in stamps:  # sorted: each day's untimed stamp first, then its times in order
+    clocks: dict[str, list[tuple[int, str]]] = defaultdict(list)  # day -> (minutes, stamp), timed stamps
+    for stamp in stamps:
         day, _, clock = stamp.partition("T")
-        if not hours or not clock:
+        m = _CLOCK.match(clock) if hours else None
+        minutes = int(m.group(1)) * 60 + int(m.group(2) or 0) if m and int(m.group(1)) < 24 else None
+        if minutes is None:
             out[stamp] = day
+        else:
+            clocks[day].append((minutes, stamp))
+    for day, timed in clocks.items():
+        timed.sort()
+        if len(timed) < 2:
+            out[timed[0][1]] = day  # one time on its day: nothing to tell apart
             continue
-        minutes = int(clock[:2]) * 60 + int(clock[3:5])
-        if day not in start or minutes - start[day] >= REPORT_HOURS * 60:
-            start[day] = minutes
-        first = start[day]
-        out[stamp] = f"{day} {first // 60:02d}:{first % 60:02d}" if any(
-            s.startswith(day + "T") and s != stamp for s in stamps) else day
+        first = -REPORT_HOURS * 60
+        for minutes, stamp in timed:
+            if minutes - first >= REPORT_HOURS * 60:
+                first = minutes
+            out[stamp] = f"{day} {first // 60:02d}:{first % 60:02d}"
     return out
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?")
 
 
 def _base_key(members: list[Item]) -> tuple[str, ...]:

@@ -131,6 +131,7 @@ class Vocabulary:
         tried: set[tuple[int, int]] = set()
         for key in sorted(by_value):
             found = by_value[key]
+            first = {i: it for i, it in reversed(found)}  # each node's first claim of the figure
             per_source = Counter(it.source for _, it in found)
             ids = sorted({i for i, it in found if per_source[it.source] == 1})
             for x in range(len(ids)):
@@ -145,7 +146,7 @@ class Vocabulary:
                         continue
                     if ha.startswith("#") and hb.startswith("#"):
                         continue  # the table says these are different things: a coincidence of figures
-                    if self._link(ha, hb, f"learnt from the agreeing figure {a.items[0].gloss or a.items[0].value}"):
+                    if self._link(ha, hb, f"learnt from the agreeing figure {first[i].gloss or first[i].value}"):
                         learnt = True
         return learnt
 
@@ -176,7 +177,8 @@ class Vocabulary:
 
     def basis(self, a: Any, b: Any, shared: tuple[str, ...]) -> str:
         """canonical | same_word | inferred, from the strongest evidence two items share."""
-        words = [t for t in shared if t[:1] in "#=" or (":" in t and not t.startswith(("by:", "per:", "@")))]
+        words = [t for t in shared if (t[:1] in "#=" or ":" in t)
+                 and not t.startswith(("by:", "per:", "@", "#weekday_", "#day_"))]  # a day is no word for the quantity
         if words and words[0].startswith("="):
             return "canonical"
         for c in words[:1]:

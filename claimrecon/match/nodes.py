@@ -64,8 +64,6 @@ class Node:
             self.figs[key] = figure if had is None or had == figure else frozenset(figures(had) | {figure})
             if len(self.figs) > TRACKED:
                 self.figs = None
-        if len(self.values) < FIGURES_KEPT and all(figure != f for f, _ in self.values):
-            self.values.append((figure, it))
 
     @property
     def single(self) -> bool:
@@ -87,11 +85,12 @@ class Member:
     article, figure and moments); the description is read from the node's first item."""
 
     __slots__ = ("ref", "id", "article", "source", "voice", "moment", "as_of", "day", "anchored", "value",
-                 "start", "headline", "node")
+                 "wording", "gloss", "start", "headline", "node")
 
     def __init__(self, it: Any, node: Node) -> None:
         intern = sys.intern
         self.ref, self.id, self.value, self.start, self.node = it.ref, it.id, it.value, it.start, node
+        self.wording, self.gloss = it.wording, it.gloss  # its own figure as written (the node's is its first's)
         self.article, self.source, self.voice = intern(it.article), intern(it.source), intern(it.voice)
         self.moment, self.as_of, self.day, self.anchored = intern(it.moment), intern(it.as_of), intern(it.day), it.anchored
         self.headline = it.headline
@@ -133,6 +132,14 @@ class Nodes:
         for node in out:
             node.items.sort(key=_order)
             node.only = all(self.per_source[src] == 1 for src in node.sources)
+            seen: set[Any] = set()
+            for it in node.items:  # the first claims of its distinct figures, in claim order
+                if len(node.values) >= FIGURES_KEPT:
+                    break
+                figure = self.figure(it)
+                if figure not in seen:
+                    seen.add(figure)
+                    node.values.append((figure, it))
         out.sort(key=lambda n: _order(n.items[0]))
         for i, node in enumerate(out):
             node.index = i

@@ -495,9 +495,11 @@ def _group(
     figures = []
     support: dict[str, int] = {}
 
-    def order(k: str) -> tuple[bool, Any, str]:
-        v = by_fig[k][0].w.value
-        return (v is None, str(v) if isinstance(v, str) else float(v or 0), k)
+    def order(k: str) -> tuple[int, float, str, str]:
+        v = by_fig[k][0].w.value  # numbers by value, then clock times and other text, then none
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return (0, float(v), "", k)
+        return (1, 0.0, str(v), k) if v is not None else (2, 0.0, "", k)
 
     for fk in sorted(by_fig, key=order):
         ms = by_fig[fk]
