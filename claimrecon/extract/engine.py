@@ -738,7 +738,31 @@ def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
     low = word.lower().rstrip(".")
     if low in lx.months or low in lx.weekdays or lx.hedges_before.get(low) or low in lx.words:
         return False
+    if _place_before(s, lx, word, start, c.end):
+        return False
     return _hedge_before(s, lx, start) is None
+
+
+_COUNTED_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _place_before(s: str, lx: Lexicon, word: str, start: int, end: int) -> bool:
+    """Whether the capitalized word before a number names where it happened, not what it is part
+    of: a country ("In Poland 56 people died", "w Polsce 56 ofiar"), or a name after a preposition
+    of place (grammar.tsv) with a counted word after the number ("in Madrid 87 flights"; "in
+    Section 3 of" stays a name)."""
+    from .counted import countries, grammar
+    from .lemmas import fold, lemma
+
+    known = countries(lx.lang)
+    if fold(word) in known or fold(lemma(word, lx.lang)) in known:
+        return True
+    g = grammar(lx.lang)
+    prev = s[: start - len(word) - 1].rsplit(None, 1)
+    if not prev or prev[-1].lower() not in g.place:
+        return False
+    nxt = _COUNTED_WORD_AFTER.match(s, end)
+    return bool(nxt and nxt.group(1).islower() and nxt.group(1) not in g.function)
 
 
 #: a duration unit of at least this many seconds is a number of years (rules/<lang>/units.tsv)
