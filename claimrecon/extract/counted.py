@@ -131,6 +131,26 @@ def grammar(lang: str) -> Grammar:
     return g
 
 
+def _phrase_at(toks: list[Any], owner: list[int], i: int, longest: int, shortest: int,
+               look: Any) -> tuple[int, Any]:
+    """The longest run of words from token ``i`` (``longest`` down to ``shortest`` words, none of
+    them part of a figure) that ``look(size)`` knows: (its size, what it gave), or (0, None)."""
+    for size in range(min(longest, len(toks) - i), shortest - 1, -1):
+        if any(owner[i + j] >= 0 or toks[i + j].kind != "w" for j in range(size)):
+            continue
+        found = look(size)
+        if found:
+            return size, found
+    return 0, None
+
+
+def _country_of(words: list[str], lang: str) -> str | None:
+    """The ISO code of a country named by these words as written, or by their lemmas."""
+    known = countries(lang)
+    return known.get(fold(" ".join(words))) or (
+        known.get(" ".join(fold(lemma(w, lang)) for w in words)) if len(words) > 1 else None)
+
+
 @functools.lru_cache(maxsize=None)
 def countries(lang: str) -> dict[str, str]:
     """Country names of ``lang`` (folded, one word or several) -> ISO 3166 code, from pycountry's
@@ -255,35 +275,19 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             i += hit
             continue
         if _UPPER.match(t.text):  # a country of several words ("Reino Unido") or in capitals ("US")
-            for size in range(min(3, n - i), 0, -1):
-                if size == 1 and not (t.text.isupper() and len(t.text) > 1):
-                    break
-                if any(owner[i + j] >= 0 or toks[i + j].kind != "w" for j in range(size)):
-                    continue
-                words = [toks[i + j].text for j in range(size)]
-                code = countries(lang).get(fold(" ".join(words))) or (
-                    countries(lang).get(" ".join(fold(lemma(w, lang)) for w in words)) if size > 1 else None)
-                if code:
-                    terms[i] = ("@country:" + code,)
-                    is_name[i] = True
-                    for j in range(1, size):
-                        skip[i + j] = True
-                    hit = size
-                    break
+            hit, code = _phrase_at(toks, owner, i, 3, 1 if t.text.isupper() and len(t.text) > 1 else 2,
+                                   lambda size: _country_of([toks[i + j].text for j in range(size)], lang))
             if hit:
-                i += hit
-                continue
-        for size in range(min(cx.longest, n - i), 1, -1):
-            if any(owner[i + j] >= 0 or toks[i + j].kind != "w" for j in range(size)):
-                continue
-            keys = cx.multi.get(tuple(lemma(toks[i + j].text, lang) for j in range(size)))
-            if keys:
+                terms[i] = ("@country:" + code,)
+                is_name[i] = True
+        if not hit:
+            hit, keys = _phrase_at(toks, owner, i, cx.longest, 2,
+                                   lambda size: cx.multi.get(tuple(lemma(toks[i + j].text, lang) for j in range(size))))
+            if hit:
                 terms[i] = tuple("#" + k for k in keys)
-                for j in range(1, size):
-                    skip[i + j] = True
-                hit = size
-                break
         if hit:
+            for j in range(1, hit):
+                skip[i + j] = True
             i += hit
             continue
         if t.low in g.rates:
