@@ -260,10 +260,7 @@ def _who(v: ReportView, c: Claim | None, article_id: str) -> str:
 
 
 def _says(v: ReportView, p: Position, limit: int = 3) -> str:
-    first: dict[str, Claim] = {}
-    for c in p.claims:  # an article's claim of the figure, one that names its source if there is one
-        if c.article not in first or (not attribution_phrase(first[c.article]) and attribution_phrase(c)):
-            first[c.article] = c
+    first = p.by_article()
     who = [_who(v, first.get(aid), aid) for aid in p.articles[:limit]]
     more = len(p.articles) - limit
     return f"<mark>{e(p.label)}</mark>: " + ", ".join(who) + (f" and {more} more" if more > 0 else "")

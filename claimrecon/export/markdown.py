@@ -171,10 +171,7 @@ TABLE_ARTICLES = 3
 
 
 def _says(v: ReportView, p: Position) -> str:
-    first = {}
-    for c in p.claims:  # an article's claim of the figure, one that names its source if there is one
-        if c.article not in first or (not attribution_phrase(first[c.article]) and attribution_phrase(c)):
-            first[c.article] = c
+    first = p.by_article()
     who = [_who(v, first.get(aid), aid) for aid in p.articles[:TABLE_ARTICLES]]
     more = len(p.articles) - TABLE_ARTICLES
     return f"**{md_text(p.label)}**: " + ", ".join(who) + (f" and {more} more" if more > 0 else "")

@@ -383,6 +383,14 @@ class Position:
     def comparable(self) -> bool:
         return self.qualifier != "vague" and isinstance(self.value, (int, float))
 
+    def by_article(self) -> dict[str, Claim]:
+        """Each article's claim of this figure to show: one that names its source, if it has one."""
+        first: dict[str, Claim] = {}
+        for c in self.claims:
+            if c.article not in first or (not attribution_phrase(first[c.article]) and attribution_phrase(c)):
+                first[c.article] = c
+        return first
+
 
 #: claims quoted per position
 KEEP_CLAIMS = 6
