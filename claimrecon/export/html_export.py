@@ -252,10 +252,8 @@ def _filters(ds: list[Dispute]) -> list[str]:
 
 
 def _who(v: ReportView, c: Claim | None, article_id: str) -> str:
-    a = v.articles.get(article_id)
-    name = e(a.outlet) if a is not None and a.outlet else f"<code>{e(article_id)}</code>"
-    lang = (a.language if a is not None else None) or (c.lang if c is not None else "")
-    said = attribution_phrase(c) if c is not None else ""
+    outlet, lang, said = v.who(c, article_id)
+    name = e(outlet) if outlet else f"<code>{e(article_id)}</code>"
     return f"{name} ({e(lang)}{', ' + e(said) if said else ''})"
 
 

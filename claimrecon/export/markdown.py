@@ -159,10 +159,8 @@ def _summary(v: ReportView) -> list[str]:
 
 def _who(v: ReportView, c: Claim | None, article_id: str) -> str:
     """An article in a table cell: its outlet when known, else its id; language and attribution."""
-    a = v.articles.get(article_id)
-    name = md_text(a.outlet) if a is not None and a.outlet else md_code(article_id, True)
-    lang = (a.language if a is not None else None) or (c.lang if c is not None else "")
-    said = attribution_phrase(c) if c is not None else ""
+    outlet, lang, said = v.who(c, article_id)
+    name = md_text(outlet) if outlet else md_code(article_id, True)
     return f"{name} ({md_text(lang)}{', ' + md_text(said) if said else ''})"
 
 

@@ -200,6 +200,14 @@ class ReportView:
             self._disputes = disputes(self)
         return self._disputes
 
+    def who(self, c: Claim | None, article_id: str) -> tuple[str | None, str, str]:
+        """An article as a table names it: its outlet (None when unknown: show its id), its
+        language, and how the claim is attributed ("in a quote from Sacks"; "" when not)."""
+        a = self.articles.get(article_id)
+        lang = (a.language if a is not None else None) or (c.lang if c is not None else "")
+        return (a.outlet if a is not None and a.outlet else None, lang or "",
+                attribution_phrase(c) if c is not None else "")
+
     def conflict_languages(self, k: Conflict) -> list[str]:
         """Languages of the claims a conflict opposes (sorted, distinct)."""
         return sorted({self.claims[c].lang for c in k.claims if c in self.claims})

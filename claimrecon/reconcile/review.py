@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..atomic import write_text
 from ..errors import ReviewError
+from ..ingest.decode import without_surrogates
 from ..records import Conflict, Group, Report, Review
 
 REVIEW_SCHEMA = "claimrecon-reviews/1"
@@ -59,7 +60,7 @@ def load_reviews(path: str | Path) -> tuple[Review, ...]:
         target = r["target"]
         if target in out:
             raise ReviewError(f"{p}: reviews #{out[target][0]} and #{i} both decide {target}; keep one of them, then run again; nothing was written")
-        out[target] = (i, Review(target, r["state"], valid_text(r.get("note") or ""), r.get("at")))
+        out[target] = (i, Review(target, r["state"], without_surrogates(r.get("note") or ""), r.get("at")))
     return tuple(sorted((r for _, r in out.values()), key=lambda r: r.target))
 
 
@@ -87,15 +88,6 @@ def _problem(r: object) -> str | None:
     return None
 
 
-def valid_text(s: str) -> str:
-    """``s`` with each lone surrogate (JSON allows ``"\\ud800"``; UTF-8 cannot hold it) as U+FFFD."""
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return s
-
-
 def save_review(path: str | Path, target: str, state: str, note: str = "", at: str | None = None) -> Review:
     """Record one decision. The file is read and rewritten under its folder's lock
     (``reportset.folder_lock``), so concurrent ``review`` commands keep every decision."""
@@ -104,7 +96,7 @@ def save_review(path: str | Path, target: str, state: str, note: str = "", at: s
     if state not in STATES:
         raise ReviewError(f"unknown review state {state!r}; use one of {', '.join(STATES)}")
     p = Path(path)
-    review = Review(target, state, valid_text(note), at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
+    review = Review(target, state, without_surrogates(note), at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat())
     with folder_lock(p.parent, waiting=f"waiting: another claimrecon command is writing in {p.parent}"):
         existing = {r.target: r for r in load_reviews(p)}
         existing[target] = review
