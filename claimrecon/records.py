@@ -87,7 +87,7 @@ class Scope:
     period: str | None = None  # "last_year" | "this_year" | ...
     subevent: str | None = None  # "relaunch" | ...
     subject: str | None = None  # "other": about something else than the event ("other spaces")
-    part: str | None = None  # a part of a larger count: "of_them" ("six of them"), or the place it is limited to ("in Madrid alone")
+    part: str | None = None  # a part of a larger count: "of_them" ("six of them"), "among" ("among the dead were six children"), or the place it is limited to ("in Madrid alone")
     increment: bool = False  # the figure is an addition, not a level: "45 more than yesterday", "a further 12"
     as_of: str | None = None  # the moment the figure is reported for: the article's publication date(time) unless stated
     running: bool = False  # worded as a running tally that may still change: "so far", "rose to", "latest toll"

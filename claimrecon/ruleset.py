@@ -114,7 +114,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj")),
         ("value", _optional),
     ],
     "places.tsv": [("name", _text), ("code", _text)],
@@ -158,8 +158,9 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("offset", _number),
     ],
     "canonical.tsv": [("measure", _text), ("gloss", _text)],
-    "roles.tsv": [("concept", _text), ("role", _one_of("tally", "source", "generic"))],
+    "roles.tsv": [("concept", _text), ("role", _one_of("tally", "state", "source", "generic"))],
     "families.tsv": [("family", _text), ("concepts", _text)],
+    "local_currencies.tsv": [("currency", _text), ("country", _text), ("code", _text)],
 }
 
 LANGUAGE_FILES = (
@@ -167,7 +168,8 @@ LANGUAGE_FILES = (
     "scope.tsv", "time.tsv", "attribution.tsv", "boilerplate.tsv", "abbreviations.tsv",
     "grammar.tsv", "concepts.tsv", "places.tsv",
 )
-SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv", "roles.tsv", "families.tsv")
+SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv", "roles.tsv", "families.tsv",
+                "local_currencies.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,8 +283,8 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
         pos = r.fields.get("position")
         if pos is not None and pos not in ("before", "after", "clause"):
             problems.append(f"{r.where()}: position {pos!r} is not one of before, after, clause")
-        if r["field"] == "part" and r["value"] not in ("of_them", "place_before", "place_after"):
-            problems.append(f"{r.where()}: a part cue's value is of_them, place_before or place_after, not {r['value']!r}")
+        if r["field"] == "part" and r["value"] not in ("of_them", "among", "place_before", "place_after"):
+            problems.append(f"{r.where()}: a part cue's value is of_them, among, place_before or place_after, not {r['value']!r}")
     heads = [r for r in tables.get("grammar.tsv", []) if r["class"] == "head"]
     if "grammar.tsv" in tables and (len(heads) != 1 or heads[0]["word"] not in ("first", "last")):
         problems.append(f"{lang}/grammar.tsv: needs exactly one row 'first<TAB>head' or 'last<TAB>head' (which word of a noun run is its head)")

@@ -308,3 +308,59 @@ def test_a_repeated_description_keeps_each_claims_figure():
         claims, groups, conflicts = _run(("1.txt", "en", first), ("2.txt", "en", second), ("3.txt", "en", c))
         joined = [g for g in groups if len(g.claims) > 1]
         assert len(joined) == 1 and len(joined[0].claims) == 3, (first, [g.claims for g in groups])
+
+
+def test_a_tally_that_falls_between_reports_is_a_conflict():
+    # the dead, the injured only rise: the next morning's lower figure contradicts the night's
+    claims, groups, conflicts = _run(
+        ("night.txt", "en", "Forty-one people were injured when the roof collapsed, officials said."),
+        ("morning.txt", "en", "Fourteen people were injured when the roof collapsed, officials said."),
+        published={"night.txt": "2027-01-23T23:40", "morning.txt": "2027-01-24T08:05"})
+    assert _pairs(claims, conflicts) == [("Forty-one", "Fourteen")]
+    # the same figures the other way round are a rising toll: a timeline
+    claims, groups, conflicts = _run(
+        ("night.txt", "en", "Fourteen people were injured when the roof collapsed, officials said."),
+        ("morning.txt", "en", "Forty-one people were injured when the roof collapsed, officials said."),
+        published={"night.txt": "2027-01-23T23:40", "morning.txt": "2027-01-24T08:05"})
+    assert len(conflicts) == 0
+
+
+def test_a_count_of_people_in_hospital_may_fall():
+    claims, groups, conflicts = _run(
+        ("mon.txt", "en", "Thirty-one people are in hospital with food poisoning, officials said."),
+        ("wed.txt", "en", "Eight people are in hospital with food poisoning, officials said."),
+        published={"mon.txt": "2027-07-12", "wed.txt": "2027-07-14"})
+    assert len(conflicts) == 0
+
+
+def test_among_the_dead_is_a_part_that_matches_a_count_of_the_same_thing():
+    # "among the dead were two children" is the dead's part; "three children were killed"
+    # counts the same children without naming the whole
+    claims, groups, conflicts = _run(
+        ("pl.txt", "pl", "Dziewięć osób nie żyje. Wśród ofiar śmiertelnych jest dwoje dzieci."),
+        ("en.txt", "en", "Nine people died. Among the dead were three children."))
+    assert ("dwoje", "three") in _pairs(claims, conflicts)
+
+
+def test_clock_slips_are_evidence_of_one_moment():
+    from claimrecon.match import _slip
+
+    assert _slip("2027-07-14T10:05:00+02:00", "2027-07-14T22:05:00+02:00")
+    assert _slip("16:47:00", "15:47:00")
+    assert not _slip("10:00:00", "22:00:00")  # on the hour: too common to tell anything
+    assert not _slip("10:05:00", "10:35:00")
+
+
+def test_names_alone_do_not_make_two_counts_one_quantity():
+    # "17 Poles" on board and "two Poles" killed share a nationality, not what happened to them
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "En el autocar viajaban 17 polacos."),
+        ("pl.txt", "pl", "W wypadku zginęło dwoje Polaków."))
+    assert len(conflicts) == 0
+
+
+def test_a_word_before_a_conjunction_describes_the_figure_before_it():
+    claims = extract("Half a dozen people are still missing and more than 40,000 have fled their homes.", "en")
+    six, many = claims
+    assert "#missing" in six.counted.terms
+    assert "#missing" not in many.counted.terms

@@ -262,14 +262,19 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     explicit_date = next((m.value for m in mentions if m.kind == "date" and m.value), None)
     out: list[tuple[Mention, str | None, Scope, str, Counted]] = []
     anchors: list[tuple[int, str]] = []
-    readings = read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m in mentions], published,
-                            [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re)
-    for men, reading in zip(mentions, readings):
+    kept: list[tuple[Mention, str | None]] = []
+    for men in mentions:
         measure = measure_for(lx, s, toks, men) if men.kind != "date" else None
         if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun") \
                 and not (isinstance(men.value, float) and men.value > 1 and _counts_next_word(lx, s, men.end)) \
                 and not men.extra.get("approx"):
             continue  # "one of them", "two or three": a number word that counts nothing said ("siete heridos" does)
+        kept.append((men, measure))
+    # read once the figures are known: a number word that counts nothing ("jednym z kurortów", one
+    # of the resorts) neither takes the words nor closes the clause of the figures around it
+    readings = read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m, _ in kept], published,
+                            [context_spans(lx, s, m.core_start, m.end) for m, _ in kept], lx.since_re)
+    for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = explicit_date or weekday_date
@@ -428,7 +433,45 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     change=men.extra.get("change"),  # type: ignore[arg-type]
                 )
             )
+    if any(c.kind == "money" and (c.unit or "").startswith("local:") for c in claims):
+        claims = _local_currencies(claims, text, lang, lx)
     return claims
+
+
+_WORD = re.compile(r"[^\W\d_][\w.-]*")
+
+
+def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) -> list[Claim]:
+    """Amounts in a currency several countries name alike ("20 millones de pesos") in the currency
+    of the country the article names most that has one (``rules/shared/local_currencies.tsv``);
+    an amount whose country the article does not tell stays a plain figure, not a guess."""
+    from ..ruleset import load_shared
+    from .counted import countries
+    from .lemmas import fold, lemma
+
+    codes: dict[str, dict[str, str]] = {}
+    for r in load_shared().get("local_currencies.tsv", []):
+        codes.setdefault(r["currency"].lower(), {})[r["country"].upper()] = r["code"].upper()
+    named = countries(lang)
+    seen: dict[str, int] = {}
+    for m in _WORD.finditer(text):
+        w = m.group()
+        code = named.get(fold(w)) or named.get(fold(lemma(w, lang)))
+        if code:
+            seen[code] = seen.get(code, 0) + 1
+    out = []
+    for c in claims:
+        if c.kind == "money" and c.unit and c.unit.startswith("local:"):
+            options = codes.get(c.unit[len("local:"):], {})
+            ranked = sorted(((n, code) for code, n in seen.items() if code in options), key=lambda x: (-x[0], x[1]))
+            if ranked:
+                unit = options[ranked[0][1]]
+                c = dataclasses.replace(c, unit=unit, gloss=gloss(lx, "money", c.value, unit, c.qualifier, None, c.low, c.high, c.zone))
+            else:
+                c = dataclasses.replace(c, kind="count", unit=None,
+                                        gloss=gloss(lx, "count", c.value, None, c.qualifier, None, c.low, c.high, c.zone))
+        out.append(c)
+    return out
 
 
 

@@ -74,6 +74,7 @@ class Grammar:
     weekdays: dict[str, int]  # weekday name (any form time.tsv lists) -> its number: "#weekday_5" in every language
     days: tuple[tuple[tuple[str, ...], int], ...] = ()  # "yesterday" -> -1: "#day_-1" in every language
     place: frozenset[str] = frozenset()  # prepositions that say where ("in", "en", "w"): a name after one is a place
+    conj: frozenset[str] = frozenset()  # conjunctions that join two clauses' predicates ("and", "y", "i")
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -90,6 +91,7 @@ def grammar(lang: str) -> Grammar:
     per: list[tuple[str, ...]] = []
     rates: dict[str, str] = {}
     content: set[str] = set()
+    conj: set[str] = set()
     days: list[tuple[tuple[str, ...], int]] = []
     place: set[str] = set()
     for r in rules.table("grammar.tsv"):
@@ -110,12 +112,14 @@ def grammar(lang: str) -> Grammar:
             days.append((tuple(word.split()), int(r["value"])))
         elif cls == "place":
             place.add(word)
+        elif cls == "conj":
+            conj.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
     weekdays = {r["phrase"].lower(): int(r["value"]) for r in rules.table("time.tsv") if r["type"] == "weekday" and " " not in r["phrase"]}
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
-                tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place))
+                tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -123,7 +127,7 @@ def grammar(lang: str) -> Grammar:
         pos = r.fields.get("position") or "clause"
         src = phrase_regex(r["phrase"])
         if pos == "before":
-            g.before.append((re.compile(rf"{src}\s*$", re.I), f, r["value"]))
+            g.before.append((re.compile(rf"{src}\s*,?\s*$", re.I), f, r["value"]))  # "Of them, six"
         elif pos == "after":
             g.after.append((re.compile(_AFTER_WORDS + src, re.I), f, r["value"]))
         else:
@@ -371,6 +375,12 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         right[k] = last
         if k in begins:
             last = begins[k]
+    conj_at = [0] * n  # conjunctions joining predicates met before each token
+    c = 0
+    for k in range(n):
+        if toks[k].low in g.conj and owner[k] < 0:
+            c += 1
+        conj_at[k] = c
     for k in range(n):
         if not content[k]:
             continue
@@ -383,6 +393,10 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             if not same and clause[k] in clauses_with_figures:
                 continue
             d = max(0, word_index[k] - word_index[hi] - 1) if after == 0 else max(0, word_index[lo] - word_index[k] - 1)
+            if after and left[k] >= 0 and fig_clause[left[k]] == clause[k] and conj_at[k] != conj_at[lo]:
+                # "Half a dozen are still missing | and 40,000 were evacuated": a word before the
+                # conjunction is said of the figure before it
+                d += MAX_DISTANCE
             if not same and not (fi in bare and abs(fig_clause[fi] - clause[k]) == 1):
                 d += MAX_DISTANCE
             key = (d, after, fi)
@@ -459,13 +473,18 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 break
             if year:
                 break
-        if part == "of_them":
-            # "including 170 in Italy": a part that names its place is that place's part
-            place = next((t for t, w in ranked if w >= 0.3 and t.startswith("@country:")), None)
+        if part in ("of_them", "among"):
+            # "including 170 in Italy": a part that names its place is that place's part (a place
+            # named after a preposition of place: "14 Polish students" are not Poland's part)
+            placed = {t for k in mine if k > 0 and toks[k - 1].low in g.place for t in terms[k] or ()}
+            place = next((t for t, w in ranked if w >= 0.3 and t in placed and t.startswith(("@country:", "@place:"))), None)
             if place:
-                part = "place:" + place[len("@country:"):]
+                part = "place:" + place.split(":", 1)[1]
         out.append(Reading(counted, part, increment, running, year))
     return out
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _cue_spans(s: str, bounds: list[int], ci: int, with_figures: set[int]) -> list[tuple[int, int]]:
@@ -501,8 +520,10 @@ def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int]
         out = []
         while k < n and len(out) < 4 and toks[k].kind == "w" and owner[k] < 0 and (terms[k] is not None or skip[k]):
             out.append(k)
-            if g.head_last and kind == "count" and _plural(toks[k], g.lang):
+            if g.head_last and kind == "count" and _plural(toks[k], g.lang) \
+                    and not (terms[k] or ("",))[0].startswith("@country:"):
                 break  # "400 coaches brought protesters": the noun phrase ends with its plural head
+                # (a nationality before its noun is not one: "14 polskich studentów")
             k += 1
         return out
 
@@ -557,6 +578,8 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
     for start, end, f, value, _pat in found:
         if f == "running":
             running = True
+        elif f == "part" and part is None and value == "among" and end <= a and len(_WORDS.findall(s, end, a)) >= 2:
+            part = value  # "Among the dead were three children": the whole is named first, then the part
         elif f == "part" and part is None and value.startswith("place_"):
             name = (_NAME_BEFORE.search(s[ca:start]) if value == "place_before" else _NAME_AFTER.match(s[end:cb]))
             if name:

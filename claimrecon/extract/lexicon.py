@@ -352,9 +352,10 @@ def _build(rules: LanguageRules) -> Lexicon:
     capital = [a for a in long_abbr if a.lower() != a]
     if capital:
         SC = rf"(?:{SC}|(?-i:{alternation(capital)}))"
-    # an abbreviation written with capitals keeps its case: "5 MM" (millions) is not "5 mm"
+    # an abbreviation written with capitals keeps its case: "5 MM" (millions) is not "5 mm"; a scale
+    # word may be glued to its digits too ("$1.8billion", "3millones")
     attached = "|".join((f"(?-i:{re.escape(a)})" if a.lower() != a else re.escape(a))
-                        for a in sorted(set(short_abbr + long_abbr), key=lambda a: (-len(a), a)))
+                        for a in sorted(set(short_abbr + long_abbr + [w for w in scale_words if w.isalpha()]), key=lambda a: (-len(a), a)))
     # "3 millones y medio", "3 million and a half": a fraction of the scale after it
     fractions = [w for w, (_, t) in lx.words.items() if t == "fraction"]
     FR = rf"(?:\s+{CONN}\s+(?:{ART}\s+)?(?P<frac>{alternation(fractions)}))?" if connectors and fractions else ""

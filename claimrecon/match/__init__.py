@@ -42,7 +42,7 @@ from typing import Any
 
 from ..records import Article, Claim, Match
 from ..ruleset import load_shared
-from ..reconcile.intervals import verdict
+from ..reconcile.intervals import interval, verdict
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -60,6 +60,9 @@ HEAD_BONUS = 0.15
 #: the factor on the similarity of two claims one of which says what happened to what it counts
 #: and the other does not, or that count different nouns (when that does not rule a match out)
 ROLE_PENALTY = 0.7
+#: the factor on the similarity of two claims whose descriptions share only names (countries,
+#: places, people): they say whom or where a figure is about, not what it counts
+NAMES_ONLY = 0.5
 #: kinds that are compared at all
 KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
 
@@ -96,6 +99,8 @@ class Item:
     voice: str = ""  # who says it in its article: the narrator (""), or the speaker it quotes
     headline: bool = False  # it stands in the article's first line
     source: str = ""
+    falls: bool = False  # a tally that may fall between reports (the people still in hospital)
+    harm_named: bool = False  # its sentence's words near it name harm (the dead, the hurt), however far
 
 
 def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
@@ -113,12 +118,14 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     near = [t for t, w in zip(ct.terms, weights) if w >= 0.25]
     # who gives it: a body the reader found named before the figure ("by:" terms)
     sources = frozenset(t[3:] for t in ct.terms if t.startswith("by:"))
-    tally = c.kind == "count" and any(roles.get(t) == "tally" for t, w in zip(ct.terms, weights) if w >= 0.4)
+    tally = (c.kind == "count" and any(roles.get(t) in _TALLIES for t, w in zip(ct.terms, weights) if w >= 0.4))
+    # a count of people in a state they leave again (in hospital, missing) may fall between reports
+    falls = tally and any(roles.get(t) == "state" for t, w in zip(ct.terms, weights) if w >= 0.4)
     day = _day(ct.terms, weights, s.as_of)
     anchored = bool(s.period) or bool(day)
     places = frozenset(t for t, w in zip(ct.terms, weights) if w >= 0.15 and t.startswith(("@country:", "@place:")))
     fams = families()
-    roles_near = frozenset(f for t in near if roles.get(t) == "tally" for f in (fams.get(t) or (t,)))
+    roles_near = frozenset(f for t in near if roles.get(t) in _TALLIES for f in (fams.get(t) or (t,)))
     head: frozenset[str] = frozenset()
     if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic":
         # the counted noun: its concept, or each of its senses ("vecinos": neighbours, residents)
@@ -134,8 +141,13 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 c.measure, ct.terms, ct.weights or tuple(1.0 for _ in ct.terms),
                 (s.aggregate, s.period, s.subevent, s.subject, s.part, s.increment, rates),
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
-                roles_near, head, _voice(c), headline=c.sentence_start == 0)
+                roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls,
+              harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())))
     return it
+
+
+#: roles of concepts news updates as a situation develops (``rules/shared/roles.tsv``)
+_TALLIES = frozenset({"tally", "state"})
 
 
 def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> str:
@@ -210,19 +222,23 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     """Group the items into quantities (deterministic: the same items in any order give the same result)."""
     arts = {a.id: a for a in articles}
     blocks: dict[tuple[str, str], Nodes] = {}
+    running: set[tuple[str, str, str]] = set()  # (article, kind, figure) an article words as a running tally
     for it in items:
+        it.source = _source(arts, it.article)
+        if it.running:
+            running.add((it.source, it.kind, _figure(it)))
         if not it.terms and not it.measure:
             continue  # nothing says what it measures: it is not compared ("figures not compared")
-        it.source = _source(arts, it.article)
         bkey = (it.kind, it.unit or "")
         if bkey not in blocks:
             blocks[bkey] = Nodes(_figure)
         blocks[bkey].add(it)
     out = Matching()
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
+    running_figures = frozenset(running)
     for bkey in sorted(blocks):
         for members, m in _cluster(blocks.pop(bkey).finish(), min_confidence):
-            clusters.append((_base_key(members), min(it.id for it in members), _split(members, m)))
+            clusters.append((_base_key(members), min(it.id for it in members), _split(members, m, running_figures)))
     # two quantities never share a key: a name met twice gets the id of its first claim
     seen: dict[tuple[str, ...], int] = defaultdict(int)
     for base, _, _ in clusters:
@@ -320,6 +336,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
             sim *= ROLE_PENALTY  # different counted nouns ("a fine", "the damage")
         if _towns_apart(a, b):
             sim *= ROLE_PENALTY  # "en Valencia", "w Krakowie": maybe two towns
+        if shared and all(t[:1] == "@" for t in shared):
+            sim *= NAMES_ONLY  # "17 Poles", "two Poles": who, but not what happened to them
         if a.text and b.text and a.terms and b.terms and vocab.canon(a.terms[0]) == vocab.canon(b.terms[0]) \
                 and a.terms[0][:1] not in "@":
             sim += HEAD_BONUS  # the same counted noun ("12% of the servers", "el 15% de los servidores")
@@ -353,14 +371,49 @@ def compatible(a: Item, b: Item) -> bool:
     """Whether two claims may be one quantity at all: the same scope, and not two different
     bodies' estimates (the police's count and the organisers')."""
     sa, sb = _bodies(a), _bodies(b)
-    return (a.veto == b.veto and not (sa and sb and sa.isdisjoint(sb))
+    return (_same_scope(a, b) and not (sa and sb and sa.isdisjoint(sb))
             and not _elsewhere(a, b)
             and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head))  # "400 coaches", "11 protesters"
             # "six injured passengers" is not "212 passengers": what happened to the counted is part of what is counted
             and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles))
             # "11 protesters were hurt" is not "8,500 protesters marched": harm to some of the counted
             # makes a part of them, whether or not the other claim says what happened to its own
-            and not (a.kind == "count" and bool(a.roles & _HARM) != bool(b.roles & _HARM)))
+            # (a part that names harm farther on is a part of the harmed: "nine people, including
+            # three children, were killed")
+            and not (a.kind == "count" and bool(a.roles & _HARM) != bool(b.roles & _HARM)
+                     and not _harmed_part(a if not a.roles & _HARM else b)))
+
+
+def _harmed_part(x: Any) -> bool:
+    """A part of a count whose sentence names harm farther from it ("including three children")."""
+    return bool(x.veto[4]) and x.harm_named
+
+
+def _same_scope(a: Any, b: Any) -> bool:
+    """Whether two claims have the same scope: the same period, sub-event, subject and addition,
+    the same aggregate ("in total"; a peak may be said of a count that does not say so), and a rate or not both (which rate is for the
+    words to say: "per family", "per bereaved family"). A part that names its whole ("among the passengers were 41 students") is a part like
+    any other ("of them"), and it is one quantity with a claim that names no whole ("14 students
+    were on the train") when both count the same particular thing: that the students were among
+    the passengers need not be said by every article."""
+    if a.veto == b.veto:
+        return True
+    (ag_a, pe_a, sub_a, subj_a, part_a, inc_a, rate_a), (ag_b, pe_b, sub_b, subj_b, part_b, inc_b, rate_b) = a.veto, b.veto
+    if (pe_a, sub_a, subj_a, inc_a) != (pe_b, sub_b, subj_b, inc_b) or bool(rate_a) != bool(rate_b):
+        return False
+    if ag_a != ag_b and {ag_a, ag_b} != {None, "peak"}:
+        return False  # a total is not a peak, nor a count at one moment (a count at one moment may be its peak)
+    pa, pb = _part(a), _part(b)
+    if pa == pb:
+        return True
+    if not ((part_a == "among" and not pb) or (part_b == "among" and not pa)):
+        return False
+    return bool(a.head and b.head and not a.head.isdisjoint(b.head))
+
+
+def _part(x: Any) -> str | None:
+    p = x.veto[4]
+    return "of_them" if p == "among" else p
 
 
 def _elsewhere(a: Any, b: Any) -> bool:
@@ -392,8 +445,10 @@ def _bodies(x: Any) -> frozenset[str]:
 
 def _slip(x: Any, y: Any) -> bool:
     """Two figures with the same significant digits at another scale (7 million, 7 billion; 4.5,
-    45) or in another order (41, 14; 23,400, 32,400): a typing or scale error, a sign that the two
-    figures are one quantity wrongly given."""
+    45) or in another order (41, 14; 23,400, 32,400), or two clock times with the same uncommon
+    minutes: a typing or scale error, a sign that the two figures are one quantity wrongly given."""
+    if isinstance(x, str) and isinstance(y, str):
+        return _clock_slip(x, y)
     if not isinstance(x, float) or not isinstance(y, float) or x <= 0 or y <= 0 or x == y \
             or not (math.isfinite(x) and math.isfinite(y)):
         return False
@@ -401,6 +456,18 @@ def _slip(x: Any, y: Any) -> bool:
     if len(dx) < 2 and len(dy) < 2:
         return dx == dy and max(x, y) / min(x, y) >= 10
     return dx == dy or (sorted(dx) == sorted(dy) and len(dx) == len(dy) and 0.1 < x / y < 10)
+
+
+_HHMM = re.compile(r"(?:T|^)(\d{2}):(\d{2})")
+
+
+def _clock_slip(x: str, y: str) -> bool:
+    """Two clock times with the same uncommon minutes (not on a quarter hour) whose hours differ:
+    "10:05" and "22:05", "6:47" and "16:47": a.m. read for p.m., or a time zone slip."""
+    mx, my = _HHMM.search(x), _HHMM.search(y)
+    if not mx or not my or mx.group(2) != my.group(2) or int(mx.group(2)) % 15 == 0:
+        return False
+    return mx.group(1) != my.group(1)
 
 
 def _digits(v: float) -> str:
@@ -575,23 +642,25 @@ def _how(block: list[Node], members: list[int], sims: dict[tuple[int, int], tupl
 # Moments, keys and labels
 
 
-def _split(members: list[Item], m: Match | None) -> list[Quantity]:
+def _split(members: list[Item], m: Match | None, running: frozenset[tuple[str, str, str]] = frozenset()) -> list[Quantity]:
     """A cluster as quantities: one per clock moment it is anchored to, and, when it is worded as
     a running tally, one per moment its articles report it (a timeline, not a disagreement)."""
     by: dict[str, list[Item]] = defaultdict(list)
-    moments = _moments(members)
+    moments = _moments(members, running)
     for it in members:
         by[moments[it.id]].append(it)
     label = describe_terms(members)
     return [Quantity(by[k], m if len(by[k]) > 1 else None, label, ("", k)) for k in sorted(by)]
 
 
-def _moments(members: list[Item]) -> dict[str, str]:
+def _moments(members: list[Item], running_figures: frozenset[tuple[str, str, str]] = frozenset()) -> dict[str, str]:
     """Claim id -> the moment it stands for within its quantity: the clock time it is anchored to,
     else, for a running tally ("so far", "rose to") or a count news updates (the dead, the
     evacuated), the day its article reports it (and the hours, for a running tally whose articles
     print them), unless the sentence ties it to a stated day or year."""
-    running = any(it.running for it in members)
+    # worded as a running tally here, or where its article states the same figure again ("the
+    # toll rose to 13" in one sentence, "13 muertos" in another)
+    running = any(it.running or (it.source, it.kind, _figure(it)) in running_figures for it in members)
     tally = any(it.tally for it in members)
     out: dict[str, str] = {}
     reported = sorted({it.as_of for it in members if it.as_of and not it.moment and not it.day and not it.anchored})
@@ -605,10 +674,40 @@ def _moments(members: list[Item]) -> dict[str, str]:
             out[it.id] = "as of " + when[it.as_of]
         else:
             out[it.id] = ""
+    if not any(it.falls for it in members):
+        _no_fall(members, out)
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     return out
+
+
+def _no_fall(members: list[Item], out: dict[str, str]) -> None:
+    """A tally only rises: a report that gives clearly fewer than an earlier one ("41 injured" on
+    Saturday night, "14 injured" on Sunday morning) contradicts it, so it joins the earlier
+    moment (in ``out``) to be compared with it, rather than starting a moment of its own."""
+    by: dict[str, list[Item]] = defaultdict(list)
+    for it in members:
+        if out[it.id].startswith("as of "):
+            by[out[it.id]].append(it)
+    floor = None  # the highest least value stated so far, and the moment it belongs to
+    moment = ""
+    for m in sorted(by):
+        ivs = [iv for iv in (_interval(it) for it in by[m]) if iv is not None]
+        if floor is not None and ivs and min(iv.high for iv in ivs) < floor:
+            for it in by[m]:
+                out[it.id] = moment  # fewer than before: the same moment's figure, given differently
+            continue
+        moment = m
+        if ivs:
+            floor = max([iv.low for iv in ivs] + ([floor] if floor is not None else []))
+
+
+def _interval(it: Item) -> Any:
+    try:
+        return interval(it.wording)
+    except (TypeError, ValueError):
+        return None
 
 
 #: two reports of a running tally on one day are one moment unless their times are this far apart
