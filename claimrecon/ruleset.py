@@ -158,7 +158,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("offset", _number),
     ],
     "canonical.tsv": [("measure", _text), ("gloss", _text)],
-    "roles.tsv": [("concept", _text), ("role", _one_of("tally", "state", "source", "generic"))],
+    "roles.tsv": [("concept", _text), ("role", _one_of("tally", "state", "deployed", "source", "generic"))],
     "families.tsv": [("family", _text), ("concepts", _text)],
     "local_currencies.tsv": [("currency", _text), ("country", _text), ("code", _text)],
 }

@@ -364,3 +364,16 @@ def test_a_word_before_a_conjunction_describes_the_figure_before_it():
     six, many = claims
     assert "#missing" in six.counted.terms
     assert "#missing" not in many.counted.terms
+
+
+def test_figures_far_apart_are_two_quantities_unless_their_digits_slipped():
+    # "14 hospitals" (in Poland) and "130 hospitals" (in the region): not one figure told twice
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Some 14 hospitals switched to backup generators."),
+        ("es.txt", "es", "Unos 130 hospitales funcionaron con generadores."))
+    assert len(conflicts) == 0
+    # 41 and 14 are nearly three times apart too, but the same digits: a slip, flagged
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Fourteen hospitals switched to backup generators."),
+        ("pl.txt", "pl", "41 szpitali przeszło na zasilanie z generatorów."))
+    assert len(conflicts) == 1

@@ -118,7 +118,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     near = [t for t, w in zip(ct.terms, weights) if w >= 0.25]
     # who gives it: a body the reader found named before the figure ("by:" terms)
     sources = frozenset(t[3:] for t in ct.terms if t.startswith("by:"))
-    tally = (c.kind == "count" and any(roles.get(t) in _TALLIES for t, w in zip(ct.terms, weights) if w >= 0.4))
+    tally = c.kind == "count" and any(roles.get(t) in _UPDATED for t, w in zip(ct.terms, weights) if w >= 0.4)
     # a count of people in a state they leave again (in hospital, missing) may fall between reports
     falls = tally and any(roles.get(t) == "state" for t, w in zip(ct.terms, weights) if w >= 0.4)
     day = _day(ct.terms, weights, s.as_of)
@@ -148,6 +148,8 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
 
 #: roles of concepts news updates as a situation develops (``rules/shared/roles.tsv``)
 _TALLIES = frozenset({"tally", "state"})
+#: roles of concepts whose counts news updates as a situation develops: tallies, and who is sent
+_UPDATED = _TALLIES | {"deployed"}
 
 
 def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> str:
@@ -495,6 +497,9 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     figures: dict[int, dict[tuple[str, str, str], set[str]] | None] = {
         i: (dict(n.figs) if n.figs is not None else None) for i, n in enumerate(nodes)}
 
+    # per cluster: the positive amounts it states (None: too many to track)
+    amounts: dict[int, frozenset[float] | None] = {i: _amounts(n) for i, n in enumerate(nodes)}
+
     def find(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
@@ -525,6 +530,9 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         fa, fb = figures[ri], figures[rj]
         if fa is not None and fb is not None and any(src in fb and _figset(fb[src]) != _figset(vals) for src, vals in fa.items()):
             continue  # one article would give two different figures for one quantity
+        va, vb = amounts[ri], amounts[rj]
+        if va is not None and vb is not None and _far_apart(va, vb):
+            continue  # figures too far apart to be one quantity told differently
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
             # big clusters: the average from the kept sums, compatibility from what each cluster names
@@ -555,6 +563,8 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
             link[c][ri] = link[c].get(ri, 0.0) + s_
             link[c].pop(rj, None)
         link[ri].pop(rj, None)
+        amounts[ri] = None if va is None or vb is None or len(va) + len(vb) > TRACKED else va | vb
+        del amounts[rj]
         if fa is None or fb is None or len(fa) + len(fb) > TRACKED:
             figures[ri] = None
         else:
@@ -562,6 +572,32 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
                 fa[src] = _figset(fa[src]) | _figset(vals) if src in fa else vals
         del members[rj], figures[rj]
     return [sorted(m) for _, m in sorted(members.items())]
+
+
+#: two figures of one quantity that outlets tell differently are seldom more than this many times
+#: apart unless their digits show a slip (41 and 14; 7 million and 7 billion): figures farther
+#: apart are taken for two quantities ("14 hospitals in Poland", "130 hospitals in the region")
+MAX_RATIO = 3.0
+
+
+def _amounts(n: Node) -> frozenset[float] | None:
+    """The positive amounts a node states (counts, money, percentages, durations)."""
+    out = set()
+    for _, it in n.values:
+        v = it.value
+        if it.kind in ("time", "date") or not isinstance(v, float) or not math.isfinite(v) or v <= 0:
+            continue
+        out.add(v)
+    return frozenset(out)
+
+
+def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Whether some figure of ``a`` and some of ``b`` are more than ``MAX_RATIO`` apart and not a slip."""
+    for x in a:
+        for y in b:
+            if max(x, y) > MAX_RATIO * min(x, y) and not _slip(x, y):
+                return True
+    return False
 
 
 #: a claim this close to the start of its article may be in its headline
