@@ -377,3 +377,9 @@ def test_figures_far_apart_are_two_quantities_unless_their_digits_slipped():
         ("en.txt", "en", "Fourteen hospitals switched to backup generators."),
         ("pl.txt", "pl", "41 szpitali przeszło na zasilanie z generatorów."))
     assert len(conflicts) == 1
+
+
+def test_a_link_of_several_words_is_not_what_is_counted():
+    # "w wysokości" (amounting to) joins the fund to its amount; it is not a height
+    (fund,) = [c for c in extract("Władze uruchomiły fundusz w wysokości 3 mld euro.", "pl") if c.kind == "money"]
+    assert "#depth_height" not in fund.counted.terms

@@ -255,6 +255,10 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     terms: list[tuple[str, ...] | None] = [None] * n
     is_name = [False] * n
     skip = [False] * n
+    for k in range(n):  # a link of several words ("w wysokości", amounting to) is no counted word
+        size = _seq_at(toks, k, tuple(x for x in g.links if len(x) > 1))
+        for j in range(k, k + size):
+            skip[j] = True
     for pat, _f, _v in g.before + g.after + g.clause:
         for m in pat.finditer(s):  # a cue ("so far", "a further") says its part in the scope, not as a term
             a0 = m.start() + len(m.group()) - len(m.group().lstrip())
@@ -544,11 +548,8 @@ def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int]
             after = forward(k)
     if after and (kind in ("count", "percent") or after[0] == hi + 1):
         return after
-    before = backward(lo - 1)
-    if not before and lo > 0:
-        link = _seq_before(toks, lo, g.links)
-        if link:
-            before = backward(lo - 1 - link)
+    link = _seq_before(toks, lo, g.links) if lo > 0 else 0
+    before = backward(lo - 1 - link) if link else backward(lo - 1)  # "fundusz w wysokości 3 mld euro"
     return before or after
 
 

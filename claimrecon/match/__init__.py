@@ -634,8 +634,17 @@ def _mutual_best(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tup
 
 
 def _figure(it: Item) -> str:
+    """The figure a claim states, as one string: a number, or a clock time as an instant when its
+    offset is known ("15:40 local" and "13:40 GMT" of one article are one figure, not two)."""
     v = it.value
-    return f"{v:.6g}" if isinstance(v, float) else str(v)
+    if isinstance(v, float):
+        return f"{v:.6g}"
+    if it.kind == "time" and isinstance(v, str) and "T" in v and v[-6:-5] in "+-" and v[-3:-2] == ":":
+        try:
+            return dt.datetime.fromisoformat(v).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+        except ValueError:
+            return v
+    return str(v)
 
 
 def _how(block: list[Node], members: list[int], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]],
