@@ -388,7 +388,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     for k in range(n):
         if not content[k]:
             continue
-        best: tuple[int, int, int] | None = None  # (distance, after-figure first, figure)
+        best: tuple[int, int, int, int] | None = None  # (distance, a count first, after-figure first, figure)
         for fi, after in ((left[k], 0), (right[k], 1)):
             if fi < 0:
                 continue
@@ -403,12 +403,14 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 d += MAX_DISTANCE
             if not same and not (fi in bare and abs(fig_clause[fi] - clause[k]) == 1):
                 d += MAX_DISTANCE
-            key = (d, after, fi)
+            # a tie between a count and another figure ("at 3:40 a.m. injured five rescuers"):
+            # the word is the count's, a clock time or an amount is less often what it describes
+            key = (d, 0 if spans[fi][2] == "count" else 1, after, fi)
             if best is None or key < best:
                 best = key
         if best is None:
             continue
-        d, _, fi = best
+        d, _, _, fi = best
         if d > 2 * MAX_DISTANCE:
             continue
         w = FAR_WEIGHT if d >= MAX_DISTANCE else 1.0 / (1.0 + 0.5 * d)
@@ -469,8 +471,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         year = None
         for ca, cb in spans_:
             for m in years[bisect.bisect_left(year_starts, ca):bisect.bisect_left(year_starts, cb)]:
-                if m.group(1) == pub_year:
-                    continue
+                if pub_year and m.group(1) >= pub_year:
+                    continue  # this year, or a year to come: a plan's horizon, not a past period
                 if since and since.search(s, max(0, m.start() - 24), m.start()) and a < m.start():
                     continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
                 year = m.group(1)
