@@ -446,6 +446,19 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 w = round(assign[k][1] / len(senses) ** 0.5, 2)  # an ambiguous word shares its weight among its senses
                 if weights.get(term, -1.0) < w:
                     weights[term] = w
+        spans_ = _cue_spans(s, clause_starts, clause[lo], clauses_with_figures)
+        found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]
+                 if x[1] <= cb]
+        part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
+        if part == "among":
+            # "Entre los heridos hay 19 británicos y 13 polacos": the whole each part is among
+            # ("los heridos") says what happened to every part of it, however far
+            cue_end = max(end for start, end, f, value, _ in found if f == "part" and value == "among" and end <= a)
+            for k in range(bisect.bisect_left(starts, cue_end), lo):
+                if owner[k] >= 0:
+                    break
+                for term in (terms[k] or ()) if not skip[k] else ():
+                    weights[term] = max(weights.get(term, 0.0), 0.5)
         head_terms = set(terms[hk] or ()) if hk >= 0 and assign[hk][0] == fi else set()
         # the head of the counted noun first (``terms[0]`` when ``text`` is set), then by weight
         ranked = sorted(weights.items(), key=lambda kv: (kv[0] not in head_terms, -kv[1], kv[0]))[:MAX_TERMS]
@@ -464,10 +477,6 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             terms=tuple(t for t, _ in ranked) + tuple(by),
             weights=tuple(w for _, w in ranked) + tuple(1.0 for _ in by),
         )
-        spans_ = _cue_spans(s, clause_starts, clause[lo], clauses_with_figures)
-        found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]
-                 if x[1] <= cb]
-        part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
         year = None
         for ca, cb in spans_:
             for m in years[bisect.bisect_left(year_starts, ca):bisect.bisect_left(year_starts, cb)]:
