@@ -383,3 +383,11 @@ def test_a_link_of_several_words_is_not_what_is_counted():
     # "w wysokości" (amounting to) joins the fund to its amount; it is not a height
     (fund,) = [c for c in extract("Władze uruchomiły fundusz w wysokości 3 mld euro.", "pl") if c.kind == "money"]
     assert "#depth_height" not in fund.counted.terms
+
+
+def test_one_clock_moment_alone_does_not_keep_a_figure_apart():
+    # "by 4 p.m." in one article, no time in the other: one quantity, and they disagree
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The operator said 75% of Czech customers had their power back by 4 p.m."),
+        ("es.txt", "es", "Según el operador, el 80% de los clientes checos ya había recuperado la luz."))
+    assert _pairs(claims, conflicts) == [("75%", "80%")]

@@ -707,11 +707,14 @@ def _moments(members: list[Item], running_figures: frozenset[tuple[str, str, str
     # toll rose to 13" in one sentence, "13 muertos" in another)
     running = any(it.running or (it.source, it.kind, _figure(it)) in running_figures for it in members)
     tally = any(it.tally for it in members)
+    # clock moments keep figures apart when the quantity is given at two of them ("as of 6:37
+    # p.m.", "as of 7 p.m."); one clock moment alone says when, not which
+    clocked = len({it.moment for it in members if it.moment}) > 1
     out: dict[str, str] = {}
-    reported = sorted({it.as_of for it in members if it.as_of and not it.moment and not it.day and not it.anchored})
+    reported = sorted({it.as_of for it in members if it.as_of and not (clocked and it.moment) and not it.day and not it.anchored})
     when = _report_moments(reported, hours=running or tally)
     for it in members:
-        if it.moment:
+        if it.moment and clocked:
             out[it.id] = it.moment
         elif it.day:
             out[it.id] = "as of " + it.day
