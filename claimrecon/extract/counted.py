@@ -331,7 +331,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     i += size
                     continue
                 else:
-                    terms[i] = ("@" + fold(lem),)
+                    terms[i] = ("@" + fold(_POSSESSIVE.sub("", lem)),)  # "Altavía's": the name
                 is_name[i] = True
             elif lem not in g.function:
                 terms[i] = (f"{lang}:{lem}",)
