@@ -273,7 +273,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     # read once the figures are known: a number word that counts nothing ("jednym z kurortów", one
     # of the resorts) neither takes the words nor closes the clause of the figures around it
     readings = read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m, _ in kept], published,
-                            [context_spans(lx, s, m.core_start, m.end) for m, _ in kept], lx.since_re)
+                            [context_spans(lx, s, m.core_start, m.end) for m, _ in kept], lx.since_re, lx.until_re)
     for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
@@ -286,7 +286,8 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
         if men.kind != "date":
             scope = dataclasses.replace(
                 scope,
-                period=scope.period or (f"in_{reading.year}" if reading.year else None),
+                period=scope.period or (f"in_{reading.year}" if reading.year else None)
+                or ("before_change" if lx.change_from_re and lx.change_from_re.search(s, max(0, men.start - 60), men.start) else None),
                 # "otros 230" is another 230; "other" qualifies counted things ("most other spaces have
                 # hundreds of listeners"), not amounts ("damage to benches and other furniture: 2.1 million")
                 subject=None if scope.subject == "other" and (reading.increment or men.kind not in ("count", "percent")) else scope.subject,
@@ -443,8 +444,9 @@ _WORD = re.compile(r"[^\W\d_][\w.-]*")
 
 def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) -> list[Claim]:
     """Amounts in a currency several countries name alike ("20 millones de pesos") in the currency
-    of the country the article names most that has one (``rules/shared/local_currencies.tsv``);
-    an amount whose country the article does not tell stays a plain figure, not a guess."""
+    of the country the claim's own words name, else of the country the article names most
+    (``rules/shared/local_currencies.tsv``); an amount whose country cannot be told (none named,
+    or two named as often) stays a plain figure, not a guess."""
     from ..ruleset import load_shared
     from .counted import countries
     from .lemmas import fold, lemma
@@ -453,19 +455,30 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     for r in load_shared().get("local_currencies.tsv", []):
         codes.setdefault(r["currency"].lower(), {})[r["country"].upper()] = r["code"].upper()
     named = countries(lang)
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # country -> how often the article names it (by its words, and as its claims read them)
     for m in _WORD.finditer(text):
         w = m.group()
         code = named.get(fold(w)) or named.get(fold(lemma(w, lang)))
         if code:
             seen[code] = seen.get(code, 0) + 1
+    for c in claims:
+        for t in c.counted.terms:
+            if t.startswith("@country:") and " " in t:  # a name of several words the word scan misses
+                seen[t[len("@country:"):]] = seen.get(t[len("@country:"):], 0) + 1
     out = []
     for c in claims:
         if c.kind == "money" and c.unit and c.unit.startswith("local:"):
             options = codes.get(c.unit[len("local:"):], {})
-            ranked = sorted(((n, code) for code, n in seen.items() if code in options), key=lambda x: (-x[0], x[1]))
-            if ranked:
-                unit = options[ranked[0][1]]
+            own = sorted({t[len("@country:"):] for t in c.counted.terms if t.startswith("@country:")} & set(options))
+            ranked = sorted(((n, code) for code, n in seen.items() if code in options), key=lambda x: -x[0])
+            if len(own) == 1:
+                country: str | None = own[0]
+            elif not own and ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                country = ranked[0][1]
+            else:
+                country = None
+            if country:
+                unit = options[country]
                 c = dataclasses.replace(c, unit=unit, gloss=gloss(lx, "money", c.value, unit, c.qualifier, None, c.low, c.high, c.zone))
             else:
                 c = dataclasses.replace(c, kind="count", unit=None,

@@ -222,11 +222,13 @@ def _seq_before(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> 
 
 
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
-         context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None) -> list[Reading]:
+         context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None,
+         until: re.Pattern[str] | None = None) -> list[Reading]:
     """A ``Reading`` for each figure of sentence ``s``: ``spans`` are the figures' (start, end, kind),
     in the sentence; ``context`` the spans of each figure's clause (its clause, and a fronted
     subordinate clause) where clause cues and years are looked for; ``since`` the language's
-    "since" words (a year right after one starts a running count, it does not date the figure)."""
+    "since" words (a year right after one starts a running count, it does not date the figure);
+    ``until`` its deadline words (a year right after one is a deadline: it dates no figure)."""
     g = grammar(lang)
     cx = concepts(lang)
     sources = source_concepts()
@@ -255,8 +257,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     terms: list[tuple[str, ...] | None] = [None] * n
     is_name = [False] * n
     skip = [False] * n
-    for k in range(n):  # a link of several words ("w wysokości", amounting to) is no counted word
-        size = _seq_at(toks, k, tuple(x for x in g.links if len(x) > 1))
+    long_links = tuple(x for x in g.links if len(x) > 1)
+    for k in range(n) if long_links else ():  # a link of several words ("w wysokości", amounting to) is no counted word
+        size = _seq_at(toks, k, long_links)
         for j in range(k, k + size):
             skip[j] = True
     for pat, _f, _v in g.before + g.after + g.clause:
@@ -342,7 +345,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             continue
         k = _seq_before(toks, i, g.per)
         if k and toks[i - k].kind == "w":
-            if toks[i - k].low != "per" and not _right_after_figure(toks, owner, i - k):
+            if toks[i - k].low != "per" and not _right_after_figure(toks, owner, i - k, g.function):
                 continue  # "atendidas por inhalación", "zwrot za bilet": not a rate; only "per" is one anywhere
             terms[i] = tuple("per:" + x for x in terms[i])
     # share the content words out: each to the nearest figure of its clause (ties: the figure before it);
@@ -484,6 +487,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     continue  # this year, or a year to come: a plan's horizon, not a past period
                 if since and since.search(s, max(0, m.start() - 24), m.start()) and a < m.start():
                     continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
+                if until and until.search(s, max(0, m.start() - 24), m.start()):
+                    continue  # "by the end of 2027": a deadline, whatever the figure
                 year = m.group(1)
                 break
             if year:
@@ -500,6 +505,15 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
 
 
 _WORDS = re.compile(r"\w+")
+_CLAUSE_OR_YEAR = re.compile(r"[,;:()]|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _names_a_whole(between: str) -> bool:
+    """Whether the words between an "among" cue and a figure name a whole of which the figure is a
+    part: at least two words, no year ("entre los años 2019 y 2021": a span of time) and no
+    clause break ("among the hardest hit, with 300 homes destroyed"); other parts may stand
+    between ("Entre los heridos hay 19 británicos y 13 polacos")."""
+    return len(_WORDS.findall(between)) >= 2 and not _CLAUSE_OR_YEAR.search(between)
 
 
 def _cue_spans(s: str, bounds: list[int], ci: int, with_figures: set[int]) -> list[tuple[int, int]]:
@@ -519,10 +533,12 @@ def _plural(t: _Tok, lang: str) -> bool:
     return lem != t.low and not t.low.endswith(("ed", "ing", "en"))
 
 
-def _right_after_figure(toks: list[_Tok], owner: list[int], i: int) -> bool:
-    """Whether token ``i`` comes right after a figure, or after a figure and one word ("€150 a
-    night", "3,300 flights a day"): only there is "a" a rate."""
-    return (i >= 1 and owner[i - 1] >= 0) or (i >= 2 and owner[i - 2] >= 0 and toks[i - 1].kind == "w")
+def _right_after_figure(toks: list[_Tok], owner: list[int], i: int, function: frozenset[str] = frozenset()) -> bool:
+    """Whether token ``i`` comes right after a figure, or after a figure and one word that is not
+    a function word ("€150 a night", "3,300 flights a day"; not "€310 million for a social plan"):
+    only there is "a" a rate."""
+    return (i >= 1 and owner[i - 1] >= 0) or (i >= 2 and owner[i - 2] >= 0 and toks[i - 1].kind == "w"
+                                               and toks[i - 1].low not in function)
 
 
 def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int], skip: list[bool], g: Grammar,
@@ -590,7 +606,8 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
     for start, end, f, value, _pat in found:
         if f == "running":
             running = True
-        elif f == "part" and part is None and value == "among" and end <= a and len(_WORDS.findall(s, end, a)) >= 2:
+        elif f == "part" and part is None and value == "among" and kind == "count" and end <= a \
+                and _names_a_whole(s[end:a]):
             part = value  # "Among the dead were three children": the whole is named first, then the part
         elif f == "part" and part is None and value.startswith("place_"):
             name = (_NAME_BEFORE.search(s[ca:start]) if value == "place_before" else _NAME_AFTER.match(s[end:cb]))

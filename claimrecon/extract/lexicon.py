@@ -135,6 +135,7 @@ class Lexicon:
     change_before_re: re.Pattern[str] | None = None
     change_after_re: re.Pattern[str] | None = None
     changes_before: dict[str, str] = field(default_factory=dict)  # lower phrase -> up | down
+    change_from_re: re.Pattern[str] | None = None  # "rose overnight from": the figure after it is where the change started
     changes_after: dict[str, str] = field(default_factory=dict)
     change_ends: frozenset[str] = frozenset()  # last words of change phrases and links (a cheap test first)
     # readings that need a cue word of their kind in the sentence (cues.tsv)
@@ -152,6 +153,7 @@ class Lexicon:
     scope_re: re.Pattern[str] | None = None
     anchor_re: re.Pattern[str] | None = None
     since_re: re.Pattern[str] | None = None
+    until_re: re.Pattern[str] | None = None  # the "since" words that make a year a deadline ("by 2027")
     fronted_re: re.Pattern[str] | None = None
     # time
     am_re: re.Pattern[str] | None = None
@@ -403,14 +405,19 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.duration_gate = Gate.of(dur)
 
     # --- changes and cues
-    links = []
+    links, froms = [], []
     for r in rules.table("changes.tsv"):
-        if r["direction"] == "link":
+        if r["direction"] in ("link", "from"):
             links.append(r["phrase"])
+            if r["direction"] == "from":
+                froms.append(r["phrase"])
         else:
             (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
     LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
     lx.change_before_re = re.compile(rf"(?P<change>{alternation(list(lx.changes_before))}){LINK}\s*$", I)
+    # a change word, at most two words, then "from" right before the figure: the level it started from
+    lx.change_from_re = (re.compile(rf"(?:{alternation(list(lx.changes_before))})(?:\s+[^\W\d_]+){{0,2}}\s+(?:{alternation(froms)})\s*$", I)
+                         if froms and lx.changes_before else None)
     # the last word a change phrase can end a window with: its own last word, or a link
     lx.change_ends = frozenset(w for p in list(lx.changes_before) + links for w in _WORD_RUN.findall(p.lower())[-1:])
     lx.change_after_re = re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after))})", I)
@@ -440,13 +447,13 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.context_re = _compile(contexts)
 
     # --- scope
-    anchors, sinces, fronted, scopes = [], [], [], []
+    anchors, sinces, untils, fronted, scopes = [], [], [], [], []
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f == "anchor":
             anchors.append(r["phrase"])
         elif f == "since":
-            sinces.append(r["phrase"])
+            (untils if r["value"] == "end" else sinces).append(r["phrase"])
         elif f == "fronted":
             fronted.append(r["phrase"])
         elif f in ("part", "increment", "running"):
@@ -457,6 +464,8 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.scope_re = _compile(scopes)
     lx.anchor_re = re.compile(rf"(?:{alternation(anchors)})\s*$", I)
     lx.since_re = _compile(sinces)
+    # a deadline word right before the year ("by 2027", "by the end of 2027"), not anywhere near it
+    lx.until_re = re.compile(rf"(?:{alternation(untils)})\s*$", I) if untils else None
     lx.fronted_re = re.compile(rf"^\W*(?:{alternation(fronted)})", I)
 
     # --- time words

@@ -62,7 +62,7 @@ HEAD_BONUS = 0.15
 ROLE_PENALTY = 0.7
 #: the factor on the similarity of two claims whose descriptions share only names (countries,
 #: places, people): they say whom or where a figure is about, not what it counts
-NAMES_ONLY = 0.5
+NAMES_ONLY = 0.3
 #: kinds that are compared at all
 KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
 
@@ -100,6 +100,7 @@ class Item:
     headline: bool = False  # it stands in the article's first line
     source: str = ""
     falls: bool = False  # a tally that may fall between reports (the people still in hospital)
+    rises: bool = False  # a tally that only accumulates (the dead, the injured): it never falls
     harm_named: bool = False  # its sentence's words near it name harm (the dead, the hurt), however far
 
 
@@ -121,6 +122,8 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     tally = c.kind == "count" and any(roles.get(t) in _UPDATED for t, w in zip(ct.terms, weights) if w >= 0.4)
     # a count of people in a state they leave again (in hospital, missing) may fall between reports
     falls = tally and any(roles.get(t) == "state" for t, w in zip(ct.terms, weights) if w >= 0.4)
+    # a count of what only accumulates (the dead, the injured, the evacuated): it never falls
+    rises = tally and not falls and any(roles.get(t) == "tally" for t, w in zip(ct.terms, weights) if w >= 0.4)
     day = _day(ct.terms, weights, s.as_of)
     anchored = bool(s.period) or bool(day)
     places = frozenset(t for t, w in zip(ct.terms, weights) if w >= 0.15 and t.startswith(("@country:", "@place:")))
@@ -141,7 +144,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 c.measure, ct.terms, ct.weights or tuple(1.0 for _ in ct.terms),
                 (s.aggregate, s.period, s.subevent, s.subject, s.part, s.increment, rates),
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
-                roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls,
+                roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls, rises=rises,
               harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())))
     return it
 
@@ -224,11 +227,11 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     """Group the items into quantities (deterministic: the same items in any order give the same result)."""
     arts = {a.id: a for a in articles}
     blocks: dict[tuple[str, str], Nodes] = {}
-    running: set[tuple[str, str, str]] = set()  # (article, kind, figure) an article words as a running tally
+    running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
     for it in items:
         it.source = _source(arts, it.article)
         if it.running:
-            running.add((it.source, it.kind, _figure(it)))
+            running[(it.source, it.kind, _figure(it))].update(t for t in it.terms if t[:1] == "#")
         if not it.terms and not it.measure:
             continue  # nothing says what it measures: it is not compared ("figures not compared")
         bkey = (it.kind, it.unit or "")
@@ -237,7 +240,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         blocks[bkey].add(it)
     out = Matching()
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
-    running_figures = frozenset(running)
+    running_figures = {k: frozenset(v) for k, v in running.items()}
     for bkey in sorted(blocks):
         for members, m in _cluster(blocks.pop(bkey).finish(), min_confidence):
             clusters.append((_base_key(members), min(it.id for it in members), _split(members, m, running_figures)))
@@ -464,12 +467,15 @@ _HHMM = re.compile(r"(?:T|^)(\d{2}):(\d{2})")
 
 
 def _clock_slip(x: str, y: str) -> bool:
-    """Two clock times with the same uncommon minutes (not on a quarter hour) whose hours differ:
-    "10:05" and "22:05", "6:47" and "16:47": a.m. read for p.m., or a time zone slip."""
+    """Two clock times with the same uncommon minutes (not on a quarter hour) twelve hours apart
+    ("10:05" and "22:05": a.m. read for p.m.) or one or two ("15:40" and "16:40": a time zone
+    slip), on the same day when both have one."""
     mx, my = _HHMM.search(x), _HHMM.search(y)
     if not mx or not my or mx.group(2) != my.group(2) or int(mx.group(2)) % 15 == 0:
         return False
-    return mx.group(1) != my.group(1)
+    if "T" in x and "T" in y and x[:10] != y[:10]:
+        return False
+    return abs(int(mx.group(1)) - int(my.group(1))) in (1, 2, 12)
 
 
 def _digits(v: float) -> str:
@@ -498,7 +504,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         i: (dict(n.figs) if n.figs is not None else None) for i, n in enumerate(nodes)}
 
     # per cluster: the positive amounts it states (None: too many to track)
-    amounts: dict[int, frozenset[float] | None] = {i: _amounts(n) for i, n in enumerate(nodes)}
+    amounts: dict[int, frozenset[float] | None] = {i: _amounts(n) for i, n in enumerate(nodes)}  # per cluster
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -578,24 +584,38 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
 #: apart unless their digits show a slip (41 and 14; 7 million and 7 billion): figures farther
 #: apart are taken for two quantities ("14 hospitals in Poland", "130 hospitals in the region")
 MAX_RATIO = 3.0
+#: ... and the rule is for figures from this size up: small counts (1 dead or 4, 2 or 7) do differ
+#: that much between outlets
+RATIO_FROM = 10.0
+#: kinds the rule holds for (a ratio of temperatures or of clock times means nothing)
+RATIO_KINDS = frozenset({"count", "money", "percent", "duration"})
+#: clusters with more figures than this in all are not checked figure by figure (a big feed's
+#: clusters; their pairs are bounded by the candidates anyway)
+RATIO_PAIRS = 10_000
 
 
-def _amounts(n: Node) -> frozenset[float] | None:
-    """The positive amounts a node states (counts, money, percentages, durations)."""
+def _amounts(n: Node) -> frozenset[float]:
+    """The positive amounts a node states, for the kinds ``RATIO_KINDS`` holds for."""
     out = set()
     for _, it in n.values:
         v = it.value
-        if it.kind in ("time", "date") or not isinstance(v, float) or not math.isfinite(v) or v <= 0:
+        if it.kind not in RATIO_KINDS or not isinstance(v, float) or not math.isfinite(v) or v <= 0:
             continue
         out.add(v)
     return frozenset(out)
 
 
 def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
-    """Whether some figure of ``a`` and some of ``b`` are more than ``MAX_RATIO`` apart and not a slip."""
+    """Whether some figure of ``a`` and some of ``b`` are more than ``MAX_RATIO`` apart (the larger
+    at least ``RATIO_FROM``) and not a slip."""
+    if not a or not b or len(a) * len(b) > RATIO_PAIRS:
+        return False
+    lo, hi = min(min(a), min(b)), max(max(a), max(b))
+    if hi <= MAX_RATIO * lo or hi < RATIO_FROM:
+        return False  # no two figures of the two are that far apart
     for x in a:
         for y in b:
-            if max(x, y) > MAX_RATIO * min(x, y) and not _slip(x, y):
+            if max(x, y) >= RATIO_FROM and max(x, y) > MAX_RATIO * min(x, y) and not _slip(x, y):
                 return True
     return False
 
@@ -639,11 +659,13 @@ def _figure(it: Item) -> str:
     v = it.value
     if isinstance(v, float):
         return f"{v:.6g}"
-    if it.kind == "time" and isinstance(v, str) and "T" in v and v[-6:-5] in "+-" and v[-3:-2] == ":":
-        try:
-            return dt.datetime.fromisoformat(v).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+    if it.kind == "time" and isinstance(v, str) and len(v) > 6 and v[-6] in "+-" and v[-3] == ":":
+        dated = "T" in v
+        try:  # a time without its date is read on a fixed day: only its clock and offset matter
+            at = dt.datetime.fromisoformat(v if dated else "2000-01-01T" + v).astimezone(dt.timezone.utc)
         except ValueError:
             return v
+        return at.strftime("%Y-%m-%dT%H:%MZ" if dated else "%H:%MZ")
     return str(v)
 
 
@@ -687,7 +709,7 @@ def _how(block: list[Node], members: list[int], sims: dict[tuple[int, int], tupl
 # Moments, keys and labels
 
 
-def _split(members: list[Item], m: Match | None, running: frozenset[tuple[str, str, str]] = frozenset()) -> list[Quantity]:
+def _split(members: list[Item], m: Match | None, running: dict[tuple[str, str, str], frozenset[str]] | None = None) -> list[Quantity]:
     """A cluster as quantities: one per clock moment it is anchored to, and, when it is worded as
     a running tally, one per moment its articles report it (a timeline, not a disagreement)."""
     by: dict[str, list[Item]] = defaultdict(list)
@@ -698,14 +720,16 @@ def _split(members: list[Item], m: Match | None, running: frozenset[tuple[str, s
     return [Quantity(by[k], m if len(by[k]) > 1 else None, label, ("", k)) for k in sorted(by)]
 
 
-def _moments(members: list[Item], running_figures: frozenset[tuple[str, str, str]] = frozenset()) -> dict[str, str]:
+def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], frozenset[str]] | None = None) -> dict[str, str]:
     """Claim id -> the moment it stands for within its quantity: the clock time it is anchored to,
     else, for a running tally ("so far", "rose to") or a count news updates (the dead, the
     evacuated), the day its article reports it (and the hours, for a running tally whose articles
     print them), unless the sentence ties it to a stated day or year."""
-    # worded as a running tally here, or where its article states the same figure again ("the
-    # toll rose to 13" in one sentence, "13 muertos" in another)
-    running = any(it.running or (it.source, it.kind, _figure(it)) in running_figures for it in members)
+    # worded as a running tally here, or where its article states the same figure of the same
+    # thing again ("the toll rose to 13" in one sentence, "13 muertos" in another)
+    running_figures = running_figures or {}
+    running = any(it.running or not running_figures.get((it.source, it.kind, _figure(it)), frozenset()).isdisjoint(it.terms)
+                  for it in members)
     tally = any(it.tally for it in members)
     # clock moments keep figures apart when the quantity is given at two of them ("as of 6:37
     # p.m.", "as of 7 p.m."); one clock moment alone says when, not which
@@ -722,7 +746,7 @@ def _moments(members: list[Item], running_figures: frozenset[tuple[str, str, str
             out[it.id] = "as of " + when[it.as_of]
         else:
             out[it.id] = ""
-    if not any(it.falls for it in members):
+    if any(it.rises for it in members) and not any(it.falls for it in members):
         _no_fall(members, out)
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
@@ -738,8 +762,8 @@ def _no_fall(members: list[Item], out: dict[str, str]) -> None:
     for it in members:
         if out[it.id].startswith("as of "):
             by[out[it.id]].append(it)
-    floor = None  # the highest least value stated so far, and the moment it belongs to
-    moment = ""
+    floor = None  # the highest least value stated so far
+    moment = ""  # the last moment whose figures did not fall: a lower figure joins it
     for m in sorted(by):
         ivs = [iv for iv in (_interval(it) for it in by[m]) if iv is not None]
         if floor is not None and ivs and min(iv.high for iv in ivs) < floor:
