@@ -400,3 +400,11 @@ def test_one_clock_moment_alone_does_not_keep_a_figure_apart():
         ("en.txt", "en", "The operator said 75% of Czech customers had their power back by 4 p.m."),
         ("es.txt", "es", "Según el operador, el 80% de los clientes checos ya había recuperado la luz."))
     assert _pairs(claims, conflicts) == [("75%", "80%")]
+
+
+def test_small_tolls_far_apart_are_still_compared():
+    # "two dead" against "seven dead" in other words: small counts do differ that much
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Two people were killed in the blast, police said."),
+        ("es.txt", "es", "Siete personas murieron en la explosión, según la policía."))
+    assert len(conflicts) == 1
