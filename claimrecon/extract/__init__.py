@@ -114,6 +114,12 @@ _DIGIT = re.compile(r"\d")
 _COUNTED_WORD = re.compile(r"\s+([^\W\d_]{4,})(?![\w-])")
 
 
+def _uncounted_next(lx: Lexicon, s: str, end: int) -> bool:
+    """Whether the word after a number word is one that makes it no count ("three times")."""
+    m = _COUNTED_WORD.match(s, end)
+    return m is not None and m.group(1).lower() in lx.not_counted
+
+
 def _counts_next_word(lx: Lexicon, s: str, end: int) -> bool:
     """Whether the word after a number word is what it counts ("siete heridos"; not "three times")."""
     m = _COUNTED_WORD.match(s, end)
@@ -238,6 +244,23 @@ def _parts_key(lx: Lexicon, s: str, published: str | None) -> tuple[str, str, st
     return lx.lang, s, published[:10] if published else published, lx.decimal_comma
 
 
+def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | None) -> list[Any]:
+    """The counted reader's ``Reading`` of each of a sentence's mentions."""
+    return read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m in mentions], published,
+                        [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re, lx.until_re)
+
+
+def _counts_something(reading: Any) -> bool:
+    """Whether a reading says what a bare number word counts: a concept close to it, or a part of
+    a count named before it."""
+    if reading is None:
+        return False
+    if reading.part in ("of_them", "among"):
+        return True
+    return any(t[:1] == "#" and w >= 0.5 for t, w in zip(reading.counted.terms, reading.counted.weights)
+               if not t.startswith(("#weekday_", "#day_")))
+
+
 def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], mentions: Sequence[Mention],
                    published: str | None) -> Parts:
     """The ``Parts`` of sentence ``s`` with these mentions (``extract_mentions`` of it), cached."""
@@ -262,18 +285,22 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     explicit_date = next((m.value for m in mentions if m.kind == "date" and m.value), None)
     out: list[tuple[Mention, str | None, Scope, str, Counted]] = []
     anchors: list[tuple[int, str]] = []
-    kept: list[tuple[Mention, str | None]] = []
-    for men in mentions:
-        measure = measure_for(lx, s, toks, men) if men.kind != "date" else None
-        if men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun") \
-                and not (isinstance(men.value, float) and men.value > 1 and _counts_next_word(lx, s, men.end)) \
-                and not men.extra.get("approx"):
-            continue  # "one of them", "two or three": a number word that counts nothing said ("siete heridos" does)
-        kept.append((men, measure))
-    # read once the figures are known: a number word that counts nothing ("jednym z kurortów", one
-    # of the resorts) neither takes the words nor closes the clause of the figures around it
-    readings = read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m, _ in kept], published,
-                            [context_spans(lx, s, m.core_start, m.end) for m, _ in kept], lx.since_re, lx.until_re)
+    measures = [measure_for(lx, s, toks, men) if men.kind != "date" else None for men in mentions]
+    bare = [men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun")
+            and not (isinstance(men.value, float) and men.value > 1 and _counts_next_word(lx, s, men.end))
+            and not men.extra.get("approx") for men in mentions]
+    readings = _read(lx, s, mentions, published) if any(bare) else []
+    # a bare number word of one word ("one of them" is none) is a claim when the reader finds
+    # what it counts close to it ("put the death toll at seven"; "six of them in critical
+    # condition"); longer ones ("forty two and a third") are left as they were: the readings of
+    # compound number words without a noun are too often wrong to trust on that evidence
+    kept = [(men, measure) for men, measure, b, r in zip(mentions, measures, bare, readings or [None] * len(mentions))
+            if not b or (isinstance(men.value, float) and men.value > 1 and not _uncounted_next(lx, s, men.end)
+                         and len(s[men.start:men.end].split()) == 1 and _counts_something(r))]
+    if len(kept) < len(mentions) or not readings:
+        # read once the figures are known: a number word that counts nothing ("jednym z
+        # kurortów", one of the resorts) neither takes the words nor closes the clause around it
+        readings = _read(lx, s, [m for m, _ in kept], published)
     for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)

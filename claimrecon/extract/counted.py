@@ -75,6 +75,7 @@ class Grammar:
     days: tuple[tuple[tuple[str, ...], int], ...] = ()  # "yesterday" -> -1: "#day_-1" in every language
     place: frozenset[str] = frozenset()  # prepositions that say where ("in", "en", "w"): a name after one is a place
     conj: frozenset[str] = frozenset()  # conjunctions that join two clauses' predicates ("and", "y", "i")
+    partitive: re.Pattern[str] | None = None  # right after a count, makes it a part: "of the", "de los", "z"
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -92,6 +93,7 @@ def grammar(lang: str) -> Grammar:
     rates: dict[str, str] = {}
     content: set[str] = set()
     conj: set[str] = set()
+    partitive: list[str] = []
     days: list[tuple[tuple[str, ...], int]] = []
     place: set[str] = set()
     for r in rules.table("grammar.tsv"):
@@ -114,12 +116,16 @@ def grammar(lang: str) -> Grammar:
             place.add(word)
         elif cls == "conj":
             conj.add(word)
+        elif cls == "partitive":
+            partitive.append(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
     weekdays = {r["phrase"].lower(): int(r["value"]) for r in rules.table("time.tsv") if r["type"] == "weekday" and " " not in r["phrase"]}
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
-                tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj))
+                tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj),
+                re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(partitive, key=len, reverse=True)) + r")\s+[^\W\d_]", re.I)
+                if partitive else None)
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -601,6 +607,8 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
                 part = part or value
             elif f == "increment":
                 increment = True
+    if part is None and kind == "count" and g.partitive is not None and g.partitive.match(s, b):
+        part = "of_them"  # "Siete de los fallecidos", "two of the dead": a part of a group named after it
     ca = spans[0][0] if spans else 0
     cb = spans[-1][1] if spans else len(s)
     for start, end, f, value, _pat in found:
