@@ -47,6 +47,18 @@ _PER = re.compile(r"\s*[/]\s*\d")
 _SPACE_RUN = re.compile(r"\s+")
 _TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
 _HYPHEN_GLUED = re.compile(r"\s*-\w")
+#: a word of letters right after a figure (what a count counts, or the word after it)
+_THING_WORD = re.compile(r"\s+[^\W\d_]{2,}")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _after_function_word(s: str, start: int, lang: str) -> bool:
+    """Whether the word before a figure (and its sign or dash) is a function word ("fell to -5
+    points": a sign; "48 turistas -12 británicos": a dash)."""
+    from .counted import grammar
+
+    m = _LAST_WORD.search(s, max(0, start - 30), start)
+    return bool(m) and m.group(1).lower() in grammar(lang).function
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _NUMBER_NEXT = re.compile(r"\s*\d")
@@ -161,6 +173,8 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
     lx = lexicon(lang)
     AM, PM = lx.am_re.pattern, lx.pm_re.pattern
     marker = re.compile(rf"\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)
+    # the marker may be glued to the digits ("8.40am", "7pm"): no word boundary before it there
+    AM, PM = AM.replace(r"(?<!\w)", ""), PM.replace(r"(?<!\w)", "")
     zone = re.compile(rf"\s*\(?\s*(?P<z>{lx.zone_re.pattern})\)?", re.I)
     return [
         # each form starts with its hour: "(?=\d)" first (see ``_DIGITS``)
@@ -173,6 +187,8 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
     ], marker, zone
 
 
+#: a word of the sentence that is a time with its am/pm glued ("40am", "7pm")
+_GLUED_MARKER = re.compile(r"\d+[ap]m$")
 #: words that may follow a clock time in the "dot" and "bare" forms ("20.45 h", "9 horas", "o 9.30 godz.")
 _TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
 
@@ -183,7 +199,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
     if words is not None:
         # each form needs something the sentence's words show: a marker ("p.m."), a colon, or a
         # preposition or suffix; a form that cannot match is not scanned
-        has_marker, has_prep = lx.marker_gate.open(words), lx.prep_gate.open(words)
+        has_marker, has_prep = lx.marker_gate.open(words) or any(_GLUED_MARKER.match(w) for w in words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
         need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix, "bare": has_prep or (has_suffix and has_marker),
                 "zoned": True}
@@ -871,10 +887,15 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
     if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES:
         return None  # "5m" with no currency: million, or metres? not read
-    # a sign of its own: "-0,5%", "−5 °C", "-9.23"
-    negative = (rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212")
+    # a sign of its own: "-0,5%", "−5 °C", "-9.23"; but a whole number followed by a word is a
+    # count of things, never below zero: before one a dash is punctuation ("48 turistas -12
+    # británicos, 17 polacos"; "48 holidaymakers - 21 from the UK")
+    things = (kind == "count" and c.value == int(c.value) and _THING_WORD.match(s, end) is not None
+              and not _after_function_word(s, start, lx.lang))
+    negative = (rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212") and not things
                 and (start == 1 or s[start - 2] in " \t(["))
-    if rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 "):
+    if not things and (rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ")
+                       or s[:start] in ("- ", "\u2212 ")):
         return None  # "convert - 20 degrees": a dash or a minus? not read
     if negative:
         start -= 1
