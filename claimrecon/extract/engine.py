@@ -944,6 +944,11 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         if qa:
             q = qa
             end = ha.end()
+    if kind == "temperature" and rng is None and not negative and lx.below_zero_re is not None:
+        bz = lx.below_zero_re.match(s, end)
+        if bz:  # "14 grados bajo cero", "14 stopni mrozu": below zero
+            negative = True
+            end = bz.end()
     value = value * factor * (-1 if negative else 1)
     extra_factor = factor
     precision = c.precision * factor

@@ -113,6 +113,7 @@ class Lexicon:
     scale_after_digits_re: re.Pattern[str] | None = None  # scales/abbrevs after digits
     article_unit_re: re.Pattern[str] | None = None
     sign_re: re.Pattern[str] | None = None  # "minus" before a percentage, amount or temperature
+    below_zero_re: re.Pattern[str] | None = None  # "below zero" after a temperature: it is negative
     unit_fraction_re: re.Pattern[str] | None = None  # "y media" after a unit: "dos horas y media"
     vague_re: re.Pattern[str] | None = None
     vague: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -303,7 +304,7 @@ def _build(rules: LanguageRules) -> Lexicon:
         lx.zone_tz[r["name"].lower()] = r["tz"]
 
     # --- number words
-    seq_words, scale_words, abbrevs, articles, connectors, ofs, signs = [], [], [], [], [], [], []
+    seq_words, scale_words, abbrevs, articles, connectors, ofs, signs, below = [], [], [], [], [], [], [], []
     suffixes, alone, ratios = [], [], []
     for r in rules.table("numbers.tsv"):
         w, v, t = r["word"], r["value"], r["type"]
@@ -315,6 +316,9 @@ def _build(rules: LanguageRules) -> Lexicon:
             continue
         if t == "ratio":
             ratios.append(w)
+            continue
+        if t == "below_zero":
+            below.append(w)
             continue
         lx.words[w.lower()] = (v, t)
         if t in ("unit", "teen", "tens", "hundreds", "hundred", "scale", "fraction", "dozen", "decimal", "denominator", "approx"):
@@ -370,6 +374,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.unit_fraction_re = re.compile(rf"\s+{CONN}\s+(?:{ART}\s+)?(?P<frac>{alternation(fractions)})(?!\w)", I) \
         if connectors and fractions else None
     lx.sign_re = re.compile(rf"{alternation(signs)}\s+$", I) if signs else None
+    lx.below_zero_re = re.compile(rf"\s+(?:{alternation(below)})", I) if below else None
     lx.vague = {r["phrase"].lower(): (r["low"], r["high"]) for r in rules.table("vague.tsv")}
     lx.vague_re = _compile(list(lx.vague))
     lx.vague_gate = Gate.of(list(lx.vague))
