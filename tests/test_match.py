@@ -408,3 +408,22 @@ def test_small_tolls_far_apart_are_still_compared():
         ("en.txt", "en", "Two people were killed in the blast, police said."),
         ("es.txt", "es", "Siete personas murieron en la explosión, según la policía."))
     assert len(conflicts) == 1
+
+
+def test_clock_times_hours_apart_are_two_moments_unless_twelve():
+    from claimrecon.match import _far_apart
+
+    def clock(h, m):
+        return -1.0 - (h * 60 + m)
+
+    assert _far_apart(frozenset({clock(10, 42)}), frozenset({clock(18, 30)}))  # morning and evening
+    assert not _far_apart(frozenset({clock(10, 5)}), frozenset({clock(22, 5)}))  # a.m. for p.m.
+    assert not _far_apart(frozenset({clock(15, 40)}), frozenset({clock(16, 40)}))  # a zone slip
+
+
+def test_lengths_far_apart_in_base_units_are_two_quantities():
+    # a depth of 3.5 m and an altitude of 2,450 m: not one quantity told twice
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The victim was buried under snow at a depth of 3.5 metres at the station."),
+        ("es.txt", "es", "El alud se desprendió a unos 2.450 metros de altitud junto a la estación."))
+    assert len(conflicts) == 0

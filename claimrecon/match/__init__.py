@@ -43,6 +43,7 @@ from typing import Any
 from ..records import Article, Claim, Match
 from ..ruleset import load_shared
 from ..reconcile.intervals import interval, verdict
+from ..quantities import unit as physical_unit
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -587,28 +588,70 @@ MAX_RATIO = 3.0
 #: ... and the rule is for figures from this size up: small counts (1 dead or 4, 2 or 7) do differ
 #: that much between outlets
 RATIO_FROM = 10.0
-#: kinds the rule holds for (a ratio of temperatures or of clock times means nothing)
-RATIO_KINDS = frozenset({"count", "money", "percent", "duration"})
+#: kinds the rule holds for (a ratio of temperatures or of clock times means nothing; physical
+#: quantities are compared in their base unit)
+RATIO_KINDS = frozenset({"count", "money", "percent", "duration", "quantity"})
+#: two clock times more than this many minutes apart are two moments, unless they are exactly
+#: twelve hours apart: a clock misreported is off by a zone or by a.m. for p.m., not by half a
+#: day's hours
+CLOCK_APART = 180
 #: clusters with more figures than this in all are not checked figure by figure (a big feed's
 #: clusters; their pairs are bounded by the candidates anyway)
 RATIO_PAIRS = 10_000
 
 
 def _amounts(n: Node) -> frozenset[float]:
-    """The positive amounts a node states, for the kinds ``RATIO_KINDS`` holds for."""
+    """The positive amounts a node states, for the kinds ``RATIO_KINDS`` holds for (physical
+    quantities in their base unit), and the clock times it states as minutes of the day, negated
+    (so that the two never meet)."""
     out = set()
     for _, it in n.values:
         v = it.value
+        if it.kind == "time":
+            m = _clock_minutes(it)
+            if m is not None:
+                out.add(-1.0 - m)
+            continue
         if it.kind not in RATIO_KINDS or not isinstance(v, float) or not math.isfinite(v) or v <= 0:
             continue
+        if it.kind == "quantity":
+            u = physical_unit(it.wording.unit)
+            if u is None:
+                continue
+            v = u.to_base(v)
         out.add(v)
     return frozenset(out)
 
 
+def _clock_minutes(it: Item) -> float | None:
+    """A clock time's minutes of the day: in UTC when its offset is known, else as written."""
+    v = it.value
+    if not isinstance(v, str):
+        return None
+    m = _HHMM.search(v)
+    if not m:
+        return None
+    minutes = int(m.group(1)) * 60 + int(m.group(2))
+    if len(v) > 6 and v[-6] in "+-" and v[-3] == ":":
+        off = int(v[-5:-3]) * 60 + int(v[-2:])
+        minutes -= off if v[-6] == "+" else -off
+    return float(minutes % 1440)
+
+
 def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
     """Whether some figure of ``a`` and some of ``b`` are more than ``MAX_RATIO`` apart (the larger
-    at least ``RATIO_FROM``) and not a slip."""
+    at least ``RATIO_FROM``) and not a slip; for clock times (negative entries, see ``_amounts``),
+    more than ``CLOCK_APART`` minutes apart and not twelve hours."""
     if not a or not b or len(a) * len(b) > RATIO_PAIRS:
+        return False
+    if min(a) < 0 or min(b) < 0:
+        for x in a:
+            for y in b:
+                if x < 0 and y < 0:
+                    gap = abs(x - y) % 1440
+                    gap = min(gap, 1440 - gap)
+                    if gap > CLOCK_APART and round(gap) != 720:  # twelve hours apart: a.m. for p.m.
+                        return True
         return False
     lo, hi = min(min(a), min(b)), max(max(a), max(b))
     if hi <= MAX_RATIO * lo or hi < RATIO_FROM:
