@@ -327,11 +327,14 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
                     pairs.add((ids[x], ids[y]))
+    listed = {i for i, n in enumerate(nodes) if n.listed}  # items of a list worded alike (``Nodes.finish``)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
         if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b):
             continue  # one article's two claims are never one quantity's two figures to compare
+        if (i in listed or j in listed) and not _any_equal(a, b):
+            continue  # one of a list told alike ("AD 94 seats, Chega 64, PS 56"): only an equal figure says which
         va, vb = vecs[i], vecs[j]
         dot = sum(w * vb[t] for t, w in va.items() if t in vb)
         shared = tuple(sorted((t for t in va if t in vb), key=lambda t: -va[t] * vb[t]))

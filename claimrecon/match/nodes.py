@@ -34,7 +34,7 @@ FIGURES_KEPT = 8
 class Node:
     """Items worded alike: one description (``rep``), several claims."""
 
-    __slots__ = ("rep", "items", "figs", "values", "sources", "only", "index",
+    __slots__ = ("rep", "items", "figs", "values", "sources", "only", "index", "listed",
                  "kind", "veto", "bodies", "places", "roles", "head", "terms", "text", "measure", "lang")
 
     def __init__(self, rep: Any) -> None:
@@ -50,6 +50,7 @@ class Node:
         self.sources: set[str] = set()
         self.only = True
         self.index = -1
+        self.listed = False  # one of a list one article words alike (see ``Nodes.finish``)
 
     # the description, as matching reads it (the rep's)
     def __getattr__(self, name: str) -> Any:
@@ -127,8 +128,13 @@ class Nodes:
 
     def finish(self) -> list[Node]:
         """The nodes in a fixed order (whatever order the items came in): by their first claim
-        (article, position, id), their claims in that order too."""
-        out = list(self.by_signature.values())
+        (article, position, id), their claims in that order too. A node in which one article's
+        voice gives several figures (a list worded alike: "94 seats ... 64 seats ... 56 seats")
+        is split into one node per figure, each marked ``listed``: its words do not say which item
+        another article's figure is, only an equal figure does."""
+        out = []
+        for node in self.by_signature.values():
+            out.extend(self._split_list(node))
         for node in out:
             node.items.sort(key=_order)
             node.only = all(self.per_source[src] == 1 for src in node.sources)
@@ -144,6 +150,26 @@ class Nodes:
         for i, node in enumerate(out):
             node.index = i
         return out
+
+
+    def _split_list(self, node: Node) -> list[Node]:
+        if node.figs is None or not any(isinstance(f, frozenset) for f in node.figs.values()):
+            return [node]
+        by: dict[str, list[Any]] = defaultdict(list)
+        for it in sorted(node.items, key=_order):
+            by[self.figure(it)].append(it)
+        parts = []
+        for figure in sorted(by, key=lambda f: _order(by[f][0])):
+            first = by[figure][0]
+            rep = first.node.rep if isinstance(first, Member) else first
+            part = Node(rep)
+            part.listed = True
+            for it in by[figure]:
+                if isinstance(it, Member):
+                    it.node = part
+                part.add(it, figure)
+            parts.append(part)
+        return parts
 
 
 def _order(it: Any) -> tuple[str, int, str]:
