@@ -114,6 +114,16 @@ _DIGIT = re.compile(r"\d")
 _COUNTED_WORD = re.compile(r"\s+([^\W\d_]{4,})(?![\w-])")
 
 
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _after_time_unit(lx: Lexicon, s: str, start: int) -> bool:
+    """Whether a number word follows a unit of time that makes it a name ("los años setenta", the
+    seventies; "lata siedemdziesiąte")."""
+    m = _PREVIOUS_WORD.search(s, max(0, start - 20), start)
+    return bool(m) and lx.units_after.get(m.group(1).lower(), ("",))[0] == "duration"
+
+
 def _uncounted_next(lx: Lexicon, s: str, end: int) -> bool:
     """Whether the word after a number word is one that makes it no count ("three times")."""
     m = _COUNTED_WORD.match(s, end)
@@ -296,6 +306,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     # compound number words without a noun are too often wrong to trust on that evidence
     kept = [(men, measure) for men, measure, b, r in zip(mentions, measures, bare, readings or [None] * len(mentions))
             if not b or (isinstance(men.value, float) and men.value > 1 and not _uncounted_next(lx, s, men.end)
+                         and not _after_time_unit(lx, s, men.start)
                          and len(s[men.start:men.end].split()) == 1 and _counts_something(r))]
     if len(kept) < len(mentions) or not readings:
         # read once the figures are known: a number word that counts nothing ("jednym z
