@@ -432,6 +432,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     clause_cues = sorted((m.start(), m.end(), f, value, pat) for pat, f, value in g.clause for m in pat.finditer(s))
     cue_starts = [x[0] for x in clause_cues]
     years = [m for m in _YEAR.finditer(s)]
+    # a sentence that opens with a year after a preposition of place or time ("In 2023, ...",
+    # "En 2019, ...", "W 2019 r. ...") is about that year, whatever clauses follow
+    fronted_year = re.match(rf"\W*(?:{'|'.join(sorted(map(re.escape, g.place)))})\s+((?:1[89]|20)\d\d)\b", s, re.I) if g.place else None
     year_starts = [m.start() for m in years]
     out: list[Reading] = []
     pub_year = published[:4] if published else None
@@ -499,6 +502,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 break
             if year:
                 break
+        if year is None and fronted_year and fronted_year.end() <= a and not (pub_year and fronted_year.group(1) >= pub_year):
+            year = fronted_year.group(1)  # "In 2023, when ..., 69 runners needed treatment": the whole sentence's year
         if part in ("of_them", "among"):
             # "including 170 in Italy": a part that names its place is that place's part (a place
             # named after a preposition of place: "14 Polish students" are not Poland's part)
