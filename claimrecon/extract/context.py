@@ -6,6 +6,7 @@ Works on one sentence with its spaCy tokens (for word windows) and the compiled 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Any
 
@@ -103,16 +104,15 @@ def _context_spans(lang: str, s: str, start: int, end: int) -> tuple[tuple[int, 
     return (cl,)
 
 
-_CONJ = re.compile(r"\s(?:and|but|y|e|pero|i|oraz|ale|a)\s", re.I)
 
 
-def _conjunct(s: str, spans: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]]:
+def _conjunct(s: str, spans: list[tuple[int, int]], anchor: int, lang: str) -> list[tuple[int, int]]:
     """The part of the mention's clause between coordinating conjunctions ("... murieron | y
     cerca de 310 resultaron heridas")."""
     for a, b in spans:
         if a <= anchor <= b:
             left, right = a, b
-            conj = _conjunctions(s)  # found once per sentence; the nearest on each side by bisection
+            conj = _conjunctions(lang, s)  # found once per sentence; the nearest on each side by bisection
             i = bisect.bisect_right(conj, anchor, key=lambda m: m[1])  # conj[:i] end by the anchor
             if i > 0 and conj[i - 1][1] > left and conj[i - 1][0] >= a:
                 left = conj[i - 1][1]
@@ -124,15 +124,24 @@ def _conjunct(s: str, spans: list[tuple[int, int]], anchor: int) -> list[tuple[i
 
 
 @text_cache(maxsize=1024)
-def _conjunctions(s: str) -> list[tuple[int, int]]:
+def _conjunctions(lang: str, s: str) -> list[tuple[int, int]]:
     """The spans of a sentence's coordinating conjunctions, in order."""
-    return [(m.start(), m.end()) for m in _CONJ.finditer(s)]
+    return [(m.start(), m.end()) for m in _conj_re(lang).finditer(s)]
+
+
+@functools.lru_cache(maxsize=None)
+def _conj_re(lang: str) -> re.Pattern[str]:
+    """The language's conjunctions that join predicates (``grammar.tsv`` class ``conj``)."""
+    from .counted import grammar
+
+    words = sorted(grammar(lang).conj, key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s", re.I) if words else re.compile(r"(?!x)x")
 
 
 def context_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, anchor: int) -> str | None:
     """The context cue for class or kind ``want`` nearest to the mention: first within its own
     conjunct, then anywhere in its clause."""
-    narrow = _conjunct(s, spans, anchor)
+    narrow = _conjunct(s, spans, anchor, lx.lang)
     if narrow != spans:
         found = _nearest_cue(lx, s, narrow, want, anchor)
         if found:
@@ -233,6 +242,12 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     for a, b in spans:
         for fieldname, value in _scope_cues(lx.lang, s, a, b):
             found.setdefault(fieldname, value)
+    if "subject" in found:
+        # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
+        # y cedieron otro 14%" makes the 14% another fall, not the 9.5%
+        narrow = _conjunct(s, spans, men.core_start, lx.lang)
+        if not any(f == "subject" for a, b in narrow for f, _ in _scope_cues(lx.lang, s, a, b)):
+            del found["subject"]
     if "moment" not in found:
         moment = _sentence_moment(lx.lang, s)
         if moment is not None:

@@ -76,6 +76,7 @@ def _matches(row, c) -> list[str]:
     for key, val in re.findall(r"(scope\.\w+|source|quoted|change|dimension)=(.+?)(?=\s+\w[\w.]*=|$)", note):
         if key.startswith("scope."):
             got = c["scope"][key.split(".", 1)[1]]
+            got = "null" if got is None else got  # "scope.subject=null": the claim has none
         elif key == "source":
             got = c["attribution"]["source"]
         elif key in ("change", "dimension"):
