@@ -257,11 +257,10 @@ def _who(v: ReportView, c: Claim | None, article_id: str) -> str:
     return f"{name} ({e(lang)}{', ' + e(said) if said else ''})"
 
 
-def _says(v: ReportView, p: Position, limit: int = 3) -> str:
-    first = p.by_article()
-    who = [_who(v, first.get(aid), aid) for aid in p.articles[:limit]]
-    more = len(p.articles) - limit
-    return f"<mark>{e(p.label)}</mark>: " + ", ".join(who) + (f" and {more} more" if more > 0 else "")
+def _says(v: ReportView, p: Position) -> str:
+    named, more = p.named()
+    who = [_who(v, c, aid) for aid, c in named]
+    return f"<mark>{e(p.label)}</mark>: " + ", ".join(who) + (f" and {more} more" if more else "")
 
 
 def _verdict(d: Dispute) -> str:

@@ -164,15 +164,10 @@ def _who(v: ReportView, c: Claim | None, article_id: str) -> str:
     return f"{name} ({md_text(lang)}{', ' + md_text(said) if said else ''})"
 
 
-#: articles named per figure in the summary table; the evidence below names them all
-TABLE_ARTICLES = 3
-
-
 def _says(v: ReportView, p: Position) -> str:
-    first = p.by_article()
-    who = [_who(v, first.get(aid), aid) for aid in p.articles[:TABLE_ARTICLES]]
-    more = len(p.articles) - TABLE_ARTICLES
-    return f"**{md_text(p.label)}**: " + ", ".join(who) + (f" and {more} more" if more > 0 else "")
+    named, more = p.named()
+    who = [_who(v, c, aid) for aid, c in named]
+    return f"**{md_text(p.label)}**: " + ", ".join(who) + (f" and {more} more" if more else "")
 
 
 def _verdict(d: Dispute) -> str:

@@ -369,6 +369,10 @@ def match_phrase(g: Group) -> str:
     return text
 
 
+#: articles a summary table names per figure (the evidence names them all)
+TABLE_ARTICLES = 3
+
+
 @dataclass(slots=True)
 class Position:
     """One stated figure of a quantity: its claims that word it alike (value, hedge, bounds), with
@@ -398,6 +402,12 @@ class Position:
             if c.article not in first or (not attribution_phrase(first[c.article]) and attribution_phrase(c)):
                 first[c.article] = c
         return first
+
+    def named(self, limit: int = TABLE_ARTICLES) -> tuple[list[tuple[str, Claim | None]], int]:
+        """The articles a summary names for this figure (at most ``limit``), each with the claim it
+        shows, and how many more say it."""
+        first = self.by_article()
+        return [(aid, first.get(aid)) for aid in self.articles[:limit]], max(0, len(self.articles) - limit)
 
 
 #: claims quoted per position

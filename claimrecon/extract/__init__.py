@@ -124,16 +124,13 @@ def _after_time_unit(lx: Lexicon, s: str, start: int) -> bool:
     return bool(m) and lx.units_after.get(m.group(1).lower(), ("",))[0] == "duration"
 
 
-def _uncounted_next(lx: Lexicon, s: str, end: int) -> bool:
-    """Whether the word after a number word is one that makes it no count ("three times")."""
+def _next_word_counted(lx: Lexicon, s: str, end: int) -> bool | None:
+    """Whether the word after a number word is what it counts ("siete heridos": True) or a word
+    that makes it no count ("three times": False); None when no such word follows."""
     m = _COUNTED_WORD.match(s, end)
-    return m is not None and m.group(1).lower() in lx.not_counted
+    return None if m is None else m.group(1).lower() not in lx.not_counted
 
 
-def _counts_next_word(lx: Lexicon, s: str, end: int) -> bool:
-    """Whether the word after a number word is what it counts ("siete heridos"; not "three times")."""
-    m = _COUNTED_WORD.match(s, end)
-    return m is not None and m.group(1).lower() not in lx.not_counted
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _OFFSET = re.compile(r"[+-]\d\d:\d\d")
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -297,7 +294,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     anchors: list[tuple[int, str]] = []
     measures = [measure_for(lx, s, toks, men) if men.kind != "date" else None for men in mentions]
     bare = [men.kind == "count" and men.words_only and not men.extra.get("has_scale") and not men.extra.get("noun")
-            and not (isinstance(men.value, float) and men.value > 1 and _counts_next_word(lx, s, men.end))
+            and not (isinstance(men.value, float) and men.value > 1 and _next_word_counted(lx, s, men.end) is True)
             and not men.extra.get("approx") for men in mentions]
     readings = _read(lx, s, mentions, published) if any(bare) else []
     # a bare number word of one word ("one of them" is none) is a claim when the reader finds
@@ -305,7 +302,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     # condition"); longer ones ("forty two and a third") are left as they were: the readings of
     # compound number words without a noun are too often wrong to trust on that evidence
     kept = [(men, measure) for men, measure, b, r in zip(mentions, measures, bare, readings or [None] * len(mentions))
-            if not b or (isinstance(men.value, float) and men.value > 1 and not _uncounted_next(lx, s, men.end)
+            if not b or (isinstance(men.value, float) and men.value > 1 and _next_word_counted(lx, s, men.end) is not False
                          and not _after_time_unit(lx, s, men.start)
                          and len(s[men.start:men.end].split()) == 1 and _counts_something(r))]
     if len(kept) < len(mentions) or not readings:

@@ -132,10 +132,9 @@ def _conjunctions(lang: str, s: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=None)
 def _conj_re(lang: str) -> re.Pattern[str]:
     """The language's conjunctions that join predicates (``grammar.tsv`` class ``conj``)."""
-    from .counted import grammar
+    from .counted import _words_re, grammar
 
-    words = sorted(grammar(lang).conj, key=len, reverse=True)
-    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s", re.I) if words else re.compile(r"(?!x)x")
+    return _words_re(grammar(lang).conj, r"\s(?:{})\s") or re.compile(r"(?!x)x")
 
 
 def context_cue(lx: Lexicon, s: str, spans: list[tuple[int, int]], want: str, anchor: int) -> str | None:

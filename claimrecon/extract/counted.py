@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Iterable
 import functools
 import re
 from dataclasses import dataclass, field
@@ -75,7 +76,8 @@ class Grammar:
     days: tuple[tuple[tuple[str, ...], int], ...] = ()  # "yesterday" -> -1: "#day_-1" in every language
     place: frozenset[str] = frozenset()  # prepositions that say where ("in", "en", "w"): a name after one is a place
     conj: frozenset[str] = frozenset()  # conjunctions that join two clauses' predicates ("and", "y", "i")
-    partitive: re.Pattern[str] | None = None  # right after a count, makes it a part: "of the", "de los", "z"
+    partitive: re.Pattern[str] | None = None  # right after a count, makes it a part: "of the", "de los", "spośród"
+    fronted_year: re.Pattern[str] | None = None  # a sentence that opens with a year after a preposition ("In 2019, ...")
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -124,8 +126,7 @@ def grammar(lang: str) -> Grammar:
     weekdays = {r["phrase"].lower(): int(r["value"]) for r in rules.table("time.tsv") if r["type"] == "weekday" and " " not in r["phrase"]}
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
                 tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj),
-                re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(partitive, key=len, reverse=True)) + r")\s+[^\W\d_]", re.I)
-                if partitive else None)
+                _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _words_re(place, r"\W*(?:{})\s+((?:1[89]|20)\d\d)\b"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -207,6 +208,13 @@ def _tokens(s: str) -> list[_Tok]:
         kind = "d" if c.isdigit() else "w" if c.isalpha() else "p"
         out.append(_Tok(m.start(), m.end(), t, t.lower(), kind))
     return out
+
+
+def _words_re(words: Iterable[str], template: str) -> re.Pattern[str] | None:
+    """``template`` with its ``{}`` filled by an alternation of ``words`` (longest first),
+    compiled case-insensitively; None when there are no words."""
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return re.compile(template.format(alt), re.I) if alt else None
 
 
 def _seq_at(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
@@ -434,7 +442,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     years = [m for m in _YEAR.finditer(s)]
     # a sentence that opens with a year after a preposition of place or time ("In 2023, ...",
     # "En 2019, ...", "W 2019 r. ...") is about that year, whatever clauses follow
-    fronted_year = re.match(rf"\W*(?:{'|'.join(sorted(map(re.escape, g.place)))})\s+((?:1[89]|20)\d\d)\b", s, re.I) if g.place else None
+    fronted_year = g.fronted_year.match(s) if g.fronted_year else None
     year_starts = [m.start() for m in years]
     out: list[Reading] = []
     pub_year = published[:4] if published else None

@@ -52,13 +52,15 @@ _THING_WORD = re.compile(r"\s+[^\W\d_]{2,}")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
-def _after_function_word(s: str, start: int, lang: str) -> bool:
-    """Whether the word before a figure (and its sign or dash) is a function word ("fell to -5
-    points": a sign; "48 turistas -12 británicos": a dash)."""
+def _counts_things(s: str, lx: Lexicon, c: Core, kind: str, start: int, end: int) -> bool:
+    """Whether a figure after a dash is a whole count of things (a word after it, no function word
+    before the dash): "48 turistas -12 británicos" (a dash, not a sign); not "fell to -5 points"."""
     from .counted import grammar
 
+    if kind != "count" or c.value != int(c.value) or _THING_WORD.match(s, end) is None:
+        return False
     m = _LAST_WORD.search(s, max(0, start - 30), start)
-    return bool(m) and m.group(1).lower() in grammar(lang).function
+    return not (m and m.group(1).lower() in grammar(lx.lang).function)
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _NUMBER_NEXT = re.compile(r"\s*\d")
@@ -890,12 +892,11 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     # a sign of its own: "-0,5%", "−5 °C", "-9.23"; but a whole number followed by a word is a
     # count of things, never below zero: before one a dash is punctuation ("48 turistas -12
     # británicos, 17 polacos"; "48 holidaymakers - 21 from the UK")
-    things = (kind == "count" and c.value == int(c.value) and _THING_WORD.match(s, end) is not None
-              and not _after_function_word(s, start, lx.lang))
-    negative = (rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212") and not things
-                and (start == 1 or s[start - 2] in " \t(["))
-    if not things and (rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ")
-                       or s[:start] in ("- ", "\u2212 ")):
+    signed = rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212") and (start == 1 or s[start - 2] in " \t([")
+    dashed = rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 ")
+    things = (signed or dashed) and _counts_things(s, lx, c, kind, start, end)
+    negative = signed and not things
+    if dashed and not things:
         return None  # "convert - 20 degrees": a dash or a minus? not read
     if negative:
         start -= 1

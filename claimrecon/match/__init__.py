@@ -42,7 +42,7 @@ from typing import Any
 
 from ..records import Article, Claim, Match
 from ..ruleset import load_shared
-from ..reconcile.intervals import interval, verdict
+from ..reconcile.intervals import clock, interval, verdict
 from ..quantities import unit as physical_unit
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
@@ -467,19 +467,16 @@ def _slip(x: Any, y: Any) -> bool:
     return dx == dy or (sorted(dx) == sorted(dy) and len(dx) == len(dy) and 0.1 < x / y < 10)
 
 
-_HHMM = re.compile(r"(?:T|^)(\d{2}):(\d{2})")
-
-
 def _clock_slip(x: str, y: str) -> bool:
     """Two clock times with the same uncommon minutes (not on a quarter hour) twelve hours apart
     ("10:05" and "22:05": a.m. read for p.m.) or one or two ("15:40" and "16:40": a time zone
     slip), on the same day when both have one."""
-    mx, my = _HHMM.search(x), _HHMM.search(y)
-    if not mx or not my or mx.group(2) != my.group(2) or int(mx.group(2)) % 15 == 0:
+    cx, cy = clock(x), clock(y)
+    if not cx or not cy or cx[0] % 60 != cy[0] % 60 or cx[0] % 15 == 0:
         return False
     if "T" in x and "T" in y and x[:10] != y[:10]:
         return False
-    return abs(int(mx.group(1)) - int(my.group(1))) in (1, 2, 12)
+    return abs(cx[0] // 60 - cy[0] // 60) in (1, 2, 12)
 
 
 def _digits(v: float) -> str:
@@ -628,17 +625,11 @@ def _amounts(n: Node) -> frozenset[float]:
 
 def _clock_minutes(it: Item) -> float | None:
     """A clock time's minutes of the day: in UTC when its offset is known, else as written."""
-    v = it.value
-    if not isinstance(v, str):
+    c = clock(it.value)
+    if c is None:
         return None
-    m = _HHMM.search(v)
-    if not m:
-        return None
-    minutes = int(m.group(1)) * 60 + int(m.group(2))
-    if len(v) > 6 and v[-6] in "+-" and v[-3] == ":":
-        off = int(v[-5:-3]) * 60 + int(v[-2:])
-        minutes -= off if v[-6] == "+" else -off
-    return float(minutes % 1440)
+    local, off = c
+    return float((local - (off or 0)) % 1440)
 
 
 def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
@@ -705,7 +696,8 @@ def _figure(it: Item) -> str:
     v = it.value
     if isinstance(v, float):
         return f"{v:.6g}"
-    if it.kind == "time" and isinstance(v, str) and len(v) > 6 and v[-6] in "+-" and v[-3] == ":":
+    c = clock(v) if it.kind == "time" else None
+    if c is not None and c[1] is not None:
         dated = "T" in v
         try:  # a time without its date is read on a fixed day: only its clock and offset matter
             at = dt.datetime.fromisoformat(v if dated else "2000-01-01T" + v).astimezone(dt.timezone.utc)

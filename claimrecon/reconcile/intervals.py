@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..quantities import Unit, unit
 from ..records import Claim
@@ -79,9 +80,15 @@ _OFFSET = re.compile(r"(?:T|^)(\d{2}):(\d{2}):\d{2}(Z|[+-]\d{2}:\d{2})?$")
 
 def _minutes(c: Claim) -> tuple[int, int | None] | None:
     """(local minutes since midnight, offset minutes or None) of a time claim."""
-    if not isinstance(c.value, str):
+    return clock(c.value)
+
+
+def clock(value: Any) -> tuple[int, int | None] | None:
+    """(local minutes since midnight, offset minutes or None) of a time claim's value
+    ("16:47:00", "2027-01-23T16:47:00+01:00"); None for anything else."""
+    if not isinstance(value, str):
         return None
-    m = _OFFSET.search(c.value)
+    m = _OFFSET.search(value)
     if not m:
         return None
     local = int(m.group(1)) * 60 + int(m.group(2))
