@@ -351,6 +351,21 @@ def test_clock_slips_are_evidence_of_one_moment():
     assert _slip("16:47:00", "15:47:00")
     assert not _slip("10:00:00", "22:00:00")  # on the hour: too common to tell anything
     assert not _slip("10:05:00", "10:35:00")
+    # a stated zone on one side: the zone may account for up to two hours, the slip for one more
+    assert _slip("13:40:00+00:00", "16:40:00")
+    assert not _slip("13:40:00", "16:40:00")
+    # both offsets stated: the instants are compared (10:32 GMT is 12:32 CEST, not a slip)
+    assert not _slip("10:32:00+00:00", "12:32:00+02:00")
+    assert _slip("10:32:00+00:00", "12:32:00+01:00")
+
+
+def test_a_clock_slip_matches_times_whose_words_share_nothing():
+    # the same uncommon minutes an hour apart are evidence enough that two articles give one
+    # moment differently, even when they describe it in unrelated words
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "La nube tóxica cubrió la comarca a las 6.42."),
+        ("pl.txt", "pl", "Syreny zawyły w całym porcie o godz. 7.42."))
+    assert ("6.42", "7.42") in _pairs(claims, conflicts)
 
 
 def test_names_alone_do_not_make_two_counts_one_quantity():

@@ -64,6 +64,8 @@ ROLE_PENALTY = 0.7
 #: the factor on the similarity of two claims whose descriptions share only names (countries,
 #: places, people): they say whom or where a figure is about, not what it counts
 NAMES_ONLY = 0.3
+#: the similarity two clock times gain from the same uncommon minutes one, two or twelve hours apart
+CLOCK_SLIP = 0.3
 #: kinds that are compared at all
 KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
 
@@ -327,6 +329,19 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
                     pairs.add((ids[x], ids[y]))
+    # and the clock times with the same uncommon minutes one, two or twelve hours apart ("6.42",
+    # "7.42"): a zone or a.m./p.m. slip is the commonest error in a clock time, and two different
+    # moments of one event rarely share such minutes
+    minutes: dict[int, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for m in {_odd_minutes(x.value) for _, x in node.values} - {None}:
+            minutes[m].append(i)
+    for ids in minutes.values():
+        if len(ids) <= POSTINGS_CAP:
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    if any(_clock_slip(p.value, q.value) for _, p in nodes[ids[x]].values for _, q in nodes[ids[y]].values):
+                        pairs.add((ids[x], ids[y]))
     listed = {i for i, n in enumerate(nodes) if n.listed}  # items of a list worded alike (``Nodes.finish``)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
@@ -356,6 +371,9 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
         if _any_equal(a, b):
             sim += 0.25 if any(distinctive(x) for _, x in a.values) else 0.1
             shared = shared + ("the same figure",)
+        elif any(isinstance(x.value, str) and _clock_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
+            sim += CLOCK_SLIP  # the same uncommon minutes an hour, two or twelve apart: evidence of its own
+            shared = shared + ("the same minutes, hours apart",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
             sim += 0.15  # the same digits at another scale or in another order: the errors figures suffer
             shared = shared + ("the same digits",)
@@ -467,6 +485,14 @@ def _slip(x: Any, y: Any) -> bool:
     return dx == dy or (sorted(dx) == sorted(dy) and len(dx) == len(dy) and 0.1 < x / y < 10)
 
 
+def _odd_minutes(x: Any) -> int | None:
+    """The minutes of a clock time when they are not on a quarter hour ("6.42" -> 42), else None."""
+    if not isinstance(x, str):
+        return None
+    c = clock(x)
+    return c[0] % 60 if c and c[0] % 15 else None
+
+
 def _clock_slip(x: str, y: str) -> bool:
     """Two clock times with the same uncommon minutes (not on a quarter hour) twelve hours apart
     ("10:05" and "22:05": a.m. read for p.m.) or one or two ("15:40" and "16:40": a time zone
@@ -476,7 +502,12 @@ def _clock_slip(x: str, y: str) -> bool:
         return False
     if "T" in x and "T" in y and x[:10] != y[:10]:
         return False
-    return abs(cx[0] // 60 - cy[0] // 60) in (1, 2, 12)
+    if cx[1] is not None and cy[1] is not None:  # both offsets stated: the instants an hour or two apart
+        return abs(((cx[0] - cx[1]) - (cy[0] - cy[1])) % 1440 // 60) in (1, 2, 12) or \
+            abs(((cy[0] - cy[1]) - (cx[0] - cx[1])) % 1440 // 60) in (1, 2)
+    apart = abs(cx[0] // 60 - cy[0] // 60)
+    # one offset stated ("13:40 GMT", "16.40"): a zone between them, up to two hours, and the slip
+    return apart in (1, 2, 12) or (apart == 3 and (cx[1] is not None) != (cy[1] is not None))
 
 
 def _digits(v: float) -> str:
