@@ -184,6 +184,21 @@ class Claim:
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 
 
+def exported(d: dict[str, Any]) -> dict[str, Any]:
+    """A claim's dict as the export gives it: a physical amount ("84,000 tonnes", "15
+    km") is a ``count`` of its unit there, with its ``dimension`` set, since the kinds a fact-check
+    desk reads are count, percent, money, duration, time, date and temperature (the eval kit's).
+    Inside the pipeline it stays a ``quantity``, compared in its dimension's base unit."""
+    if d.get("kind") == "quantity":
+        d["kind"] = "count"
+    return d
+
+
+def imported_kind(kind: str, dimension: str | None) -> str:
+    """The pipeline's kind of an exported claim (``exported`` undone)."""
+    return "quantity" if kind == "count" and dimension else kind
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One value of a group and who reports it."""
@@ -351,7 +366,7 @@ class Report:
             "rules_digest": self.rules_digest,
             "summary": self.summary(),
             "articles": lists(self.article_dict(a, with_text) for a in self.articles),
-            "claims": lists(self.claim_dicts()),
+            "claims": lists(exported(d) for d in self.claim_dicts()),
             "groups": lists(g.to_dict(lists) for g in self.groups),
             "conflicts": lists(c.to_dict() for c in self.conflicts),
             "reviews": [r.to_dict() for r in self.reviews],

@@ -66,6 +66,23 @@ def test_corpus_json_validates_and_round_trips(corpus_report: Report) -> None:
     assert to_json(from_dict(json.loads(full)), with_text=True) == full
 
 
+def test_a_physical_amount_is_exported_as_a_count_of_its_unit(tmp_path: Path) -> None:
+    # the kinds a desk reads (the eval kit's) have no "quantity": 84,000 tonnes is a count of
+    # tonnes there, its dimension set; read back, it is a physical quantity again
+    folder = tmp_path / "spill"
+    folder.mkdir()
+    (folder / "a_en.txt").write_text("Spill\n\nThe tanker carried 84,000 tonnes of crude and 26 crew.\n", encoding="utf-8")
+    report = claimrecon.compare([str(folder)], lang="en")
+    assert {c.kind for c in report.claims} == {"quantity", "count"}
+    data = json.loads(to_json(report))
+    assert validate(data) == []
+    by_text = {c["text"]: c for c in data["claims"]}
+    tonnes = next(c for t, c in by_text.items() if "tonnes" in t)
+    assert (tonnes["kind"], tonnes["value"], tonnes["dimension"]) == ("count", 84000, "mass")
+    assert by_text["26"]["kind"] == "count" and by_text["26"]["dimension"] is None
+    assert sorted(c.kind for c in from_dict(data).claims) == ["count", "quantity"]
+
+
 @pytest.mark.parametrize("name", DEV_SETS)
 def test_dev_set_json_validates(dev_reports: dict[str, Report], name: str) -> None:
     report = dev_reports[name]

@@ -106,7 +106,9 @@ def render_rows(rows: list[bytes], inner: str) -> str:
     run in a worker process by ``ClaimStore.rendered``."""
     from ..store import row_dict
 
-    return ("," + inner).join(dumps(row_dict(data), inner) for data in rows)
+    from ..records import exported
+
+    return ("," + inner).join(dumps(exported(row_dict(data)), inner) for data in rows)
 
 
 def dumps(value: Any, pad: str = "\n") -> str:
@@ -200,7 +202,7 @@ def from_dict(data: dict[str, Any]) -> Report:
 
     Article text is not part of an export unless it was written ``with_text``; no renderer needs it.
     """
-    from ..records import Article, Attribution, Claim, Conflict, Counted, Figure, Group, Match, Review, Scope
+    from ..records import Article, Attribution, Claim, Conflict, Counted, Figure, Group, Match, Review, Scope, imported_kind
 
     def article(d: dict[str, Any]) -> Article:
         return Article(**{k: v for k, v in d.items() if k in Article.__dataclass_fields__})
@@ -213,6 +215,7 @@ def from_dict(data: dict[str, Any]) -> Report:
         counted["terms"] = tuple(counted.get("terms") or ())
         counted["weights"] = tuple(counted.get("weights") or ())
         fields["counted"] = Counted(**counted)
+        fields["kind"] = imported_kind(fields["kind"], fields.get("dimension"))
         return Claim(**fields)
 
     def figure(d: dict[str, Any]) -> Figure:
