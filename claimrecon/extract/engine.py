@@ -203,7 +203,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         # preposition or suffix; a form that cannot match is not scanned
         has_marker, has_prep = lx.marker_gate.open(words) or any(_GLUED_MARKER.match(w) for w in words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
-        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix, "bare": has_prep or (has_suffix and has_marker),
+        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix or lx.decimal_comma, "bare": has_prep or (has_suffix and has_marker),
                 "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:
@@ -215,6 +215,11 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             # the cheap tests first (every small number is a "bare" match): a dotted or bare number
             # is a clock time only after a preposition or with a suffix, a bare one without a
             # preposition only before an am/pm marker; then the unit after it
+            if name == "dot" and not has_prep and lx.decimal_comma and lx.hedge_before_re.search(before) \
+                    and not _counts_noun_after(s, m.end()):
+                # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
+                # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
+                has_prep = True
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")):
                 continue
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
@@ -617,8 +622,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             continue
         if rng is not None:
             used.add(i + 1)
-        elif nxt is not None and men.kind in ("money", "quantity"):
-            whole = _compound(s, lx, men, nxt)  # "3 dollars 50 cents", "5 feet 2 inches"
+        elif nxt is not None and men.kind in ("money", "quantity", "duration"):
+            whole = _compound(s, lx, men, nxt)  # "3 dollars 50 cents", "5 feet 2 inches", "3 minutes and 50 seconds"
             if whole is _UNREAD:
                 used.add(i + 1)
                 continue
@@ -684,8 +689,9 @@ _REMAINDER_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|y|i|or|o)\s)", re.I)
 
 def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
     """One amount written in two units: "3 dollars 50 cents", "15 dólares con 50", "5 feet 2
-    inches" (a money amount in its main unit and then its subunit, or a bare remainder of cents
-    at the end of a clause; a length in two units of one dimension). None when it is not one."""
+    inches", "tres minutos y 50 segundos" (a money amount in its main unit and then its subunit,
+    or a bare remainder of cents at the end of a clause; a length in two units of one dimension;
+    a duration and its remainder in a smaller unit). None when it is not one."""
     gm = _COMPOUND_GAP.match(s[men.end : nxt.start])
     if gm is None or men.qualifier not in ("exact", "only") or nxt.has_scale:
         return None
@@ -709,6 +715,14 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
         else:
             return None
         precision = 0.005
+    elif men.kind == "duration":
+        # "three minutes and 50 seconds", "2 hours 15 minutes": a smaller unit's remainder
+        big_f, small_f = men.extra.get("factor"), second.extra.get("factor")
+        if second.kind != "duration" or not big_f or not small_f or small_f >= big_f or second.start != nxt.start \
+                or men.extra.get("has_scale") or not isinstance(second.value, float) or second.value >= big_f:
+            return None
+        add, end = float(second.value), second.end
+        precision = second.precision
     else:
         from ..quantities import unit as quantity_unit
 

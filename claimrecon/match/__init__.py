@@ -486,19 +486,20 @@ def _slip(x: Any, y: Any) -> bool:
 
 
 def _odd_minutes(x: Any) -> int | None:
-    """The minutes of a clock time when they are not on a quarter hour ("6.42" -> 42), else None."""
+    """The minutes of a clock time when they are not on the hour or the half hour ("6.42" -> 42,
+    "21.15" -> 15), else None: times on the hour or the half hour are too common to tell anything."""
     if not isinstance(x, str):
         return None
     c = clock(x)
-    return c[0] % 60 if c and c[0] % 15 else None
+    return c[0] % 60 if c and c[0] % 30 else None
 
 
 def _clock_slip(x: str, y: str) -> bool:
-    """Two clock times with the same uncommon minutes (not on a quarter hour) twelve hours apart
+    """Two clock times with the same uncommon minutes (not on the hour or half hour) twelve hours apart
     ("10:05" and "22:05": a.m. read for p.m.) or one or two ("15:40" and "16:40": a time zone
     slip), on the same day when both have one."""
     cx, cy = clock(x), clock(y)
-    if not cx or not cy or cx[0] % 60 != cy[0] % 60 or cx[0] % 15 == 0:
+    if not cx or not cy or cx[0] % 60 != cy[0] % 60 or cx[0] % 30 == 0:
         return False
     if "T" in x and "T" in y and x[:10] != y[:10]:
         return False
