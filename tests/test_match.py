@@ -452,3 +452,18 @@ def test_a_list_worded_alike_is_matched_only_on_equal_figures():
         ("blog.txt", "en", "A party won 94 seats. A party won 64 seats. A party won 56 seats."),
         ("wire.txt", "en", "A party won 64 seats."))
     assert len(conflicts) == 0
+
+
+def test_a_slipped_figure_on_another_day_is_compared_not_an_update():
+    # people stranded may be fewer on a later day, but 41 on Thursday and 14 on Friday of the same
+    # students is a digit slip, not an update; 600 and 6,000 could be two days' counts
+    claims, groups, conflicts = _run(
+        ("thu.txt", "en", "Among those stranded were 41 secondary-school students from Valencia."),
+        ("fri.txt", "en", "Among those stranded were 14 secondary-school students from Valencia."),
+        published={"thu.txt": "2025-10-16", "fri.txt": "2025-10-17"})
+    assert ("14", "41") in _pairs(claims, conflicts)
+    claims, groups, conflicts = _run(
+        ("thu.txt", "en", "Some 600 residents were stranded in the valley."),
+        ("fri.txt", "en", "Some 6,000 residents were stranded in the valley."),
+        published={"thu.txt": "2025-10-16", "fri.txt": "2025-10-17"})
+    assert _pairs(claims, conflicts) == []

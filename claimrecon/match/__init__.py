@@ -818,10 +818,31 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
             out[it.id] = ""
     if any(it.rises for it in members) and not any(it.falls for it in members):
         _no_fall(members, out)
+    _slips_together(members, out)
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     return out
+
+
+def _slips_together(members: list[Item], out: dict[str, str]) -> None:
+    """A figure whose digits slip against another article's figure of another report day (41 and
+    14, "£1.2 million" and "1.200 millones de libras", 23.17 and 0.17 Polish time) is that figure
+    given wrongly, not an update: it joins the earlier day's moment (in ``out``) to be compared."""
+    dated = sorted((it for it in members if out[it.id].startswith("as of ")), key=lambda it: (out[it.id], it.id))
+    for late in dated:
+        for early in dated:
+            if out[early.id] >= out[late.id]:
+                break
+            if early.source != late.source and _slip(early.value, late.value) and _telling(early.value):
+                out[late.id] = out[early.id]
+                break
+
+
+def _telling(v: Any) -> bool:
+    """A figure whose slip tells: a clock time, or two significant digits or more (600 and 6,000
+    of two days may well be two counts; 41 and 14, 1.2 and 1,200 million are a slip)."""
+    return isinstance(v, str) or (isinstance(v, float) and math.isfinite(v) and len(_digits(v)) >= 2)
 
 
 def _no_fall(members: list[Item], out: dict[str, str]) -> None:
