@@ -467,3 +467,20 @@ def test_a_slipped_figure_on_another_day_is_compared_not_an_update():
         ("fri.txt", "en", "Some 6,000 residents were stranded in the valley."),
         published={"thu.txt": "2025-10-16", "fri.txt": "2025-10-17"})
     assert _pairs(claims, conflicts) == []
+
+
+def test_a_figure_moving_one_way_over_three_report_days_is_a_timeline():
+    # no rules row calls a share of cargo spilled a tally; 4%, 6%, 7% on Monday, Tuesday and
+    # Wednesday are updates. Two days that differ may be an error: they stay compared.
+    days = {"mon.txt": "2025-11-17", "tue.txt": "2025-11-18", "wed.txt": "2025-11-19"}
+    claims, groups, conflicts = _run(
+        ("mon.txt", "en", "The tanker has lost nearly 4% of its cargo, the coastguard said."),
+        ("tue.txt", "en", "The tanker has lost about 6% of its cargo, the coastguard said."),
+        ("wed.txt", "en", "The tanker has lost around 7% of its cargo, the coastguard said."),
+        published=days)
+    assert not conflicts
+    claims, groups, conflicts = _run(
+        ("mon.txt", "en", "The tanker has lost nearly 4% of its cargo, the coastguard said."),
+        ("tue.txt", "en", "The tanker has lost about 6% of its cargo, the coastguard said."),
+        published=days)
+    assert _pairs(claims, conflicts) == [("about 6%", "nearly 4%")]

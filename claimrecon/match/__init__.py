@@ -800,7 +800,7 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
     running_figures = running_figures or {}
     running = any(it.running or not running_figures.get((it.source, it.kind, _figure(it)), frozenset()).isdisjoint(it.terms)
                   for it in members)
-    tally = any(it.tally for it in members)
+    tally = any(it.tally for it in members) or _progression(members)
     # clock moments keep figures apart when the quantity is given at two of them ("as of 6:37
     # p.m.", "as of 7 p.m."); one clock moment alone says when, not which
     clocked = len({it.moment for it in members if it.moment}) > 1
@@ -818,11 +818,36 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
             out[it.id] = ""
     if any(it.rises for it in members) and not any(it.falls for it in members):
         _no_fall(members, out)
-    _slips_together(members, out)
+    if not any(it.rises for it in members):
+        _slips_together(members, out)  # a toll that only rises may well go from 14 to 41
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     return out
+
+
+#: report days a figure must move steadily over to be read as a timeline whatever it counts
+PROGRESSION_DAYS = 3
+#: the least relative step from one report day's figure to the next's for that reading
+PROGRESSION_STEP = 0.05
+
+
+def _progression(members: list[Item]) -> bool:
+    """Whether the figures of a quantity move one way over ``PROGRESSION_DAYS`` report days or
+    more, each day's articles agreeing (4%, then 6%, then 7% of the cargo spilled; 12, 18, then 23
+    vessels at sea): updates, not disagreements, even for what no rules call a tally. Two days
+    that differ may be an error as well as an update, so they are left compared."""
+    by_day: dict[str, dict[float, Item]] = defaultdict(dict)
+    for it in members:
+        if it.as_of and not it.anchored and not it.moment and isinstance(it.value, float):
+            by_day[it.as_of[:10]][it.value] = it
+    if len(by_day) < PROGRESSION_DAYS or any(len(v) > 1 for v in by_day.values()):
+        return False
+    seq = [next(iter(by_day[d])) for d in sorted(by_day)]
+    # each day's figure clearly apart from the day before's ("about 300" and 310 is no step)
+    up = all(b > a * (1 + PROGRESSION_STEP) for a, b in zip(seq, seq[1:]))
+    down = all(b < a * (1 - PROGRESSION_STEP) for a, b in zip(seq, seq[1:]))
+    return up or down
 
 
 def _slips_together(members: list[Item], out: dict[str, str]) -> None:
