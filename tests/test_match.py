@@ -484,3 +484,12 @@ def test_a_figure_moving_one_way_over_three_report_days_is_a_timeline():
         ("tue.txt", "en", "The tanker has lost about 6% of its cargo, the coastguard said."),
         published=days)
     assert _pairs(claims, conflicts) == [("about 6%", "nearly 4%")]
+
+
+def test_a_country_fronting_a_clause_is_every_figure_s_there():
+    # "En España, ..." names where all the clause's figures are, not only the nearest one's; a
+    # clause that names two countries gives none of its figures the other's
+    claims = extract("En España, el grupo clausurará 44 de sus 109 establecimientos.", "es")
+    assert [("@country:ES" in c.counted.terms) for c in claims] == [True, True]
+    claims = extract("In Spain the group will shut 44 stores; in Poland, 38 stores and 980 jobs.", "en")
+    assert [next(t for t in c.counted.terms if t.startswith("@country:")) for c in claims] == ["@country:ES", "@country:PL", "@country:PL"]

@@ -467,6 +467,14 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 if weights.get(term, -1.0) < w:
                     weights[term] = w
         spans_ = _cue_spans(s, clause_starts, clause[lo], clauses_with_figures)
+        if not any(t.startswith("@country:") for t in weights):
+            # "En España, el grupo cerrará 44 de sus 109 tiendas": a country named after a
+            # preposition of place in the figure's clause (or a fronted clause with no figure)
+            # is every figure's there, not only the nearest one's; not when the clause names two
+            named = {t for ca, cb in spans_ for k in range(bisect.bisect_left(starts, ca), bisect.bisect_left(starts, cb))
+                     if k > 0 and toks[k - 1].low in g.place for t in terms[k] or () if t.startswith("@country:")}
+            if len(named) == 1:
+                weights[next(iter(named))] = FAR_WEIGHT
         found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]
                  if x[1] <= cb]
         part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
