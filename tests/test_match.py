@@ -493,3 +493,10 @@ def test_a_country_fronting_a_clause_is_every_figure_s_there():
     assert [("@country:ES" in c.counted.terms) for c in claims] == [True, True]
     claims = extract("In Spain the group will shut 44 stores; in Poland, 38 stores and 980 jobs.", "en")
     assert [next(t for t in c.counted.terms if t.startswith("@country:")) for c in claims] == ["@country:ES", "@country:PL", "@country:PL"]
+
+
+def test_a_duration_is_said_of_its_clause_s_event_whichever_figure_is_nearer():
+    # "empezaron" is nearer the clock time, but the 36 hours are how long what began took
+    (six, hours) = extract("Los equipos empezaron a trabajar a las 6.00 del lunes y tardaron 36 horas.", "es")
+    assert "#began" in six.counted.terms and "#began" in hours.counted.terms
+    assert hours.counted.weights[hours.counted.terms.index("#began")] < six.counted.weights[six.counted.terms.index("#began")]
