@@ -500,3 +500,22 @@ def test_a_duration_is_said_of_its_clause_s_event_whichever_figure_is_nearer():
     (six, hours) = extract("Los equipos empezaron a trabajar a las 6.00 del lunes y tardaron 36 horas.", "es")
     assert "#began" in six.counted.terms and "#began" in hours.counted.terms
     assert hours.counted.weights[hours.counted.terms.index("#began")] < six.counted.weights[six.counted.terms.index("#began")]
+
+
+def test_one_figure_in_two_currencies_is_a_conflict():
+    # no exchange rate is assumed, but the same figure of one quantity in pounds and in euros
+    # names the wrong currency somewhere; a conversion (another figure) is never flagged
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The retailer reported a quarterly loss of £74 million."),
+        ("es.txt", "es", "La cadena registró una pérdida trimestral de 74 millones de euros."))
+    assert _pairs(claims, conflicts) == [("74 millones de euros", "£74 million")]
+    assert "two currencies" in conflicts[0].reason
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The retailer reported a quarterly loss of £180 million."),
+        ("es.txt", "es", "La cadena registró una pérdida trimestral de 215 millones de euros."))
+    assert not conflicts
+    # one significant digit ("£1 million", "1 millón de euros") is too common a figure to tell
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The retailer reported a quarterly loss of £1 million."),
+        ("es.txt", "es", "La cadena registró una pérdida trimestral de 1 millón de euros."))
+    assert not conflicts

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -231,12 +232,15 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     arts = {a.id: a for a in articles}
     blocks: dict[tuple[str, str], Nodes] = {}
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
+    money: list[Item] = []  # amounts whose figure may recur in another currency (``_currency_slips``)
     for it in items:
         it.source = _source(arts, it.article)
         if it.running:
             running[(it.source, it.kind, _figure(it))].update(t for t in it.terms if t[:1] == "#")
         if not it.terms and not it.measure:
             continue  # nothing says what it measures: it is not compared ("figures not compared")
+        if it.kind == "money" and _telling(it.value):
+            money.append(it)
         bkey = (it.kind, it.unit or "")
         if bkey not in blocks:
             blocks[bkey] = Nodes(_figure)
@@ -244,9 +248,11 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     out = Matching()
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
     running_figures = {k: frozenset(v) for k, v in running.items()}
+    found: list[tuple[list[Item], Match | None]] = []
     for bkey in sorted(blocks):
-        for members, m in _cluster(blocks.pop(bkey).finish(), min_confidence):
-            clusters.append((_base_key(members), min(it.id for it in members), _split(members, m, running_figures)))
+        found.extend(_cluster(blocks.pop(bkey).finish(), min_confidence))
+    for members, m in _currency_slips(found, money, min_confidence):
+        clusters.append((_base_key(members), min(it.id for it in members), _split(members, m, running_figures)))
     # two quantities never share a key: a name met twice gets the id of its first claim
     seen: dict[tuple[str, ...], int] = defaultdict(int)
     for base, _, _ in clusters:
@@ -386,6 +392,62 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
         sim = min(1.0, sim)
         if sim > 0:
             out[(i, j)] = (round(sim, 4), shared)
+    return out
+
+
+def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[Item],
+                    min_conf: float) -> list[tuple[list[Item], Match | None]]:
+    """The clusters, with two amounts' clusters joined when two articles give one figure of two
+    significant digits or more in two currencies ("£74 million", "74 millones de euros") and
+    their words make them one quantity as surely as ``min_conf``: one of the two names the wrong
+    currency. Amounts in different currencies are matched in blocks of their own, so no other
+    evidence joins them."""
+    by_value: dict[float, list[Item]] = defaultdict(list)
+    for it in money:
+        by_value[it.value].append(it)
+    pairs = [(a, b) for its in by_value.values() if len(its) <= POSTINGS_CAP and len({it.unit for it in its}) > 1
+             for a, b in itertools.combinations(sorted(its, key=lambda it: it.id), 2) if a.unit != b.unit and a.source != b.source]
+    if not pairs:
+        return found
+    where = {it.id: k for k, (members, _) in enumerate(found) for it in members}
+    # the two claims' similarity, in a block of every amount of the run, whatever its currency
+    block = Nodes(_figure)
+    for it in money:
+        block.add(it)
+    nodes = block.finish()
+    node_of = {it.id: n.index for n in nodes for it in n.items}
+    sims = _similarities(nodes, Vocabulary(nodes))
+    parent = list(range(len(found)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    joined: dict[int, tuple[float, tuple[str, ...]]] = {}
+    for a, b in pairs:
+        i, j = sorted((node_of[a.id], node_of[b.id]))
+        sim, shared = sims.get((i, j), (0.0, ()))
+        ka, kb = root(where[a.id]), root(where[b.id])
+        if sim >= min_conf and ka != kb:
+            parent[max(ka, kb)] = min(ka, kb)
+            joined[min(ka, kb)] = (sim, shared)
+    if not joined:
+        return found
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(found)):
+        groups[root(k)].append(k)
+    out = []
+    for k in sorted(groups):
+        ks = groups[k]
+        if len(ks) == 1:
+            out.append(found[k])
+            continue
+        members = sorted((it for x in ks for it in found[x][0]), key=lambda it: (it.article, it.start, it.id))
+        sim, shared = joined[k]
+        evidence = tuple(t for t in shared if t != "the same figure")[:5] + ("the same figure in another currency",)
+        out.append((members, Match("inferred", round(min(1.0, sim), 2), evidence)))
     return out
 
 

@@ -68,7 +68,8 @@ def _figure_key(c: Claim | Wording) -> str:
     if c.value is None:  # a vague amount is its bounds: "hundreds" is not "hundreds of thousands"
         return f"~{c.low:.6g}-{c.high:.6g}" if c.low is not None and c.high is not None else "~"
     if isinstance(c.value, float):
-        return f"{c.value:.6g}"
+        # money keeps its currency: 74 million pounds and 74 million euros are two figures
+        return f"{c.value:.6g} {c.unit}" if c.kind == "money" else f"{c.value:.6g}"
     return str(c.value)
 
 
@@ -408,6 +409,8 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
                 "these cannot both be right")
         if a.kind == "time":
             tail = "these are different moments for the same event"
+        elif a.kind == "money" and a.unit != b.unit:
+            tail = "the same figure in two currencies: one of them names the wrong currency"
     else:
         tail = (f"the hedge{'s' if len(hedges) > 1 else ''} {' and '.join(repr(h) for h in hedges)} leave{'' if len(hedges) > 1 else 's'} room for both, but the stated figures differ"
                 if hedges else "the figures differ only within their rounding")

@@ -127,6 +127,13 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     return ("soft" if diff <= tol else "hard"), float(diff)
 
 
+def _significant(v: Any) -> int:
+    """How many significant digits a figure has (74 million: 2; 1 million: 1)."""
+    if not isinstance(v, float) or not math.isfinite(v) or v == 0:
+        return 0
+    return len(f"{abs(v):.6e}".split("e")[0].replace(".", "").rstrip("0"))
+
+
 #: Kinds whose unit is a physical unit of ``rules/shared/quantities.tsv``.
 PHYSICAL_KINDS = ("quantity", "temperature")
 
@@ -177,7 +184,9 @@ def verdict(a: Claim, b: Claim) -> str | None:
     if a.qualifier == "vague" or b.qualifier == "vague":
         return None
     if a.kind == "money" and a.unit != b.unit:
-        return None  # different currencies: no exchange rate is assumed
+        # different currencies: no exchange rate is assumed, but the same figure of one quantity
+        # in two currencies ("£74 million", "74 millones de euros") names the wrong one somewhere
+        return "hard" if same_value(a, b) and _significant(a.value) >= 2 else None
     if same_value(a, b):
         return "agree"
     ia, ib = interval(a), interval(b)
