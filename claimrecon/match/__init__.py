@@ -916,14 +916,48 @@ def _slips_together(members: list[Item], out: dict[str, str]) -> None:
     """A figure whose digits slip against another article's figure of another report day (41 and
     14, "£1.2 million" and "1.200 millones de libras", 23.17 and 0.17 Polish time) is that figure
     given wrongly, not an update: it joins the earlier day's moment (in ``out``) to be compared."""
-    dated = sorted((it for it in members if out[it.id].startswith("as of ")), key=lambda it: (out[it.id], it.id))
-    for late in dated:
-        for early in dated:
-            if out[early.id] >= out[late.id]:
-                break
-            if early.source != late.source and _slip(early.value, late.value) and _telling(early.value):
-                out[late.id] = out[early.id]
-                break
+    # only figures that could slip into each other are compared: the same digits in any order and
+    # at any scale, or the same uncommon minutes (a quantity of a long feed holds thousands)
+    buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for it in sorted((it for it in members if out[it.id].startswith("as of ")), key=lambda it: (out[it.id], it.id)):
+        key = _slip_key(it.value)
+        if key is not None:
+            buckets[key].append(it)
+    for dated in buckets.values():
+        # per moment, its distinct figures and who states each (a feed repeats figures)
+        moments: dict[str, dict[Any, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for it in dated:
+            moments[out[it.id]][it.value].add(it.source)
+        order = sorted(moments)
+        slips: dict[tuple[Any, Any], bool] = {}
+        for late in dated:
+            for m in order:
+                if m >= out[late.id]:
+                    break
+                hit = False
+                for value, sources in moments[m].items():
+                    if sources == {late.source}:
+                        continue  # one article's two figures are never compared
+                    key = (value, late.value)
+                    if key not in slips:
+                        slips[key] = _slip(value, late.value)
+                    if slips[key]:
+                        hit = True
+                        break
+                if hit:
+                    out[late.id] = m
+                    break
+
+
+def _slip_key(v: Any) -> tuple[str, str] | None:
+    """What two figures that slip into each other share (``_slip``), for a figure whose slip tells
+    (``_telling``): its significant digits sorted, or a clock time's uncommon minutes."""
+    if isinstance(v, str):
+        m = _odd_minutes(v)
+        return None if m is None else ("clock", str(m))
+    if not _telling(v):
+        return None
+    return ("digits", "".join(sorted(_digits(v))))
 
 
 def _telling(v: Any) -> bool:
