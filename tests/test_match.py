@@ -351,6 +351,9 @@ def test_clock_slips_are_evidence_of_one_moment():
     assert _slip("16:47:00", "15:47:00")
     assert not _slip("10:00:00", "22:00:00")  # on the hour: too common to tell anything
     assert not _slip("08:30:00", "20:30:00") and _slip("21:15:00", "22:15:00")
+    # round midnight, with or without the day
+    assert _slip("23:17:00", "00:17:00") and _slip("2025-10-14T23:17:00", "2025-10-15T00:17:00")
+    assert not _slip("2025-10-14T23:17:00", "2025-10-16T00:17:00")
     assert not _slip("10:05:00", "10:35:00")
     # a stated zone on one side: the zone may account for up to two hours, the slip for one more
     assert _slip("13:40:00+00:00", "16:40:00")
@@ -518,4 +521,15 @@ def test_one_figure_in_two_currencies_is_a_conflict():
     claims, groups, conflicts = _run(
         ("en.txt", "en", "The retailer reported a quarterly loss of £1 million."),
         ("es.txt", "es", "La cadena registró una pérdida trimestral de 1 millón de euros."))
+    assert not conflicts
+
+
+def test_a_steady_progression_is_not_taken_for_slips():
+    # 12%, 21%, 30% on three days is a timeline: 21 is not 12 misreported
+    days = {"mon.txt": "2025-11-17", "tue.txt": "2025-11-18", "wed.txt": "2025-11-19"}
+    claims, groups, conflicts = _run(
+        ("mon.txt", "en", "Arrivals have risen 12% since January, the ministry said."),
+        ("tue.txt", "en", "Arrivals have risen 21% since January, the ministry said."),
+        ("wed.txt", "en", "Arrivals have risen 30% since January, the ministry said."),
+        published=days)
     assert not conflicts

@@ -481,7 +481,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             # preposition of place in the figure's clause (or a fronted clause with no figure)
             # is every figure's there, not only the nearest one's; not when the clause names two
             named = {t for ca, cb in spans_ for k in range(bisect.bisect_left(starts, ca), bisect.bisect_left(starts, cb))
-                     if k > 0 and toks[k - 1].low in g.place for t in terms[k] or () if t.startswith("@country:")}
+                     if k > 0 and (toks[k - 1].low in g.place or (k > 1 and toks[k - 2].low in g.place and toks[k - 1].low in g.function))
+                     for t in terms[k] or () if t.startswith("@country:")}  # "in (the) UK", "en (el) Reino Unido"
             if len(named) == 1:
                 weights[next(iter(named))] = FAR_WEIGHT
         found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]

@@ -189,6 +189,18 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
     ], marker, zone
 
 
+#: the end of a clause right after a figure ("około 16.45." ; not "ok. 4.25 za euro")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
+    """Whether a weekday is named just before ``start`` ("w niedzielę ok. 21.15 na fermie", "el
+    domingo hacia 21.15 llegaron"): a hedged dotted figure that a word follows is a clock time
+    only then, not an amount ("ok. 4.25 za euro")."""
+    before = s[max(0, start - 40) : start].lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before) for w in lx.weekdays)
+
+
 #: a word of the sentence that is a time with its am/pm glued ("40am", "7pm")
 _GLUED_MARKER = re.compile(r"\d+[ap]m$")
 #: words that may follow a clock time in the "dot" and "bare" forms ("20.45 h", "9 horas", "o 9.30 godz.")
@@ -216,7 +228,9 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             # is a clock time only after a preposition or with a suffix, a bare one without a
             # preposition only before an am/pm marker; then the unit after it
             if name == "dot" and not has_prep and lx.decimal_comma and lx.hedge_before_re.search(before) \
-                    and not _counts_noun_after(s, m.end()):
+                    and not (lx.scale_after_digits_re and lx.scale_after_digits_re.match(s, m.end())) \
+                    and not (lx.unit_after_re and lx.unit_after_re.match(s, m.end())) \
+                    and (_said_of_a_day(s, lx, m.start()) or _CLAUSE_END.match(s, m.end())):
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True

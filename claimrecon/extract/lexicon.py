@@ -392,20 +392,26 @@ def _build(rules: LanguageRules) -> Lexicon:
     # --- units
     dur = []
     after_phrases: list[tuple[str, str]] = []  # (phrase as written, kind)
+    cased = _cased_codes(rules)
     for r in rules.table("units.tsv"):
         target = lx.units_before if r["position"] == "before" else lx.units_after
         target[r["phrase"].lower()] = (r["kind"], r["unit"], r["factor"])
         if r["position"] == "after":
             after_phrases.append((r["phrase"], r["kind"]))
-            if _is_symbol(r["phrase"], r["kind"]):
+            if _is_symbol(r["phrase"], r["kind"]) or r["phrase"] in cased:
                 target[r["phrase"]] = (r["kind"], r["unit"], r["factor"])  # looked up as written
         if r["kind"] == "duration":
             dur.append(r["phrase"])
     of_part = rf"(?:{of_re}\s+)?" if of_re else ""
     # a unit may follow its number glued ("50mph", "256GB", "38C"): no word boundary before it
-    glued = "|".join(_unit_regex(p, _is_symbol(p, kind)) for p, kind in sorted(set(after_phrases), key=lambda pk: (-len(pk[0]), pk)))
+    glued = "|".join(_unit_regex(p, _is_symbol(p, kind) or p in cased) for p, kind in sorted(set(after_phrases), key=lambda pk: (-len(pk[0]), pk)))
     lx.unit_after_re = re.compile(rf"(?:\s*-\s*|\s*){of_part}(?:{ART}\s+)?(?P<unit>{glued})", I)
-    lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(list(lx.units_before))})\s*$", I)
+    # a currency's code keeps its case before its figure too ("SEK 610 million"; "rub 2 drops" is none)
+    codes = sorted({r["phrase"] for r in rules.table("units.tsv") if r["position"] == "before" and r["phrase"] in cased})
+    lowered = {c.lower() for c in codes}
+    words = [p for p in lx.units_before if p not in lowered]
+    coded = "|(?-i:" + "|".join(phrase_regex(c) for c in codes) + ")" if codes else ""  # not bucketed: buckets fold case
+    lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(words)}{coded})\s*$", I)
     lx.duration_unit_re = _compile(dur)
     lx.duration_gate = Gate.of(dur)
 
@@ -535,6 +541,17 @@ def _plain_suffixes(suffixes: list[str]) -> list[str]:
         out.add(x.lower())
         out.add("".join(ch for ch in unicodedata.normalize("NFD", x.lower()) if not unicodedata.combining(ch)))
     return sorted(out)
+
+
+def _cased_codes(rules: LanguageRules) -> frozenset[str]:
+    """The currency codes of ``units.tsv`` that are also words of the language when written in
+    lower case ("RUB" and "rub", "TRY" and "try", Polish "SEK" and "sek"): they are read as
+    written, in capitals, only. Other codes read in any case ("usd 20")."""
+    from .lemmas import known
+
+    return frozenset(r["phrase"] for r in rules.table("units.tsv")
+                     if r["kind"] == "money" and len(r["phrase"]) == 3 and r["phrase"].isascii() and r["phrase"].isalpha()
+                     and r["phrase"].isupper() and known(r["phrase"].lower(), rules.lang))
 
 
 def _is_symbol(phrase: str, kind: str) -> bool:

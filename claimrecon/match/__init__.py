@@ -65,7 +65,8 @@ ROLE_PENALTY = 0.7
 #: the factor on the similarity of two claims whose descriptions share only names (countries,
 #: places, people): they say whom or where a figure is about, not what it counts
 NAMES_ONLY = 0.3
-#: the similarity two clock times gain from the same uncommon minutes one, two or twelve hours apart
+#: the similarity two clock times gain from the same uncommon minutes one, two, three (one zone
+#: stated) or twelve hours apart (0.1 less on a quarter past or to the hour)
 CLOCK_SLIP = 0.3
 #: kinds that are compared at all
 KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
@@ -302,8 +303,9 @@ POSTINGS_CAP = 400
 
 
 def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
-    """(i, j) -> (similarity, shared evidence) for the pairs of nodes that share a term, whose
-    scopes allow them to be one quantity and that are not one article's."""
+    """(i, j) -> (similarity, shared evidence) for the pairs of nodes that share a term, state one
+    distinctive figure or two clock times that may have slipped, whose scopes allow them to be one
+    quantity and that are not one article's."""
     vecs = [vocab.vector(n) for n in nodes]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(vecs):
@@ -338,16 +340,25 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
     # and the clock times with the same uncommon minutes one, two or twelve hours apart ("6.42",
     # "7.42"): a zone or a.m./p.m. slip is the commonest error in a clock time, and two different
     # moments of one event rarely share such minutes
-    minutes: dict[int, list[int]] = defaultdict(list)
+    # (each written clock is looked up at one, two, three and twelve hours from it, so the pairs
+    # grow with the times that could slip, not with all the times of a feed; a node keeps at most
+    # CANDIDATES such partners)
+    slots: dict[tuple[int, int], list[int]] = defaultdict(list)  # (minutes, hour) as written -> nodes
     for i, node in enumerate(nodes):
-        for m in {_odd_minutes(x.value) for _, x in node.values} - {None}:
-            minutes[m].append(i)
-    for ids in minutes.values():
-        if len(ids) <= POSTINGS_CAP:
-            for x in range(len(ids)):
-                for y in range(x + 1, len(ids)):
-                    if any(_clock_slip(p.value, q.value) for _, p in nodes[ids[x]].values for _, q in nodes[ids[y]].values):
-                        pairs.add((ids[x], ids[y]))
+        for slot in {(c[0] % 60, c[0] // 60) for c in (clock(x.value) if isinstance(x.value, str) else None
+                                                     for _, x in node.values) if c and c[0] % 30}:
+            slots[slot].append(i)
+    partners: dict[int, int] = defaultdict(int)
+    for (mi, hour), ids in sorted(slots.items()):
+        for step in (1, 2, 3, 12):
+            for j in slots.get((mi, (hour + step) % 24), ()):
+                for i in ids:
+                    if i == j or partners[i] >= CANDIDATES or partners[j] >= CANDIDATES:
+                        continue
+                    if any(_clock_slip(p.value, q.value) for _, p in nodes[i].values for _, q in nodes[j].values):
+                        pairs.add((i, j) if i < j else (j, i))
+                        partners[i] += 1
+                        partners[j] += 1
     listed = {i for i, n in enumerate(nodes) if n.listed}  # items of a list worded alike (``Nodes.finish``)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
@@ -378,7 +389,10 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
             sim += 0.25 if any(distinctive(x) for _, x in a.values) else 0.1
             shared = shared + ("the same figure",)
         elif any(isinstance(x.value, str) and _clock_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
-            sim += CLOCK_SLIP  # the same uncommon minutes an hour, two or twelve apart: evidence of its own
+            # the same uncommon minutes an hour, two or twelve apart: evidence of its own (less
+            # for a quarter past or to, commoner minutes)
+            odd = any(isinstance(x.value, str) and (_odd_minutes(x.value) or 0) % 15 for _, x in a.values)
+            sim += CLOCK_SLIP if odd else CLOCK_SLIP - 0.1
             shared = shared + ("the same minutes, hours apart",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
             sim += 0.15  # the same digits at another scale or in another order: the errors figures suffer
@@ -557,20 +571,33 @@ def _odd_minutes(x: Any) -> int | None:
 
 
 def _clock_slip(x: str, y: str) -> bool:
-    """Two clock times with the same uncommon minutes (not on the hour or half hour) twelve hours apart
-    ("10:05" and "22:05": a.m. read for p.m.) or one or two ("15:40" and "16:40": a time zone
-    slip), on the same day when both have one."""
+    """Two clock times with the same uncommon minutes (not on the hour or half hour) twelve hours
+    apart ("10:05" and "22:05": a.m. read for p.m.) or one or two ("15:40" and "16:40": a time
+    zone slip; three when only one states its zone, "13:40 GMT" and a bare "16.40"), across
+    midnight too ("23.17" and "0.17"); as instants when both state their offset."""
     cx, cy = clock(x), clock(y)
     if not cx or not cy or cx[0] % 60 != cy[0] % 60 or cx[0] % 30 == 0:
         return False
-    if "T" in x and "T" in y and x[:10] != y[:10]:
-        return False
-    if cx[1] is not None and cy[1] is not None:  # both offsets stated: the instants an hour or two apart
-        return abs(((cx[0] - cx[1]) - (cy[0] - cy[1])) % 1440 // 60) in (1, 2, 12) or \
-            abs(((cy[0] - cy[1]) - (cx[0] - cx[1])) % 1440 // 60) in (1, 2)
-    apart = abs(cx[0] // 60 - cy[0] // 60)
-    # one offset stated ("13:40 GMT", "16.40"): a zone between them, up to two hours, and the slip
-    return apart in (1, 2, 12) or (apart == 3 and (cx[1] is not None) != (cy[1] is not None))
+    day = 0
+    dated = "T" in x and "T" in y
+    if dated and x[:10] != y[:10]:
+        try:
+            day = (dt.date.fromisoformat(y[:10]) - dt.date.fromisoformat(x[:10])).days
+        except ValueError:
+            return False
+        if abs(day) > 1:
+            return False
+    both = cx[1] is not None and cy[1] is not None
+    ax = cx[0] - (cx[1] if both else 0)
+    ay = cy[0] - (cy[1] if both else 0) + day * 1440
+    d = abs(ax - ay)
+    if not dated:  # a clock without its day: the nearer way round the dial
+        d %= 1440
+        d = min(d, 1440 - d)
+    hours, rest = divmod(d, 60)
+    if rest:
+        return False  # offsets a half hour apart: not the same minutes
+    return hours in (1, 2, 12) or (hours == 3 and not both and (cx[1] is not None) != (cy[1] is not None))
 
 
 def _digits(v: float) -> str:
@@ -862,7 +889,8 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
     running_figures = running_figures or {}
     running = any(it.running or not running_figures.get((it.source, it.kind, _figure(it)), frozenset()).isdisjoint(it.terms)
                   for it in members)
-    tally = any(it.tally for it in members) or _progression(members)
+    progression = _progression(members)
+    tally = any(it.tally for it in members) or progression
     # clock moments keep figures apart when the quantity is given at two of them ("as of 6:37
     # p.m.", "as of 7 p.m."); one clock moment alone says when, not which
     clocked = len({it.moment for it in members if it.moment}) > 1
@@ -880,8 +908,8 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
             out[it.id] = ""
     if any(it.rises for it in members) and not any(it.falls for it in members):
         _no_fall(members, out)
-    if not any(it.rises for it in members):
-        _slips_together(members, out)  # a toll that only rises may well go from 14 to 41
+    if not any(it.rises for it in members) and not progression:
+        _slips_together(members, out)  # a toll that only rises may well go from 14 to 41; so may a steady progression
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
