@@ -197,8 +197,7 @@ def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
     """Whether a weekday is named just before ``start`` ("w niedzielę ok. 21.15 na fermie", "el
     domingo hacia 21.15 llegaron"): a hedged dotted figure that a word follows is a clock time
     only then, not an amount ("ok. 4.25 za euro")."""
-    before = s[max(0, start - 40) : start].lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before) for w in lx.weekdays)
+    return lx.weekday_re is not None and lx.weekday_re.search(s, max(0, start - 40), start) is not None
 
 
 #: a word of the sentence that is a time with its am/pm glued ("40am", "7pm")

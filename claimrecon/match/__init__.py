@@ -44,6 +44,8 @@ from typing import Any
 from ..records import Article, Claim, Match
 from ..ruleset import load_shared
 from ..reconcile.intervals import clock, interval, verdict
+from ..reconcile.intervals import significant_digits as _digits
+from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
@@ -345,8 +347,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
     # CANDIDATES such partners)
     slots: dict[tuple[int, int], list[int]] = defaultdict(list)  # (minutes, hour) as written -> nodes
     for i, node in enumerate(nodes):
-        for slot in {(c[0] % 60, c[0] // 60) for c in (clock(x.value) if isinstance(x.value, str) else None
-                                                     for _, x in node.values) if c and c[0] % 30}:
+        for slot in {(c[0] % 60, c[0] // 60) for c in (clock(x.value) for _, x in node.values) if c and c[0] % 30}:
             slots[slot].append(i)
     partners: dict[int, int] = defaultdict(int)
     for (mi, hour), ids in sorted(slots.items()):
@@ -598,13 +599,6 @@ def _clock_slip(x: str, y: str) -> bool:
     if rest:
         return False  # offsets a half hour apart: not the same minutes
     return hours in (1, 2, 12) or (hours == 3 and not both and (cx[1] is not None) != (cy[1] is not None))
-
-
-def _digits(v: float) -> str:
-    """The significant digits of a figure: 23400 -> "234", 0.45 -> "45", 7e9 -> "7"."""
-    s = f"{v:.6g}".replace(".", "").lstrip("0")
-    s = s.split("e")[0]
-    return s.rstrip("0") or "0"
 
 
 def _equal(a: Item, b: Item) -> bool:
@@ -927,10 +921,10 @@ def _progression(members: list[Item]) -> bool:
     more, each day's articles agreeing (4%, then 6%, then 7% of the cargo spilled; 12, 18, then 23
     vessels at sea): updates, not disagreements, even for what no rules call a tally. Two days
     that differ may be an error as well as an update, so they are left compared."""
-    by_day: dict[str, dict[float, Item]] = defaultdict(dict)
+    by_day: dict[str, set[float]] = defaultdict(set)
     for it in members:
         if it.as_of and not it.anchored and not it.moment and isinstance(it.value, float):
-            by_day[it.as_of[:10]][it.value] = it
+            by_day[it.as_of[:10]].add(it.value)
     if len(by_day) < PROGRESSION_DAYS or any(len(v) > 1 for v in by_day.values()):
         return False
     seq = [next(iter(by_day[d])) for d in sorted(by_day)]
@@ -956,42 +950,28 @@ def _slips_together(members: list[Item], out: dict[str, str]) -> None:
         moments: dict[str, dict[Any, set[str]]] = defaultdict(lambda: defaultdict(set))
         for it in dated:
             moments[out[it.id]][it.value].add(it.source)
+        slipped = functools.lru_cache(maxsize=None)(_slip)  # a feed repeats its figures
         order = sorted(moments)
-        slips: dict[tuple[Any, Any], bool] = {}
         for late in dated:
             for m in order:
                 if m >= out[late.id]:
                     break
-                hit = False
-                for value, sources in moments[m].items():
-                    if sources == {late.source}:
-                        continue  # one article's two figures are never compared
-                    key = (value, late.value)
-                    if key not in slips:
-                        slips[key] = _slip(value, late.value)
-                    if slips[key]:
-                        hit = True
-                        break
-                if hit:
+                # (one article's two figures are never compared)
+                if any(sources != {late.source} and slipped(value, late.value) for value, sources in moments[m].items()):
                     out[late.id] = m
                     break
 
 
 def _slip_key(v: Any) -> tuple[str, str] | None:
     """What two figures that slip into each other share (``_slip``), for a figure whose slip tells
-    (``_telling``): its significant digits sorted, or a clock time's uncommon minutes."""
+    (``_telling``: 600 and 6,000 of two days may well be two counts; 41 and 14 are a slip): its
+    significant digits sorted, or a clock time's uncommon minutes."""
     if isinstance(v, str):
         m = _odd_minutes(v)
         return None if m is None else ("clock", str(m))
     if not _telling(v):
         return None
     return ("digits", "".join(sorted(_digits(v))))
-
-
-def _telling(v: Any) -> bool:
-    """A figure whose slip tells: a clock time, or two significant digits or more (600 and 6,000
-    of two days may well be two counts; 41 and 14, 1.2 and 1,200 million are a slip)."""
-    return isinstance(v, str) or (isinstance(v, float) and math.isfinite(v) and len(_digits(v)) >= 2)
 
 
 def _no_fall(members: list[Item], out: dict[str, str]) -> None:

@@ -127,11 +127,17 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     return ("soft" if diff <= tol else "hard"), float(diff)
 
 
-def _significant(v: Any) -> int:
-    """How many significant digits a figure has (74 million: 2; 1 million: 1)."""
-    if not isinstance(v, float) or not math.isfinite(v) or v == 0:
-        return 0
-    return len(f"{abs(v):.6e}".split("e")[0].replace(".", "").rstrip("0"))
+def significant_digits(v: float) -> str:
+    """The significant digits of a figure: 23400 -> "234", 0.45 -> "45", 7e9 -> "7"."""
+    s = f"{v:.6g}".replace(".", "").lstrip("0")
+    s = s.split("e")[0]
+    return s.rstrip("0") or "0"
+
+
+def telling(v: Any) -> bool:
+    """A figure precise enough that two articles giving it alike (or its digits slipped) say
+    something: a clock time, or two significant digits or more (74 million, 41; not 1 million, 600)."""
+    return isinstance(v, str) or (isinstance(v, float) and math.isfinite(v) and len(significant_digits(v)) >= 2)
 
 
 #: Kinds whose unit is a physical unit of ``rules/shared/quantities.tsv``.
@@ -186,7 +192,7 @@ def verdict(a: Claim, b: Claim) -> str | None:
     if a.kind == "money" and a.unit != b.unit:
         # different currencies: no exchange rate is assumed, but the same figure of one quantity
         # in two currencies ("£74 million", "74 millones de euros") names the wrong one somewhere
-        return "hard" if same_value(a, b) and _significant(a.value) >= 2 else None
+        return "hard" if same_value(a, b) and isinstance(a.value, float) and telling(a.value) else None
     if same_value(a, b):
         return "agree"
     ia, ib = interval(a), interval(b)
