@@ -55,6 +55,7 @@ class Article:
     title: str | None = None
     published: str | None = None  # ISO date
     published_time: str | None = None  # "HH:MM", local, as the dateline prints it (the last time: an update)
+    dateline_day: str | None = None  # "MM-DD" of a dateline that prints no year, when no full date is known
     outlet: str | None = None
     author: str | None = None
     url: str | None = None

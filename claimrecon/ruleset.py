@@ -114,7 +114,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level")),
         ("value", _optional),
     ],
     "places.tsv": [("name", _text), ("code", _text)],
@@ -161,6 +161,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "roles.tsv": [("concept", _text), ("role", _one_of("tally", "state", "deployed", "source", "generic"))],
     "families.tsv": [("family", _text), ("concepts", _text)],
     "local_currencies.tsv": [("currency", _text), ("country", _text), ("code", _text)],
+    "exchange.tsv": [("code", _text), ("usd", _number)],
 }
 
 LANGUAGE_FILES = (
@@ -169,7 +170,7 @@ LANGUAGE_FILES = (
     "grammar.tsv", "concepts.tsv", "places.tsv",
 )
 SHARED_FILES = ("qualifiers.tsv", "zones.tsv", "canonical.tsv", "quantities.tsv", "roles.tsv", "families.tsv",
-                "local_currencies.tsv")
+                "local_currencies.tsv", "exchange.tsv")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import claimrecon
 import claimrecon.ingest.normalize as normalize_module
 from claimrecon.ingest import ingest, read_path
 from claimrecon.ingest.duplicates import mark_duplicates
-from claimrecon.ingest.metadata import dateline, find_outlet, find_title, parse_date
+from claimrecon.ingest.metadata import dateline, find_dateline_day, find_outlet, find_title, parse_date
 from claimrecon.ingest.normalize import is_boilerplate, normalize
 from claimrecon.records import Article
 from claimrecon.ruleset import available_languages
@@ -360,6 +360,22 @@ def test_boilerplate_lines(lang: str) -> None:
 )
 def test_dateline(lang: str, line: str, iso: str | None) -> None:
     assert dateline(line, lang) == iso
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        ("en", "Headline\n\nMONTERREY, Mexico, Oct 14 (Global Wire Service) - The death toll rose.", "10-14"),
+        ("en", "Headline\n\nWARSAW, Jan 22 (CPA) - Poland confirmed a new outbreak.", "01-22"),
+        ("en", "Headline\n\nMADRID/LISBON, Nov 16 (Global Wire) - One passenger died.", "11-16"),
+        ("es", "Titular\n\nMADRID, 27 ABR. - Actualizado: 09:15\n\nEl Gobierno aprobó.", "04-27"),
+        ("en", "Headline\n\nThe match on Oct 14 drew 40,000 people.", None),  # a date in a sentence, not a dateline
+        ("en", "Headline\n\nLONDON, March 4, 2025 (Wire) - A full date.", None),  # a full date is find_dateline's
+        ("en", "Headline\n\nLONDON, Feb 31 (Wire) - No such day.", None),
+    ],
+)
+def test_a_wire_dateline_without_its_year_gives_its_day(lang: str, text: str, day: str | None) -> None:
+    assert find_dateline_day(text, lang) == day
 
 
 def test_parse_date_from_metadata() -> None:

@@ -317,13 +317,28 @@ def test_a_tally_that_falls_between_reports_is_a_conflict():
         ("morning.txt", "en", "Fourteen people were injured when the roof collapsed, officials said."),
         published={"night.txt": "2027-01-23T23:40", "morning.txt": "2027-01-24T08:05"})
     assert _pairs(claims, conflicts) == [("Forty-one", "Fourteen")]
-    # the same figures the other way round are a rising toll: a timeline, one series of two moments
+    # a toll that rises is a timeline, one series of two moments
+    claims, groups, conflicts = _run(
+        ("night.txt", "en", "Fourteen people were injured when the roof collapsed, officials said."),
+        ("morning.txt", "en", "Twenty-three people were injured when the roof collapsed, officials said."),
+        published={"night.txt": "2027-01-23T23:40", "morning.txt": "2027-01-24T08:05"})
+    assert len(conflicts) == 0
+    assert len(groups) == 2 and groups[0].series and groups[0].series == groups[1].series
+
+
+def test_a_rising_toll_whose_digits_swap_is_a_conflict():
+    # 14 then 41: the same digits in another order are a slip more often than an update
     claims, groups, conflicts = _run(
         ("night.txt", "en", "Fourteen people were injured when the roof collapsed, officials said."),
         ("morning.txt", "en", "Forty-one people were injured when the roof collapsed, officials said."),
         published={"night.txt": "2027-01-23T23:40", "morning.txt": "2027-01-24T08:05"})
+    assert _pairs(claims, conflicts) == [("Forty-one", "Fourteen")]
+    # ... but a toll that rises tenfold keeps its digits in order: an update, not a slip
+    claims, groups, conflicts = _run(
+        ("night.txt", "en", "Six people were injured when the roof collapsed, officials said."),
+        ("morning.txt", "en", "Sixty people were injured when the roof collapsed, officials said."),
+        published={"night.txt": "2027-01-23T23:40", "morning.txt": "2027-01-24T08:05"})
     assert len(conflicts) == 0
-    assert len(groups) == 2 and groups[0].series and groups[0].series == groups[1].series
 
 
 def test_a_count_of_people_in_hospital_may_fall():
@@ -527,3 +542,92 @@ def test_one_figure_in_two_currencies_is_a_conflict():
         ("en.txt", "en", "The retailer reported a quarterly loss of £1 million."),
         ("es.txt", "es", "La cadena registró una pérdida trimestral de 1 millón de euros."))
     assert not conflicts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "figure", "concept"),
+    [
+        ("en", "The death toll from the collapse of a busy road bridge in the city of Monterrey rose to 12 on Tuesday.",
+         "12", "#death_toll"),
+        ("es", "La cifra de muertos por el derrumbe del puente de Monterrey ascendió a 12 este martes.", "12", "#death_toll"),
+        ("pl", "Liczba zabitych w katastrofie mostu w Monterrey wzrosła do 21.", "21", "#death_toll"),
+    ],
+)
+def test_a_figure_a_verb_gives_as_its_subjects_level_counts_that_subject(lang, text, figure, concept):
+    # however many words stand between the subject and "rose to", the figure counts the subject
+    (c,) = [c for c in extract(text, lang, article_id="a.txt") if c.text == figure]
+    assert concept in c.counted.terms
+    assert dict(zip(c.counted.terms, c.counted.weights))[concept] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "rate"),
+    [
+        ("es", "Le impusieron una multa de 4 millones de euros por deficiencias graves.", False),
+        ("es", "Hubo 1.140 muertes al calor en una semana.", False),
+        ("es", "El hotel cobra 150 euros por noche.", True),
+        ("pl", "Bank ukarano karą 10 mln euro za czerwcową awarię systemu.", False),
+        ("pl", "Bilet kosztuje 50 zł za dobę.", True),
+    ],
+)
+def test_a_rate_word_makes_a_rate_only_of_a_unit(lang, text, rate):
+    # "por", "al", "za" also say why ("por deficiencias", "za awarię"): only a unit makes a rate
+    (c,) = [c for c in extract(text, lang, article_id="a.txt") if c.kind in ("money", "count")]
+    assert any(t.startswith("per:") for t in c.counted.terms) == rate, c.counted.terms
+
+
+def test_an_amount_and_its_conversion_in_brackets_share_their_words():
+    claims = extract("The museum valued the jewels at 550 million Swedish crowns ($54 million), police said.", "en",
+                     article_id="a.txt")
+    a, b = [c for c in claims if c.kind == "money"]
+    assert a.counted.terms and a.counted.terms == b.counted.terms
+
+
+def test_a_thousandfold_slip_across_currencies_is_flagged():
+    # "1.2 billion pesos ($65 million)" in one article, "1.2 million pesos" in another: the
+    # dollars and the pesos are a thousand times apart at any plausible rate
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "Mexican officials said rebuilding the bridge would cost $65 million."),
+        ("paper.txt", "en", "Mexican officials said rebuilding the bridge would cost 1.2 million pesos."),
+    )
+    assert _pairs(claims, conflicts) == [("$65 million", "1.2 million pesos")]
+    assert "times apart" in conflicts[0].reason
+    # the same amount converted is no conflict, and no figure a few times apart is judged either
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "Mexican officials said rebuilding the bridge would cost $65 million."),
+        ("paper.txt", "en", "Mexican officials said rebuilding the bridge would cost 1.2 billion pesos."),
+    )
+    assert conflicts == ()
+
+
+def test_a_wire_datelines_day_takes_the_year_of_the_other_articles():
+    from claimrecon.match import _dateline_days
+
+    arts = [Article("wire.txt", "ok", language="en", dateline_day="12-30", published_time="16:05"),
+            Article("paper.txt", "ok", language="en", published="2026-01-02"),
+            Article("far.txt", "ok", language="en", dateline_day="06-01"),
+            Article("dated.txt", "ok", language="en", published="2026-01-03", dateline_day="01-01")]
+    # the nearest year to the other articles' dates, across New Year; a day months away is left
+    # undated; an article that prints its full date keeps it
+    assert _dateline_days(arts) == {"wire.txt": "2025-12-30T16:05"}
+    # and none when no article of the run prints a full date
+    assert _dateline_days(arts[:1]) == {}
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [("Two", "Five", False), ("Twenty", "Fifty", True)])
+def test_small_counts_need_surer_words_to_be_one_quantity(first, second, joined):
+    # two dead, five arrested, three children: small counts are everywhere in a story, so two of
+    # them are one quantity only on stronger evidence than larger figures need
+    from claimrecon.match import _join
+    from claimrecon.match.nodes import Nodes
+
+    block = Nodes(lambda it: str(it.value))
+    for aid, text in (("a.txt", f"{first} firefighters were hurt in the fire."), ("b.txt", f"{second} firemen were injured.")):
+        (c,) = extract(text, "en", article_id=aid)
+        it = item_of(c)
+        it.source = aid
+        block.add(it)
+    nodes = block.finish()
+    assert len(nodes) == 2
+    clusters = _join(nodes, {(0, 1): (0.45, ())}, MIN_CONFIDENCE)  # enough for most figures, not for small counts
+    assert (len(clusters) == 1) == joined

@@ -78,6 +78,8 @@ class Grammar:
     conj: frozenset[str] = frozenset()  # conjunctions that join two clauses' predicates ("and", "y", "i")
     partitive: re.Pattern[str] | None = None  # right after a count, makes it a part: "of the", "de los", "spośród"
     fronted_year: re.Pattern[str] | None = None  # a sentence that opens with a year after a preposition ("In 2019, ...")
+    level: tuple[tuple[str, ...], ...] = ()  # verbs that give their subject's level: "rose to", "ascendió a", "wynosi"
+    per_mode: dict[tuple[str, ...], str] = field(default_factory=dict)  # a rate word -> what may follow it (time, bare)
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -98,6 +100,8 @@ def grammar(lang: str) -> Grammar:
     partitive: list[str] = []
     days: list[tuple[tuple[str, ...], int]] = []
     place: set[str] = set()
+    level: list[tuple[str, ...]] = []
+    per_mode: dict[tuple[str, ...], str] = {}
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -106,6 +110,8 @@ def grammar(lang: str) -> Grammar:
             links.append(tuple(word.split()))
         elif cls == "per":
             per.append(tuple(word.split()))
+            if r["value"]:
+                per_mode[tuple(word.split())] = r["value"]
         elif cls == "rate":
             rates[word] = r["value"]
         elif cls == "function":
@@ -120,13 +126,16 @@ def grammar(lang: str) -> Grammar:
             conj.add(word)
         elif cls == "partitive":
             partitive.append(word)
+        elif cls == "level":
+            level.append(tuple(word.split()))
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
     weekdays = {r["phrase"].lower(): int(r["value"]) for r in rules.table("time.tsv") if r["type"] == "weekday" and " " not in r["phrase"]}
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
                 tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj),
-                _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _words_re(place, r"\W*(?:{})\s+((?:1[89]|20)\d\d)\b"))
+                _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _words_re(place, r"\W*(?:{})\s+((?:1[89]|20)\d\d)\b"),
+                tuple(sorted(level, key=len, reverse=True)), per_mode)
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -361,6 +370,11 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         if k and toks[i - k].kind == "w":
             if toks[i - k].low != "per" and not _right_after_figure(toks, owner, i - k, g.function):
                 continue  # "atendidas por inhalación", "zwrot za bilet": not a rate; only "per" is one anywhere
+            mode = g.per_mode.get(tuple(x.low for x in toks[i - k : i]))
+            if mode == "time" and not any(t in _TIME_UNITS for t in terms[i]):
+                continue  # "1.140 muertes al calor": "al" makes a rate of a unit of time only ("al día")
+            if mode == "bare" and not _bare_singular(toks[i], lang):
+                continue  # "una multa por deficiencias", "za czerwcową awarię": a cause, not a rate
             terms[i] = tuple("per:" + x for x in terms[i])
     # share the content words out: each to the nearest figure of its clause (ties: the figure before it);
     # a word of a clause without figures goes to the nearest figure with less weight, at full weight
@@ -432,6 +446,17 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             continue
         w = FAR_WEIGHT if d >= MAX_DISTANCE else 1.0 / (1.0 + 0.5 * d)
         assign[k] = (fi, round(w, 2))
+    # "The death toll from the collapse of the bridge rose to 12": a figure a verb gives as the
+    # level of its clause's subject counts that subject, however far it stands
+    subject: dict[int, list[int]] = {}
+    for fi in order if g.level else ():
+        size = _seq_before(toks, fig_tok[fi][0], g.level)
+        if size:
+            run = _subject(toks, terms, owner, skip, is_name, clause, g, fig_tok[fi][0] - size, sources)
+            if run:
+                subject[fi] = run
+                for k in run:
+                    assign[k] = (fi, 1.0)
     owned: dict[int, list[int]] = defaultdict(list)
     for k in range(n):
         if assign[k][0] >= 0:
@@ -454,6 +479,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         lo, hi = fig_tok[fi]
         mine = owned.get(fi, [])
         run = [k for k in _run(toks, terms, owner, skip, g, lo, hi, kind) if clause[k] == clause[lo] or clause[k] == clause[hi]]
+        if fi in subject and (not run or run[0] < lo):
+            run = subject[fi]  # the subject rather than the verb's own words before the figure
         head = None
         hk = -1
         if run:
@@ -538,7 +565,35 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             if place:
                 part = "place:" + place.split(":", 1)[1]
         out.append(Reading(counted, part, increment, running, year))
+    _share_conversions(s, spans, out)
     return out
+
+
+#: what may stand between an amount and the same amount in another currency, bracketed or
+#: after a dash ("550 million crowns ($54 million)", "150 mln euro (ok. 640 mln zł)"): an
+#: opening bracket or dash, and at most three words (a hedge, "i.e.", "czyli", "equivalent to")
+_CONVERSION_GAP = re.compile(r"^\s*[(\[–—]\s*(?:[^\W\d_]+\.?\s+){0,3}$")
+
+
+def _share_conversions(s: str, spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
+    """An amount followed by the same amount in another currency in brackets is one amount told
+    twice: both describe the same thing, so each takes the other's words (the bracketed one
+    usually has none of its own)."""
+    for fi in range(len(spans) - 1):
+        (a, b, ka), (c, _d, kb) = spans[fi], spans[fi + 1]
+        if ka != "money" or kb != "money" or not _CONVERSION_GAP.match(s[b:c]):
+            continue
+        x, y = out[fi].counted, out[fi + 1].counted
+        merged: dict[str, float] = {}
+        for t, w in list(zip(x.terms, x.weights)) + list(zip(y.terms, y.weights)):
+            merged[t] = max(merged.get(t, 0.0), w)
+        ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+        terms, weights = tuple(t for t, _ in ranked), tuple(w for _, w in ranked)
+        for k, (own, other) in ((fi, (x, y)), (fi + 1, (y, x))):
+            counted = Counted(text=own.text or other.text, lemma=own.lemma or other.lemma, head=own.head or other.head,
+                              role=own.role or other.role, role_lemma=own.role_lemma or other.role_lemma,
+                              terms=terms, weights=weights)
+            out[k] = out[k]._replace(counted=counted)
 
 
 _WORDS = re.compile(r"\w+")
@@ -615,6 +670,60 @@ def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int]
     link = _seq_before(toks, lo, g.links) if lo > 0 else 0
     before = backward(lo - 1 - link) if link else backward(lo - 1)  # "fundusz w wysokości 3 mld euro"
     return before or after
+
+
+#: concept keys of units of time: the only nouns a rate word such as "al" makes a rate of
+_TIME_UNITS = frozenset({"#hour", "#day", "#week", "#month", "#year"})
+
+
+def _bare_singular(t: _Tok, lang: str) -> bool:
+    """A noun in the singular with nothing before it, as the noun of a rate is ("por persona",
+    "za osobę", "za litr"): its dictionary form, or in Polish a feminine accusative ("-ę"); not a
+    plural ("por deficiencias", "za uchybienia") nor an adjective ("za czerwcową awarię")."""
+    low = t.low
+    return lemma(t.text, lang).lower() == low or (lang == "pl" and low.endswith("ę"))
+
+
+def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int], skip: list[bool],
+             is_name: list[bool], clause: list[int], g: Grammar, verb: int, sources: dict[str, bool]) -> list[int]:
+    """The subject of the clause whose verb starts at token ``verb``: its first run of content
+    words that names no place, person, day or source ("the death toll", "la cifra de muertos",
+    "liczba ofiar"), across a link word when the run is a word for a figure in general ("the
+    number of dead"); empty when another figure stands between."""
+    ci = clause[verb - 1] if verb > 0 else -1
+    k = verb - 1
+    while k >= 0 and clause[k] == ci:
+        if owner[k] >= 0:
+            return []  # another figure of the clause stands before the verb: its words are its own
+        k -= 1
+    roles = _generic()
+    k += 1
+    while k < verb:
+        if toks[k].kind == "w" and terms[k] is not None and not skip[k] and not is_name[k] \
+                and not any(t[:1] == "@" or t.startswith("#weekday_") or t.startswith("#day_") or sources.get(t) for t in terms[k]):
+            break
+        k += 1
+    run: list[int] = []
+    while k < verb and toks[k].kind == "w" and (terms[k] is not None or skip[k]) and len(run) < 4:
+        run.append(k)
+        k += 1
+    if run and all(t in roles for j in run for t in terms[j] or ()):
+        link = _seq_at(toks, k, g.links) if k < verb else 0  # "the number of dead", "la cifra de muertos"
+        j = k + link
+        while link and j < verb and toks[j].kind == "w" and terms[j] is None and not skip[j] and toks[j].low in g.function:
+            j += 1
+        while link and j < verb and toks[j].kind == "w" and (terms[j] is not None or skip[j]) and len(run) < 6:
+            run.append(j)
+            j += 1
+    return run
+
+
+@functools.lru_cache(maxsize=None)
+def _generic() -> frozenset[str]:
+    """The concept keys of words for a figure in general ("number", "cifra", "liczba"), as terms."""
+    from ..ruleset import load_shared
+
+    return frozenset("#" + r["concept"] for r in load_shared().get("roles.tsv", []) if r["role"] == "generic")
 
 
 def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, int, str, str, Any]],

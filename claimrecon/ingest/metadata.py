@@ -179,6 +179,37 @@ def find_dateline(text: str, lang: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _wire_day_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """A wire dateline that prints the day but not the year, at the start of a line: "MONTERREY,
+    Mexico, Oct 14 (Global Wire) -", "MADRID, 27 ABR. - Actualizado: 09:15"."""
+    months = _months(lang)
+    alt = "|".join(re.escape(m).replace(r"\.", r"\.?") for m in sorted(months, key=len, reverse=True))
+    place = rf"^[{_CAP}][{_CAP}0-9 .'/-]{{2,40}}(?:,[^,()\n\d]{{1,30}})?,\s+"
+    end = r"\.?(?!\w)(?!,?\s+(?:de\s+|del\s+)?\d)\s*(?:\(|[-–—]|$)"
+    return (
+        re.compile(rf"{place}(?P<month>{alt}){end[:0]}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?!,?\s+\d)\s*(?:\(|[-–—]|$)", re.I),
+        re.compile(rf"{place}(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{alt}){end}", re.I),
+    )
+
+
+def find_dateline_day(text: str, lang: str) -> str | None:
+    """The "MM-DD" of a wire dateline that gives no year ("WARSAW, Jan 22 (Wire) -"), when the
+    article prints no full date: the run's other articles may say which year (``match``)."""
+    for line in _head(text):
+        for pat in _wire_day_patterns(lang):
+            m = pat.match(line)
+            if m:
+                month = _month_number(m.group("month"), lang)
+                day = int(m.group("day"))
+                try:
+                    dt.date(2000, month or 0, day)  # a leap year: any day a calendar has
+                except ValueError:
+                    continue
+                return f"{month:02d}-{day:02d}"
+    return None
+
+
 def _head(text: str) -> list[str]:
     out: list[str] = []
     for line in text.split("\n", 64)[:64]:

@@ -30,6 +30,7 @@ groups of one series.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -43,7 +44,7 @@ from typing import Any
 
 from ..records import Article, Claim, Match
 from ..ruleset import load_shared
-from ..reconcile.intervals import clock, interval, verdict
+from ..reconcile.intervals import clock, in_usd, interval, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
@@ -55,6 +56,10 @@ __all__ = ["match", "match_store", "Matching", "Item", "MIN_CONFIDENCE", "item_o
 
 #: the least similarity of two claims' descriptions for them to be one quantity (a desk can raise it)
 MIN_CONFIDENCE = 0.3
+#: counts below this (two dead, five arrested, three children) are so common in a story that two
+#: of them are one quantity only on stronger evidence than other figures need: ``SMALL_SURE``
+SMALL_COUNT = 10.0
+SMALL_SURE = 0.6
 #: the least average similarity between two groups of claims for them to be joined
 MIN_AVERAGE = 0.2
 #: the least similarity of two claims that are each other's best match between their two articles
@@ -162,6 +167,38 @@ _TALLIES = frozenset({"tally", "state"})
 _UPDATED = _TALLIES | {"deployed"}
 
 
+#: a wire dateline's day is put in the year that brings it nearest a date the run's other
+#: articles print, when it is at most this many days from one
+DATELINE_REACH = 62
+
+
+def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> the moment it reports, for the articles whose dateline gives a day but no year
+    ("WARSAW, Jan 22 (Wire) -"): that day in the year that puts it nearest to a date another
+    article of the run prints (none when no article prints one near it)."""
+    dates = sorted({dt.date.fromisoformat(a.published) for a in articles if a.published and len(a.published) == 10
+                    and a.published[:4].isdigit()})
+    out: dict[str, str] = {}
+    if not dates:
+        return out
+    for a in articles:
+        if a.published or not a.dateline_day:
+            continue
+        month, day = (int(x) for x in a.dateline_day.split("-"))
+        best: tuple[int, dt.date] | None = None
+        for year in sorted({d.year + k for d in dates for k in (-1, 0, 1)}):
+            try:
+                cand = dt.date(year, month, day)
+            except ValueError:
+                continue
+            gap = min(abs((cand - d).days) for d in dates)
+            if best is None or gap < best[0]:
+                best = (gap, cand)
+        if best is not None and best[0] <= DATELINE_REACH:
+            out[a.id] = best[1].isoformat() + ("T" + a.published_time if a.published_time else "")
+    return out
+
+
 def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> str:
     """The date that a weekday or a day word close to the figure names ("on Saturday", "anoche"):
     the last such day on or before the article's date."""
@@ -233,16 +270,21 @@ def _source(articles: dict[str, Article], article_id: str) -> str:
 def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidence: float = MIN_CONFIDENCE) -> Matching:
     """Group the items into quantities (deterministic: the same items in any order give the same result)."""
     arts = {a.id: a for a in articles}
+    undated = _dateline_days(articles)
     blocks: dict[tuple[str, str], Nodes] = {}
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
     money: list[Item] = []  # amounts whose figure may recur in another currency (``_currency_slips``)
     for it in items:
         it.source = _source(arts, it.article)
+        if not it.as_of and it.article in undated:
+            it.as_of = undated[it.article]  # a wire dateline's day, in the year the run's other articles give
+            it.day = _day(it.terms, it.weights, it.as_of)
+            it.anchored = it.anchored or bool(it.day)
         if it.running:
             running[(it.source, it.kind, _figure(it))].update(t for t in it.terms if t[:1] == "#")
         if not it.terms and not it.measure:
             continue  # nothing says what it measures: it is not compared ("figures not compared")
-        if it.kind == "money" and _telling(it.value):
+        if it.kind == "money":
             money.append(it)
         bkey = (it.kind, it.unit or "")
         if bkey not in blocks:
@@ -304,7 +346,7 @@ CANDIDATES = 40
 POSTINGS_CAP = 400
 
 
-def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """(i, j) -> (similarity, shared evidence) for the pairs of nodes that share a term, state one
     distinctive figure or two clock times that may have slipped, whose scopes allow them to be one
     quantity and that are not one article's."""
@@ -360,7 +402,9 @@ def _similarities(nodes: list[Node], vocab: Vocabulary) -> dict[tuple[int, int],
                         pairs.add((i, j) if i < j else (j, i))
                         partners[i] += 1
                         partners[j] += 1
-    listed = {i for i, n in enumerate(nodes) if n.listed}  # items of a list worded alike (``Nodes.finish``)
+    # items of a list worded alike (``Nodes.finish``); not for amounts of all currencies together,
+    # where an amount and its conversion in brackets are worded alike without being a list
+    listed = {i for i, n in enumerate(nodes) if n.listed} if lists else set()
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
@@ -419,9 +463,11 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
     evidence joins them."""
     by_value: dict[float, list[Item]] = defaultdict(list)
     for it in money:
-        by_value[it.value].append(it)
+        if _telling(it.value):
+            by_value[it.value].append(it)
     pairs = [(a, b) for its in by_value.values() if len(its) <= POSTINGS_CAP and len({it.unit for it in its}) > 1
              for a, b in itertools.combinations(sorted(its, key=lambda it: it.id), 2) if a.unit != b.unit and a.source != b.source]
+    pairs += _scale_pairs(money)
     if not pairs:
         return found
     where = {it.id: k for k, (members, _) in enumerate(found) for it in members}
@@ -431,7 +477,7 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
         block.add(it)
     nodes = block.finish()
     node_of = {it.id: n.index for n in nodes for it in n.items}
-    sims = _similarities(nodes, Vocabulary(nodes))
+    sims = _similarities(nodes, Vocabulary(nodes), lists=False)
     parent = list(range(len(found)))
 
     def root(k: int) -> int:
@@ -443,11 +489,13 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
     joined: dict[int, tuple[float, tuple[str, ...]]] = {}
     for a, b in pairs:
         i, j = sorted((node_of[a.id], node_of[b.id]))
-        sim, shared = sims.get((i, j), (0.0, ()))
+        # (one node: the two are described word for word alike)
+        sim, shared = sims.get((i, j), (0.0, ())) if i != j else (1.0, ("the same description",))
         ka, kb = root(where[a.id]), root(where[b.id])
-        if sim >= min_conf and ka != kb:
+        if sim >= (min_conf if a.value == b.value else max(min_conf, SCALE_SURE)) and ka != kb:
             parent[max(ka, kb)] = min(ka, kb)
-            joined[min(ka, kb)] = (sim, shared)
+            why = "the same figure in another currency" if a.value == b.value else "a thousand times apart in another currency"
+            joined[min(ka, kb)] = (sim, tuple(t for t in shared if t != "the same figure")[:5] + (why,))
     if not joined:
         return found
     groups: dict[int, list[int]] = defaultdict(list)
@@ -460,9 +508,37 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
             out.append(found[k])
             continue
         members = sorted((it for x in ks for it in found[x][0]), key=lambda it: (it.article, it.start, it.id))
-        sim, shared = joined[k]
-        evidence = tuple(t for t in shared if t != "the same figure")[:5] + ("the same figure in another currency",)
+        sim, evidence = joined[k]
         out.append((members, Match("inferred", round(min(1.0, sim), 2), evidence)))
+    return out
+
+
+#: how far (in powers of ten) two amounts in two currencies may stand from a thousand or a million
+#: times apart at rough rates to be read as a slip of scale ("$65 million", "1.2 million pesos")
+SCALE_SLACK = 0.4
+#: ... for amounts of at least this many units of their currency: a slip of scale is a scale word
+#: misread ("mln" for "mld", "million" for "billion"), and small amounts are written without one
+SCALE_FROM = 100_000.0
+#: ... and whose words make them one quantity at least this surely: two amounts a thousand times
+#: apart are less telling than one figure in two currencies
+SCALE_SURE = 0.5
+
+
+def _scale_pairs(money: list[Item]) -> list[tuple[Item, Item]]:
+    """Pairs of amounts of two articles in two currencies that stand a thousand or a million times
+    apart at the rough rates of ``rules/shared/exchange.tsv``: a million read for a billion (or a
+    thousand) somewhere, whatever the currencies. Each amount keeps at most ``CANDIDATES``."""
+    logs = sorted((math.log10(u), it.id, it) for it in money
+                  if (u := in_usd(it.value, it.unit)) is not None and it.value >= SCALE_FROM)
+    keys = [x[0] for x in logs]
+    out: list[tuple[Item, Item]] = []
+    for x, _, a in logs:
+        found = 0
+        for step in (3.0, 6.0):
+            for _, _, b in logs[bisect.bisect_left(keys, x + step - SCALE_SLACK):bisect.bisect_right(keys, x + step + SCALE_SLACK)]:
+                if a.unit != b.unit and a.source != b.source and found < CANDIDATES:
+                    out.append((a, b) if a.id < b.id else (b, a))
+                    found += 1
     return out
 
 
@@ -643,7 +719,10 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     mutual = _mutual_best(nodes, sims)
     # each other's best match needs less evidence, unless a desk asked for surer matches than the default
     floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
-    edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items() if s >= min_conf or (s >= floor and (i, j) in mutual)),
+    small = [n.kind == "count" and bool(n.values) and all(isinstance(x.value, float) and x.value < SMALL_COUNT for _, x in n.values)
+             for n in nodes]
+    edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items()
+                    if (s >= min_conf or (s >= floor and (i, j) in mutual)) and not (small[i] and small[j] and s < SMALL_SURE)),
                    key=lambda e: (headline[e[1]] or headline[e[2]], -e[0], e[1], e[2]))
     for s, i, j in edges:
         ri, rj = find(i), find(j)
@@ -902,8 +981,10 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
             out[it.id] = ""
     if any(it.rises for it in members) and not any(it.falls for it in members):
         _no_fall(members, out)
-    if not any(it.rises for it in members) and not progression:
-        _slips_together(members, out)  # a toll that only rises may well go from 14 to 41; so may a steady progression
+    if not progression:
+        # a toll that only rises may well go from 6 to 60, but 14 and 41 are the same digits
+        # swapped: a slip more often than an update; a steady progression is neither
+        _slips_together(members, out, swaps_only=any(it.rises for it in members))
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
@@ -934,10 +1015,11 @@ def _progression(members: list[Item]) -> bool:
     return up or down
 
 
-def _slips_together(members: list[Item], out: dict[str, str]) -> None:
+def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool = False) -> None:
     """A figure whose digits slip against another article's figure of another report day (41 and
     14, "£1.2 million" and "1.200 millones de libras", 23.17 and 0.17 Polish time) is that figure
-    given wrongly, not an update: it joins the earlier day's moment (in ``out``) to be compared."""
+    given wrongly, not an update: it joins the earlier day's moment (in ``out``) to be compared.
+    ``swaps_only``: only the same digits in another order count (a tally that rises)."""
     # only figures that could slip into each other are compared: the same digits in any order and
     # at any scale, or the same uncommon minutes (a quantity of a long feed holds thousands)
     buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
@@ -957,9 +1039,18 @@ def _slips_together(members: list[Item], out: dict[str, str]) -> None:
                 if m >= out[late.id]:
                     break
                 # (one article's two figures are never compared)
-                if any(sources != {late.source} and slipped(value, late.value) for value, sources in moments[m].items()):
+                if any(sources != {late.source} and slipped(value, late.value)
+                       and (not swaps_only or _swapped(value, late.value)) for value, sources in moments[m].items()):
                     out[late.id] = m
                     break
+
+
+def _swapped(x: Any, y: Any) -> bool:
+    """Two figures of the same size with the same significant digits in another order (41 and 14)."""
+    if not isinstance(x, float) or not isinstance(y, float) or x == y:
+        return False
+    dx, dy = _digits(x), _digits(y)
+    return len(dx) >= 2 and dx != dy and sorted(dx) == sorted(dy) and 0.1 < x / y < 10
 
 
 def _slip_key(v: Any) -> tuple[str, str] | None:

@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
-from .intervals import interval, relative_gap, verdict
+from .intervals import interval, relative_gap, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -399,6 +399,14 @@ def _says(c: Claim) -> str:
     return said
 
 
+def _round_ratio(x: float) -> str:
+    """A ratio as a reader says it: "1,000", "30", "2.5"."""
+    if x >= 100:
+        k = 10 ** (len(str(int(x))) - 2)
+        return f"{round(x / k) * k:,.0f}"
+    return f"{x:.0f}" if x >= 10 else f"{x:.1f}"
+
+
 def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
     la, lb = _label(articles, a.article), _label(articles, b.article)
     sa, sb = _says(a), _says(b)
@@ -409,8 +417,12 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
                 "these cannot both be right")
         if a.kind == "time":
             tail = "these are different moments for the same event"
-        elif a.kind == "money" and a.unit != b.unit:
+        elif a.kind == "money" and a.unit != b.unit and a.value == b.value:
             tail = "the same figure in two currencies: one of them names the wrong currency"
+        elif a.kind == "money" and a.unit != b.unit:
+            apart = times_apart(a, b) or 0.0
+            tail = (f"at rough exchange rates the two amounts are about {_round_ratio(apart)} times apart: "
+                    "one of them has the wrong scale or currency")
     else:
         tail = (f"the hedge{'s' if len(hedges) > 1 else ''} {' and '.join(repr(h) for h in hedges)} leave{'' if len(hedges) > 1 else 's'} room for both, but the stated figures differ"
                 if hedges else "the figures differ only within their rounding")

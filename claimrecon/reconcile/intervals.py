@@ -12,6 +12,10 @@ Rules (documented in the README, "How a claim becomes an interval"):
 - A vague amount ("hundreds of thousands") has bounds but no figure: it is never flagged.
 - Clock times compare as instants when both offsets are known; a time whose zone is only
   implied is never compared with one whose zone is known.
+- Amounts in different currencies are judged only when they stand ``SCALE_OFF`` times apart or
+  more once converted at the rough rates of ``rules/shared/exchange.tsv`` (a million read for a
+  billion, or a figure given in the wrong currency at the wrong scale), or when they state the
+  same figure (one of them names the wrong currency); closer amounts are never judged.
 - Physical quantities and temperatures in different units compare in their dimension's base
   unit (``claimrecon.quantities``); units of different dimensions never compare. A figure that
   is the other one converted and rounded as written agrees with it: "120 mph" and "193 km/h"
@@ -20,6 +24,7 @@ Rules (documented in the README, "How a claim becomes an interval"):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -151,6 +156,35 @@ def _rounds_to(u_from: Unit, value: float, u_to: Unit, written: float, precision
     return abs(converted - written) <= precision * (1 + 1e-9)
 
 
+#: two amounts in two currencies this many times apart or more, at rough rates, cannot be one
+#: amount told right twice: far beyond what an old rate or a weak currency explains
+SCALE_OFF = 20.0
+
+
+@functools.lru_cache(maxsize=None)
+def _usd() -> dict[str, float]:
+    from ..ruleset import load_shared
+
+    return {r["code"]: float(r["usd"]) for r in load_shared().get("exchange.tsv", []) if float(r["usd"]) > 0}
+
+
+def in_usd(value: Any, code: str | None) -> float | None:
+    """An amount's rough worth in US dollars (``rules/shared/exchange.tsv``), or None."""
+    rate = _usd().get(code or "")
+    if rate is None or not isinstance(value, float) or not math.isfinite(value) or value <= 0:
+        return None
+    return value * rate
+
+
+def times_apart(a: Any, b: Any) -> float | None:
+    """How many times apart two amounts in two currencies are at rough rates (1 or more), or None
+    when a rate is unknown."""
+    x, y = in_usd(a.value, a.unit), in_usd(b.value, b.unit)
+    if x is None or y is None:
+        return None
+    return max(x, y) / min(x, y)
+
+
 def physical_verdict(a: Claim, b: Claim) -> str | None:
     """``verdict`` of two physical figures in different units, compared in the base unit."""
     ua, ub = unit(a.unit), unit(b.unit)
@@ -190,9 +224,13 @@ def verdict(a: Claim, b: Claim) -> str | None:
     if a.qualifier == "vague" or b.qualifier == "vague":
         return None
     if a.kind == "money" and a.unit != b.unit:
-        # different currencies: no exchange rate is assumed, but the same figure of one quantity
-        # in two currencies ("£74 million", "74 millones de euros") names the wrong one somewhere
-        return "hard" if same_value(a, b) and isinstance(a.value, float) and telling(a.value) else None
+        # different currencies: no exchange rate is trusted for a close call, but the same figure
+        # of one quantity in two currencies ("£74 million", "74 millones de euros") names the
+        # wrong one somewhere, and so do amounts many times apart at any plausible rate
+        if same_value(a, b) and isinstance(a.value, float) and telling(a.value):
+            return "hard"
+        apart = times_apart(a, b)
+        return "hard" if apart is not None and apart >= SCALE_OFF else None
     if same_value(a, b):
         return "agree"
     ia, ib = interval(a), interval(b)
