@@ -631,3 +631,11 @@ def test_small_counts_need_surer_words_to_be_one_quantity(first, second, joined)
     assert len(nodes) == 2
     clusters = _join(nodes, {(0, 1): (0.45, ())}, MIN_CONFIDENCE)  # enough for most figures, not for small counts
     assert (len(clusters) == 1) == joined
+
+
+def test_a_total_is_one_quantity_with_a_count_that_does_not_say_it_sums():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Police arrested a total of 23 people across four countries, officials said."),
+        ("es.txt", "es", "La policía detuvo a 22 personas en cuatro países, según fuentes oficiales."),
+    )
+    assert _pairs(claims, conflicts) == [("22", "23")]

@@ -571,7 +571,7 @@ def _harmed_part(x: Any) -> bool:
 
 def _same_scope(a: Any, b: Any) -> bool:
     """Whether two claims have the same scope: the same period, sub-event, subject and addition,
-    the same aggregate ("in total"; a peak may be said of a count that does not say so), and a rate or not both (which rate is for the
+    the same aggregate (a peak or a total may be said of a count that does not say so), and a rate or not both (which rate is for the
     words to say: "per family", "per bereaved family"). A part that names its whole ("among the passengers were 41 students") is a part like
     any other ("of them"), and it is one quantity with a claim that names no whole ("14 students
     were on the train") when both count the same particular thing: that the students were among
@@ -581,14 +581,31 @@ def _same_scope(a: Any, b: Any) -> bool:
     (ag_a, pe_a, sub_a, subj_a, part_a, inc_a, rate_a), (ag_b, pe_b, sub_b, subj_b, part_b, inc_b, rate_b) = a.veto, b.veto
     if (pe_a, sub_a, subj_a, inc_a) != (pe_b, sub_b, subj_b, inc_b) or bool(rate_a) != bool(rate_b):
         return False
-    if ag_a != ag_b and {ag_a, ag_b} != {None, "peak"}:
-        return False  # a total is not a peak, nor a count at one moment (a count at one moment may be its peak)
+    if ag_a != ag_b and not ({ag_a, ag_b} == {None, "peak"} or ({ag_a, ag_b} == {None, "total"} and _near(a, b))):
+        # a total is not a peak, nor a count at one moment (which may be its peak); but a count
+        # that does not say it sums may be the total another gives at a figure close to it or
+        # slipped from it ("a total of 23 arrested", "22 arrested"; a day's 150,000 against a
+        # total of 450,000 stay apart)
+        return False
     pa, pb = _part(a), _part(b)
     if pa == pb:
         return True
     if not ((part_a == "among" and not pb) or (part_b == "among" and not pa)):
         return False
     return bool(a.head and b.head and not a.head.isdisjoint(b.head))
+
+
+#: how many times apart two figures may be for a total and a count that does not say it sums to
+#: be one quantity (``_same_scope``)
+TOTAL_NEAR = 1.2
+
+
+def _near(a: Any, b: Any) -> bool:
+    """Whether two claims (or nodes) state figures close to each other or slipped from each other."""
+    xs = [x.value for _, x in a.values] if isinstance(a, Node) else [a.value]
+    ys = [y.value for _, y in b.values] if isinstance(b, Node) else [b.value]
+    return any(isinstance(x, float) and isinstance(y, float) and x > 0 and y > 0
+               and (max(x, y) <= TOTAL_NEAR * min(x, y) or _slip(x, y)) for x in xs for y in ys)
 
 
 def _part(x: Any) -> str | None:
