@@ -535,10 +535,13 @@ def _scale_pairs(money: list[Item]) -> list[tuple[Item, Item]]:
     for x, _, a in logs:
         found = 0
         for step in (3.0, 6.0):
-            for _, _, b in logs[bisect.bisect_left(keys, x + step - SCALE_SLACK):bisect.bisect_right(keys, x + step + SCALE_SLACK)]:
-                if a.unit != b.unit and a.source != b.source and found < CANDIDATES:
+            k, end = bisect.bisect_left(keys, x + step - SCALE_SLACK), bisect.bisect_right(keys, x + step + SCALE_SLACK)
+            while k < end and found < CANDIDATES:
+                b = logs[k][2]
+                if a.unit != b.unit and a.source != b.source:
                     out.append((a, b) if a.id < b.id else (b, a))
                     found += 1
+                k += 1
     return out
 
 
