@@ -369,9 +369,13 @@ def test_dateline(lang: str, line: str, iso: str | None) -> None:
         ("en", "Headline\n\nWARSAW, Jan 22 (CPA) - Poland confirmed a new outbreak.", "01-22"),
         ("en", "Headline\n\nMADRID/LISBON, Nov 16 (Global Wire) - One passenger died.", "11-16"),
         ("es", "Titular\n\nMADRID, 27 ABR. - Actualizado: 09:15\n\nEl Gobierno aprobó.", "04-27"),
+        ("es", "Titular\n\nVarsovia, 8 feb. - Actualizado: 22:40\n\nAl menos cuatro personas murieron.", "02-08"),
+        ("en", "Headline\n\nUpdated, May 5 - the figures changed.", None),
         ("en", "Headline\n\nThe match on Oct 14 drew 40,000 people.", None),  # a date in a sentence, not a dateline
         ("en", "Headline\n\nLONDON, March 4, 2025 (Wire) - A full date.", None),  # a full date is find_dateline's
         ("en", "Headline\n\nLONDON, Feb 31 (Wire) - No such day.", None),
+        ("en", "Headline\n\nOn Tuesday, March 3 - the day of the crash - nobody was hurt.", None),  # no place in capitals
+        ("en", "Headline\n\nArticle 12, May 3 - the law says.", None),
     ],
 )
 def test_a_wire_dateline_without_its_year_gives_its_day(lang: str, text: str, day: str | None) -> None:

@@ -254,7 +254,8 @@ def _parts_key(lx: Lexicon, s: str, published: str | None) -> tuple[str, str, st
 def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | None) -> list[Any]:
     """The counted reader's ``Reading`` of each of a sentence's mentions."""
     return read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m in mentions], published,
-                        [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re, lx.until_re)
+                        [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re, lx.until_re,
+                        [m.unit for m in mentions])
 
 
 def _counts_something(reading: Any) -> bool:

@@ -80,6 +80,7 @@ class Grammar:
     fronted_year: re.Pattern[str] | None = None  # a sentence that opens with a year after a preposition ("In 2019, ...")
     level: tuple[tuple[str, ...], ...] = ()  # verbs that give their subject's level: "rose to", "ascendió a", "wynosi"
     per_mode: dict[tuple[str, ...], str] = field(default_factory=dict)  # a rate word -> what may follow it (time, bare)
+    opens: frozenset[str] = frozenset()  # words after which a reported clause's own subject starts ("said", "que", "że")
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -102,6 +103,7 @@ def grammar(lang: str) -> Grammar:
     place: set[str] = set()
     level: list[tuple[str, ...]] = []
     per_mode: dict[tuple[str, ...], str] = {}
+    opens: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -128,6 +130,8 @@ def grammar(lang: str) -> Grammar:
             partitive.append(word)
         elif cls == "level":
             level.append(tuple(word.split()))
+        elif cls == "opens":
+            opens.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -135,7 +139,7 @@ def grammar(lang: str) -> Grammar:
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
                 tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj),
                 _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _words_re(place, r"\W*(?:{})\s+((?:1[89]|20)\d\d)\b"),
-                tuple(sorted(level, key=len, reverse=True)), per_mode)
+                tuple(sorted(level, key=len, reverse=True)), per_mode, frozenset(opens))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -246,12 +250,13 @@ def _seq_before(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> 
 
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
          context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None,
-         until: re.Pattern[str] | None = None) -> list[Reading]:
+         until: re.Pattern[str] | None = None, units: list[str | None] | None = None) -> list[Reading]:
     """A ``Reading`` for each figure of sentence ``s``: ``spans`` are the figures' (start, end, kind),
     in the sentence; ``context`` the spans of each figure's clause (its clause, and a fronted
     subordinate clause) where clause cues and years are looked for; ``since`` the language's
     "since" words (a year right after one starts a running count, it does not date the figure);
-    ``until`` its deadline words (a year right after one is a deadline: it dates no figure)."""
+    ``until`` its deadline words (a year right after one is a deadline: it dates no figure);
+    ``units`` each figure's unit (an amount and its conversion into another currency share words)."""
     g = grammar(lang)
     cx = concepts(lang)
     sources = source_concepts()
@@ -373,7 +378,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             mode = g.per_mode.get(tuple(x.low for x in toks[i - k : i]))
             if mode == "time" and not any(t in _TIME_UNITS for t in terms[i]):
                 continue  # "1.140 muertes al calor": "al" makes a rate of a unit of time only ("al día")
-            if mode == "bare" and not _bare_singular(toks[i], lang):
+            if mode == "bare" and not _bare_singular(toks[i], lang, terms[i]):
                 continue  # "una multa por deficiencias", "za czerwcową awarię": a cause, not a rate
             terms[i] = tuple("per:" + x for x in terms[i])
     # share the content words out: each to the nearest figure of its clause (ties: the figure before it);
@@ -453,10 +458,14 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         size = _seq_before(toks, fig_tok[fi][0], g.level)
         if size:
             run = _subject(toks, terms, owner, skip, is_name, clause, g, fig_tok[fi][0] - size, sources)
-            if run:
+            nxt = fig_tok[fi][1] + 1
+            # its own noun right after it ("Rescuers reached 12 survivors", "wzrosła do 21 osób"):
+            # the subject only describes it, as a word near it does
+            own_noun = nxt < n and owner[nxt] < 0 and terms[nxt] is not None and not skip[nxt]
+            if run and not own_noun:
                 subject[fi] = run
-                for k in run:
-                    assign[k] = (fi, 1.0)
+            for k in run:
+                assign[k] = (fi, 0.5 if own_noun else 1.0)
     owned: dict[int, list[int]] = defaultdict(list)
     for k in range(n):
         if assign[k][0] >= 0:
@@ -565,7 +574,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             if place:
                 part = "place:" + place.split(":", 1)[1]
         out.append(Reading(counted, part, increment, running, year))
-    _share_conversions(s, spans, out)
+    _share_conversions(s, spans, out, units)
     return out
 
 
@@ -575,13 +584,18 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
 _CONVERSION_GAP = re.compile(r"^\s*[(\[–—]\s*(?:[^\W\d_]+\.?\s+){0,3}$")
 
 
-def _share_conversions(s: str, spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
+def _share_conversions(s: str, spans: list[tuple[int, int, str]], out: list[Reading],
+                       units: list[str | None] | None) -> None:
     """An amount followed by the same amount in another currency in brackets is one amount told
     twice: both describe the same thing, so each takes the other's words (the bracketed one
-    usually has none of its own)."""
+    usually has none of its own). Two amounts in one currency are two amounts ("€5 million (up
+    from €4 million)", "(plus $300,000 in fees)")."""
+    if units is None:
+        return
     for fi in range(len(spans) - 1):
         (a, b, ka), (c, _d, kb) = spans[fi], spans[fi + 1]
-        if ka != "money" or kb != "money" or not _CONVERSION_GAP.match(s[b:c]):
+        if ka != "money" or kb != "money" or not units[fi] or not units[fi + 1] or units[fi] == units[fi + 1] \
+                or not _CONVERSION_GAP.match(s[b:c]):
             continue
         x, y = out[fi].counted, out[fi + 1].counted
         merged: dict[str, float] = {}
@@ -676,12 +690,15 @@ def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int]
 _TIME_UNITS = frozenset({"#hour", "#day", "#week", "#month", "#year"})
 
 
-def _bare_singular(t: _Tok, lang: str) -> bool:
+def _bare_singular(t: _Tok, lang: str, senses: tuple[str, ...] | None) -> bool:
     """A noun in the singular with nothing before it, as the noun of a rate is ("por persona",
-    "za osobę", "za litr"): its dictionary form, or in Polish a feminine accusative ("-ę"); not a
-    plural ("por deficiencias", "za uchybienia") nor an adjective ("za czerwcową awarię")."""
+    "za litr"): its dictionary form; in Polish a feminine accusative ("-ę") only for a person or
+    a unit of time ("za osobę", "za dobę"), since a cause takes the same form ("kara za awarię");
+    not a plural ("por deficiencias", "za uchybienia") nor an adjective ("za czerwcową awarię")."""
     low = t.low
-    return lemma(t.text, lang).lower() == low or (lang == "pl" and low.endswith("ę"))
+    if lang == "pl" and low.endswith("ę"):
+        return any(x in _TIME_UNITS or x == "#person" for x in senses or ())
+    return lemma(t.text, lang).lower() == low
 
 
 def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int], skip: list[bool],
@@ -692,12 +709,12 @@ def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[
     number of dead"); empty when another figure stands between."""
     ci = clause[verb - 1] if verb > 0 else -1
     k = verb - 1
-    while k >= 0 and clause[k] == ci:
+    while k >= 0 and clause[k] == ci and toks[k].low not in g.opens:
         if owner[k] >= 0:
             return []  # another figure of the clause stands before the verb: its words are its own
         k -= 1
     roles = _generic()
-    k += 1
+    k += 1  # the clause's start, or the word after "said", "que", "że": a reported clause's subject
     while k < verb:
         if toks[k].kind == "w" and terms[k] is not None and not skip[k] and not is_name[k] \
                 and not any(t[:1] == "@" or t.startswith("#weekday_") or t.startswith("#day_") or sources.get(t) for t in terms[k]):
@@ -707,15 +724,30 @@ def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[
     while k < verb and toks[k].kind == "w" and (terms[k] is not None or skip[k]) and len(run) < 4:
         run.append(k)
         k += 1
-    if run and all(t in roles for j in run for t in terms[j] or ()):
-        link = _seq_at(toks, k, g.links) if k < verb else 0  # "the number of dead", "la cifra de muertos"
+    # the subject's first word or phrase of the table ("the death toll", "liczba ofiar"), not the
+    # words that qualify it ("liczba ofiar katastrofy mostu": of the disaster, of the bridge)
+    first = 1
+    while first < len(run) and skip[run[first]]:
+        first += 1
+    if run and all(t in roles for t in terms[run[0]] or ()):
+        # a word for a figure in general counts the word after it: "liczba rannych", or across
+        # a link word, "the number of dead", "la cifra de muertos"
+        if len(run) > first:
+            nxt = first + 1
+            while nxt < len(run) and skip[run[nxt]]:
+                nxt += 1
+            return run[:nxt]
+        link = _seq_at(toks, k, g.links) if k < verb else 0
         j = k + link
         while link and j < verb and toks[j].kind == "w" and terms[j] is None and not skip[j] and toks[j].low in g.function:
             j += 1
-        while link and j < verb and toks[j].kind == "w" and (terms[j] is not None or skip[j]) and len(run) < 6:
+        if link and j < verb and toks[j].kind == "w" and (terms[j] is not None or skip[j]):
             run.append(j)
-            j += 1
-    return run
+            while j + 1 < verb and skip[j + 1]:  # the rest of a phrase of the table ("death toll")
+                j += 1
+                run.append(j)
+        return run
+    return run[:first]
 
 
 @functools.lru_cache(maxsize=None)

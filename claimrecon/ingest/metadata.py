@@ -185,11 +185,16 @@ def _wire_day_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     Mexico, Oct 14 (Global Wire) -", "MADRID, 27 ABR. - Actualizado: 09:15"."""
     months = _months(lang)
     alt = "|".join(re.escape(m).replace(r"\.", r"\.?") for m in sorted(months, key=len, reverse=True))
-    place = rf"^[{_CAP}][{_CAP}0-9 .'/-]{{2,40}}(?:,[^,()\n\d]{{1,30}})?,\s+"
+    # the place in capitals ("MONTERREY", "MADRID/LISBON") or as a name ("Varsovia", "San
+    # Sebastián": ``find_dateline_day`` checks it names no weekday nor "Updated"), then at most a
+    # region or country; only the month's name in any case ("Oct", "ABR.", "feb.")
+    name = rf"[{_CAP}][^\W\d_]+"
+    place = (rf"^(?P<place>[{_CAP}][{_CAP}0-9 .'/-]{{2,40}}|{name}(?:[ /-](?:de |del )?{name}){{0,2}})"
+             rf"(?:,[^,()\n\d]{{1,30}})?,\s+")
     end = r"\.?(?!\w)(?!,?\s+(?:de\s+|del\s+)?\d)\s*(?:\(|[-–—]|$)"
     return (
-        re.compile(rf"{place}(?P<month>{alt}){end[:0]}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?!,?\s+\d)\s*(?:\(|[-–—]|$)", re.I),
-        re.compile(rf"{place}(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{alt}){end}", re.I),
+        re.compile(rf"{place}(?P<month>(?i:{alt}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?!,?\s+\d)\s*(?:\(|[-–—]|$)"),
+        re.compile(rf"{place}(?P<day>\d{{1,2}})\.?\s+(?:(?i:de)\s+)?(?P<month>(?i:{alt})){end}"),
     )
 
 
@@ -199,7 +204,7 @@ def find_dateline_day(text: str, lang: str) -> str | None:
     for line in _head(text):
         for pat in _wire_day_patterns(lang):
             m = pat.match(line)
-            if m:
+            if m and not (m.group("place") != m.group("place").upper() and _furniture(lang).search(m.group("place"))):
                 month = _month_number(m.group("month"), lang)
                 day = int(m.group("day"))
                 try:

@@ -176,9 +176,10 @@ def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
     """Article id -> the moment it reports, for the articles whose dateline gives a day but no year
     ("WARSAW, Jan 22 (Wire) -"): that day in the year that puts it nearest to a date another
     article of the run prints (none when no article prints one near it)."""
-    dates = sorted({dt.date.fromisoformat(a.published) for a in articles if a.published and len(a.published) == 10
-                    and a.published[:4].isdigit()})
     out: dict[str, str] = {}
+    if not any(a.dateline_day and not a.published for a in articles):
+        return out
+    dates = sorted({d for d in (_iso_date(a.published) for a in articles) if d is not None})
     if not dates:
         return out
     for a in articles:
@@ -197,6 +198,14 @@ def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
         if best is not None and best[0] <= DATELINE_REACH:
             out[a.id] = best[1].isoformat() + ("T" + a.published_time if a.published_time else "")
     return out
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    """The date an ISO string starts with, or None (an article's date may come from anywhere)."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> str:
@@ -514,8 +523,9 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
 
 
 #: how far (in powers of ten) two amounts in two currencies may stand from a thousand or a million
-#: times apart at rough rates to be read as a slip of scale ("$65 million", "1.2 million pesos")
-SCALE_SLACK = 0.4
+#: times apart at rough rates to be read as a slip of scale ("$65 million", "1.2 million pesos"):
+#: a factor of 1.6 either way, what an old rate or a weak currency explains
+SCALE_SLACK = 0.2
 #: ... for amounts of at least this many units of their currency: a slip of scale is a scale word
 #: misread ("mln" for "mld", "million" for "billion"), and small amounts are written without one
 SCALE_FROM = 100_000.0
@@ -584,11 +594,13 @@ def _same_scope(a: Any, b: Any) -> bool:
     (ag_a, pe_a, sub_a, subj_a, part_a, inc_a, rate_a), (ag_b, pe_b, sub_b, subj_b, part_b, inc_b, rate_b) = a.veto, b.veto
     if (pe_a, sub_a, subj_a, inc_a) != (pe_b, sub_b, subj_b, inc_b) or bool(rate_a) != bool(rate_b):
         return False
-    if ag_a != ag_b and not ({ag_a, ag_b} == {None, "peak"} or ({ag_a, ag_b} == {None, "total"} and _near(a, b))):
+    if ag_a != ag_b and not ({ag_a, ag_b} == {None, "peak"} or ({ag_a, ag_b} == {None, "total"} and _near(a, b)
+                                                               and not _dated(a) and not _dated(b))):
         # a total is not a peak, nor a count at one moment (which may be its peak); but a count
         # that does not say it sums may be the total another gives at a figure close to it or
-        # slipped from it ("a total of 23 arrested", "22 arrested"; a day's 150,000 against a
-        # total of 450,000 stay apart)
+        # slipped from it ("a total of 23 arrested", "22 arrested"), unless one is tied to a day
+        # or worded as a running tally ("400 flights on Monday", "a total of 450 so far"); a
+        # day's 150,000 against a total of 450,000 stay apart
         return False
     pa, pb = _part(a), _part(b)
     if pa == pb:
@@ -609,6 +621,12 @@ def _near(a: Any, b: Any) -> bool:
     ys = [y.value for _, y in b.values] if isinstance(b, Node) else [b.value]
     return any(isinstance(x, float) and isinstance(y, float) and x > 0 and y > 0
                and (max(x, y) <= TOTAL_NEAR * min(x, y) or _slip(x, y)) for x in xs for y in ys)
+
+
+def _dated(x: Any) -> bool:
+    """Whether a claim (or a node's description) is tied to a day or worded as a running tally."""
+    it = x.rep if isinstance(x, Node) else x
+    return bool(it.day) or bool(it.running)
 
 
 def _part(x: Any) -> str | None:
@@ -1039,7 +1057,8 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
     """A figure whose digits slip against another article's figure of another report day (41 and
     14, "£1.2 million" and "1.200 millones de libras", 23.17 and 0.17 Polish time) is that figure
     given wrongly, not an update: it joins the earlier day's moment (in ``out``) to be compared.
-    ``swaps_only``: only the same digits in another order count (a tally that rises)."""
+    ``swaps_only``: only the same digits in another order count, and only from one report day to
+    the same or the next (a tally that rises)."""
     # only figures that could slip into each other are compared: the same digits in any order and
     # at any scale, or the same uncommon minutes (a quantity of a long feed holds thousands)
     buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
@@ -1059,10 +1078,18 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
                 if m >= out[late.id]:
                     break
                 # (one article's two figures are never compared)
+                if swaps_only and not _next_day(m, out[late.id]):
+                    continue  # a toll may well go from 13 to 31 in four days
                 if any(sources != {late.source} and slipped(value, late.value)
                        and (not swaps_only or _swapped(value, late.value)) for value, sources in moments[m].items()):
                     out[late.id] = m
                     break
+
+
+def _next_day(a: str, b: str) -> bool:
+    """Whether two moments ("as of 2025-10-14", "as of 2025-10-15T08:00") are at most a day apart."""
+    da, db = _iso_date(a[6:]), _iso_date(b[6:])
+    return da is not None and db is not None and abs((db - da).days) <= 1
 
 
 def _swapped(x: Any, y: Any) -> bool:

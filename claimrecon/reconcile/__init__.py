@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
-from .intervals import interval, relative_gap, times_apart, verdict
+from .intervals import interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -417,7 +417,7 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
                 "these cannot both be right")
         if a.kind == "time":
             tail = "these are different moments for the same event"
-        elif a.kind == "money" and a.unit != b.unit and a.value == b.value:
+        elif a.kind == "money" and a.unit != b.unit and same_value(a, b):
             tail = "the same figure in two currencies: one of them names the wrong currency"
         elif a.kind == "money" and a.unit != b.unit:
             apart = times_apart(a, b) or 0.0
