@@ -660,3 +660,13 @@ def test_a_rising_toll_is_a_slip_only_from_one_day_to_the_next():
         ("sun.txt", "en", "Thirty-one people have died in the floods so far, officials said."),
         published={"wed.txt": "2027-05-05", "sun.txt": "2027-05-09"})
     assert conflicts == ()
+
+
+def test_an_impossible_published_date_does_not_stop_matching():
+    # an article's date may come from anywhere (a JSON export, an API caller): "2024-02-30" is no date
+    arts = [Article("a.txt", "ok", language="en", text="x", published="2024-02-30"),
+            Article("b.txt", "ok", language="en", text="x", dateline_day="02-28")]
+    claims = extract("Police arrested 22 people.", "en", article_id="a.txt") + \
+        extract("Police arrested 23 people.", "en", article_id="b.txt")
+    groups, conflicts = reconcile(arts, claims)
+    assert len(conflicts) == 1
