@@ -198,11 +198,12 @@ def countries(lang: str) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
-def source_concepts() -> dict[str, bool]:
-    """"#police" -> True for the concepts that name a body giving its own estimate (roles.tsv)."""
+def concepts_of_role(role: str) -> frozenset[str]:
+    """The concepts ``roles.tsv`` gives a role, as terms: "source" -> "#police", "#organisers"...;
+    "generic" -> "#figure", "#person"... (words for a figure or for people in general)."""
     from ..ruleset import load_shared
 
-    return {"#" + r["concept"]: True for r in load_shared().get("roles.tsv", []) if r["role"] == "source"}
+    return frozenset("#" + r["concept"] for r in load_shared().get("roles.tsv", []) if r["role"] == role)
 
 
 class _Tok(NamedTuple):
@@ -259,7 +260,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     ``units`` each figure's unit (an amount and its conversion into another currency share words)."""
     g = grammar(lang)
     cx = concepts(lang)
-    sources = source_concepts()
+    sources = concepts_of_role("source")
     toks = _tokens(s)
     n = len(toks)
     starts = [t.start for t in toks]
@@ -540,7 +541,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         role_toks = [k for k in mine if k not in run_set and clause[k] == clause[lo] and not is_name[k]]
         # who gives the figure: a body named since the previous figure ("Police estimated the crowd at
         # 85,000, while the organisers ... put it at 250,000"; "Według policji ... 85 tys.")
-        by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if sources.get(t)})
+        by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if t in sources})
         prev_hi = max(prev_hi, hi)
         counted = Counted(
             text=" ".join(toks[k].text for k in run) or None,
@@ -702,22 +703,24 @@ def _bare_singular(t: _Tok, lang: str, senses: tuple[str, ...] | None) -> bool:
 
 
 def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int], skip: list[bool],
-             is_name: list[bool], clause: list[int], g: Grammar, verb: int, sources: dict[str, bool]) -> list[int]:
-    """The subject of the clause whose verb starts at token ``verb``: its first run of content
-    words that names no place, person, day or source ("the death toll", "la cifra de muertos",
-    "liczba ofiar"), across a link word when the run is a word for a figure in general ("the
-    number of dead"); empty when another figure stands between."""
+             is_name: list[bool], clause: list[int], g: Grammar, verb: int, sources: frozenset[str]) -> list[int]:
+    """The subject of the clause whose verb starts at token ``verb`` (the clause starting after an
+    ``opens`` word: "said", "que", "że"): the first word or phrase of the table of its first run
+    of content words that names no place, person, day or source ("the death toll", "liczba
+    ofiar"); a word for a figure in general takes the word after it, across a link word too
+    ("liczba rannych", "the number of dead", "la cifra de muertos"); empty when another figure
+    stands between."""
     ci = clause[verb - 1] if verb > 0 else -1
     k = verb - 1
     while k >= 0 and clause[k] == ci and toks[k].low not in g.opens:
         if owner[k] >= 0:
             return []  # another figure of the clause stands before the verb: its words are its own
         k -= 1
-    roles = _generic()
+    roles = concepts_of_role("generic")
     k += 1  # the clause's start, or the word after "said", "que", "że": a reported clause's subject
     while k < verb:
         if toks[k].kind == "w" and terms[k] is not None and not skip[k] and not is_name[k] \
-                and not any(t[:1] == "@" or t.startswith("#weekday_") or t.startswith("#day_") or sources.get(t) for t in terms[k]):
+                and not any(t[:1] == "@" or t.startswith("#weekday_") or t.startswith("#day_") or t in sources for t in terms[k]):
             break
         k += 1
     run: list[int] = []
@@ -748,14 +751,6 @@ def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[
                 run.append(j)
         return run
     return run[:first]
-
-
-@functools.lru_cache(maxsize=None)
-def _generic() -> frozenset[str]:
-    """The concept keys of words for a figure in general ("number", "cifra", "liczba"), as terms."""
-    from ..ruleset import load_shared
-
-    return frozenset("#" + r["concept"] for r in load_shared().get("roles.tsv", []) if r["role"] == "generic")
 
 
 def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, int, str, str, Any]],
