@@ -467,9 +467,11 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
                     min_conf: float) -> list[tuple[list[Item], Match | None]]:
     """The clusters, with two amounts' clusters joined when two articles give one figure of two
     significant digits or more in two currencies ("£74 million", "74 millones de euros") and
-    their words make them one quantity as surely as ``min_conf``: one of the two names the wrong
-    currency. Amounts in different currencies are matched in blocks of their own, so no other
-    evidence joins them."""
+    their words make them one quantity as surely as ``min_conf`` (one of the two names the wrong
+    currency), or two amounts a thousand or a million times apart at rough rates whose words make
+    them one quantity as surely as ``SCALE_SURE`` (``_scale_pairs``: a scale word misread).
+    Amounts in different currencies are matched in blocks of their own, so no other evidence
+    joins them."""
     by_value: dict[float, list[Item]] = defaultdict(list)
     for it in money:
         if _telling(it.value):
