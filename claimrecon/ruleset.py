@@ -114,7 +114,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole")),
         ("value", _optional),
     ],
     "places.tsv": [("name", _text), ("code", _text)],

@@ -97,6 +97,38 @@ def test_implied_zone_is_never_flagged_against_a_stated_one():
     assert conflicts == ()
 
 
+def test_a_local_clock_restated_in_another_zone_reads_the_implied_clocks_of_its_moment():
+    """"11:42 a.m. (1042 GMT)" is one figure on the local clock at UTC+01:00: the Polish "12:42",
+    whose zone is implied, is read on that clock and is an hour off every other report, the
+    stated "10.42am UK time" included, and the reason says how it was read."""
+    arts = (("wire.txt", "en", "The avalanche broke away at 11:42 a.m. (1042 GMT) below the peak."),
+            ("pl.txt", "pl", "Lawina zeszła o godz. 12:42 na stromym stoku."),
+            ("tab.txt", "en", "The avalanche broke away at 10.42am UK time below the peak."))
+    claims, groups, conflicts = _run(*arts, published="2025-02-08")
+    text = {c.id: c.text for c in claims}
+    assert [g for g in groups if g.kind == "time" and len(g.claims) == 4]
+    assert sorted(tuple(sorted(text[c] for c in k.claims)) for k in conflicts) == [
+        ("10.42am UK time", "12:42"), ("1042 GMT)", "12:42"), ("11:42 a.m.", "12:42")]
+    assert all(k.severity == "hard" and "read on the local clock of this moment (UTC+01:00)" in k.reason for k in conflicts)
+    # without the restatement no clock is known: the implied "12:42" meets only the other implied time
+    _, _, conflicts = _run(("wire.txt", "en", "The avalanche broke away at 11:42 a.m. below the peak."), *arts[1:], published="2025-02-08")
+    assert [sorted(text.get(c, c) for c in k.claims) for k in conflicts] == [] or \
+        all("read on the local clock" not in k.reason for k in conflicts)
+    assert len(conflicts) == 1
+
+
+def test_the_whole_a_part_is_of_meets_the_other_whole_not_the_part():
+    """"1,180 of the roughly 1,400 flights": 1,400 is the whole the part is of, read with the
+    other article's daily flights, not with its cancelled ones."""
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The airline cancelled 1,180 of the roughly 1,400 flights it operates each day."),
+        ("es.txt", "es", "La aerolínea, que opera unos 1.500 vuelos al día, canceló 1.210 vuelos."),
+    )
+    text = {c.id: c.text for c in claims}
+    assert next(c for c in claims if c.text == "roughly 1,400").scope.part == "whole"
+    assert [sorted(text[c] for c in k.claims) for k in conflicts] == [["roughly 1,400", "unos 1.500"]]
+
+
 def test_moments_totals_and_last_year_are_not_conflicts():
     _, groups, conflicts = _run(
         ("a.txt", "en", "As of 6:37 p.m., the event had about 200,000 listeners."),

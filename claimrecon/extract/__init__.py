@@ -472,7 +472,44 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
             )
     if any(c.kind == "money" and (c.unit or "").startswith("local:") for c in claims):
         claims = _local_currencies(claims, text, lang, lx)
+    if sum(c.kind == "time" for c in claims) > 1:
+        claims = _bracketed_clocks(claims, text, lx)
     return claims
+
+
+#: what stands between a clock time and its restatement in another zone: a bracket opening
+#: and a few words at most, no figure ("11:42 a.m. (1042 GMT)", "a las 15.40 (13.40 GMT)",
+#: "o 19.42 czasu lokalnego (w sobotę o 2.42 czasu polskiego)")
+_RESTATED = re.compile(r"[\s,]*[(\[][^\d()\[\].;]{0,24}")
+
+
+def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim]:
+    """A clock time whose zone the article leaves implied, restated next to it in a stated zone
+    ("11:42 a.m. (1042 GMT)"), is the same instant: it gets the offset that makes it so, as its
+    zone "local+01:00" (the local clock of the article, at that offset), and the two are one
+    figure, not two. Offsets that are not whole quarter hours within a day's zones are left alone."""
+    from ..reconcile.intervals import clock
+
+    out = list(claims)
+    times = [i for i, c in enumerate(claims) if c.kind == "time" and isinstance(c.value, str)]
+    for i, j in zip(times, times[1:]):
+        a, b = claims[i], claims[j]
+        if a.sentence_start != b.sentence_start or not _RESTATED.fullmatch(text, a.end, b.start):
+            continue
+        ca, cb = clock(a.value), clock(b.value)
+        if not ca or not cb or (ca[1] is None) == (cb[1] is None) or (a.zone not in (None, "local") and ca[1] is None) \
+                or (b.zone not in (None, "local") and cb[1] is None):
+            continue
+        bare, known, n = (ca, cb, i) if ca[1] is None else (cb, ca, j)
+        off = (bare[0] - known[0] + known[1] + 720) % 1440 - 720  # the bare clock's offset, in minutes
+        if off % 15 or not -720 <= off <= 840:
+            continue
+        zone = f"{'+' if off >= 0 else '-'}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
+        c = claims[n]
+        value, local = str(c.value) + zone, "local" + zone
+        out[n] = dataclasses.replace(c, value=value, zone=local,
+                                     gloss=gloss(lx, "time", value, None, c.qualifier, c.measure, c.low, c.high, local))
+    return out
 
 
 _WORD = re.compile(r"[^\W\d_][\w.-]*")

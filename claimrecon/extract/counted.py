@@ -81,6 +81,7 @@ class Grammar:
     level: tuple[tuple[str, ...], ...] = ()  # verbs that give their subject's level: "rose to", "ascendió a", "wynosi"
     per_mode: dict[tuple[str, ...], str] = field(default_factory=dict)  # a rate word -> what may follow it (time, bare)
     opens: frozenset[str] = frozenset()  # words after which a reported clause's own subject starts ("said", "que", "że")
+    whole: re.Pattern[str] | None = None  # between two counts, makes the second the whole of the first: "of", "de", "z"
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -99,6 +100,7 @@ def grammar(lang: str) -> Grammar:
     content: set[str] = set()
     conj: set[str] = set()
     partitive: list[str] = []
+    whole: list[str] = []
     days: list[tuple[tuple[str, ...], int]] = []
     place: set[str] = set()
     level: list[tuple[str, ...]] = []
@@ -128,6 +130,8 @@ def grammar(lang: str) -> Grammar:
             conj.add(word)
         elif cls == "partitive":
             partitive.append(word)
+        elif cls == "whole":
+            whole.append(word)
         elif cls == "level":
             level.append(tuple(word.split()))
         elif cls == "opens":
@@ -139,7 +143,9 @@ def grammar(lang: str) -> Grammar:
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
                 tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj),
                 _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _words_re(place, r"\W*(?:{})\s+((?:1[89]|20)\d\d)\b"),
-                tuple(sorted(level, key=len, reverse=True)), per_mode, frozenset(opens))
+                tuple(sorted(level, key=len, reverse=True)), per_mode, frozenset(opens),
+                # the word of a whole, then at most one word ("of the", "of Spain's", "de sus", "z")
+                whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -525,6 +531,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]
                  if x[1] <= cb]
         part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
+        if part is None and kind == "count" and fi and spans[fi - 1][2] == "count" and g.whole is not None \
+                and g.whole.fullmatch(s, spans[fi - 1][1], a):
+            part = "whole"  # "1,180 of the roughly 1,400 flights", "44 de sus 109 tiendas": the whole a part is of
         if part == "among":
             # "Entre los heridos hay 19 británicos y 13 polacos": the whole each part is among
             # ("los heridos") says what happened to every part of it, however far

@@ -214,7 +214,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         # preposition or suffix; a form that cannot match is not scanned
         has_marker, has_prep = lx.marker_gate.open(words) or any(_GLUED_MARKER.match(w) for w in words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
-        need = {"ampm": has_marker, "colon": ":" in s, "dot": has_prep or has_suffix or lx.decimal_comma, "bare": has_prep or (has_suffix and has_marker),
+        need = {"ampm": has_marker, "colon": ":" in s, "bare": has_prep or (has_suffix and has_marker),
+                "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_re.search(s) is not None,
                 "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:
@@ -233,8 +234,9 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True
-            if name in ("dot", "bare") and not (has_prep or m.group("suffix")):
-                continue
+            if name in ("dot", "bare") and not (has_prep or m.group("suffix")) \
+                    and not (name == "dot" and zone_pat.match(s, m.end())):
+                continue  # (a dotted figure with a zone right after it is a clock time: "(13.40 GMT)")
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None

@@ -75,6 +75,8 @@ def _human_time(iso: str, zone: str | None = None) -> str:
     out = m["hm"]
     if zone == "local":
         out += " local time"
+    elif zone and zone.startswith("local"):
+        out += f" local time (UTC{zone[5:]})"
     elif zone and "/" in zone:
         out += f" {zone.rsplit('/', 1)[1].replace('_', ' ')} time"
     elif zone or m["off"]:

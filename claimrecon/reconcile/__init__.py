@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
-from .intervals import interval, relative_gap, same_value, times_apart, verdict
+from .intervals import clock, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -430,7 +430,9 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
 
 
 #: what the match stage says of a group: how its claims were matched, and the quantity's name
-Info = dict[tuple[str, ...], tuple["Match | None", "str | None"]]
+#: what the match stage says of a group key: how it was matched, its name, and the offset of the
+#: event's local clock its implied clock times are read on ("" when unknown)
+Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str]]
 
 
 def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = (),
@@ -445,7 +447,7 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     info: Info = {}
     for q in matching.quantities:
-        info[q.key] = (q.match, q.label)
+        info[q.key] = (q.match, q.label, q.clock)
         for it in q.items:
             c = it.ref
             blocks[q.key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
@@ -478,7 +480,9 @@ def reconcile_groups(
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        how, label = (info or {}).get(key, (None, None))
+        how, label, local = (info or {}).get(key, (None, None, ""))
+        if local and key[0] == "time":
+            members = [_on_clock(m, local) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label)
         groups.append(group)
         conflicts.extend(group_conflicts)
@@ -491,6 +495,17 @@ def reconcile_groups(
     groups.sort(key=lambda g: g.id)
     g2, k2 = apply_reviews(groups, conflicts, reviews)
     return tuple(g2), tuple(k2)
+
+
+def _on_clock(m: Member, offset: str) -> Member:
+    """A clock time whose zone its article leaves implied ("11.42"), read on the event's local
+    clock at ``offset`` (which an article gave by restating a time in a stated zone), so that it
+    compares with times whose zone is stated; any other member as it is."""
+    w = m.w
+    if w.zone not in (None, "local") or not isinstance(w.value, str) or clock(w.value) is None or clock(w.value)[1] is not None:
+        return m
+    read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, "local" + offset, w.date)
+    return Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
 
 
 def _group(
@@ -527,6 +542,10 @@ def _group(
     group_conflicts = []
     for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support):
         reason = _reason(v, claim_of(x), claim_of(y), arts)
+        read = [m for m in (x, y) if m.w.zone != claim_of(m).zone]  # read on the local clock (``_on_clock``)
+        if read:
+            reason += (f" {' and '.join(repr(claim_of(m).text) for m in read)} states no zone: read on the local clock of"
+                       f" this moment (UTC{read[0].w.zone[5:]}), which an article gives by restating a time in another zone.")
         conf = how.confidence if how else None
         if how is not None and how.basis == "inferred":
             reason += f" These two were matched from context, not from the same word (confidence {how.confidence:.2f}"

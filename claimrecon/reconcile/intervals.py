@@ -108,16 +108,25 @@ def _zone_known(c: Claim) -> bool:
     return bool(c.zone) and c.zone != "local"
 
 
+def _restated(c: Claim) -> bool:
+    """A clock time its article gives on its own local clock and restates in a stated zone
+    ("11:42 a.m. (1042 GMT)": zone "local+01:00", see ``extract._bracketed_clocks``)."""
+    return bool(c.zone) and c.zone.startswith("local") and len(c.zone) > 5
+
+
 def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     """("agree" | "hard" | "soft", gap in minutes), or None when the two cannot be compared."""
     ma, mb = _minutes(a), _minutes(b)
     if ma is None or mb is None:
         return None
     if _zone_known(a) != _zone_known(b):
-        return None  # one zone only implied: never flagged against a stated one
+        if not (_restated(a) or _restated(b)):
+            return None  # one zone only implied: never flagged against a stated one
     if a.date and b.date and a.date != b.date:
         return None  # different days: different moments, not a conflict
-    if ma[1] is not None and mb[1] is not None:
+    if _zone_known(a) != _zone_known(b):
+        diff = abs(ma[0] - mb[0])  # a local clock restated in another zone still reads as the local clock
+    elif ma[1] is not None and mb[1] is not None:
         diff = abs((ma[0] - ma[1]) - (mb[0] - mb[1])) % 1440
     elif _zone_known(a) and a.zone == b.zone:
         diff = abs(ma[0] - mb[0])  # same zone, date unknown: the clocks compare directly
