@@ -87,6 +87,35 @@ def test_a_past_event_is_not_today():
     assert _pairs(claims, conflicts) == [("300", "320")]
 
 
+def test_last_year_is_the_year_before_the_article():
+    """"Revenue rose to $421 million last year" in 2025 is 2024's revenue, which "En 2024" gives
+    as 412 millones: one quantity, in conflict; this year's revenue is another."""
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Revenue rose last year to $421 million."),
+        ("b.txt", "es", "En 2024, la empresa facturó 412 millones de dólares."),
+        ("c.txt", "en", "Revenue is expected to reach $500 million."),
+        published="2025-05-16",
+    )
+    assert _pairs(claims, conflicts) == [("$421 million", "412 millones de dólares")]
+
+
+def test_reports_dated_without_a_year_are_a_timeline():
+    """No article prints a year: the wire's "LIMA, Feb 17" and a byline's "Tuesday, February 18"
+    still order the two reports, so Monday's toll and Tuesday's are two moments, not a conflict;
+    two reports of one day still disagree."""
+    from claimrecon.ingest.metadata import find_dateline_day
+    texts = {"wire.txt": ("en", "LIMA, Feb 17 (Wire) - The landslide killed at least 14 people, the authorities said."),
+             "herald.txt": ("en", "By Rosa Huaman | Herald | Tuesday, February 18\n\nThe death toll from the landslide rose to 21."),
+             "portal.txt": ("pl", "Wtorek, 18 lutego. Marta Nowak\n\nLiczba ofiar osuwiska wzrosła do 24.")}
+    arts, claims = [], []
+    for aid, (lang, text) in texts.items():
+        arts.append(Article(aid, "ok", language=lang, text=text, dateline_day=find_dateline_day(text, lang)))
+        claims += extract(text, lang, article_id=aid)
+    assert [a.dateline_day for a in arts] == ["02-17", "02-18", "02-18"]
+    _, conflicts = reconcile(arts, claims)
+    assert _pairs(claims, conflicts) == [("21", "24")]
+
+
 def test_a_running_toll_reported_on_two_days_is_a_timeline():
     claims, groups, conflicts = _run(
         ("fri.txt", "en", "So far 19 people have died in the floods."),
@@ -601,7 +630,7 @@ def test_a_wire_datelines_day_takes_the_year_of_the_other_articles():
     # undated; an article that prints its full date keeps it
     assert _dateline_days(arts) == {"wire.txt": "2025-12-30T16:05"}
     # and none when no article of the run prints a full date
-    assert _dateline_days(arts[:1]) == {}
+    assert _dateline_days(arts[:1]) == {"wire.txt": "--12-30T16:05"}  # no year in the run: the day alone
 
 
 @pytest.mark.parametrize(("first", "second", "joined"), [("Two", "Five", False), ("Twenty", "Fifty", True)])

@@ -47,6 +47,10 @@ def _severities(conflicts):
         ("Unions want an 8% pay rise.", "Unions want a 10% pay rise.", ["hard"]),
         ("The rescue lasted more than four hours.", "The rescue lasted about three hours.", ["hard"]),
         ("Hundreds of thousands of users listened.", "600,000 people were listening.", []),
+        # a month counts 30 days, a year 365, and a span of the calendar is not a day count
+        ("The ban lasted six months.", "The ban lasted 180 days.", []),
+        ("The ban lasted 24 months.", "The ban lasted two years.", []),
+        ("The ban lasted 18 months.", "The ban lasted 24 months.", ["hard"]),
     ],
 )
 def test_interval_verdicts(a, b, expected):

@@ -480,7 +480,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     # cues and years, found once per sentence; each figure looks up the ones in its spans
     clause_cues = sorted((m.start(), m.end(), f, value, pat) for pat, f, value in g.clause for m in pat.finditer(s))
     cue_starts = [x[0] for x in clause_cues]
-    years = [m for m in _YEAR.finditer(s)]
+    # a year is no figure of the sentence ("1800 litrów", "(2030 GMT)" are an amount and a clock)
+    years = [m for m in _YEAR.finditer(s) if not any(fa <= m.start() < fb and fk != "date" for fa, fb, fk in spans)]
     # a sentence that opens with a year after a preposition of place or time ("In 2023, ...",
     # "En 2019, ...", "W 2019 r. ...") is about that year, whatever clauses follow
     fronted_year = g.fronted_year.match(s) if g.fronted_year else None
@@ -562,6 +563,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             weights=tuple(w for _, w in ranked) + tuple(1.0 for _ in by),
         )
         year = None
+        near = -1  # how far the year taken is from the figure: the nearest in its clause dates it
         for ca, cb in spans_:
             for m in years[bisect.bisect_left(year_starts, ca):bisect.bisect_left(year_starts, cb)]:
                 if pub_year and m.group(1) >= pub_year:
@@ -570,8 +572,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
-                year = m.group(1)
-                break
+                gap = a - m.end() if m.end() <= a else m.start() - b
+                if near < 0 or gap < near:  # "fined €180,000 in 2019 and €54,000 in 2022"
+                    year, near = m.group(1), gap
             if year:
                 break
         if year is None and fronted_year and fronted_year.end() <= a and not (pub_year and fronted_year.group(1) >= pub_year):

@@ -46,7 +46,7 @@ def human_number(v: float) -> str:
 
 def human_duration(seconds: float) -> str:
     """1800 -> "30 minutes"; 3600 -> "1 hour"; 5400 -> "1.5 hours"."""
-    for unit, size in (("year", 31557600), ("month", 2629800), ("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60)):
+    for unit, size in (("year", 31536000), ("month", 2592000), ("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds >= size and (seconds / size) >= 1:
             q = seconds / size
             if abs(q * 4 - round(q * 4)) < 1e-6 or q >= 10:

@@ -192,10 +192,22 @@ def _wire_day_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     place = (rf"^(?P<place>[{_CAP}][{_CAP}0-9 .'/-]{{2,40}}|{name}(?:[ /-](?:de |del )?{name}){{0,2}})"
              rf"(?:,[^,()\n\d]{{1,30}})?,\s+")
     end = r"\.?(?!\w)(?!,?\s+(?:de\s+|del\s+)?\d)\s*(?:\(|[-–—]|$)"
+    # or a byline's date: a weekday, then the day without a year, at the start of a line or after
+    # a separator ("By Rosa Huamán | Lima Herald | Tuesday, February 18", "Wtorek, 18 lutego.
+    # Marta Zielińska", "martes, 18 de febrero")
+    days = "|".join(re.escape(w) for w in sorted(_weekdays(lang), key=len, reverse=True))
+    byline = rf"^(?P<place>)(?:.*[|·•—–]\s*)?(?i:{days}),?\s+"
+    stop = r"(?!\w)(?!,?\s+(?:de\s+|del\s+)?\d)\s*(?:[.,|·•—–(]|$)"
     return (
         re.compile(rf"{place}(?P<month>(?i:{alt}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?!,?\s+\d)\s*(?:\(|[-–—]|$)"),
         re.compile(rf"{place}(?P<day>\d{{1,2}})\.?\s+(?:(?i:de)\s+)?(?P<month>(?i:{alt})){end}"),
+        re.compile(rf"{byline}(?P<month>(?i:{alt}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){stop}"),
+        re.compile(rf"{byline}(?P<day>\d{{1,2}})\.?\s+(?:(?i:de)\s+)?(?P<month>(?i:{alt})){stop}"),
     )
+
+
+def _weekdays(lang: str) -> list[str]:
+    return [r["phrase"].lower() for r in load_language(lang).table("time.tsv") if r["type"] == "weekday"]
 
 
 def find_dateline_day(text: str, lang: str) -> str | None:

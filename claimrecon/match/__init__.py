@@ -160,11 +160,19 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     it = Item(ref if ref is not None else c, c.id, c.article, c.lang, c.kind, unit, c.value,
               wording if wording is not None else Wording(*Wording.fields(c)),
                 c.measure, ct.terms, ct.weights or tuple(1.0 for _ in ct.terms),
-                (s.aggregate, s.period, s.subevent, s.subject, s.part, s.increment, rates),
+                (s.aggregate, _period(s.period, s.as_of), s.subevent, s.subject, s.part, s.increment, rates),
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
                 roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls, rises=rises,
               harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())))
     return it
+
+
+def _period(period: str | None, as_of: str | None) -> str | None:
+    """A claim's period with "last year" and "next year" as the years they are, when the article's
+    date is known: "revenue rose 36% last year" in 2025 is 2024's, as "En 2024, facturó" is."""
+    if period in ("last_year", "next_year") and as_of and as_of[:4].isdigit():
+        return f"in_{int(as_of[:4]) + (-1 if period == 'last_year' else 1)}"
+    return period
 
 
 #: roles of concepts news updates as a situation develops (``rules/shared/roles.tsv``)
@@ -180,13 +188,19 @@ DATELINE_REACH = 62
 
 def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
     """Article id -> the moment it reports, for the articles whose dateline gives a day but no year
-    ("WARSAW, Jan 22 (Wire) -"): that day in the year that puts it nearest to a date another
-    article of the run prints (none when no article prints one near it)."""
+    ("WARSAW, Jan 22 (Wire) -", "Tuesday, February 18"): that day in the year that puts it nearest
+    to a date another article of the run prints (none when no article prints one near it; the day
+    alone when no article prints a year at all)."""
     out: dict[str, str] = {}
     if not any(a.dateline_day and not a.published for a in articles):
         return out
     dates = sorted({d for d in (_iso_date(a.published) for a in articles) if d is not None})
     if not dates:
+        # no article of the run prints a year: the days still order the reports ("--02-17" before
+        # "--02-18", ISO 8601's day without its year), though no weekday can be resolved on them
+        for a in articles:
+            if a.dateline_day and not a.published:
+                out[a.id] = "--" + a.dateline_day + ("T" + a.published_time if a.published_time else "")
         return out
     for a in articles:
         if a.published or not a.dateline_day:

@@ -68,7 +68,18 @@ def same_value(a: Claim, b: Claim) -> bool:
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     va, vb = float(a.value), float(b.value)
+    if a.kind == "duration" and max(a.precision or 0.0, b.precision or 0.0) >= MONTH_PRECISION:
+        # a span in months or years is a span of the calendar: months have 28 to 31 days, so
+        # "24 months" and "two years", "six months" and "182 days" are one span
+        return abs(va - vb) <= CALENDAR_SLACK * max(abs(va), abs(vb))
     return abs(va - vb) <= 1e-9 * max(1.0, abs(va), abs(vb))
+
+
+#: the precision (seconds) from which a duration was stated in months or years (half a month)
+MONTH_PRECISION = 1_296_000.0
+#: how far apart two durations may be when one is stated in months or years and still be one
+#: span: a month is 28 to 31 days, 30 counted (a year of twelve 30-day months is 360 days)
+CALENDAR_SLACK = 0.035
 
 
 def relative_gap(a: Claim, b: Claim) -> float:
