@@ -133,6 +133,19 @@ def test_the_whole_a_part_is_of_meets_the_other_whole_not_the_part():
     assert [sorted(text[c] for c in k.claims) for k in conflicts] == [["roughly 1,400", "unos 1.500"]]
 
 
+def test_amounts_in_two_currencies_are_a_soft_flag_when_rates_cannot_join_them():
+    """One fine in three currencies: £6.1m and €7m agree at rough rates; 20 mln zł is about
+    1.5 times less than either, which no old rate explains: a soft flag that says so."""
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The regulator fined the operator £6.1m."),
+        ("b.txt", "pl", "Regulator nałożył na operatora karę 20 mln zł."),
+        ("c.txt", "es", "El regulador multó al operador con 7 millones de euros."),
+    )
+    text = {c.id: c.text for c in claims}
+    assert sorted(sorted(text[c] for c in k.claims) for k in conflicts) == [["20 mln zł", "7 millones de euros"], ["20 mln zł", "£6.1m"]]
+    assert all(k.severity == "soft" and "times apart, more than an old rate" in k.reason for k in conflicts)
+
+
 def test_moments_totals_and_last_year_are_not_conflicts():
     _, groups, conflicts = _run(
         ("a.txt", "en", "As of 6:37 p.m., the event had about 200,000 listeners."),

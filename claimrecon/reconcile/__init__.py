@@ -423,13 +423,15 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
             apart = times_apart(a, b) or 0.0
             tail = (f"at rough exchange rates the two amounts are about {_round_ratio(apart)} times apart: "
                     "one of them has the wrong scale or currency")
+    elif a.kind == "money" and a.unit != b.unit:
+        tail = (f"at rough exchange rates the two amounts are about {_round_ratio(times_apart(a, b) or 0.0)} times apart, "
+                "more than an old rate or a rounded conversion explains: check which conversion is right")
     else:
         tail = (f"the hedge{'s' if len(hedges) > 1 else ''} {' and '.join(repr(h) for h in hedges)} leave{'' if len(hedges) > 1 else 's'} room for both, but the stated figures differ"
                 if hedges else "the figures differ only within their rounding")
     return f"{la} says {sa}; {lb} says {sb}; {tail}."
 
 
-#: what the match stage says of a group: how its claims were matched, and the quantity's name
 #: what the match stage says of a group key: how it was matched, its name, and the offset of the
 #: event's local clock its implied clock times are read on ("" when unknown)
 Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str]]

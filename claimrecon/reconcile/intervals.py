@@ -12,10 +12,11 @@ Rules (documented in the README, "How a claim becomes an interval"):
 - A vague amount ("hundreds of thousands") has bounds but no figure: it is never flagged.
 - Clock times compare as instants when both offsets are known; a time whose zone is only
   implied is never compared with one whose zone is known.
-- Amounts in different currencies are judged only when they stand ``SCALE_OFF`` times apart or
-  more once converted at the rough rates of ``rules/shared/exchange.tsv`` (a million read for a
-  billion, or a figure given in the wrong currency at the wrong scale), or when they state the
-  same figure (one of them names the wrong currency); closer amounts are never judged.
+- Amounts in different currencies are judged hard only when they stand ``SCALE_OFF`` times apart
+  or more once converted at the rough rates of ``rules/shared/exchange.tsv`` (a million read for
+  a billion, or a figure given in the wrong currency at the wrong scale), or when they state the
+  same figure (one of them names the wrong currency); ``RATE_OFF`` times apart or more they are a
+  soft flag (more than an old rate explains); closer amounts are never judged.
 - Physical quantities and temperatures in different units compare in their dimension's base
   unit (``claimrecon.quantities``); units of different dimensions never compare. A figure that
   is the other one converted and rounded as written agrees with it: "120 mph" and "193 km/h"
@@ -179,6 +180,10 @@ def _rounds_to(u_from: Unit, value: float, u_to: Unit, written: float, precision
 #: two amounts in two currencies this many times apart or more, at rough rates, cannot be one
 #: amount told right twice: far beyond what an old rate or a weak currency explains
 SCALE_OFF = 20.0
+#: two amounts of one quantity in two currencies this many times apart or more at rough rates are
+#: a soft flag: more than an old rate or a rounded conversion explains, though no rate is trusted
+#: for a hard verdict this close
+RATE_OFF = 1.5
 
 
 @functools.lru_cache(maxsize=None)
@@ -250,7 +255,9 @@ def verdict(a: Claim, b: Claim) -> str | None:
         if same_value(a, b) and isinstance(a.value, float) and telling(a.value):
             return "hard"
         apart = times_apart(a, b)
-        return "hard" if apart is not None and apart >= SCALE_OFF else None
+        if apart is None:
+            return None
+        return "hard" if apart >= SCALE_OFF else ("soft" if apart >= RATE_OFF else None)
     if same_value(a, b):
         return "agree"
     ia, ib = interval(a), interval(b)
