@@ -116,6 +116,25 @@ def test_reports_dated_without_a_year_are_a_timeline():
     assert _pairs(claims, conflicts) == [("21", "24")]
 
 
+def test_a_clock_time_with_no_words_is_compared_on_its_figure_alone():
+    """"At 15:37 it was over" says nothing of what happened then, but another article's 14:37
+    for the collapse is the same uncommon minutes an hour apart: one moment misreported. A bare
+    clock nothing joins stays out of every group."""
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The roof collapsed at 14:37, firefighters said."),
+        ("b.txt", "en", "At 15:37 it was over."),
+        published="2027-03-01",
+    )
+    assert _pairs(claims, conflicts) == [("14:37", "15:37")]
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The roof collapsed at 14:37, firefighters said."),
+        ("b.txt", "en", "At 18:00 it was over."),
+        published="2027-03-01",
+    )
+    bare = next(c for c in claims if c.text == "18:00")
+    assert conflicts == () and not [g for g in groups if bare.id in g.claims]
+
+
 def test_a_running_toll_reported_on_two_days_is_a_timeline():
     claims, groups, conflicts = _run(
         ("fri.txt", "en", "So far 19 people have died in the floods."),

@@ -312,8 +312,10 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             it.anchored = it.anchored or bool(it.day)
         if it.running:
             running[(it.source, it.kind, _figure(it))].update(t for t in it.terms if t[:1] == "#")
-        if not it.terms and not it.measure:
+        if not it.terms and not it.measure and it.kind != "time":
             continue  # nothing says what it measures: it is not compared ("figures not compared")
+        # (a clock time with no words is still matched on its figure alone, an equal clock or the
+        # same uncommon minutes an hour or a zone apart; left alone, it stays not compared)
         if it.kind == "money":
             money.append(it)
         bkey = (it.kind, it.unit or "")
@@ -327,7 +329,10 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     for bkey in sorted(blocks):
         found.extend(_cluster(blocks.pop(bkey).finish(), min_confidence))
     for members, m in _currency_slips(found, money, min_confidence):
-        clusters.append((_base_key(members), min(it.id for it in members), _split(members, m, running_figures)))
+        # a figure no words describe that nothing joined is not compared ("figures not compared")
+        parts = [q for q in _split(members, m, running_figures) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
+        if parts:
+            clusters.append((_base_key(members), min(it.id for it in members), parts))
     # two quantities never share a key: a name met twice gets the id of its first claim
     seen: dict[tuple[str, ...], int] = defaultdict(int)
     for base, _, _ in clusters:
