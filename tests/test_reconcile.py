@@ -51,6 +51,11 @@ def _severities(conflicts):
         ("The ban lasted six months.", "The ban lasted 180 days.", []),
         ("The ban lasted 24 months.", "The ban lasted two years.", []),
         ("The ban lasted 18 months.", "The ban lasted 24 months.", ["hard"]),
+        # a clock on the hour is said for a quarter of an hour either side, one on five minutes for two
+        ("The fire was under control at 2 a.m.", "The fire was under control at 2:15 a.m.", ["soft"]),
+        ("The fire was under control at 2 a.m.", "The fire was under control at 2:20 a.m.", ["hard"]),
+        ("Trading began at 12:40 p.m.", "Trading began at 12:41 p.m.", ["soft"]),
+        ("Trading began at 12:43 p.m.", "Trading began at 12:44 p.m.", ["hard"]),
     ],
 )
 def test_interval_verdicts(a, b, expected):
