@@ -138,17 +138,15 @@ def test_the_whole_a_part_is_of_meets_the_other_whole_not_the_part():
     assert [sorted(text[c] for c in k.claims) for k in conflicts] == [["roughly 1,400", "unos 1.500"]]
 
 
-def test_amounts_in_two_currencies_are_a_soft_flag_when_rates_cannot_join_them():
-    """One fine in three currencies: £6.1m and €7m agree at rough rates; 20 mln zł is about
-    1.5 times less than either, which no old rate explains: a soft flag that says so."""
-    claims, groups, conflicts = _run(
-        ("a.txt", "en", "The regulator fined the operator £6.1m."),
-        ("b.txt", "pl", "Regulator nałożył na operatora karę 20 mln zł."),
-        ("c.txt", "es", "El regulador multó al operador con 7 millones de euros."),
-    )
-    text = {c.id: c.text for c in claims}
-    assert sorted(sorted(text[c] for c in k.claims) for k in conflicts) == [["20 mln zł", "7 millones de euros"], ["20 mln zł", "£6.1m"]]
-    assert all(k.severity == "soft" and "times apart, more than an old rate" in k.reason for k in conflicts)
+def test_amounts_in_two_currencies_of_one_quantity_are_judged_at_rough_rates():
+    """When one quantity holds amounts in two currencies (matched through a figure given in both),
+    £6.1m and €7m agree at rough rates, 20 mln zł stands about 1.5 times apart from both (a soft
+    flag), and 20 bln zł twenty times or more (hard); close calls are never judged."""
+    from claimrecon.reconcile.intervals import verdict
+    gbp, eur, pln, bln, near = (extract(t, lang)[0] for t, lang in (
+        ("The fine was £6.1m.", "en"), ("La multa fue de 7 millones de euros.", "es"), ("Kara wyniosła 20 mln zł.", "pl"),
+        ("Kara wyniosła 20 mld zł.", "pl"), ("Kara wyniosła 27 mln zł.", "pl")))
+    assert [verdict(gbp, eur), verdict(gbp, pln), verdict(eur, pln), verdict(gbp, bln), verdict(gbp, near)] == [None, "soft", "soft", "hard", None]
 
 
 def test_moments_totals_and_last_year_are_not_conflicts():

@@ -528,9 +528,6 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
     pairs = [(a, b) for its in by_value.values() if len(its) <= POSTINGS_CAP and len({it.unit for it in its}) > 1
              for a, b in itertools.combinations(sorted(its, key=lambda it: it.id), 2) if a.unit != b.unit and a.source != b.source]
     pairs += _scale_pairs(money)
-    near = _rate_pairs(money)
-    pairs += near
-    near_ids = {(a.id, b.id) for a, b in near}
     if not pairs:
         return found
     where = {it.id: k for k, (members, _) in enumerate(found) for it in members}
@@ -555,12 +552,9 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
         # (one node: the two are described word for word alike)
         sim, shared = sims.get((i, j), (0.0, ())) if i != j else (1.0, ("the same description",))
         ka, kb = root(where[a.id]), root(where[b.id])
-        need = min_conf if a.value == b.value else max(min_conf, NEAR_SURE if (a.id, b.id) in near_ids else SCALE_SURE)
-        if sim >= need and ka != kb:
+        if sim >= (min_conf if a.value == b.value else max(min_conf, SCALE_SURE)) and ka != kb:
             parent[max(ka, kb)] = min(ka, kb)
-            why = ("the same figure in another currency" if a.value == b.value else
-                   "a close amount in another currency at rough rates" if (a.id, b.id) in near_ids else
-                   "a thousand times apart in another currency")
+            why = "the same figure in another currency" if a.value == b.value else "a thousand times apart in another currency"
             joined[min(ka, kb)] = (sim, tuple(t for t in shared if t != "the same figure")[:5] + (why,))
     if not joined:
         return found
@@ -609,35 +603,6 @@ def _scale_pairs(money: list[Item]) -> list[tuple[Item, Item]]:
                     out.append((a, b) if a.id < b.id else (b, a))
                     found += 1
                 k += 1
-    return out
-
-
-#: how many times apart at rough rates two amounts in two currencies may be to be matched as one
-#: amount converted or misreported ("£4.2bn", "21 mld zł"; "£6.1m", "20 mln zł")
-RATE_NEAR = 2.5
-#: ... when their words make them one quantity at least this surely: a close amount in another
-#: currency is weak evidence of its own (measured on the seen events: at 0.5, 5 more conflicts of
-#: 1,359 and 25 more false flags; at 0.6, 4 and 7; at 0.7, 1 and none)
-NEAR_SURE = 0.7
-
-
-def _rate_pairs(money: list[Item]) -> list[tuple[Item, Item]]:
-    """Pairs of amounts of two articles in two currencies within ``RATE_NEAR`` times of each other
-    at the rough rates of ``rules/shared/exchange.tsv`` ("£4.2bn", "21 mld zł"): one amount
-    converted, or converted wrongly. Each amount keeps at most ``CANDIDATES``."""
-    logs = sorted((math.log10(u), it.id, it) for it in money if (u := in_usd(it.value, it.unit)) is not None and u > 0)
-    keys = [x[0] for x in logs]
-    reach = math.log10(RATE_NEAR)
-    out: list[tuple[Item, Item]] = []
-    for n, (x, _, a) in enumerate(logs):
-        found = 0
-        k, end = n + 1, bisect.bisect_right(keys, x + reach)
-        while k < end and found < CANDIDATES:
-            b = logs[k][2]
-            if a.unit != b.unit and a.source != b.source:
-                out.append((a, b) if a.id < b.id else (b, a))
-                found += 1
-            k += 1
     return out
 
 
