@@ -372,3 +372,9 @@ class Report:
             "conflicts": lists(c.to_dict() for c in self.conflicts),
             "reviews": [r.to_dict() for r in self.reviews],
         }
+
+
+def local_offset(zone: str | None) -> str:
+    """The offset of a clock time's local clock when its article restated it in a stated zone
+    ("11:42 a.m. (1042 GMT)" gives the 11:42 the zone "local+01:00": "+01:00"), else ""."""
+    return zone[5:] if zone and zone.startswith("local") and len(zone) > 5 else ""

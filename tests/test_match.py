@@ -97,6 +97,12 @@ def test_last_year_is_the_year_before_the_article():
         published="2025-05-16",
     )
     assert _pairs(claims, conflicts) == [("$421 million", "412 millones de dólares")]
+    # an article whose date is unknown: its "last year" may be any stated year
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Revenue rose last year to $421 million."),
+        ("b.txt", "es", "En 2024, la empresa facturó 412 millones de dólares."),
+    )
+    assert _pairs(claims, conflicts) == [("$421 million", "412 millones de dólares")]
 
 
 def test_reports_dated_without_a_year_are_a_timeline():

@@ -51,6 +51,7 @@ def _severities(conflicts):
         ("The ban lasted six months.", "The ban lasted 180 days.", []),
         ("The ban lasted 24 months.", "The ban lasted two years.", []),
         ("The ban lasted 18 months.", "The ban lasted 24 months.", ["hard"]),
+        ("The lease runs 99 years.", "The lease runs 100 years.", ["soft"]),
         # a clock on the hour is said for a quarter of an hour either side, one on five minutes for two
         ("The fire was under control at 2 a.m.", "The fire was under control at 2:15 a.m.", ["soft"]),
         ("The fire was under control at 2 a.m.", "The fire was under control at 2:20 a.m.", ["hard"]),
@@ -120,10 +121,10 @@ def test_a_local_clock_restated_in_another_zone_reads_the_implied_clocks_of_its_
         ("10.42am UK time", "12:42"), ("1042 GMT)", "12:42"), ("11:42 a.m.", "12:42")]
     assert all(k.severity == "hard" and "read on the local clock of this moment (UTC+01:00)" in k.reason for k in conflicts)
     # without the restatement no clock is known: the implied "12:42" meets only the other implied time
-    _, _, conflicts = _run(("wire.txt", "en", "The avalanche broke away at 11:42 a.m. below the peak."), *arts[1:], published="2025-02-08")
-    assert [sorted(text.get(c, c) for c in k.claims) for k in conflicts] == [] or \
-        all("read on the local clock" not in k.reason for k in conflicts)
-    assert len(conflicts) == 1
+    claims, _, conflicts = _run(("wire.txt", "en", "The avalanche broke away at 11:42 a.m. below the peak."), *arts[1:], published="2025-02-08")
+    text = {c.id: c.text for c in claims}
+    assert [sorted(text[c] for c in k.claims) for k in conflicts] == [["11:42 a.m.", "12:42"]]
+    assert "read on the local clock" not in conflicts[0].reason
 
 
 def test_the_whole_a_part_is_of_meets_the_other_whole_not_the_part():
@@ -216,3 +217,25 @@ def test_dismissed_conflict_stays_dismissed(tmp_path):
     data = json.loads(to_json(again))
     assert any(c["id"] == target.id and c["review"] == "dismissed" for c in data["conflicts"])
     assert data["summary"]["open_conflicts_by_severity"][target.severity] == data["summary"]["conflicts_by_severity"][target.severity] - 1
+
+
+def test_a_moments_local_clock_keeps_each_figure_as_written_in_every_export(tmp_path):
+    """On the CLI path (the run's store), a time read on the moment's local clock keeps its
+    figure: every figure of the group lists its claims and shows the clock as written, and the
+    fact-check markup is written."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in (("wire.txt", "The avalanche broke away at 11:42 a.m. (1042 GMT) below the peak, police said."),
+                       ("pl.txt", "Lawina zeszła o godz. 12:42 na stromym stoku, podała policja."),
+                       ("tab.txt", "The avalanche broke away at 10.42am UK time below the peak, police said.")):
+        (src / name).write_text("Avalanche\n\n8 February 2025\n\n" + text + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "claimrecon", "compare", str(src), "--out", str(out), "-f", "json,claimreview"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    times = [g for g in report["groups"] if g["kind"] == "time" and len(g["claims"]) > 1]
+    assert times and all(f["claims"] for g in times for f in g["figures"])
+    assert "12:42:00" in {f["value"][-8:] for g in times for f in g["figures"]}
+    assert any("read on the local clock" in k["reason"] for k in report["conflicts"])
+    assert (out / "claimreview.jsonld").exists()

@@ -425,7 +425,8 @@ class Dispute:
     state: str  # open | accepted | dismissed | reviewed (decisions differ)
     severity: str  # hard | soft: the worst of the pairs shown
     hard: list[tuple[Position, Position]] = field(default_factory=list)
-    soft: list[tuple[Position, Position]] = field(default_factory=list)  # both hedged, overlapping
+    soft: list[tuple[Position, Position]] = field(default_factory=list)  # both hedged or rounded, overlapping
+    rates: list[tuple[Position, Position]] = field(default_factory=list)  # two currencies, too far apart at rough rates
     bound: list[tuple[Position, Position]] = field(default_factory=list)  # (bound, figure it allows)
 
     @property
@@ -438,7 +439,11 @@ class Dispute:
         if self.hard:
             out.append(("hard", _pairs_text(self.hard, " vs ") + ": cannot both be right"))
         if self.soft:
-            out.append(("soft", _pairs_text(self.soft, " vs ") + ": the hedges leave room for both"))
+            hedged = all(x.qualifier not in ("exact", "only") or y.qualifier not in ("exact", "only") for x, y in self.soft)
+            out.append(("soft", _pairs_text(self.soft, " vs ") + (": the hedges leave room for both" if hedged else
+                                                                  ": their hedges or rounding leave room for both")))
+        if self.rates:
+            out.append(("soft", _pairs_text(self.rates, " vs ") + ": at rough exchange rates, further apart than a conversion explains"))
         if self.bound:
             out.append(("soft", _pairs_text(self.bound, " allows ") + ": both can be right, the stated figures differ"))
         return out
@@ -521,6 +526,8 @@ def _dispute(v: ReportView, g: Group, conflicts: list[Conflict]) -> Dispute:
             pair, into = (a, b), d.bound
         elif b.qualifier in BOUNDS and isinstance(a.value, (int, float)) and b.low <= float(a.value) <= b.high:
             pair, into = (b, a), d.bound
+        elif a.kind == "money" and a.unit != b.unit:
+            pair, into = _lead(d.rates, a, b), d.rates
         else:
             pair, into = _lead(d.soft, a, b), d.soft
         if pair not in into and (pair[1], pair[0]) not in into:

@@ -486,8 +486,10 @@ _RESTATED = re.compile(r"[\s,]*[(\[][^\d()\[\].;]{0,24}")
 def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim]:
     """A clock time whose zone the article leaves implied, restated next to it in a stated zone
     ("11:42 a.m. (1042 GMT)"), is the same instant: it gets the offset that makes it so, as its
-    zone "local+01:00" (the local clock of the article, at that offset), and the two are one
-    figure, not two. Offsets that are not whole quarter hours within a day's zones are left alone."""
+    zone "local+01:00" (the local clock of the article, at that offset): the two agree. Offsets
+    that are not whole quarter hours, or eleven hours or more either way (+13:00 and -11:00 read
+    alike on a clock), are left alone. When both carry the day the sentence names, the restatement
+    takes the day that makes them one instant ("on Saturday at 00:30 (2330 GMT)": Friday, GMT)."""
     from ..reconcile.intervals import clock
 
     out = list(claims)
@@ -500,15 +502,26 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
         if not ca or not cb or (ca[1] is None) == (cb[1] is None) or (a.zone not in (None, "local") and ca[1] is None) \
                 or (b.zone not in (None, "local") and cb[1] is None):
             continue
-        bare, known, n = (ca, cb, i) if ca[1] is None else (cb, ca, j)
+        bare, known, n, k = (ca, cb, i, j) if ca[1] is None else (cb, ca, j, i)
         off = (bare[0] - known[0] + known[1] + 720) % 1440 - 720  # the bare clock's offset, in minutes
-        if off % 15 or not -720 <= off <= 840:
+        if off % 15 or abs(off) >= 660:
             continue
         zone = f"{'+' if off >= 0 else '-'}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
         c = claims[n]
         value, local = str(c.value) + zone, "local" + zone
         out[n] = dataclasses.replace(c, value=value, zone=local,
                                      gloss=gloss(lx, "time", value, None, c.qualifier, c.measure, c.low, c.high, local))
+        r = claims[k]
+        if "T" in value and "T" in str(r.value):
+            try:
+                apart = dt.datetime.fromisoformat(value) - dt.datetime.fromisoformat(str(r.value))
+                day = (dt.date.fromisoformat(str(r.value)[:10]) + dt.timedelta(days=round(apart.total_seconds() / 86400))).isoformat()
+            except ValueError:
+                continue
+            if day != str(r.value)[:10]:
+                moved = day + str(r.value)[10:]
+                out[k] = dataclasses.replace(r, value=moved, date=day,
+                                             gloss=gloss(lx, "time", moved, None, r.qualifier, r.measure, r.low, r.high, r.zone))
     return out
 
 

@@ -563,7 +563,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             weights=tuple(w for _, w in ranked) + tuple(1.0 for _ in by),
         )
         year = None
-        near = -1  # how far the year taken is from the figure: the nearest in its clause dates it
+        near: int | None = None  # how far the year taken is from the figure: the nearest in its clause dates it
         for ca, cb in spans_:
             for m in years[bisect.bisect_left(year_starts, ca):bisect.bisect_left(year_starts, cb)]:
                 if pub_year and m.group(1) >= pub_year:
@@ -573,7 +573,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
                 gap = a - m.end() if m.end() <= a else m.start() - b
-                if near < 0 or gap < near:  # "fined €180,000 in 2019 and €54,000 in 2022"
+                if near is None or gap < near:  # "fined €180,000 in 2019 and €54,000 in 2022"
                     year, near = m.group(1), gap
             if year:
                 break

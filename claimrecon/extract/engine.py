@@ -202,6 +202,14 @@ def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
 
 #: a word of the sentence that is a time with its am/pm glued ("40am", "7pm")
 _GLUED_MARKER = re.compile(r"\d+[ap]m$")
+def _abbreviated_zone(zone_pat: re.Pattern[str], s: str, at: int) -> bool:
+    """Whether a zone's abbreviation in capitals ("13.40 GMT", "7.42 CET") or a phrase of a zone
+    ("13.15 czasu polskiego", "15.40 hora local") follows ``at``: a zone's one-word name there may
+    be a region's ("6.20 Central Italy")."""
+    zm = zone_pat.match(s, at)
+    return zm is not None and (zm.group("z").isupper() or " " in zm.group("z").strip())
+
+
 #: words that may follow a clock time in the "dot" and "bare" forms ("20.45 h", "9 horas", "o 9.30 godz.")
 _TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
 
@@ -234,9 +242,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True
-            if name in ("dot", "bare") and not (has_prep or m.group("suffix")) \
-                    and not (name == "dot" and zone_pat.match(s, m.end())):
-                continue  # (a dotted figure with a zone right after it is a clock time: "(13.40 GMT)")
+            if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
+                continue  # (a dotted figure with a zone's abbreviation right after it is a clock time: "(13.40 GMT)")
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 
+from ..records import local_offset
 from .lexicon import Lexicon
 
 #: How a vague amount reads, by the order of magnitude of its lower bound (``vague.tsv``).
@@ -75,8 +76,8 @@ def _human_time(iso: str, zone: str | None = None) -> str:
     out = m["hm"]
     if zone == "local":
         out += " local time"
-    elif zone and zone.startswith("local"):
-        out += f" local time (UTC{zone[5:]})"
+    elif local_offset(zone):
+        out += f" local time (UTC{local_offset(zone)})"
     elif zone and "/" in zone:
         out += f" {zone.rsplit('/', 1)[1].replace('_', ' ')} time"
     elif zone or m["off"]:

@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
+from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope, local_offset
 from .intervals import clock, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
@@ -482,7 +482,7 @@ def reconcile_groups(
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        how, label, local = (info or {}).get(key, (None, None, ""))
+        how, label, local = ((info or {}).get(key, ()) + (None, None, ""))[:3] if info else (None, None, "")
         if local and key[0] == "time":
             members = [_on_clock(m, local) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label)
@@ -507,6 +507,9 @@ def _on_clock(m: Member, offset: str) -> Member:
     if w.zone not in (None, "local") or not isinstance(w.value, str) or clock(w.value) is None or clock(w.value)[1] is not None:
         return m
     read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, "local" + offset, w.date)
+    # the figure stays the one its article states: the run's store keeps the claims by it, and a
+    # report shows what was written; only the verdict reads the clock
+    read.figure = w.figure
     return Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
 
 
@@ -538,7 +541,9 @@ def _group(
         srcs = sorted({src.get(m.article, m.article) for m in ms})
         langs = sorted({lang_of.get(m.article) or m.lang for m in ms})
         quals = sorted({m.w.qualifier for m in ms})
-        figures.append(Figure(ms[0].w.value, "/".join(quals), ids(key, fk, ms), tuple(srcs), tuple(langs)))
+        # (a clock read on the moment's local clock keeps its figure but not its value: show what was written)
+        shown = claim_of(ms[0]).value if ms[0].w.figure != _figure_key(ms[0].w) else ms[0].w.value
+        figures.append(Figure(shown, "/".join(quals), ids(key, fk, ms), tuple(srcs), tuple(langs)))
         support[fk] = len(srcs)
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
@@ -547,7 +552,7 @@ def _group(
         read = [m for m in (x, y) if m.w.zone != claim_of(m).zone]  # read on the local clock (``_on_clock``)
         if read:
             reason += (f" {' and '.join(repr(claim_of(m).text) for m in read)} states no zone: read on the local clock of"
-                       f" this moment (UTC{read[0].w.zone[5:]}), which an article gives by restating a time in another zone.")
+                       f" this moment (UTC{local_offset(read[0].w.zone)}), which an article gives by restating a time in another zone.")
         conf = how.confidence if how else None
         if how is not None and how.basis == "inferred":
             reason += f" These two were matched from context, not from the same word (confidence {how.confidence:.2f}"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..quantities import Unit, unit
-from ..records import Claim
+from ..records import Claim, local_offset
 
 #: Tolerance, in minutes, that a hedge gives a clock time ("about 6 p.m.").
 TIME_HEDGE_MINUTES = {"about": 15, "nearly": 10, "exact": 0, "only": 0}
@@ -69,10 +69,12 @@ def same_value(a: Claim, b: Claim) -> bool:
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     va, vb = float(a.value), float(b.value)
-    if a.kind == "duration" and max(a.precision or 0.0, b.precision or 0.0) >= MONTH_PRECISION:
-        # a span in months or years is a span of the calendar: months have 28 to 31 days, so
-        # "24 months" and "two years", "six months" and "182 days" are one span
-        return abs(va - vb) <= CALENDAR_SLACK * max(abs(va), abs(vb))
+    pa, pb = a.precision or 0.0, b.precision or 0.0
+    if a.kind == "duration" and pa != pb and max(pa, pb) >= MONTH_PRECISION:
+        # a span in months or years, against one told in another unit, is a span of the calendar:
+        # months have 28 to 31 days, so "24 months" and "two years", "six months" and "182 days"
+        # are one span ("29 months" and "30 months", one unit, are not)
+        return abs(va - vb) <= min(CALENDAR_SLACK * max(abs(va), abs(vb)), max(min(pa, pb), MONTH_PRECISION))
     return abs(va - vb) <= 1e-9 * max(1.0, abs(va), abs(vb))
 
 
@@ -121,9 +123,7 @@ def _zone_known(c: Claim) -> bool:
 
 
 def _restated(c: Claim) -> bool:
-    """A clock time its article gives on its own local clock and restates in a stated zone
-    ("11:42 a.m. (1042 GMT)": zone "local+01:00", see ``extract._bracketed_clocks``)."""
-    return bool(c.zone) and c.zone.startswith("local") and len(c.zone) > 5
+    return bool(local_offset(c.zone))
 
 
 def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
