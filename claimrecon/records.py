@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -378,3 +379,23 @@ def local_offset(zone: str | None) -> str:
     """The offset of a clock time's local clock when its article restated it in a stated zone
     ("11:42 a.m. (1042 GMT)" gives the 11:42 the zone "local+01:00": "+01:00"), else ""."""
     return zone[5:] if zone and zone.startswith("local") and len(zone) > 5 else ""
+
+
+#: a clock time's value: "16:47:00", "2027-01-23T16:47:00+01:00"
+_CLOCK_VALUE = re.compile(r"(?:T|^)(\d{2}):(\d{2}):\d{2}(Z|[+-]\d{2}:\d{2})?$")
+
+
+def clock(value: Any) -> tuple[int, int | None] | None:
+    """(local minutes since midnight, offset minutes or None) of a time claim's value
+    ("16:47:00", "2027-01-23T16:47:00+01:00"); None for anything else."""
+    if not isinstance(value, str):
+        return None
+    m = _CLOCK_VALUE.search(value)
+    if not m:
+        return None
+    local = int(m.group(1)) * 60 + int(m.group(2))
+    off = None
+    if m.group(3):
+        z = m.group(3)
+        off = 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 60 + int(z[4:6]))
+    return local, off

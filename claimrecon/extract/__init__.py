@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..quantities import unit as quantity_unit
-from ..records import Article, Attribution, Claim, Counted, Scope
+from ..records import Article, Attribution, Claim, Counted, Scope, clock
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
@@ -490,8 +490,6 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
     that are not whole quarter hours, or eleven hours or more either way (+13:00 and -11:00 read
     alike on a clock), are left alone. When both carry the day the sentence names, the restatement
     takes the day that makes them one instant ("on Saturday at 00:30 (2330 GMT)": Friday, GMT)."""
-    from ..reconcile.intervals import clock
-
     out = list(claims)
     times = [i for i, c in enumerate(claims) if c.kind == "time" and isinstance(c.value, str)]
     for i, j in zip(times, times[1:]):

@@ -202,6 +202,8 @@ def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
 
 #: a word of the sentence that is a time with its am/pm glued ("40am", "7pm")
 _GLUED_MARKER = re.compile(r"\d+[ap]m$")
+
+
 def _abbreviated_zone(zone_pat: re.Pattern[str], s: str, at: int) -> bool:
     """Whether a zone's abbreviation in capitals ("13.40 GMT", "7.42 CET") or a phrase of a zone
     ("13.15 czasu polskiego", "15.40 hora local") follows ``at``: a zone's one-word name there may
@@ -223,7 +225,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         has_marker, has_prep = lx.marker_gate.open(words) or any(_GLUED_MARKER.match(w) for w in words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
         need = {"ampm": has_marker, "colon": ":" in s, "bare": has_prep or (has_suffix and has_marker),
-                "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_re.search(s) is not None,
+                "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_gate.open(words),
                 "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:

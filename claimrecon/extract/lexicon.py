@@ -184,6 +184,7 @@ class Lexicon:
     month_gate: Gate = field(default_factory=Gate)
     marker_gate: Gate = field(default_factory=Gate)  # am/pm markers
     prep_gate: Gate = field(default_factory=Gate)  # "at", "o", "a las": what makes a bare number a clock time
+    zone_gate: Gate = field(default_factory=Gate)  # "GMT", "czasu polskiego": what makes a dotted number a clock time
 
 
 I = re.IGNORECASE
@@ -509,6 +510,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     ) + ")", I)
     lx.prep_re = re.compile(rf"(?:{alternation(preps)})\s*$", I)
     lx.prep_gate = Gate.of(preps)
+    lx.zone_gate = Gate.of(sorted(set(zones)))
     lx.marker_gate = Gate.of(ams + pms)
     lx.weekday_re = _compile(wds)
     lx.weekday_gate = Gate.of(wds)

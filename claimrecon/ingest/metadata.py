@@ -115,8 +115,7 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 @functools.lru_cache(maxsize=None)
 def _furniture(lang: str) -> re.Pattern[str]:
-    weekdays = [r["phrase"] for r in load_language(lang).table("time.tsv") if r["type"] == "weekday"]
-    alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    alt = "|".join(re.escape(w) for w in sorted(_weekdays(lang), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{_FURNITURE.get(lang, _FURNITURE['en'])}|{alt})(?!\w)", re.I)
 
 
@@ -206,8 +205,10 @@ def _wire_day_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _weekdays(lang: str) -> list[str]:
-    return [r["phrase"].lower() for r in load_language(lang).table("time.tsv") if r["type"] == "weekday"]
+@functools.lru_cache(maxsize=None)
+def _weekdays(lang: str) -> tuple[str, ...]:
+    """A language's weekday names, in every form ``time.tsv`` lists."""
+    return tuple(r["phrase"].lower() for r in load_language(lang).table("time.tsv") if r["type"] == "weekday")
 
 
 def find_dateline_day(text: str, lang: str) -> str | None:

@@ -366,7 +366,7 @@ def local_clock(items: Iterable[Item]) -> str:
     own times are read so: an event may span zones (a flight), so one moment's clock says nothing
     of another's. (Measured: the run's one clock for every quantity found 5 more conflicts of
     996 and raised 4 more false flags on the seen events than each quantity's own.)"""
-    offsets = {local_offset(getattr(it.wording, "zone", None)) for it in items if it.kind == "time"} - {""}
+    offsets = {local_offset(it.wording.zone) for it in items if it.kind == "time"} - {""}
     return next(iter(offsets)) if len(offsets) == 1 else ""
 
 
@@ -901,7 +901,7 @@ def _amounts(n: Node) -> frozenset[float]:
             if c is not None:
                 if c[1] is not None:
                     out.add(-1.0 - (c[0] - c[1]) % 1440)
-                if c[1] is None or local_offset(getattr(it.wording, "zone", None)):
+                if c[1] is None or local_offset(it.wording.zone):
                     out.add(LOCAL - c[0])
             continue
         if it.kind not in RATIO_KINDS or not isinstance(v, float) or not math.isfinite(v) or v <= 0:

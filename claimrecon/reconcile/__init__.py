@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope, local_offset
+from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
 from .intervals import clock, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
@@ -407,6 +407,10 @@ def _round_ratio(x: float) -> str:
     return f"{x:.0f}" if x >= 10 else f"{x:.1f}"
 
 
+def _rates(a: Claim, b: Claim) -> str:
+    return f"at rough exchange rates the two amounts are about {_round_ratio(times_apart(a, b) or 0.0)} times apart"
+
+
 def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
     la, lb = _label(articles, a.article), _label(articles, b.article)
     sa, sb = _says(a), _says(b)
@@ -420,12 +424,9 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
         elif a.kind == "money" and a.unit != b.unit and same_value(a, b):
             tail = "the same figure in two currencies: one of them names the wrong currency"
         elif a.kind == "money" and a.unit != b.unit:
-            apart = times_apart(a, b) or 0.0
-            tail = (f"at rough exchange rates the two amounts are about {_round_ratio(apart)} times apart: "
-                    "one of them has the wrong scale or currency")
+            tail = _rates(a, b) + ": one of them has the wrong scale or currency"
     elif a.kind == "money" and a.unit != b.unit:
-        tail = (f"at rough exchange rates the two amounts are about {_round_ratio(times_apart(a, b) or 0.0)} times apart, "
-                "more than an old rate or a rounded conversion explains: check which conversion is right")
+        tail = _rates(a, b) + ", more than an old rate or a rounded conversion explains: check which conversion is right"
     else:
         tail = (f"the hedge{'s' if len(hedges) > 1 else ''} {' and '.join(repr(h) for h in hedges)} leave{'' if len(hedges) > 1 else 's'} room for both, but the stated figures differ"
                 if hedges else "the figures differ only within their rounding")
@@ -482,10 +483,11 @@ def reconcile_groups(
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        how, label, local = ((info or {}).get(key, ()) + (None, None, ""))[:3] if info else (None, None, "")
-        if local and key[0] == "time":
+        how, label, local = ((info or {}).get(key, ()) + (None, None, ""))[:3]
+        local = local if key[0] == "time" else ""
+        if local:
             members = [_on_clock(m, local) for m in members]
-        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label)
+        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local)
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
@@ -504,7 +506,8 @@ def _on_clock(m: Member, offset: str) -> Member:
     clock at ``offset`` (which an article gave by restating a time in a stated zone), so that it
     compares with times whose zone is stated; any other member as it is."""
     w = m.w
-    if w.zone not in (None, "local") or not isinstance(w.value, str) or clock(w.value) is None or clock(w.value)[1] is not None:
+    c = clock(w.value)
+    if w.zone not in (None, "local") or c is None or c[1] is not None:
         return m
     read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, "local" + offset, w.date)
     # the figure stays the one its article states: the run's store keeps the claims by it, and a
@@ -516,9 +519,10 @@ def _on_clock(m: Member, offset: str) -> Member:
 def _group(
     key: tuple[str, ...], members: list[Member], claim_of: Callable[[Member], Claim], ids: IdsOf,
     arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str], how: Match | None = None,
-    label: str | None = None,
+    label: str | None = None, local: str = "",
 ) -> tuple[Group, list[Conflict]]:
-    """One group and its conflicts."""
+    """One group and its conflicts; ``local``: the offset its implied clock times were read on
+    (``_on_clock``), "" when none."""
     kind, measure = key[0], key[1] or None
     gid = group_id(key)
     series = _hid("s-", *key[:-1])
@@ -542,17 +546,17 @@ def _group(
         langs = sorted({lang_of.get(m.article) or m.lang for m in ms})
         quals = sorted({m.w.qualifier for m in ms})
         # (a clock read on the moment's local clock keeps its figure but not its value: show what was written)
-        shown = claim_of(ms[0]).value if ms[0].w.figure != _figure_key(ms[0].w) else ms[0].w.value
+        shown = claim_of(ms[0]).value if local else ms[0].w.value
         figures.append(Figure(shown, "/".join(quals), ids(key, fk, ms), tuple(srcs), tuple(langs)))
         support[fk] = len(srcs)
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
     for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support):
         reason = _reason(v, claim_of(x), claim_of(y), arts)
-        read = [m for m in (x, y) if m.w.zone != claim_of(m).zone]  # read on the local clock (``_on_clock``)
+        read = [m for m in (x, y) if m.w.zone != claim_of(m).zone] if local else []  # read on the local clock
         if read:
             reason += (f" {' and '.join(repr(claim_of(m).text) for m in read)} states no zone: read on the local clock of"
-                       f" this moment (UTC{local_offset(read[0].w.zone)}), which an article gives by restating a time in another zone.")
+                       f" this moment (UTC{local}), which an article gives by restating a time in another zone.")
         conf = how.confidence if how else None
         if how is not None and how.basis == "inferred":
             reason += f" These two were matched from context, not from the same word (confidence {how.confidence:.2f}"

@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..quantities import Unit, unit
-from ..records import Claim, local_offset
+from ..records import Claim, clock, local_offset
 
 #: Tolerance, in minutes, that a hedge gives a clock time ("about 6 p.m.").
 TIME_HEDGE_MINUTES = {"about": 15, "nearly": 10, "exact": 0, "only": 0}
@@ -94,36 +93,13 @@ def relative_gap(a: Claim, b: Claim) -> float:
     return abs(va - vb) / m if m else 0.0
 
 
-_OFFSET = re.compile(r"(?:T|^)(\d{2}):(\d{2}):\d{2}(Z|[+-]\d{2}:\d{2})?$")
-
-
 def _minutes(c: Claim) -> tuple[int, int | None] | None:
     """(local minutes since midnight, offset minutes or None) of a time claim."""
     return clock(c.value)
 
 
-def clock(value: Any) -> tuple[int, int | None] | None:
-    """(local minutes since midnight, offset minutes or None) of a time claim's value
-    ("16:47:00", "2027-01-23T16:47:00+01:00"); None for anything else."""
-    if not isinstance(value, str):
-        return None
-    m = _OFFSET.search(value)
-    if not m:
-        return None
-    local = int(m.group(1)) * 60 + int(m.group(2))
-    off = None
-    if m.group(3):
-        z = m.group(3)
-        off = 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 60 + int(z[4:6]))
-    return local, off
-
-
 def _zone_known(c: Claim) -> bool:
     return bool(c.zone) and c.zone != "local"
-
-
-def _restated(c: Claim) -> bool:
-    return bool(local_offset(c.zone))
 
 
 def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
@@ -131,12 +107,12 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     ma, mb = _minutes(a), _minutes(b)
     if ma is None or mb is None:
         return None
-    if _zone_known(a) != _zone_known(b):
-        if not (_restated(a) or _restated(b)):
-            return None  # one zone only implied: never flagged against a stated one
+    one_implied = _zone_known(a) != _zone_known(b)
+    if one_implied and not (local_offset(a.zone) or local_offset(b.zone)):
+        return None  # one zone only implied: never flagged against a stated one
     if a.date and b.date and a.date != b.date:
         return None  # different days: different moments, not a conflict
-    if _zone_known(a) != _zone_known(b):
+    if one_implied:
         diff = abs(ma[0] - mb[0])  # a local clock restated in another zone still reads as the local clock
     elif ma[1] is not None and mb[1] is not None:
         diff = abs((ma[0] - ma[1]) - (mb[0] - mb[1])) % 1440
