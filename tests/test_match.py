@@ -724,3 +724,24 @@ def test_an_impossible_published_date_does_not_stop_matching():
         extract("Police arrested 23 people.", "en", article_id="b.txt")
     groups, conflicts = reconcile(arts, claims)
     assert len(conflicts) == 1
+
+
+def test_figures_told_beside_an_agreeing_one_are_compared():
+    # "sheds"/"galpones", "silos": no table links the words; the agreeing 1,482 says the two
+    # sentences tell one fact, so their nearest other figures are one quantity told twice
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Inspectors counted 1,482 sheds, 37 silos and 900 tractors after the flood."),
+        ("es.txt", "es", "Los inspectores contaron 1.482 galpones y 41 silos tras la riada."),
+    )
+    assert _pairs(claims, conflicts) == [("37", "41")]
+    k = conflicts[0]
+    assert "told beside an agreeing figure" in k.reason
+
+
+def test_figures_beside_an_agreeing_one_stay_apart_when_far_apart():
+    # 37 and 90 are too far apart to be one figure told twice: the anchor is no evidence for them
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Inspectors counted 1,482 sheds and 37 silos after the flood."),
+        ("es.txt", "es", "Los inspectores contaron 1.482 galpones y 90 silos tras la riada."),
+    )
+    assert len(conflicts) == 0

@@ -428,16 +428,22 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
         doc = proc(doc)
     as_of = (published + ("T" + published_time if published_time else "")) if published else None
     currency: tuple[str, int] | None = None  # the last currency stated, and in which sentence (its number among these)
+    last_money: tuple[int, int] | None = None  # where the last amount of money ends (sentence number, offset)
     for n, (sent, found) in enumerate(doc.user_data["claimrecon_mentions"]):
         for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
             kind, unit, gloss_text = men.kind, men.unit, c["gloss"]
             if men.kind == "money":
-                currency = (str(men.unit), n)
+                # an amount restated in brackets in another currency ("99 millones de euros (85
+                # millones de libras)") leaves the article's currency where it was
+                if not (last_money is not None and last_money[0] == n and _CONVERTED.fullmatch(sent.text, last_money[1], men.start)):
+                    currency = (str(men.unit), n)
+                last_money = (n, men.end)
             elif currency is not None and n - currency[1] <= 1 and _implied_amount(lx, sent.text, men, c["measure"]):
                 # "Destinará 10 millones de euros. Otros 5 millones irán a...": euros, said before
                 kind, unit = "money", currency[0]
+                currency = (currency[0], n)  # and the next such amount may lean on this one
                 gloss_text = gloss(lx, kind, men.value, unit, men.qualifier, None, men.low, men.high, men.zone)
             physical = quantity_unit(men.unit) if men.kind in ("quantity", "temperature") else None
             claims.append(
@@ -481,6 +487,9 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
 #: and a few words at most, no figure ("11:42 a.m. (1042 GMT)", "a las 15.40 (13.40 GMT)",
 #: "o 19.42 czasu lokalnego (w sobotę o 2.42 czasu polskiego)")
 _RESTATED = re.compile(r"[\s,]*[(\[][^\d()\[\].;]{0,24}")
+#: ... and between an amount and its conversion into another currency ("99 millones de euros
+#: (unos 85 millones de libras)", "99 mln euro (ok. 420 mln zł)"): a hedge's abbreviation may stand there
+_CONVERTED = re.compile(r"[\s,]*[(\[][^\d()\[\];]{0,24}")
 
 
 def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim]:

@@ -60,6 +60,10 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+#: what may open a chunk before an abbreviation without being part of it
+_OPENERS = "([{\"'\u201c\u201e\u00ab\u2018"
+
+
 def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
     """Split each paragraph into sentences; a period after a known abbreviation does not end one."""
     out: list[Sentence] = []
@@ -71,7 +75,8 @@ def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
             dot = m.group().startswith(".")
             # the last whitespace-free chunk before the mark ("U.S.", "Dr.", "J."): only a period
             # can follow an abbreviation
-            token = para[start : m.start() + 1].rsplit(None, 1)[-1].lower() if dot else ""
+            # (an opening bracket or quote before it is not part of it: "(ok. 420 mln zł)")
+            token = para[start : m.start() + 1].rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if dot else ""
             if dot and (
                 token in abbreviations
                 or _INITIAL.fullmatch(token)  # an initial: "J. Smith"

@@ -48,6 +48,7 @@ from ..reconcile.intervals import clock, in_usd, interval, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
+from .anchors import ANCHOR_BONUS, Anchors
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -120,6 +121,7 @@ class Item:
     falls: bool = False  # a tally that may fall between reports (the people still in hospital)
     rises: bool = False  # a tally that only accumulates (the dead, the injured): it never falls
     harm_named: bool = False  # its sentence's words near it name harm (the dead, the hurt), however far
+    sentence: int = 0  # where its sentence starts in its article (``Anchors``: which sentences tell one fact)
 
 
 def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
@@ -163,7 +165,8 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 (s.aggregate, _period(s.period, s.as_of), s.subevent, s.subject, s.part, s.increment, rates),
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
                 roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls, rises=rises,
-              harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())))
+              harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())),
+              sentence=c.sentence_start)
     return it
 
 
@@ -335,8 +338,18 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
     running_figures = {k: frozenset(v) for k, v in running.items()}
     found: list[tuple[list[Item], Match | None]] = []
-    for bkey in sorted(blocks):
-        found.extend(_cluster(blocks.pop(bkey).finish(), min_confidence))
+    nodes_of_block = [blocks.pop(bkey).finish() for bkey in sorted(blocks)]
+    # a first look at each block, at the default threshold whatever a desk asked for (so that the
+    # evidence a pair gets, and the confidence it shows, do not depend on the desk's threshold)
+    first = [_cluster(nodes, MIN_CONFIDENCE) for nodes in nodes_of_block]
+    # a second look at each block, now that the first has shown which sentences of two articles
+    # tell one fact alike: the other figures of those sentences are likely the same quantities too
+    anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, LOCAL)
+    for nodes, looked in zip(nodes_of_block, first):
+        if anchors.touch(nodes):
+            found.extend(_cluster(nodes, min_confidence, anchors))
+        else:
+            found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence))
     for members, m in _currency_slips(found, money, min_confidence):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
         parts = [q for q in _split(members, m, running_figures) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
@@ -383,13 +396,13 @@ def match_store(store: Any, articles: Sequence[Article], min_confidence: float =
     return {q.key: (q.match, q.label, q.clock) for q in matching.quantities}
 
 
-def _cluster(nodes: list[Node], min_conf: float) -> list[tuple[list[Item], Match | None]]:
+def _cluster(nodes: list[Node], min_conf: float, anchors: "Anchors | None" = None) -> list[tuple[list[Item], Match | None]]:
     """A block's nodes as clusters of one quantity each, with how each was matched."""
     vocab = Vocabulary(nodes)
-    sims = _similarities(nodes, vocab)
+    sims = _similarities(nodes, vocab, anchors=anchors)
     # learn correspondences from agreeing figures the words did not link, then look again
     if vocab.learn(nodes, sims, min_conf):
-        sims = _similarities(nodes, vocab)
+        sims = _similarities(nodes, vocab, anchors=anchors)
     out = []
     for members in _join(nodes, sims, min_conf):
         items = sorted((it for i in members for it in nodes[i].items), key=lambda it: (it.article, it.start, it.id))
@@ -406,7 +419,8 @@ CANDIDATES = 40
 POSTINGS_CAP = 400
 
 
-def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
+                  anchors: "Anchors | None" = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """(i, j) -> (similarity, shared evidence) for the pairs of nodes that share a term, state one
     distinctive figure or two clock times that may have slipped, whose scopes allow them to be one
     quantity and that are not one article's."""
@@ -462,6 +476,9 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True) -> d
                         pairs.add((i, j) if i < j else (j, i))
                         partners[i] += 1
                         partners[j] += 1
+    # and the nearest figures of two sentences that agree on another figure (``Anchors``)
+    beside = anchors.pairs(nodes) if anchors is not None else {}
+    pairs.update(beside)
     # items of a list worded alike (``Nodes.finish``); not for amounts of all currencies together,
     # where an amount and its conversion in brackets are worded alike without being a list
     listed = {i for i, n in enumerate(nodes) if n.listed} if lists else set()
@@ -507,6 +524,9 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True) -> d
         if a.rep.sources and a.rep.sources == b.rep.sources:
             sim += 0.15  # the same body's estimate ("according to police")
             shared = shared + ("same source: " + ", ".join(sorted(x[1:] for x in a.rep.sources)),)
+        if (i, j) in beside:
+            sim += beside[(i, j)][0]  # told in sentences that agree on another figure: likely one fact told twice
+            shared = shared + (beside[(i, j)][1],)
         if a.only and b.only and (a.kind != "count" or any(t[:1] in "#=~" for t in shared)):
             sim += 0.15  # the one amount in that currency (or percentage, duration, time) each article gives
             shared = shared + ("the only one of its kind in each article",)

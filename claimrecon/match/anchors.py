@@ -1,0 +1,208 @@
+"""Sentences of two articles that tell one fact alike, and the figures told beside it.
+
+Two outlets that report one event often tell a fact in one sentence each: "Five people were
+killed and 58 injured", "cinco muertos y 56 heridos". Once a first look at a run has joined two
+figures of those sentences that agree (five dead, cinco muertos), the other figures of the two
+sentences are likely the same quantities told again, whatever their words: the nearest figure of
+one kind in each ("58 injured", "56 heridos") gets a bonus of evidence, and so, for less, do
+the nearest figures of the sentences next to them ("The census counted 6,421,380 residents." ...
+"To o 2,6 proc. mniej"). The words still count: a pair the scopes keep apart (a part "of them",
+a past year) stays apart, and the bonus of a neighbouring sentence is not enough without some
+word in common.
+
+Anchors are two claims of one cluster of the first look that state one figure, or two claims
+anywhere that state one figure of four significant digits or more ("6,412,380"); two claims the
+first look joined with different figures anchor their own two sentences, for less. Measured on the
+twelve annotated sets of the quality gate and round 11 (``benchmarks/score_sets.py``): 740 -> 818
+of 1,703 conflicts found, 411 -> 427 false flags.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..reconcile.intervals import significant_digits
+
+#: what a pair told in two sentences that agree on another figure adds to its similarity (alone,
+#: more than the default threshold: the sentences say it is one fact)
+ANCHOR_BONUS = 0.4
+#: ... and a pair told in the sentences next to two such sentences (less than the threshold: a
+#: word in common must add to it). Measured: 0.3 found 36 more conflicts and raised 68 more false
+#: flags than 0.25; 0.15 found 20 fewer
+NEXT_BONUS = 0.25
+#: two figures are taken for one quantity told twice only this close (a count of 56 and one of 58,
+#: 2.6% and 2.7%); farther apart they are more likely two quantities
+ANCHOR_RATIO = 1.5
+#: ... and two clock times this many minutes apart at most
+ANCHOR_MINUTES = 180
+#: a figure stated alike by more claims than this anchors nothing (a common figure of a big feed,
+#: whose pairs would grow with its square)
+ANCHOR_CAP = 40
+#: an equal figure anchors two sentences without the first look's words when it has this many
+#: significant digits (measured: three found 3 more conflicts and raised 5 more false flags)
+PRECISE_DIGITS = 4
+
+Sentence = tuple[str, int]  # (article, where the sentence starts)
+
+
+class Anchors:
+    """From the clusters of a first look: which sentences of two articles agree on a figure, and
+    which claims are already joined to a claim of another article. ``figure(item)`` is an item's
+    figure as a key, ``amounts(node)`` a node's figures as numbers (clock times as negative
+    minutes, those read as written below ``local``: ``match._amounts``)."""
+
+    def __init__(self, clusters: Iterable[tuple[list[Any], Any]], figure: Callable[[Any], str],
+                 amounts: Callable[[Any], frozenset[float]], local: float) -> None:
+        self.amounts = amounts
+        self.local = local
+        self.told: dict[Sentence, set[Sentence]] = defaultdict(set)
+        # sentences whose claims the first look joined with different figures: weaker anchors
+        self.joined_told: dict[Sentence, set[Sentence]] = defaultdict(set)
+        self.joined: dict[str, set[str]] = defaultdict(set)  # claim id -> the other sources it was joined to
+        self.starts: dict[str, list[int]] = {}  # article -> where its sentences start (``_order``)
+        precise: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
+        for items, _ in clusters:
+            for it in items:
+                if isinstance(it.value, float) and math.isfinite(it.value) and len(significant_digits(it.value)) >= PRECISE_DIGITS:
+                    precise[(it.kind, it.unit or "", figure(it))].append(it)
+            sources = {it.source for it in items}
+            if len(sources) < 2:
+                continue
+            if len(sources) <= ANCHOR_CAP:
+                for it in items:
+                    self.joined[it.id].update(sources - {it.source})
+            by_figure: dict[str, list[Any]] = defaultdict(list)
+            for it in items:
+                by_figure[figure(it)].append(it)
+            for alike in by_figure.values():
+                self._tie(alike)
+            self._tie(items, self.joined_told)
+        for alike in precise.values():
+            self._tie(alike)
+
+    def _tie(self, alike: list[Any], told: dict[Sentence, set[Sentence]] | None = None) -> None:
+        """Tie the sentences of claims of different articles (in ``told`` unless another is given)."""
+        told = self.told if told is None else told
+        if len(alike) > ANCHOR_CAP:
+            return
+        for a, b in itertools.combinations(alike, 2):
+            if a.source != b.source:
+                sa, sb = (a.article, a.sentence), (b.article, b.sentence)
+                told[sa].add(sb)
+                told[sb].add(sa)
+
+    def _order(self, sentences: Iterable[Sentence]) -> None:
+        """Which sentence is next to which: the sentences of a block's claims and the anchored
+        ones, in article order (a sentence with figures of other kinds only is skipped)."""
+        starts: dict[str, set[int]] = defaultdict(set)
+        for a, at in itertools.chain(sentences, self.told):
+            starts[a].add(at)
+        self.starts = {a: sorted(v) for a, v in starts.items()}
+
+    def touch(self, nodes: list[Any]) -> bool:
+        """Whether some claim of the nodes stands in or next to a sentence that agrees with another's."""
+        self._order((it.article, it.sentence) for n in nodes for it in n.items)
+        return any((it.article, it.sentence) in self.joined_told for n in nodes for it in n.items) or any(k in self.told for n in nodes for it in n.items
+                   for k in ((it.article, it.sentence), self._next((it.article, it.sentence), -1),
+                             self._next((it.article, it.sentence), 1)) if k)
+
+    def pairs(self, nodes: list[Any]) -> dict[tuple[int, int], tuple[float, str]]:
+        """(i, j) -> (bonus, evidence), for the nodes of one block told in two sentences that agree
+        on another figure (or next to two such sentences, for ``NEXT_BONUS``), neither joined to
+        the other's article yet, stating no figure the other sentence states, whose figures are
+        each other's nearest there and close enough (``ANCHOR_RATIO``, ``ANCHOR_MINUTES``)."""
+        by_sentence: dict[Sentence, list[int]] = defaultdict(list)
+        for i, n in enumerate(nodes):
+            for key in sorted({(it.article, it.sentence) for it in n.items}):
+                by_sentence[key].append(i)
+        self._order(by_sentence)
+        near: dict[tuple[int, int], tuple[int, float]] = {}  # (i, j) -> (0 same sentences, 1 next to them; distance)
+        for key in sorted(by_sentence):
+            for other, tier in sorted(self._partners(key).items()):
+                here, there = by_sentence[key], by_sentence.get(other, [])
+                # a figure the other sentence states too is told there already: only the rest pair up
+                told_here = {x for i in here for x in self.amounts(nodes[i])}
+                told_there = {x for j in there for x in self.amounts(nodes[j])}
+                for i in here:
+                    if self.amounts(nodes[i]) & told_there:
+                        continue
+                    for j in there:
+                        if i == j or self.amounts(nodes[j]) & told_here:
+                            continue
+                        a, b = nodes[i], nodes[j]
+                        if self._joined(a, b) or self._joined(b, a):
+                            continue
+                        d = self._distance(a, b)
+                        pair = (min(i, j), max(i, j))
+                        if d is not None and (pair not in near or (tier, d) < near[pair]):
+                            near[pair] = (tier, d)
+        # each other's nearest in the other's article, with no tie
+        best: dict[tuple[int, str], list[tuple[tuple[int, float], int]]] = defaultdict(list)
+        for (i, j), d in near.items():
+            best[(i, min(nodes[j].sources))].append((d, j))
+            best[(j, min(nodes[i].sources))].append((d, i))
+
+        def nearest(x: int, src: str) -> int | None:
+            found = sorted(best[(x, src)])
+            if len(found) > 1 and found[0][0] == found[1][0]:
+                return None
+            return found[0][1]
+
+        out = {}
+        for (i, j), (tier, _) in sorted(near.items()):
+            if nearest(i, min(nodes[j].sources)) == j and nearest(j, min(nodes[i].sources)) == i:
+                out[(i, j)] = (ANCHOR_BONUS, "told beside an agreeing figure") if tier == 0 else \
+                    (NEXT_BONUS, "told next to an agreeing figure")
+        return out
+
+    def _partners(self, key: Sentence) -> dict[Sentence, int]:
+        """The sentences of other articles that tell one fact with ``key`` (0), or that stand next
+        to one that does, or next to one that tells one fact with a sentence next to ``key``, or
+        whose claims the first look joined to claims of ``key`` with another figure (1). (Measured:
+        the last as strong as an equal figure found 13 more conflicts and raised 11 more false
+        flags; with their neighbours too, 39 more and 19 more.)"""
+        out = {o: 0 for o in self.told.get(key, ())}
+        for o in self.joined_told.get(key, ()):
+            out.setdefault(o, 1)  # two claims joined on their words though their figures differ
+        for k in (key, self._next(key, -1), self._next(key, 1)):
+            for o in self.told.get(k, ()) if k else ():
+                for s in (o, self._next(o, -1), self._next(o, 1)):
+                    if s and s not in out:
+                        out[s] = 1
+        return out
+
+    def _next(self, key: Sentence, step: int) -> Sentence | None:
+        """The sentence with claims ``step`` sentences from ``key`` in its article."""
+        order = self.starts.get(key[0], [])
+        k = bisect.bisect_left(order, key[1])
+        if k < len(order) and order[k] == key[1] and 0 <= k + step < len(order):
+            return (key[0], order[k + step])
+        return None
+
+    def _joined(self, a: Any, b: Any) -> bool:
+        return any(src in self.joined.get(it.id, ()) for it in a.items for src in b.sources)
+
+    def _distance(self, a: Any, b: Any) -> float | None:
+        """How far apart the nearest figures of two nodes are (a log ratio, or minutes for clock
+        times read alike); None when they are too far apart to be one quantity."""
+        best = None
+        for x in self.amounts(a):
+            for y in self.amounts(b):
+                if x > 0 and y > 0:
+                    d = abs(math.log(x / y))
+                    if d > math.log(ANCHOR_RATIO):
+                        continue
+                elif x < 0 and y < 0 and (x <= self.local) == (y <= self.local):
+                    gap = abs(x - y) % 1440
+                    d = min(gap, 1440 - gap)
+                    if d > ANCHOR_MINUTES:
+                        continue
+                else:
+                    continue
+                best = d if best is None else min(best, d)
+        return best
