@@ -745,3 +745,13 @@ def test_figures_beside_an_agreeing_one_stay_apart_when_far_apart():
         ("es.txt", "es", "Los inspectores contaron 1.482 galpones y 90 silos tras la riada."),
     )
     assert len(conflicts) == 0
+
+
+def test_a_scale_slip_told_beside_an_agreeing_figure_is_compared():
+    # "repairs"/"arreglos": no word in common; a thousand times apart, the same digits: a slip of
+    # one quantity, told in sentences that agree on 1,482
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Inspectors counted 1,482 damaged sheds and put the repairs at 4.2 million zlotys."),
+        ("es.txt", "es", "Los inspectores contaron 1.482 galpones dañados y cifraron los arreglos en 4.200 millones de eslotis."),
+    )
+    assert _pairs(claims, conflicts) == [("4.2 million zlotys", "4.200 millones de eslotis")]

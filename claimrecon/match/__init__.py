@@ -344,7 +344,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     first = [_cluster(nodes, MIN_CONFIDENCE) for nodes in nodes_of_block]
     # a second look at each block, now that the first has shown which sentences of two articles
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
-    anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, LOCAL)
+    anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, LOCAL, _slip)
     for nodes, looked in zip(nodes_of_block, first):
         if anchors.touch(nodes):
             found.extend(_cluster(nodes, min_confidence, anchors))

@@ -57,8 +57,10 @@ class Anchors:
     minutes, those read as written below ``local``: ``match._amounts``)."""
 
     def __init__(self, clusters: Iterable[tuple[list[Any], Any]], figure: Callable[[Any], str],
-                 amounts: Callable[[Any], frozenset[float]], local: float) -> None:
+                 amounts: Callable[[Any], frozenset[float]], local: float,
+                 slip: Callable[[Any, Any], bool] | None = None) -> None:
         self.amounts = amounts
+        self.slip = slip
         self.local = local
         self.told: dict[Sentence, set[Sentence]] = defaultdict(set)
         # sentences whose claims the first look joined with different figures: weaker anchors
@@ -196,12 +198,16 @@ class Anchors:
                 if x > 0 and y > 0:
                     d = abs(math.log(x / y))
                     if d > math.log(ANCHOR_RATIO):
-                        continue
+                        if self.slip is None or not self.slip(x, y):
+                            continue
+                        d = math.log(ANCHOR_RATIO)  # the same digits at another scale: a slip told beside
                 elif x < 0 and y < 0 and (x <= self.local) == (y <= self.local):
                     gap = abs(x - y) % 1440
                     d = min(gap, 1440 - gap)
                     if d > ANCHOR_MINUTES:
-                        continue
+                        if round(d) != 720:
+                            continue
+                        d = ANCHOR_MINUTES  # twelve hours apart: a.m. for p.m.
                 else:
                     continue
                 best = d if best is None else min(best, d)
