@@ -755,3 +755,17 @@ def test_a_scale_slip_told_beside_an_agreeing_figure_is_compared():
         ("es.txt", "es", "Los inspectores contaron 1.482 galpones dañados y cifraron los arreglos en 4.200 millones de eslotis."),
     )
     assert _pairs(claims, conflicts) == [("4.2 million zlotys", "4.200 millones de eslotis")]
+
+
+def test_a_day_that_opens_the_clause_dates_a_toll_far_from_it():
+    # "W poniedziałek po południu ... o pięciu zabitych": Monday's toll, eight words from its day;
+    # the Spanish article's seven dead are Tuesday's (its date): a timeline, not a conflict
+    claims, groups, conflicts = _run(
+        ("pl.txt", "pl", "W poniedziałek po południu służby ratunkowe informowały o pięciu zabitych w karambolu."),
+        ("es.txt", "es", "Son ya siete los fallecidos en el choque en cadena."),
+        published={"pl.txt": "2026-01-13", "es.txt": "2026-01-13"})
+    assert len(conflicts) == 0
+    ids = {c.text: c.id for c in claims}
+    of = {cid: g for g in groups for cid in g.claims}
+    five, seven = of[ids["pięciu"]], of[ids["siete"]]
+    assert five.id != seven.id and five.series is not None and five.series == seven.series  # one toll's timeline
