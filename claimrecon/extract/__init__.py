@@ -255,7 +255,7 @@ def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | Non
     """The counted reader's ``Reading`` of each of a sentence's mentions."""
     return read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m in mentions], published,
                         [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re, lx.until_re,
-                        [m.unit for m in mentions])
+                        [m.unit for m in mentions], lx.base_re)
 
 
 def _counts_something(reading: Any) -> bool:

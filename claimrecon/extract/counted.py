@@ -257,13 +257,16 @@ def _seq_before(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> 
 
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
          context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None,
-         until: re.Pattern[str] | None = None, units: list[str | None] | None = None) -> list[Reading]:
+         until: re.Pattern[str] | None = None, units: list[str | None] | None = None,
+         base: re.Pattern[str] | None = None) -> list[Reading]:
     """A ``Reading`` for each figure of sentence ``s``: ``spans`` are the figures' (start, end, kind),
     in the sentence; ``context`` the spans of each figure's clause (its clause, and a fronted
     subordinate clause) where clause cues and years are looked for; ``since`` the language's
     "since" words (a year right after one starts a running count, it does not date the figure);
     ``until`` its deadline words (a year right after one is a deadline: it dates no figure);
-    ``units`` each figure's unit (an amount and its conversion into another currency share words)."""
+    ``units`` each figure's unit (an amount and its conversion into another currency share words);
+    ``base`` its words of comparison (a year after one dates what a figure before it is compared
+    with, not the figure: "2.7% fewer than in 2015", "92.4%, down from 97.1% in 2015")."""
     g = grammar(lang)
     cx = concepts(lang)
     sources = concepts_of_role("source")
@@ -572,6 +575,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
+                if base and b <= m.start() and base.search(s, b, m.start()):
+                    continue  # "2.7% fewer than in 2015": the year of what the figure is compared with
                 gap = a - m.end() if m.end() <= a else m.start() - b
                 if near is None or gap < near:  # "fined €180,000 in 2019 and €54,000 in 2022"
                     year, near = m.group(1), gap

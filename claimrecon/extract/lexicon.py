@@ -155,6 +155,7 @@ class Lexicon:
     anchor_re: re.Pattern[str] | None = None
     since_re: re.Pattern[str] | None = None
     until_re: re.Pattern[str] | None = None  # the "since" words that make a year a deadline ("by 2027")
+    base_re: re.Pattern[str] | None = None  # the words of a comparison whose base a year after them dates ("than in 2015")
     fronted_re: re.Pattern[str] | None = None
     # time
     am_re: re.Pattern[str] | None = None
@@ -459,13 +460,13 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.context_re = _compile(contexts)
 
     # --- scope
-    anchors, sinces, untils, fronted, scopes = [], [], [], [], []
+    anchors, sinces, untils, bases, fronted, scopes = [], [], [], [], [], []
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f == "anchor":
             anchors.append(r["phrase"])
         elif f == "since":
-            (untils if r["value"] == "end" else sinces).append(r["phrase"])
+            (untils if r["value"] == "end" else bases if r["value"] == "base" else sinces).append(r["phrase"])
         elif f == "fronted":
             fronted.append(r["phrase"])
         elif f in ("part", "increment", "running"):
@@ -478,6 +479,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.since_re = _compile(sinces)
     # a deadline word right before the year ("by 2027", "by the end of 2027"), not anywhere near it
     lx.until_re = re.compile(rf"(?:{alternation(untils)})\s*$", I) if untils else None
+    lx.base_re = _compile(bases) if bases else None
     lx.fronted_re = re.compile(rf"^\W*(?:{alternation(fronted)})", I)
 
     # --- time words
