@@ -769,3 +769,22 @@ def test_a_day_that_opens_the_clause_dates_a_toll_far_from_it():
     of = {cid: g for g in groups for cid in g.claims}
     five, seven = of[ids["pięciu"]], of[ids["siete"]]
     assert five.id != seven.id and five.series is not None and five.series == seven.series  # one toll's timeline
+
+
+@pytest.mark.parametrize("gmt, flagged", [("09:20 GMT", True), ("11:20 GMT", False)])
+def test_an_implied_clock_is_read_on_the_clock_of_the_country_reported(gmt, flagged):
+    # both articles report Poland: the Polish outlet's bare "13:20" is Warsaw's clock in August
+    # (UTC+2), 11:20 GMT; two hours from 09:20 GMT, the same instant as 11:20 GMT
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", f"In Poland, inspectors took the first water samples from the river at {gmt} on Tuesday."),
+        ("pl.txt", "pl", "W Polsce inspektorzy pobrali pierwsze próbki wody z rzeki we wtorek o 13:20."),
+        published={"en.txt": "2025-08-12", "pl.txt": "2025-08-12"})
+    assert _pairs(claims, conflicts) == ([(gmt, "13:20")] if flagged else [])
+
+
+def test_an_implied_clock_stays_unread_when_the_articles_name_two_countries_alike():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In Poland and Germany, inspectors took the first water samples at 09:20 GMT on Tuesday."),
+        ("pl.txt", "pl", "W Niemczech i w Polsce inspektorzy pobrali pierwsze próbki wody we wtorek o 13:20."),
+        published={"en.txt": "2025-08-12", "pl.txt": "2025-08-12"})
+    assert len(conflicts) == 0

@@ -49,6 +49,7 @@ from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
 from .anchors import ANCHOR_BONUS, Anchors
+from .eventzone import country_offset, event_country
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -324,8 +325,12 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     blocks: dict[tuple[str, str], Nodes] = {}
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
     money: list[Item] = []  # amounts whose figure may recur in another currency (``_currency_slips``)
+    named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
+    seen_articles: set[str] = set()
     for it in items:
         it.source = _source(arts, it.article)
+        seen_articles.add(it.source)
+        named.update((it.source, t[9:]) for t in it.terms if t.startswith("@country:"))
         if not it.as_of and it.article in undated:
             it.as_of = undated[it.article]  # a wire dateline's day, in the year the run's other articles give
             it.day = _day(it.terms, it.weights, it.as_of)
@@ -373,10 +378,25 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         for q in parts:
             q.key = base + (q.key[1],)  # the moments of one quantity share all but the last part: a series
             out.quantities.append(q)
+    country = event_country(named, len(seen_articles))
     for q in out.quantities:
         if q.items[0].kind == "time":
-            q.clock = local_clock(q.items)
+            # (measured on the annotated sets: the country's clock found 15 more conflicts of
+            # 2,038 and raised 2 more false flags than leaving implied times unread)
+            q.clock = local_clock(q.items) or _event_clock(q.items, country)
     return out
+
+
+def _event_clock(items: list[Item], country: str) -> str:
+    """The offset of the clock of the country a run reports (``eventzone``) on the day the first
+    of a moment's articles reports, "" when there is none or no article is dated."""
+    if not country:
+        return ""
+    for it in items:
+        day = _iso_date(it.as_of)
+        if day is not None:
+            return country_offset(country, day)
+    return ""
 
 
 def local_clock(items: Iterable[Item]) -> str:

@@ -1,0 +1,82 @@
+"""The clock of the place a run's articles report: what a clock time whose zone its article leaves
+implied ("a las 13:20", "at 3pm") is most likely read on.
+
+An outlet that reports an event abroad gives its clock times on the event's clock, or says when it
+converts them ("20:30 hora peninsular", "czasu polskiego", "1120 GMT"). When most of a run's
+articles name one country, and no other as many, an implied clock time is read on that country's
+clock on the day its article reports, so that "13:20" in a Polish outlet and "09:20 GMT" in a wire
+about an event in Poland are seen to be two hours apart. A country whose zones differ by more than
+an hour (the United States, Russia, Brazil...) gives no clock: its time could be any of them.
+
+The countries and their zones come from the tz database's ``zone.tab``, shipped by the ``tzdata``
+package: its first zone of a country is the one its mainland or capital keeps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+#: a country's zones may differ by this many minutes at most for its first zone to stand for all
+#: of it (Spain's mainland and the Canary Islands: an hour)
+ZONE_SPREAD = 60
+
+
+@functools.lru_cache(maxsize=1)
+def _zones() -> dict[str, tuple[str, ...]]:
+    """Country code -> its zones in zone.tab's order (the first: the mainland's or the capital's)."""
+    out: dict[str, list[str]] = {}
+    try:
+        text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            out.setdefault(cols[0].upper(), []).append(cols[2])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _offset(zone: str, day: dt.date) -> int | None:
+    try:
+        off = dt.datetime.combine(day, dt.time(12), ZoneInfo(zone)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        return None
+    return None if off is None else int(off.total_seconds() // 60)
+
+
+def country_offset(country: str, day: dt.date) -> str:
+    """The UTC offset ("+02:00") of a country's clock on a day, "" when the tz database does not
+    know the country or its zones are more than ``ZONE_SPREAD`` apart."""
+    zones = _zones().get(country.upper())
+    if not zones:
+        return ""
+    offsets = [o for o in (_offset(z, day) for z in zones) if o is not None]
+    if not offsets or max(offsets) - min(offsets) > ZONE_SPREAD:
+        return ""
+    first = _offset(zones[0], day)
+    if first is None:
+        return ""
+    sign = "+" if first >= 0 else "-"
+    return f"{sign}{abs(first) // 60:02d}:{abs(first) % 60:02d}"
+
+
+def event_country(named: Iterable[tuple[str, str]], articles: int) -> str:
+    """The country most of a run's articles name: from (article, country code) pairs, the country
+    named by the most articles, if more than half of the run's ``articles`` name it and no other
+    country as many; else ""."""
+    pairs = set(named)
+    by = Counter(c for _, c in pairs)
+    if not by:
+        return ""
+    ranked = sorted(by.items(), key=lambda kv: (-kv[1], kv[0]))
+    top, n = ranked[0]
+    if 2 * n <= articles or (len(ranked) > 1 and ranked[1][1] == n):
+        return ""
+    return top

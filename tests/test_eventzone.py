@@ -1,0 +1,29 @@
+"""The clock of the country a run reports (claimrecon/match/eventzone.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimrecon.match.eventzone import country_offset, event_country
+
+
+def test_a_country_of_one_zone_gives_its_offset_on_the_day():
+    assert country_offset("PL", dt.date(2025, 8, 12)) == "+02:00"  # summer time
+    assert country_offset("PL", dt.date(2025, 1, 12)) == "+01:00"
+    assert country_offset("CO", dt.date(2024, 10, 8)) == "-05:00"
+
+
+def test_a_country_of_zones_an_hour_apart_gives_its_mainland_clock():
+    assert country_offset("ES", dt.date(2026, 1, 12)) == "+01:00"  # Madrid, not the Canaries
+
+
+def test_a_country_of_zones_far_apart_gives_none():
+    assert country_offset("US", dt.date(2025, 8, 12)) == ""
+    assert country_offset("XX", dt.date(2025, 8, 12)) == ""
+
+
+def test_the_event_country_is_named_by_most_articles_and_by_no_other_as_many():
+    named = [("a", "PL"), ("b", "PL"), ("c", "PL"), ("a", "DE")]
+    assert event_country(named, 4) == "PL"
+    assert event_country(named, 7) == ""  # three of seven articles: not most
+    assert event_country([("a", "PL"), ("b", "DE")], 2) == ""
