@@ -1014,7 +1014,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         if lo_val >= hi_val:
             return None
         low, high = lo_val, hi_val
-        value = (lo_val + hi_val) / 2
+        # the figure a range states first, as written (not its midpoint, a figure no article
+        # wrote: it would equal another article's figure by chance); low and high bound it
+        value = lo_val
         q = "range"
         lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
         if lead:
