@@ -359,9 +359,10 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
     anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, LOCAL, _slip)
     for nodes, looked in zip(nodes_of_block, first):
-        if anchors.touch(nodes):
-            found.extend(_cluster(nodes, min_confidence, anchors))
-        else:
+        beside = anchors.pairs(nodes) if anchors.touch(nodes) else {}
+        if beside:
+            found.extend(_cluster(nodes, min_confidence, beside))
+        else:  # nothing new to weigh: the first look stands, unless a desk asked for another threshold
             found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence))
     for members, m in _currency_slips(found, money, min_confidence):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
@@ -424,13 +425,15 @@ def match_store(store: Any, articles: Sequence[Article], min_confidence: float =
     return {q.key: (q.match, q.label, q.clock) for q in matching.quantities}
 
 
-def _cluster(nodes: list[Node], min_conf: float, anchors: "Anchors | None" = None) -> list[tuple[list[Item], Match | None]]:
-    """A block's nodes as clusters of one quantity each, with how each was matched."""
+def _cluster(nodes: list[Node], min_conf: float,
+             beside: dict[tuple[int, int], tuple[float, str]] | None = None) -> list[tuple[list[Item], Match | None]]:
+    """A block's nodes as clusters of one quantity each, with how each was matched; ``beside``:
+    the pairs of nodes told beside an agreeing figure, with their bonus (``Anchors.pairs``)."""
     vocab = Vocabulary(nodes)
-    sims = _similarities(nodes, vocab, anchors=anchors)
+    sims = _similarities(nodes, vocab, beside=beside)
     # learn correspondences from agreeing figures the words did not link, then look again
     if vocab.learn(nodes, sims, min_conf):
-        sims = _similarities(nodes, vocab, anchors=anchors)
+        sims = _similarities(nodes, vocab, beside=beside)
     out = []
     for members in _join(nodes, sims, min_conf):
         items = sorted((it for i in members for it in nodes[i].items), key=lambda it: (it.article, it.start, it.id))
@@ -448,7 +451,7 @@ POSTINGS_CAP = 400
 
 
 def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
-                  anchors: "Anchors | None" = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+                  beside: dict[tuple[int, int], tuple[float, str]] | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """(i, j) -> (similarity, shared evidence) for the pairs of nodes that share a term, state one
     distinctive figure or two clock times that may have slipped, whose scopes allow them to be one
     quantity and that are not one article's."""
@@ -505,7 +508,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
                         partners[i] += 1
                         partners[j] += 1
     # and the nearest figures of two sentences that agree on another figure (``Anchors``)
-    beside = anchors.pairs(nodes) if anchors is not None else {}
+    beside = beside or {}
     pairs.update(beside)
     # items of a list worded alike (``Nodes.finish``); not for amounts of all currencies together,
     # where an amount and its conversion in brackets are worded alike without being a list

@@ -123,23 +123,27 @@ class Anchors:
             for key in sorted({(it.article, it.sentence) for it in n.items}):
                 by_sentence[key].append(i)
         self._order(by_sentence)
+        amounts = [self.amounts(n) for n in nodes]
+        joined = [frozenset().union(*(self.joined.get(it.id, ()) for it in n.items)) for n in nodes]
+        told: dict[Sentence, frozenset[float]] = {key: frozenset().union(*(amounts[i] for i in ids))
+                                                  for key, ids in by_sentence.items()}
         near: dict[tuple[int, int], tuple[int, float]] = {}  # (i, j) -> (0 same sentences, 1 next to them; distance)
         for key in sorted(by_sentence):
             for other, tier in sorted(self._partners(key).items()):
                 here, there = by_sentence[key], by_sentence.get(other, [])
+                if not there:
+                    continue
                 # a figure the other sentence states too is told there already: only the rest pair up
-                told_here = {x for i in here for x in self.amounts(nodes[i])}
-                told_there = {x for j in there for x in self.amounts(nodes[j])}
+                told_here, told_there = told[key], told[other]
                 for i in here:
-                    if self.amounts(nodes[i]) & told_there:
+                    if amounts[i] & told_there:
                         continue
                     for j in there:
-                        if i == j or self.amounts(nodes[j]) & told_here:
+                        if i == j or amounts[j] & told_here:
                             continue
-                        a, b = nodes[i], nodes[j]
-                        if self._joined(a, b) or self._joined(b, a):
-                            continue
-                        d = self._distance(a, b)
+                        if not joined[i].isdisjoint(nodes[j].sources) or not joined[j].isdisjoint(nodes[i].sources):
+                            continue  # one of them already joined to the other's article
+                        d = self._distance(amounts[i], amounts[j])
                         pair = (min(i, j), max(i, j))
                         if d is not None and (pair not in near or (tier, d) < near[pair]):
                             near[pair] = (tier, d)
@@ -186,15 +190,13 @@ class Anchors:
             return (key[0], order[k + step])
         return None
 
-    def _joined(self, a: Any, b: Any) -> bool:
-        return any(src in self.joined.get(it.id, ()) for it in a.items for src in b.sources)
-
-    def _distance(self, a: Any, b: Any) -> float | None:
-        """How far apart the nearest figures of two nodes are (a log ratio, or minutes for clock
-        times read alike); None when they are too far apart to be one quantity."""
+    def _distance(self, xs: frozenset[float], ys: frozenset[float]) -> float | None:
+        """How far apart the nearest figures of two nodes are, given their ``amounts`` (a log
+        ratio, or minutes for clock times read alike); None when they are too far apart to be
+        one quantity."""
         best = None
-        for x in self.amounts(a):
-            for y in self.amounts(b):
+        for x in xs:
+            for y in ys:
                 if x > 0 and y > 0:
                     d = abs(math.log(x / y))
                     if d > math.log(ANCHOR_RATIO):
