@@ -6,6 +6,7 @@ decides the match, and each case is the shape of a mistake a closed word list ma
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -788,3 +789,20 @@ def test_an_implied_clock_stays_unread_when_the_articles_name_two_countries_alik
         ("pl.txt", "pl", "W Niemczech i w Polsce inspektorzy pobrali pierwsze próbki wody we wtorek o 13:20."),
         published={"en.txt": "2025-08-12", "pl.txt": "2025-08-12"})
     assert len(conflicts) == 0
+
+
+def test_anchors_do_not_depend_on_input_order():
+    # a.txt tells the agreeing 1,482 in its second sentence: each claim's own sentence anchors,
+    # not the sentence of whichever claim of its description came first
+    filler = "The storm hit the coast overnight and the roads were closed for many long hours while crews worked. "
+    texts = [("a.txt", "en", filler + "Inspectors counted 1,482 sheds and 12 barns after the flood."),
+             ("b.txt", "en", "Inspectors counted 1,482 sheds and 37 silos after the flood."),
+             ("c.txt", "es", "Los inspectores contaron 1.482 galpones y 41 silos tras la riada.")]
+    arts = [Article(a, "ok", language=l, text=t, published="2025-03-03") for a, l, t in texts]
+    per = {a: extract(t, l, article_id=a, published="2025-03-03") for a, l, t in texts}
+    seen = set()
+    for order in itertools.permutations(per):
+        claims = [c for a in order for c in per[a]]
+        groups, conflicts = reconcile(arts, claims, min_confidence=0.4)
+        seen.add((groups, tuple(sorted((k.id, k.confidence) for k in conflicts))))
+    assert len(seen) == 1

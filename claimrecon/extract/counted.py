@@ -255,6 +255,11 @@ def _seq_before(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> 
     return 0
 
 
+#: how far before a year a word of comparison may stand to make it the year of the comparison's
+#: base ("than in the same period of 2024"): far enough for the base's own words, no farther
+BASE_REACH = 32
+
+
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
          context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None,
          until: re.Pattern[str] | None = None, units: list[str | None] | None = None,
@@ -575,7 +580,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
-                if base and b <= m.start() and base.search(s, b, m.start()):
+                if base and b <= m.start() and base.search(s, max(b, m.start() - BASE_REACH), m.start()):
                     continue  # "2.7% fewer than in 2015": the year of what the figure is compared with
                 gap = a - m.end() if m.end() <= a else m.start() - b
                 if near is None or gap < near:  # "fined €180,000 in 2019 and €54,000 in 2022"

@@ -13,8 +13,8 @@ word in common.
 Anchors are two claims of one cluster of the first look that state one figure, or two claims
 anywhere that state one figure of four significant digits or more ("6,412,380"); two claims the
 first look joined with different figures anchor their own two sentences, for less. Measured on the
-twelve annotated sets of the quality gate and round 11 (``benchmarks/score_sets.py``): 740 -> 818
-of 1,703 conflicts found, 411 -> 427 false flags.
+annotated sets of the quality gate and round 11 (``benchmarks/score_sets.py``): 740 -> 845 of
+1,703 conflicts found, 411 -> 428 false flags (with the slips and twelve-hour clocks below).
 """
 
 from __future__ import annotations
@@ -66,7 +66,6 @@ class Anchors:
         # sentences whose claims the first look joined with different figures: weaker anchors
         self.joined_told: dict[Sentence, set[Sentence]] = defaultdict(set)
         self.joined: dict[str, set[str]] = defaultdict(set)  # claim id -> the other sources it was joined to
-        self.starts: dict[str, list[int]] = {}  # article -> where its sentences start (``_order``)
         precise: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
         for items, _ in clusters:
             for it in items:
@@ -98,20 +97,22 @@ class Anchors:
                 told[sa].add(sb)
                 told[sb].add(sa)
 
-    def _order(self, sentences: Iterable[Sentence]) -> None:
-        """Which sentence is next to which: the sentences of a block's claims and the anchored
-        ones, in article order (a sentence with figures of other kinds only is skipped)."""
+    def _order(self, sentences: Iterable[Sentence]) -> dict[str, list[int]]:
+        """Which sentence is next to which: article -> where its sentences start, for the
+        sentences of a block's claims and the anchored ones (a sentence with figures of other kinds
+        only is skipped)."""
         starts: dict[str, set[int]] = defaultdict(set)
         for a, at in itertools.chain(sentences, self.told):
             starts[a].add(at)
-        self.starts = {a: sorted(v) for a, v in starts.items()}
+        return {a: sorted(v) for a, v in starts.items()}
 
     def touch(self, nodes: list[Any]) -> bool:
         """Whether some claim of the nodes stands in or next to a sentence that agrees with another's."""
-        self._order((it.article, it.sentence) for n in nodes for it in n.items)
-        return any((it.article, it.sentence) in self.joined_told for n in nodes for it in n.items) or any(k in self.told for n in nodes for it in n.items
-                   for k in ((it.article, it.sentence), self._next((it.article, it.sentence), -1),
-                             self._next((it.article, it.sentence), 1)) if k)
+        keys = {(it.article, it.sentence) for n in nodes for it in n.items}
+        if any(k in self.joined_told for k in keys):
+            return True
+        starts = self._order(keys)
+        return any(k in self.told for key in keys for k in (key, _next(starts, key, -1), _next(starts, key, 1)) if k)
 
     def pairs(self, nodes: list[Any]) -> dict[tuple[int, int], tuple[float, str]]:
         """(i, j) -> (bonus, evidence), for the nodes of one block told in two sentences that agree
@@ -122,14 +123,17 @@ class Anchors:
         for i, n in enumerate(nodes):
             for key in sorted({(it.article, it.sentence) for it in n.items}):
                 by_sentence[key].append(i)
-        self._order(by_sentence)
+        starts = self._order(by_sentence)
         amounts = [self.amounts(n) for n in nodes]
         joined = [frozenset().union(*(self.joined.get(it.id, ()) for it in n.items)) for n in nodes]
         told: dict[Sentence, frozenset[float]] = {key: frozenset().union(*(amounts[i] for i in ids))
                                                   for key, ids in by_sentence.items()}
-        near: dict[tuple[int, int], tuple[int, float]] = {}  # (i, j) -> (0 same sentences, 1 next to them; distance)
+        # (i, j) -> (0 same sentences, 1 next to them; distance), and the articles of the two
+        # sentences the pair was found in (a node may hold claims of several)
+        near: dict[tuple[int, int], tuple[int, float]] = {}
+        where: dict[tuple[int, int], tuple[str, str]] = {}
         for key in sorted(by_sentence):
-            for other, tier in sorted(self._partners(key).items()):
+            for other, tier in sorted(self._partners(key, starts).items()):
                 here, there = by_sentence[key], by_sentence.get(other, [])
                 if not there:
                     continue
@@ -147,26 +151,29 @@ class Anchors:
                         pair = (min(i, j), max(i, j))
                         if d is not None and (pair not in near or (tier, d) < near[pair]):
                             near[pair] = (tier, d)
+                            where[pair] = (key[0], other[0]) if i < j else (other[0], key[0])
         # each other's nearest in the other's article, with no tie
         best: dict[tuple[int, str], list[tuple[tuple[int, float], int]]] = defaultdict(list)
         for (i, j), d in near.items():
-            best[(i, min(nodes[j].sources))].append((d, j))
-            best[(j, min(nodes[i].sources))].append((d, i))
+            art_i, art_j = where[(i, j)]
+            best[(i, art_j)].append((d, j))
+            best[(j, art_i)].append((d, i))
 
-        def nearest(x: int, src: str) -> int | None:
-            found = sorted(best[(x, src)])
+        def nearest(x: int, article: str) -> int | None:
+            found = sorted(best[(x, article)])
             if len(found) > 1 and found[0][0] == found[1][0]:
                 return None
             return found[0][1]
 
         out = {}
         for (i, j), (tier, _) in sorted(near.items()):
-            if nearest(i, min(nodes[j].sources)) == j and nearest(j, min(nodes[i].sources)) == i:
+            art_i, art_j = where[(i, j)]
+            if nearest(i, art_j) == j and nearest(j, art_i) == i:
                 out[(i, j)] = (ANCHOR_BONUS, "told beside an agreeing figure") if tier == 0 else \
                     (NEXT_BONUS, "told next to an agreeing figure")
         return out
 
-    def _partners(self, key: Sentence) -> dict[Sentence, int]:
+    def _partners(self, key: Sentence, starts: dict[str, list[int]]) -> dict[Sentence, int]:
         """The sentences of other articles that tell one fact with ``key`` (0), or that stand next
         to one that does, or next to one that tells one fact with a sentence next to ``key``, or
         whose claims the first look joined to claims of ``key`` with another figure (1). (Measured:
@@ -175,20 +182,12 @@ class Anchors:
         out = {o: 0 for o in self.told.get(key, ())}
         for o in self.joined_told.get(key, ()):
             out.setdefault(o, 1)  # two claims joined on their words though their figures differ
-        for k in (key, self._next(key, -1), self._next(key, 1)):
+        for k in (key, _next(starts, key, -1), _next(starts, key, 1)):
             for o in self.told.get(k, ()) if k else ():
-                for s in (o, self._next(o, -1), self._next(o, 1)):
+                for s in (o, _next(starts, o, -1), _next(starts, o, 1)):
                     if s and s not in out:
                         out[s] = 1
         return out
-
-    def _next(self, key: Sentence, step: int) -> Sentence | None:
-        """The sentence with claims ``step`` sentences from ``key`` in its article."""
-        order = self.starts.get(key[0], [])
-        k = bisect.bisect_left(order, key[1])
-        if k < len(order) and order[k] == key[1] and 0 <= k + step < len(order):
-            return (key[0], order[k + step])
-        return None
 
     def _distance(self, xs: frozenset[float], ys: frozenset[float]) -> float | None:
         """How far apart the nearest figures of two nodes are, given their ``amounts`` (a log
@@ -214,3 +213,12 @@ class Anchors:
                     continue
                 best = d if best is None else min(best, d)
         return best
+
+
+def _next(starts: dict[str, list[int]], key: Sentence, step: int) -> Sentence | None:
+    """The sentence ``step`` sentences from ``key`` in its article, in ``starts`` (``_order``)."""
+    order = starts.get(key[0], [])
+    k = bisect.bisect_left(order, key[1])
+    if k < len(order) and order[k] == key[1] and 0 <= k + step < len(order):
+        return (key[0], order[k + step])
+    return None

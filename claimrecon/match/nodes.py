@@ -86,7 +86,7 @@ class Member:
     article, figure and moments); the description is read from the node's first item."""
 
     __slots__ = ("ref", "id", "article", "source", "voice", "moment", "as_of", "day", "anchored", "value",
-                 "wording", "gloss", "start", "headline", "node")
+                 "wording", "gloss", "start", "sentence", "headline", "node")
 
     def __init__(self, it: Any, node: Node) -> None:
         intern = sys.intern
@@ -94,7 +94,7 @@ class Member:
         self.wording, self.gloss = it.wording, it.gloss  # its own figure as written (the node's is its first's)
         self.article, self.source, self.voice = intern(it.article), intern(it.source), intern(it.voice)
         self.moment, self.as_of, self.day, self.anchored = intern(it.moment), intern(it.as_of), intern(it.day), it.anchored
-        self.headline = it.headline
+        self.headline, self.sentence = it.headline, it.sentence  # its own sentence (``Anchors``)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.node.rep, name)
