@@ -82,3 +82,11 @@ def test_one_sentence_in_two_articles_with_two_decimal_marks() -> None:
         got = {t: [c.value for c in extract(t, "es") if c.kind == "money" and c.unit == "USD"] for t in (americas, spain)}
         assert got == {americas: [4.8e9], spain: [4.8e6]}
     clear_caches()
+
+
+def test_an_abbreviation_after_an_opening_bracket_ends_no_sentence() -> None:
+    from claimrecon.extract.text import sentences
+
+    text = "Klub dostał 99 mln euro (ok. 420 mln zł) i kolejne 11,7 mln w bonusach. Potem wyjechał."
+    got = [s.text for s in sentences(text, lexicon("pl").abbreviations)]
+    assert got == ["Klub dostał 99 mln euro (ok. 420 mln zł) i kolejne 11,7 mln w bonusach.", "Potem wyjechał."]

@@ -806,3 +806,11 @@ def test_anchors_do_not_depend_on_input_order():
         groups, conflicts = reconcile(arts, claims, min_confidence=0.4)
         seen.add((groups, tuple(sorted((k.id, k.confidence) for k in conflicts))))
     assert len(seen) == 1
+
+
+def test_two_figures_equally_near_get_no_anchor():
+    # 30 is as near 25 as 36 (1.2 times either way): the sentences do not say which it is
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Inspectors counted 1,482 sheds, 25 silos and 36 kilns after the flood."),
+        ("es.txt", "es", "Los inspectores contaron 1.482 galpones y 30 hornos tras la riada."))
+    assert len(conflicts) == 0
