@@ -8,11 +8,13 @@ the ``claimrecon/1`` contract (see ``claimrecon/export/schema.json``).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 SCHEMA = "claimrecon/1"
 
@@ -379,6 +381,21 @@ def local_offset(zone: str | None) -> str:
     """The offset of a clock time's local clock when its article restated it in a stated zone
     ("11:42 a.m. (1042 GMT)" gives the 11:42 the zone "local+01:00": "+01:00"), else ""."""
     return zone[5:] if zone and zone.startswith("local") and len(zone) > 5 else ""
+
+
+def offset_text(minutes: int) -> str:
+    """A UTC offset in minutes as ISO 8601 writes it: 120 -> "+02:00", -330 -> "-05:30"."""
+    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def zone_minutes(tz: str, day: dt.date, hour: int = 12, minute: int = 0) -> int | None:
+    """The UTC offset in minutes of an IANA zone at a clock time of a day, daylight saving
+    included; None for a zone the tz database does not know."""
+    try:
+        off = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(tz)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError, OverflowError, OSError):
+        return None
+    return None if off is None else int(off.total_seconds() // 60)
 
 
 #: a clock time's value: "16:47:00", "2027-01-23T16:47:00+01:00"

@@ -16,10 +16,9 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 from ..quantities import unit as quantity_unit
-from ..records import Article, Attribution, Claim, Counted, Scope, clock
+from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
@@ -195,12 +194,8 @@ def _time_value(h: int, mi: int, zone: str | None, date: str | None, lx: Lexicon
         offset = tz
     elif tz and tz != "local" and when:
         try:
-            d = dt.date.fromisoformat(when)
-            off = dt.datetime(d.year, d.month, d.day, h, mi, tzinfo=ZoneInfo(tz)).utcoffset()
-            if off is not None:
-                total = int(off.total_seconds() // 60)
-                sign = "+" if total >= 0 else "-"
-                offset = f"{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+            total = zone_minutes(tz, dt.date.fromisoformat(when), h, mi)
+            offset = offset_text(total) if total is not None else ""
         except Exception:  # an unknown zone name leaves the offset unknown, never guessed
             offset = ""
     clock = f"{h:02d}:{mi:02d}:00{offset}"
@@ -483,13 +478,20 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     return claims
 
 
+def _bracket_opening(barred: str) -> re.Pattern[str]:
+    """What stands between a figure and its restatement in brackets: a bracket opening and a few
+    words at most, with no figure, no bracket and none of ``barred``."""
+    return re.compile(rf"[\s,]*[(\[][^\d()\[\]{barred}]{{0,24}}")
+
+
 #: what stands between a clock time and its restatement in another zone: a bracket opening
 #: and a few words at most, no figure ("11:42 a.m. (1042 GMT)", "a las 15.40 (13.40 GMT)",
 #: "o 19.42 czasu lokalnego (w sobotę o 2.42 czasu polskiego)")
-_RESTATED = re.compile(r"[\s,]*[(\[][^\d()\[\].;]{0,24}")
+_RESTATED = _bracket_opening(".;")
 #: ... and between an amount and its conversion into another currency ("99 millones de euros
-#: (unos 85 millones de libras)", "99 mln euro (ok. 420 mln zł)"): a hedge's abbreviation may stand there
-_CONVERTED = re.compile(r"[\s,]*[(\[][^\d()\[\];]{0,24}")
+#: (unos 85 millones de libras)"), where a hedge's abbreviation may stand ("99 mln euro (ok. 420
+#: mln zł)")
+_CONVERTED = _bracket_opening(";")
 
 
 def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim]:
@@ -513,7 +515,7 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
         off = (bare[0] - known[0] + known[1] + 720) % 1440 - 720  # the bare clock's offset, in minutes
         if off % 15 or abs(off) >= 660:
             continue
-        zone = f"{'+' if off >= 0 else '-'}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
+        zone = offset_text(off)
         c = claims[n]
         value, local = str(c.value) + zone, "local" + zone
         out[n] = dataclasses.replace(c, value=value, zone=local,

@@ -42,9 +42,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import Article, Claim, Match, local_offset
+from ..records import Article, Claim, Match, clock, local_offset
 from ..ruleset import load_shared
-from ..reconcile.intervals import clock, in_usd, interval, verdict
+from ..reconcile.intervals import in_usd, interval, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
@@ -357,9 +357,9 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     first = [_cluster(nodes, MIN_CONFIDENCE) for nodes in nodes_of_block]
     # a second look at each block, now that the first has shown which sentences of two articles
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
-    anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, LOCAL, _slip)
+    anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, clock_gap, _slip)
     for nodes, looked in zip(nodes_of_block, first):
-        beside = anchors.pairs(nodes) if anchors.touch(nodes) else {}
+        beside = anchors.pairs(nodes)
         if beside:
             found.extend(_cluster(nodes, min_confidence, beside))
         else:  # nothing new to weigh: the first look stands, unless a desk asked for another threshold
@@ -382,40 +382,31 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     country = event_country(named, len(seen_articles))
     for q in out.quantities:
         if q.items[0].kind == "time":
-            # (measured on the annotated sets: the country's clock found 15 more conflicts of
-            # 2,038 and raised 2 more false flags than leaving implied times unread)
-            restated = any(local_offset(it.wording.zone) for it in q.items)
-            # (the country's clock only where no article restated a time: two articles that
-            # restate theirs at two offsets leave the moment's clock unknown, a flight's two ends)
-            q.clock = local_clock(q.items) if restated else _event_clock(q.items, country)
+            q.clock = local_clock(q.items, country)
     return out
 
 
-def _event_clock(items: list[Item], country: str) -> str:
-    """The offset of the clock of the country a run reports (``eventzone``) on the day the first
-    of a moment's articles reports, "" when there is none or no article is dated."""
-    if not country:
-        return ""
-    for it in items:
-        day = _iso_date(it.as_of)
-        if day is not None:
-            return country_offset(country, day)
-    return ""
+def local_clock(items: Sequence[Item], country: str = "") -> str:
+    """The UTC offset of the local clock of one moment's clock times, on which reconcile reads
+    the times whose zone is implied, so that they compare with the times whose zone is stated:
 
-
-def local_clock(items: Iterable[Item]) -> str:
-    """The UTC offset of the local clock of one moment's clock times, when an article restates
-    one of them in a stated zone ("11:42 a.m. (1042 GMT)") and no other gives another offset that
-    way: reconcile reads the times whose zone is implied on that clock, so that they compare with
-    the times whose zone is stated ("" when none or several offsets are given). Only a quantity's
-    own times are read so: an event may span zones (a flight), so one moment's clock says nothing
-    of another's. (Measured: the run's one restated clock for every quantity found 5 more
-    conflicts of 996 and raised 4 more false flags on the seen events than each quantity's own.)
-    A moment none of whose times is restated is read on the clock of the country the run reports,
-    when there is one (``_event_clock``): that clock comes from where the event is, not from
-    another moment's restatement."""
+    - when an article restates one of them in a stated zone ("11:42 a.m. (1042 GMT)"), that
+      offset, or "" when two articles restate theirs at two offsets (a flight's two ends). Only a
+      quantity's own times are read so: one moment's clock says nothing of another's. (Measured:
+      the run's one restated clock for every quantity found 5 more conflicts of 996 and raised 4
+      more false flags on the seen events than each quantity's own.)
+    - else the clock of ``country``, the country the run reports (``eventzone``), on the day the
+      first of the moment's dated articles reports; "" when there is none. (Measured on the
+      annotated sets: 15 more conflicts of 2,038 and 2 more false flags than leaving them unread.)"""
     offsets = {local_offset(it.wording.zone) for it in items if it.kind == "time"} - {""}
-    return next(iter(offsets)) if len(offsets) == 1 else ""
+    if offsets:
+        return next(iter(offsets)) if len(offsets) == 1 else ""
+    if country:
+        for it in items:
+            day = _iso_date(it.as_of)
+            if day is not None:
+                return country_offset(country, day)
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -976,6 +967,15 @@ def _amounts(n: Node) -> frozenset[float]:
 LOCAL = -10_001.0
 
 
+def clock_gap(x: float, y: float) -> float | None:
+    """The minutes between two clock times as ``_amounts`` gives them, the short way round the
+    clock; None unless both are clock times read alike (both in UTC, or both as written)."""
+    if x >= 0 or y >= 0 or (x <= LOCAL) != (y <= LOCAL):
+        return None
+    gap = abs(x - y) % 1440
+    return min(gap, 1440 - gap)
+
+
 def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
     """Whether some figure of ``a`` and some of ``b`` are more than ``MAX_RATIO`` apart (the larger
     at least ``RATIO_FROM``) and not a slip; for clock times (negative entries, see ``_amounts``),
@@ -985,11 +985,9 @@ def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
     if min(a) < 0 or min(b) < 0:
         for x in a:
             for y in b:
-                if x < 0 and y < 0 and (x <= LOCAL) == (y <= LOCAL):
-                    gap = abs(x - y) % 1440
-                    gap = min(gap, 1440 - gap)
-                    if gap > CLOCK_APART and round(gap) != 720:  # twelve hours apart: a.m. for p.m.
-                        return True
+                gap = clock_gap(x, y)
+                if gap is not None and gap > CLOCK_APART and round(gap) != 720:  # twelve hours apart: a.m. for p.m.
+                    return True
         return False
     lo, hi = min(min(a), min(b)), max(max(a), max(b))
     if hi <= MAX_RATIO * lo or hi < RATIO_FROM:

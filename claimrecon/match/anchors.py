@@ -53,15 +53,16 @@ Sentence = tuple[str, int]  # (article, where the sentence starts)
 class Anchors:
     """From the clusters of a first look: which sentences of two articles agree on a figure, and
     which claims are already joined to a claim of another article. ``figure(item)`` is an item's
-    figure as a key, ``amounts(node)`` a node's figures as numbers (clock times as negative
-    minutes, those read as written below ``local``: ``match._amounts``)."""
+    figure as a key, ``amounts(node)`` a node's figures as numbers (``match._amounts``: clock
+    times as negative minutes), ``clock_gap(x, y)`` the minutes between two such clock times read
+    alike (None otherwise), ``slip(x, y)`` whether two figures' digits slip into each other."""
 
     def __init__(self, clusters: Iterable[tuple[list[Any], Any]], figure: Callable[[Any], str],
-                 amounts: Callable[[Any], frozenset[float]], local: float,
-                 slip: Callable[[Any, Any], bool] | None = None) -> None:
+                 amounts: Callable[[Any], frozenset[float]], clock_gap: Callable[[float, float], float | None],
+                 slip: Callable[[Any, Any], bool]) -> None:
         self.amounts = amounts
+        self.clock_gap = clock_gap
         self.slip = slip
-        self.local = local
         self.told: dict[Sentence, set[Sentence]] = defaultdict(set)
         # sentences whose claims the first look joined with different figures: weaker anchors
         self.joined_told: dict[Sentence, set[Sentence]] = defaultdict(set)
@@ -106,14 +107,6 @@ class Anchors:
             starts[a].add(at)
         return {a: sorted(v) for a, v in starts.items()}
 
-    def touch(self, nodes: list[Any]) -> bool:
-        """Whether some claim of the nodes stands in or next to a sentence that agrees with another's."""
-        keys = {(it.article, it.sentence) for n in nodes for it in n.items}
-        if any(k in self.joined_told for k in keys):
-            return True
-        starts = self._order(keys)
-        return any(k in self.told for key in keys for k in (key, _next(starts, key, -1), _next(starts, key, 1)) if k)
-
     def pairs(self, nodes: list[Any]) -> dict[tuple[int, int], tuple[float, str]]:
         """(i, j) -> (bonus, evidence), for the nodes of one block told in two sentences that agree
         on another figure (or next to two such sentences, for ``NEXT_BONUS``), neither joined to
@@ -124,6 +117,9 @@ class Anchors:
             for key in sorted({(it.article, it.sentence) for it in n.items}):
                 by_sentence[key].append(i)
         starts = self._order(by_sentence)
+        partners = {key: p for key in sorted(by_sentence) if (p := self._partners(key, starts))}
+        if not partners:
+            return {}  # no sentence of this block tells a fact another article tells
         amounts = [self.amounts(n) for n in nodes]
         joined = [frozenset().union(*(self.joined.get(it.id, ()) for it in n.items)) for n in nodes]
         told: dict[Sentence, frozenset[float]] = {key: frozenset().union(*(amounts[i] for i in ids))
@@ -132,8 +128,8 @@ class Anchors:
         # sentences the pair was found in (a node may hold claims of several)
         near: dict[tuple[int, int], tuple[int, float]] = {}
         where: dict[tuple[int, int], tuple[str, str]] = {}
-        for key in sorted(by_sentence):
-            for other, tier in sorted(self._partners(key, starts).items()):
+        for key, told_with in partners.items():
+            for other, tier in sorted(told_with.items()):
                 here, there = by_sentence[key], by_sentence.get(other, [])
                 if not there:
                     continue
@@ -199,18 +195,14 @@ class Anchors:
                 if x > 0 and y > 0:
                     d = abs(math.log(x / y))
                     if d > math.log(ANCHOR_RATIO):
-                        if self.slip is None or not self.slip(x, y):
+                        if not self.slip(x, y):
                             continue
                         d = math.log(ANCHOR_RATIO)  # the same digits at another scale: a slip told beside
-                elif x < 0 and y < 0 and (x <= self.local) == (y <= self.local):
-                    gap = abs(x - y) % 1440
-                    d = min(gap, 1440 - gap)
-                    if d > ANCHOR_MINUTES:
-                        if round(d) != 720:
-                            continue
-                        d = ANCHOR_MINUTES  # twelve hours apart: a.m. for p.m.
                 else:
-                    continue
+                    gap = self.clock_gap(x, y)
+                    if gap is None or (gap > ANCHOR_MINUTES and round(gap) != 720):
+                        continue
+                    d = min(gap, ANCHOR_MINUTES)  # twelve hours apart (a.m. for p.m.) counts as the farthest
                 best = d if best is None else min(best, d)
         return best
 

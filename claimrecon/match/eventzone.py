@@ -19,7 +19,8 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..records import offset_text, zone_minutes
 
 #: a country's zones may differ by this many minutes at most for its first zone to stand for all
 #: of it (Spain's mainland and the Canary Islands: an hour)
@@ -43,28 +44,14 @@ def _zones() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _offset(zone: str, day: dt.date) -> int | None:
-    try:
-        off = dt.datetime.combine(day, dt.time(12), ZoneInfo(zone)).utcoffset()
-    except (ZoneInfoNotFoundError, ValueError, OverflowError):
-        return None
-    return None if off is None else int(off.total_seconds() // 60)
-
-
 def country_offset(country: str, day: dt.date) -> str:
     """The UTC offset ("+02:00") of a country's clock on a day, "" when the tz database does not
     know the country or its zones are more than ``ZONE_SPREAD`` apart."""
-    zones = _zones().get(country.upper())
-    if not zones:
+    offsets = [zone_minutes(z, day) for z in _zones().get(country.upper(), ())]
+    known = [o for o in offsets if o is not None]
+    if not known or offsets[0] is None or max(known) - min(known) > ZONE_SPREAD:
         return ""
-    offsets = [o for o in (_offset(z, day) for z in zones) if o is not None]
-    if not offsets or max(offsets) - min(offsets) > ZONE_SPREAD:
-        return ""
-    first = _offset(zones[0], day)
-    if first is None:
-        return ""
-    sign = "+" if first >= 0 else "-"
-    return f"{sign}{abs(first) // 60:02d}:{abs(first) % 60:02d}"
+    return offset_text(offsets[0])
 
 
 def event_country(named: Iterable[tuple[str, str]], articles: int) -> str:

@@ -40,8 +40,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope
-from .intervals import clock, interval, relative_gap, same_value, times_apart, verdict
+from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock
+from .intervals import interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",

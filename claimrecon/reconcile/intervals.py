@@ -93,18 +93,13 @@ def relative_gap(a: Claim, b: Claim) -> float:
     return abs(va - vb) / m if m else 0.0
 
 
-def _minutes(c: Claim) -> tuple[int, int | None] | None:
-    """(local minutes since midnight, offset minutes or None) of a time claim."""
-    return clock(c.value)
-
-
 def _zone_known(c: Claim) -> bool:
     return bool(c.zone) and c.zone != "local"
 
 
 def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     """("agree" | "hard" | "soft", gap in minutes), or None when the two cannot be compared."""
-    ma, mb = _minutes(a), _minutes(b)
+    ma, mb = clock(a.value), clock(b.value)
     if ma is None or mb is None:
         return None
     one_implied = _zone_known(a) != _zone_known(b)
