@@ -503,8 +503,9 @@ def reconcile_groups(
 
 def _on_clock(m: Member, offset: str) -> Member:
     """A clock time whose zone its article leaves implied ("11.42"), read on the event's local
-    clock at ``offset`` (which an article gave by restating a time in a stated zone), so that it
-    compares with times whose zone is stated; any other member as it is."""
+    clock at ``offset`` (``match.local_clock``: a time an article restated in a stated zone, or the
+    clock of the country the run reports), so that it compares with times whose zone is stated;
+    any other member as it is."""
     w = m.w
     c = clock(w.value)
     if w.zone not in (None, "local") or c is None or c[1] is not None:
@@ -556,7 +557,8 @@ def _group(
         read = [m for m in (x, y) if m.w.zone != claim_of(m).zone] if local else []  # read on the local clock
         if read:
             reason += (f" {' and '.join(repr(claim_of(m).text) for m in read)} states no zone: read on the local clock of"
-                       f" this moment (UTC{local}), which an article gives by restating a time in another zone.")
+                       f" this moment (UTC{local}), which a time an article restates in another zone, or else the"
+                       f" country the articles report, gives.")
         conf = how.confidence if how else None
         if how is not None and how.basis == "inferred":
             reason += f" These two were matched from context, not from the same word (confidence {how.confidence:.2f}"
