@@ -108,13 +108,13 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "scope.tsv": [
         ("phrase", _text),
         ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "anchor", "since", "fronted",
-                          "part", "increment", "running")),
+                          "part", "increment", "running", "then")),
         ("value", _text),
         ("position", _optional),  # before | after | clause (the default): where a cue stands from the figure
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative")),
         ("value", _optional),
     ],
     "places.tsv": [("name", _text), ("code", _text)],

@@ -90,3 +90,20 @@ def test_an_abbreviation_after_an_opening_bracket_ends_no_sentence() -> None:
     text = "Klub dostał 99 mln euro (ok. 420 mln zł) i kolejne 11,7 mln w bonusach. Potem wyjechał."
     got = [s.text for s in sentences(text, lexicon("pl").abbreviations)]
     assert got == ["Klub dostał 99 mln euro (ok. 420 mln zł) i kolejne 11,7 mln w bonusach.", "Potem wyjechał."]
+
+
+@pytest.mark.parametrize("lang, text, part, whole", [
+    ("en", "The firm employs roughly 1,100 people, including about 450 in Malta.", "about 450", "#person"),
+    ("es", "La empresa tiene 1.100 empleados, unos 150 de ellos en Madrid.", "unos 150", "#worker"),
+    ("pl", "Firma zatrudnia ok. 1100 osób, w tym 220 w Warszawie.", "220", "#person"),
+])
+def test_a_part_that_names_no_noun_counts_what_its_whole_counts(lang: str, text: str, part: str, whole: str) -> None:
+    claim = next(c for c in extract(text, lang) if c.text == part)
+    assert claim.scope.part and whole in claim.counted.terms
+    # lighter than the part's own words: the place it is said of still leads
+    assert claim.counted.weights[claim.counted.terms.index(whole)] < 1.0
+
+
+def test_a_part_with_its_own_noun_keeps_it() -> None:
+    claim = next(c for c in extract("Five people died and 58 were injured, including 12 children.", "en") if c.text == "12")
+    assert claim.counted.terms == ("#child",)

@@ -814,3 +814,24 @@ def test_two_figures_equally_near_get_no_anchor():
         ("en.txt", "en", "Inspectors counted 1,482 sheds, 25 silos and 36 kilns after the flood."),
         ("es.txt", "es", "Los inspectores contaron 1.482 galpones y 30 hornos tras la riada."))
     assert len(conflicts) == 0
+
+
+
+def test_one_figure_at_another_scale_is_one_quantity_whatever_the_words():
+    # no word in common ("bill", "zapłaci"): only 25 with another scale word says these are one
+    # figure, a million read for a billion somewhere
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "About 25 million euros is the bill for the state."),
+        ("pl.txt", "pl", "Ok. 25 mld euro zapłaci budżet."),
+    )
+    assert _pairs(claims, conflicts) == [("About 25 million euros", "Ok. 25 mld euro")]
+    assert conflicts[0].severity == "hard"
+    group = next(g for g in groups if len(g.claims) == 2)
+    assert "the same figure at another scale" in group.match.evidence
+
+
+def test_a_figure_ten_times_another_is_no_scale_slip():
+    from claimrecon.match import _scale_slip
+
+    assert _scale_slip(25e6, 25e9) and _scale_slip(4.2e6, 4.2e3)
+    assert not _scale_slip(25e6, 25e7) and not _scale_slip(25e6, 26e9)

@@ -397,7 +397,9 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
-    found = _find(lx, sentences(text, lx.abbreviations), published)
+    sents = sentences(text, lx.abbreviations)
+    found = _find(lx, sents, published)
+    starts = [x.start for x in sents]
     if not found:
         return claims
     quotes = quote_spans(text)
@@ -425,6 +427,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     currency: tuple[str, int] | None = None  # the last currency stated, and in which sentence (its number among these)
     last_money: tuple[int, int] | None = None  # where the last amount of money ends (sentence number, offset)
     for n, (sent, found) in enumerate(doc.user_data["claimrecon_mentions"]):
+        then = _year_before(lx, sents, starts, sent, published)
         for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
@@ -459,7 +462,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     end=end,
                     sentence=sent.text,
                     sentence_start=sent.start,
-                    scope=dataclasses.replace(c["scope"], as_of=as_of) if as_of and men.kind != "date" else c["scope"],
+                    scope=_scoped(c["scope"], as_of if men.kind != "date" else None, then if men.kind != "date" else None),
                     attribution=c["attribution"],
                     zone=men.zone,
                     date=men.date,
@@ -476,6 +479,36 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     if sum(c.kind == "time" for c in claims) > 1:
         claims = _bracketed_clocks(claims, text, lx)
     return claims
+
+
+def _scoped(scope: Scope, as_of: str | None, then: str | None) -> Scope:
+    """A claim's scope with its article's report moment, and the year of the sentence before when
+    its own sentence points back to it (``_year_before``) and gives it no period of its own."""
+    changes: dict[str, Any] = {}
+    if as_of:
+        changes["as_of"] = as_of
+    if then and not scope.period:
+        changes["period"] = "in_" + then
+    return dataclasses.replace(scope, **changes) if changes else scope
+
+
+def _year_before(lx: Lexicon, sents: list[Sentence], starts: list[int], sent: Sentence, published: str | None) -> str | None:
+    """The past year a sentence points back to with "then", "at the time", "wtedy", "entonces":
+    the one past year the sentence before it names ("The 1997 flood killed 56 people. Aid back
+    then was PLN 1,000 per hectare"), when the sentence names no year of its own."""
+    if lx.then_re is None or not lx.then_re.search(sent.text) or _PAST_YEAR.search(sent.text):
+        return None
+    i = bisect.bisect_left(starts, sent.start)
+    if i == 0:
+        return None
+    years = {m.group(1) for m in _PAST_YEAR.finditer(sents[i - 1].text)}
+    if published:
+        years = {y for y in years if y < published[:4]}
+    return years.pop() if len(years) == 1 else None
+
+
+#: a year as a sentence names it (not part of a figure: "1,800 litres", "2030 GMT" are no years)
+_PAST_YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc|GMT|UTC|h\b))")
 
 
 def _bracket_opening(barred: str) -> re.Pattern[str]:

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from ..records import Counted
@@ -82,6 +82,7 @@ class Grammar:
     per_mode: dict[tuple[str, ...], str] = field(default_factory=dict)  # a rate word -> what may follow it (time, bare)
     opens: frozenset[str] = frozenset()  # words after which a reported clause's own subject starts ("said", "que", "że")
     whole: re.Pattern[str] | None = None  # between two counts, makes the second the whole of the first: "of", "de", "z"
+    relative_year: re.Pattern[str] | None = None  # a year a relative clause is about: "December 2018, when ..."
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -106,6 +107,7 @@ def grammar(lang: str) -> Grammar:
     level: list[tuple[str, ...]] = []
     per_mode: dict[tuple[str, ...], str] = {}
     opens: set[str] = set()
+    relative: list[str] = []
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -136,6 +138,8 @@ def grammar(lang: str) -> Grammar:
             level.append(tuple(word.split()))
         elif cls == "opens":
             opens.add(word)
+        elif cls == "relative":
+            relative.append(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -145,7 +149,9 @@ def grammar(lang: str) -> Grammar:
                 _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _words_re(place, r"\W*(?:{})\s+((?:1[89]|20)\d\d)\b"),
                 tuple(sorted(level, key=len, reverse=True)), per_mode, frozenset(opens),
                 # the word of a whole, then at most one word ("of the", "of Spain's", "de sus", "z")
-                whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"))
+                whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
+                # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
+                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -493,6 +499,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     # a sentence that opens with a year after a preposition of place or time ("In 2023, ...",
     # "En 2019, ...", "W 2019 r. ...") is about that year, whatever clauses follow
     fronted_year = g.fronted_year.match(s) if g.fronted_year else None
+    relative_years = list(reversed(list(g.relative_year.finditer(s)))) if g.relative_year else []  # the last before a figure first
     year_starts = [m.start() for m in years]
     out: list[Reading] = []
     pub_year = published[:4] if published else None
@@ -576,8 +583,11 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             for m in years[bisect.bisect_left(year_starts, ca):bisect.bisect_left(year_starts, cb)]:
                 if pub_year and m.group(1) >= pub_year:
                     continue  # this year, or a year to come: a plan's horizon, not a past period
-                if since and since.search(s, max(0, m.start() - 24), m.start()) and a < m.start():
-                    continue  # "the worst since 1997": a start, for a figure before it ("since 1997, when 56 died" dates the 56)
+                if since and since.search(s, max(0, m.start() - 24), m.start()) \
+                        and (a < m.start() or not (g.relative_year and g.relative_year.match(s, m.start()))):
+                    # "the worst since 1997", "since 2015 the EU has channelled €465 million": the
+                    # start of a running count; "since 1997, when 56 died" dates the 56
+                    continue
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
                 if base and b <= m.start() and base.search(s, max(b, m.start() - BASE_REACH), m.start()):
@@ -589,6 +599,14 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 break
         if year is None and fronted_year and fronted_year.end() <= a and not (pub_year and fronted_year.group(1) >= pub_year):
             year = fronted_year.group(1)  # "In 2023, when ..., 69 runners needed treatment": the whole sentence's year
+        if year is None:
+            # "memories of December 2018, when drones halted flights for 33 hours, affecting 1,000
+            # flights": the relative clause and the clauses after it are about that year (not
+            # "since 2018, when": a running count from then)
+            rel = next((m for m in relative_years if m.end() <= a), None)
+            if rel and not (pub_year and rel.group(1) >= pub_year) \
+                    and not (since and since.search(s, max(0, rel.start() - 24), rel.start())):
+                year = rel.group(1)
         if part in ("of_them", "among"):
             # "including 170 in Italy": a part that names its place is that place's part (a place
             # named after a preposition of place: "14 Polish students" are not Poland's part)
@@ -597,8 +615,40 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             if place:
                 part = "place:" + place.split(":", 1)[1]
         out.append(Reading(counted, part, increment, running, year))
+    _parts_count_the_whole(spans, out)
     _share_conversions(s, spans, out, units)
     return out
+
+
+#: concepts that mark a part rather than say what it counts ("including", "de ellos", "w tym")
+_PART_MARKS = frozenset({"#included"})
+#: the weight of a whole's words in a part that names no noun of its own
+INHERITED = 0.8
+
+
+def _own_noun(c: Counted) -> bool:
+    return any(t[:1] == "#" and w >= 0.5 and t not in _PART_MARKS and not t.startswith(("#weekday_", "#day_"))
+               for t, w in zip(c.terms, c.weights))
+
+
+def _parts_count_the_whole(spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
+    """A part that names no noun counts what its whole counts: "Korvex employs roughly 1,100
+    people, including about 450 in Malta" (450 people), "1.100 empleados, unos 150 de ellos en
+    Madrid", "ok. 1100 osób, w tym 220 w Warszawie". Such a part takes the words of the nearest
+    count before it in the sentence that is no part itself, a little lighter than its own."""
+    for fi, r in enumerate(out):
+        if spans[fi][2] != "count" or not r.part or r.part == "whole" or _own_noun(r.counted):
+            continue
+        whole = next((out[j] for j in range(fi - 1, -1, -1)
+                      if spans[j][2] == "count" and out[j].part in (None, "whole") and _own_noun(out[j].counted)), None)
+        if whole is None:
+            continue
+        own = r.counted
+        extra = [(t, round(w * INHERITED, 2)) for t, w in zip(whole.counted.terms, whole.counted.weights)
+                 if t[:1] == "#" and t not in _PART_MARKS and t not in own.terms]
+        terms = (own.terms + tuple(t for t, _ in extra))[:MAX_TERMS]
+        weights = (own.weights + tuple(w for _, w in extra))[:MAX_TERMS]
+        out[fi] = r._replace(counted=replace(own, terms=terms, weights=weights))
 
 
 #: what may stand between an amount and the same amount in another currency, bracketed or

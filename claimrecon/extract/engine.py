@@ -687,6 +687,14 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re else None
         if fm:  # "about an hour and a half"
             amount, end, precision = factor * (1 + lx.words[fm.group("frac").lower()][0]), fm.end(), 0.05 * factor
+        else:  # "an hour and 45 minutes", "una hora y 45 minutos": the remainder read as a figure of its own
+            rest = _remainder_after(s, lx, end, factor, mentions)
+            if rest is not None:
+                amount, end, precision = factor + float(rest.value), rest.end, rest.precision  # type: ignore[arg-type]
+                mentions.remove(rest)
+                taken.remove((rest.start, rest.end))
+            elif _DIGIT_NEXT.match(s, end):
+                continue  # "ok. godz. 20": a word that stands before a clock time, no duration
         low, high = qualifier_bounds(lx, q, amount)
         mentions.append(Mention("duration", start, end, m.start(), end, amount, unit="s", qualifier=q,
                                 low=low, high=high, precision=precision))
@@ -705,6 +713,24 @@ def _article_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){art}\s+$", re.I)
 
 
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_CONNECTOR_GAP = re.compile(r"\s+(?:(?P<conn>[^\W\d_]+)\s+)?")
+
+
+def _remainder_after(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention]) -> Mention | None:
+    """The duration right after a unit that has no number ("an hour | and 45 minutes") when it is
+    that unit's remainder: an exact figure of a smaller unit, joined by nothing or a connector."""
+    gm = _CONNECTOR_GAP.match(s, end)
+    conn = gm.group("conn") if gm else None
+    if gm is None or (conn and lx.words.get(conn.lower(), (0, ""))[1] != "connector"):
+        return None
+    rest = next((m for m in mentions if m.start == gm.end()), None)
+    if rest is None or rest.kind != "duration" or rest.qualifier != "exact" or not isinstance(rest.value, float) \
+            or not rest.extra.get("factor") or rest.extra["factor"] >= factor or rest.value >= factor:
+        return None
+    return rest
+
+
 #: what ``_compound`` says of an amount that is neither one whole nor separate figures
 _UNREAD = Mention("count", 0, 0, 0, 0, None)
 _COMPOUND_GAP = re.compile(r"\s*(?:,\s*)?(?:(?P<conn>\w+)\s+)?$")
@@ -717,7 +743,9 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
     or a bare remainder of cents at the end of a clause; a length in two units of one dimension;
     a duration and its remainder in a smaller unit). None when it is not one."""
     gm = _COMPOUND_GAP.match(s[men.end : nxt.start])
-    if gm is None or men.qualifier not in ("exact", "only") or nxt.has_scale:
+    # a hedge before a duration is said of the whole ("ok. 1 godz. 45 min", "about 2 hours 10 minutes")
+    hedged = men.kind == "duration" and men.qualifier not in ("exact", "only", "range", "vague")
+    if gm is None or (men.qualifier not in ("exact", "only") and not hedged) or nxt.has_scale:
         return None
     conn = gm.group("conn")
     if conn and lx.words.get(conn.lower(), (0, ""))[1] not in ("connector", "decimal"):
@@ -757,8 +785,9 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
         add, end = small.to_base(float(second.value)) / big.factor, second.end  # type: ignore[arg-type]
         precision = second.precision * small.factor / big.factor
     value = men.value + add
+    low, high = qualifier_bounds(lx, men.qualifier, value) if hedged else (value, value)
     whole = Mention(men.kind, men.start, end, men.core_start, nxt.end, value, unit=men.unit, qualifier=men.qualifier,
-                    low=value, high=value, precision=precision, extra=dict(men.extra))
+                    low=low, high=high, precision=precision, extra=dict(men.extra))
     return whole
 
 

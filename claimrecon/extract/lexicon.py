@@ -156,6 +156,7 @@ class Lexicon:
     since_re: re.Pattern[str] | None = None
     until_re: re.Pattern[str] | None = None  # the "since" words that make a year a deadline ("by 2027")
     base_re: re.Pattern[str] | None = None  # the words of a comparison whose base a year after them dates ("than in 2015")
+    then_re: re.Pattern[str] | None = None  # words that send a sentence back to the year the one before names ("wtedy", "at the time")
     fronted_re: re.Pattern[str] | None = None
     # time
     am_re: re.Pattern[str] | None = None
@@ -460,7 +461,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.context_re = _compile(contexts)
 
     # --- scope
-    anchors, sinces, untils, bases, fronted, scopes = [], [], [], [], [], []
+    anchors, sinces, untils, bases, fronted, thens, scopes = [], [], [], [], [], [], []
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f == "anchor":
@@ -469,6 +470,8 @@ def _build(rules: LanguageRules) -> Lexicon:
             (untils if r["value"] == "end" else bases if r["value"] == "base" else sinces).append(r["phrase"])
         elif f == "fronted":
             fronted.append(r["phrase"])
+        elif f == "then":
+            thens.append(r["phrase"])
         elif f in ("part", "increment", "running"):
             continue  # cues next to a figure: compiled by the counted reader (counted.py)
         else:
@@ -481,6 +484,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.until_re = re.compile(rf"(?:{alternation(untils)})\s*$", I) if untils else None
     lx.base_re = _compile(bases) if bases else None
     lx.fronted_re = re.compile(rf"^\W*(?:{alternation(fronted)})", I)
+    lx.then_re = _compile(thens) if thens else None
 
     # --- time words
     ams, pms, noons, zones, wds, mons, preps = [], [], [], [], [], [], []

@@ -483,6 +483,17 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             for x in range(len(ids)):
                 for y in range(x + 1, len(ids)):
                     pairs.add((ids[x], ids[y]))
+    # and the nodes that state one distinctive figure a thousand or a million times apart ("$4.2
+    # billion", "4,2 mln dol."): a scale word misread is the commonest error in a big figure
+    scaled: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for key, v in {k for k in (_scale_key(x) for _, x in node.values) if k}:
+            scaled[key].append((v, i))
+    for found in scaled.values():
+        if len(found) <= POSTINGS_CAP:
+            for (v, i), (w, j) in itertools.combinations(sorted(found), 2):
+                if i != j and _scale_slip(v, w):
+                    pairs.add((i, j) if i < j else (j, i))
     # and the clock times with the same uncommon minutes one, two or twelve hours apart ("6.42",
     # "7.42"): a zone or a.m./p.m. slip is the commonest error in a clock time, and two different
     # moments of one event rarely share such minutes
@@ -546,6 +557,10 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             odd = any(isinstance(x.value, str) and (_odd_minutes(x.value) or 0) % 15 for _, x in a.values)
             sim += CLOCK_SLIP if odd else CLOCK_SLIP - 0.1
             shared = shared + ("the same minutes, hours apart",)
+        elif any(_scale_key(x) and _scale_key(y) and _scale_key(x)[0] == _scale_key(y)[0] and _scale_slip(x.value, y.value)
+                 for _, x in a.values for _, y in b.values):
+            sim += SCALE_SLIP  # one distinctive figure with another scale word ("4.2 billion", "4,2 mln")
+            shared = shared + ("the same figure at another scale",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
             sim += 0.15  # the same digits at another scale or in another order: the errors figures suffer
             shared = shared + ("the same digits",)
@@ -757,6 +772,29 @@ def _towns_apart(a: Any, b: Any) -> bool:
 
 #: families of what happened to the counted that always make a part of them (the dead, the hurt)
 _HARM = frozenset({"~dead", "~hurt"})
+
+
+#: the evidence one distinctive figure a thousand or a million times apart gives two claims (as much
+#: as an equal distinctive figure: "$4.2 billion" and "4,2 mln dol." are one figure with a slip)
+SCALE_SLIP = 0.25
+
+
+def _scale_key(it: Any) -> tuple[str, float] | None:
+    """(kind, currency, significant digits) of an amount or count of a thousand or more with two
+    significant digits or more, and its value: what a misread scale word keeps of a figure."""
+    v = it.value
+    if it.kind not in ("money", "count") or not isinstance(v, float) or not math.isfinite(v) or v < 1000:
+        return None
+    digits = _digits(v)
+    if len(digits) < 2:
+        return None
+    return f"{it.kind}|{it.unit or ''}|{digits}", v
+
+
+def _scale_slip(x: float, y: float) -> bool:
+    """Two figures exactly a thousand or a million times apart."""
+    lo, hi = min(x, y), max(x, y)
+    return any(math.isclose(hi, lo * k, rel_tol=1e-9) for k in (1e3, 1e6))
 
 
 def _bodies(x: Any) -> frozenset[str]:
