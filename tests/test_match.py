@@ -835,3 +835,32 @@ def test_a_figure_ten_times_another_is_no_scale_slip():
 
     assert _scale_slip(25e6, 25e9) and _scale_slip(4.2e6, 4.2e3)
     assert not _scale_slip(25e6, 25e7) and not _scale_slip(25e6, 26e9)
+
+
+def test_two_clocks_that_state_their_zones_are_compared_as_instants():
+    # 18:42 and 02:42 as written, but 23:42 and 00:42 GMT: the same minutes an hour apart, which
+    # only the instants show (no word is shared: the figure alone makes them candidates)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "It was 6:42 p.m. CDT when the sirens stopped."),
+        ("pl.txt", "pl", "Była 2.42 w nocy czasu polskiego, gdy syreny ucichły."),
+        published="2025-05-17",
+    )
+    assert _pairs(claims, conflicts) == [("2.42 w nocy czasu polskiego", "6:42 p.m. CDT")]
+
+
+def test_sentences_that_tell_one_fact_may_name_one_thing_with_two_nouns():
+    # "4,250 drivers" and "4250 kierowców" tie the sentences; their other counts are lorries and
+    # vehicles: two words for one thing there, not the two quantities two nouns elsewhere are
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "On Monday 4,250 drivers and 1,100 lorries were stranded on the A1 motorway."),
+        ("pl.txt", "pl", "W poniedziałek na autostradzie utknęło 4250 kierowców i 1300 pojazdów."),
+    )
+    assert _pairs(claims, conflicts) == [("1,100", "1300")]
+
+
+def test_two_nouns_in_sentences_that_share_nothing_stay_two_quantities():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "On Monday 1,100 lorries were stranded on the A1 motorway."),
+        ("pl.txt", "pl", "W poniedziałek na autostradzie utknęło 1300 pojazdów."),
+    )
+    assert not conflicts

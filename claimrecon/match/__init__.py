@@ -515,6 +515,27 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
                         pairs.add((i, j) if i < j else (j, i))
                         partners[i] += 1
                         partners[j] += 1
+    # and the clock times that state their zone, by the instant they name: one instant written on
+    # two clocks ("0042 GMT", "6.42 rano czasu lokalnego"), or one an hour or two off it, which
+    # the clocks as written hide ("6:42 p.m. CDT", "2.42 w nocy czasu polskiego")
+    instants: dict[tuple[int, int], list[int]] = defaultdict(list)  # (minutes, UTC hour) -> nodes
+    for i, node in enumerate(nodes):
+        for c in (clock(x.value) for _, x in node.values):
+            if c and c[1] is not None and c[0] % 30:
+                utc = (c[0] - c[1]) % 1440
+                instants[(utc % 60, utc // 60)].append(i)
+    for (mi, hour), ids in sorted(instants.items()):
+        for step in (0, 1, 2, 12):
+            for j in instants.get((mi, (hour + step) % 24), ()):
+                for i in ids:
+                    if i == j or partners[i] >= CANDIDATES or partners[j] >= CANDIDATES:
+                        continue
+                    pair = (i, j) if i < j else (j, i)
+                    if pair not in pairs and any(_clock_slip(p.value, q.value) or _equal(p, q)
+                                                 for _, p in nodes[i].values for _, q in nodes[j].values):
+                        pairs.add(pair)
+                        partners[i] += 1
+                        partners[j] += 1
     # and the nearest figures of two sentences that agree on another figure (``Anchors``)
     beside = beside or {}
     pairs.update(beside)
@@ -524,7 +545,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
-        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b):
+        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b, (i, j) in beside):
             continue  # one article's two claims are never one quantity's two figures to compare
         if (i in listed or j in listed) and not _any_equal(a, b):
             continue  # one of a list told alike ("AD 94 seats, Chega 64, PS 56"): only an equal figure says which
@@ -678,15 +699,17 @@ def _any_equal(a: Node, b: Node) -> bool:
     return any(_equal(x, y) for _, x in a.values for _, y in b.values)
 
 
-def compatible(a: Item, b: Item) -> bool:
+def compatible(a: Item, b: Item, told_alike: bool = False) -> bool:
     """Whether two claims may be one quantity at all: the same scope, and not two different
-    bodies' estimates (the police's count and the organisers')."""
+    bodies' estimates (the police's count and the organisers'). ``told_alike``: the two stand in
+    sentences that tell one fact alike (``Anchors``), where two counted nouns may be two words
+    for one thing ("lorries", "vehicles")."""
     sa, sb = _bodies(a), _bodies(b)
     return (_same_scope(a, b) and not (sa and sb and sa.isdisjoint(sb))
             and not _elsewhere(a, b)
-            and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head))  # "400 coaches", "11 protesters"
+            and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head) and not told_alike)  # "400 coaches", "11 protesters"
             # "six injured passengers" is not "212 passengers": what happened to the counted is part of what is counted
-            and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles))
+            and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles) and not told_alike)
             # "11 protesters were hurt" is not "8,500 protesters marched": harm to some of the counted
             # makes a part of them, whether or not the other claim says what happened to its own
             # (a part that names harm farther on is a part of the harmed: "nine people, including
