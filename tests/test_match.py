@@ -864,3 +864,23 @@ def test_two_nouns_in_sentences_that_share_nothing_stay_two_quantities():
         ("pl.txt", "pl", "W poniedziałek na autostradzie utknęło 1300 pojazdów."),
     )
     assert not conflicts
+
+
+
+def test_sentences_that_say_mostly_the_same_things_are_tied():
+    from types import SimpleNamespace
+
+    from claimrecon.match.anchors import Anchors
+
+    def item(article, sentence, *terms):
+        return SimpleNamespace(article=article, source=article, sentence=sentence, terms=terms, weights=(1.0,) * len(terms))
+
+    anchors = Anchors([], str, lambda n: frozenset(), lambda x, y: None, lambda x, y: False)
+    anchors.tie_alike_sentences([
+        item("en.txt", 0, "#damage", "#smoke", "#water", "#store"),
+        item("es.txt", 40, "#damage", "#smoke", "#water"),  # three of four in common
+        item("pl.txt", 0, "#damage", "#rescuer", "#weekday_1", "#road", "@krakow"),  # one in common
+        item("de.txt", 0, "#weekday_1", "#weekday_1"),
+    ])
+    assert anchors.alike_told[("en.txt", 0)] == {("es.txt", 40)}
+    assert ("pl.txt", 0) not in anchors.alike_told

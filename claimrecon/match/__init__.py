@@ -48,7 +48,7 @@ from ..reconcile.intervals import in_usd, interval, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
-from .anchors import Anchors
+from .anchors import ALIKE, Anchors
 from .eventzone import country_offset, event_country
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
@@ -358,6 +358,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # a second look at each block, now that the first has shown which sentences of two articles
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
     anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, clock_gap, _slip)
+    anchors.tie_alike_sentences([it for nodes in nodes_of_block for n in nodes for it in n.items])
     for nodes, looked in zip(nodes_of_block, first):
         beside = anchors.pairs(nodes)
         if beside:
@@ -545,7 +546,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
-        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b, (i, j) in beside):
+        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b, (i, j) in beside and beside[(i, j)][1] != ALIKE):
             continue  # one article's two claims are never one quantity's two figures to compare
         if (i in listed or j in listed) and not _any_equal(a, b):
             continue  # one of a list told alike ("AD 94 seats, Chega 64, PS 56"): only an equal figure says which
@@ -1139,7 +1140,11 @@ def _how(block: list[Node], members: list[int], sims: dict[tuple[int, int], tupl
     basis = max(bases, key=lambda b: order[b])
     evidence: list[str] = []
     for _, shared, i, j in links:
-        for t in shared[:3]:
+        # its three strongest words, and what else says it is one quantity (an equal figure, a
+        # sentence that tells one fact, a slip), which a desk needs to judge an inferred match
+        words = [t for t in shared if " " not in t][:3]
+        notes = [t for t in shared if " " in t]
+        for t in words + notes:
             e = vocab.explain(t, block[i], block[j])
             if e and e not in evidence:
                 evidence.append(e)
