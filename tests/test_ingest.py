@@ -356,6 +356,14 @@ def test_boilerplate_lines(lang: str) -> None:
         ("en", "Twitter crashed on June 4, 2023 as half a million people tried to listen", None),
         ("en", "February 30, 2023", None),
         ("en", "05/06/2023", None),  # US or European order? not guessed
+        # a byline whose parts stand between bars: one part is the dateline
+        ("es", "Por Redacción La Voz del Paraná | Villa Aurora, 11 de marzo de 2025", "2025-03-11"),
+        ("es", "Diario Atlántico | Londres / Madrid, 17 de enero de 2025 | Por Marta Saavedra", "2025-01-17"),
+        ("en", "By Sarah Whitfield, Latin America Correspondent | Friday 11 October 2024", "2024-10-11"),
+        ("pl", "Ceny paliw | 2025 | raport", None),
+        # a dateline that opens the lead, ended by a dash
+        ("es", "CANCÚN, Q. Roo, 7 de febrero de 2025.— El crucero Meridian Aurora, al que se negó el atraque, zarpó", "2025-02-07"),
+        ("en", "The toll - 40 dead by June 4, 2023 - rose again on Monday as rescuers dug through the night", None),
     ],
 )
 def test_dateline(lang: str, line: str, iso: str | None) -> None:

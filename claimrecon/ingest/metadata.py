@@ -119,9 +119,44 @@ def _furniture(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_FURNITURE.get(lang, _FURNITURE['en'])}|{alt})(?!\w)", re.I)
 
 
+#: what separates the parts of a byline ("Por Redacción La Voz del Paraná | Villa Aurora, 11 de
+#: marzo de 2025"): each part may be the dateline
+_BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
+#: a dateline that opens the first paragraph, ended by a dash ("CANCÚN, 7 de febrero de 2025.—",
+#: "WARSAW, May 3, 2025 -")
+_LEAD_DATELINE = re.compile(r"(.{3,90}?)\s*\.?\s*[—–-]{1,2}\s")
+
+
 def _dateline_match(line: str, lang: str) -> re.Match[str] | None:
     """The date of a line that is a dateline: a date and, around it, at most a place, an outlet,
-    a weekday, an "updated" word, a time and a zone."""
+    a weekday, an "updated" word, a time and a zone; or a byline one of whose parts, between
+    bars, is such a line. The match is of the line itself."""
+    found = _dateline_part(line, lang)
+    if found is None and _BYLINE_PARTS.search(line):
+        at = 0
+        for part in _BYLINE_PARTS.split(line):
+            at = line.index(part, at)
+            m = _dateline_part(part, lang)
+            if m is not None:
+                return _date_patterns_match(line, lang, at, at + len(part))
+            at += len(part)
+    if found is None:
+        lead = _LEAD_DATELINE.match(line)  # "CANCÚN, Q. Roo, 7 de febrero de 2025.— El crucero ..."
+        if lead and _dateline_part(lead.group(1), lang) is not None:
+            return _date_patterns_match(line, lang, 0, lead.end(1))
+    return found
+
+
+def _date_patterns_match(line: str, lang: str, start: int, end: int) -> re.Match[str] | None:
+    """The first date pattern's match in ``line[start:end]``, as a match of the whole line."""
+    for pat in _date_patterns(lang):
+        m = pat.search(line, start, end)
+        if m and _to_iso(m, lang):
+            return m
+    return None
+
+
+def _dateline_part(line: str, lang: str) -> re.Match[str] | None:
     if len(line) > MAX_DATELINE:
         return None
     for pat in _date_patterns(lang):
