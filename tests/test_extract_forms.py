@@ -107,3 +107,10 @@ def test_a_part_that_names_no_noun_counts_what_its_whole_counts(lang: str, text:
 def test_a_part_with_its_own_noun_keeps_it() -> None:
     claim = next(c for c in extract("Five people died and 58 were injured, including 12 children.", "en") if c.text == "12")
     assert claim.counted.terms == ("#child",)
+
+
+def test_a_part_takes_nothing_from_a_whole_that_names_nothing() -> None:
+    # the count before the part ("58 more") names nothing: the part does not reach back to the dead
+    text = "Five people died and 58 more were taken away, including 12 in Madrid."
+    claim = next(c for c in extract(text, "en") if c.text == "12")
+    assert "#dead" not in claim.counted.terms

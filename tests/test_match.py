@@ -821,13 +821,22 @@ def test_one_figure_at_another_scale_is_one_quantity_whatever_the_words():
     # no word in common ("bill", "zapłaci"): only 25 with another scale word says these are one
     # figure, a million read for a billion somewhere
     claims, groups, conflicts = _run(
-        ("en.txt", "en", "About 25 million euros is the bill for the state."),
-        ("pl.txt", "pl", "Ok. 25 mld euro zapłaci budżet."),
+        ("en.txt", "en", "About 25.5 million euros is the bill for the state."),
+        ("pl.txt", "pl", "Ok. 25,5 mld euro zapłaci budżet."),
     )
-    assert _pairs(claims, conflicts) == [("About 25 million euros", "Ok. 25 mld euro")]
+    assert _pairs(claims, conflicts) == [("About 25.5 million euros", "Ok. 25,5 mld euro")]
     assert conflicts[0].severity == "hard"
     group = next(g for g in groups if len(g.claims) == 2)
     assert "the same figure at another scale" in group.match.evidence
+
+
+def test_two_significant_digits_at_another_scale_need_a_word_in_common():
+    # 4,500 and 4.5 million share only "45": two amounts as likely as one misread
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The town council approved a 4,500 euro grant."),
+        ("es.txt", "es", "El presupuesto regional asciende a 4,5 millones de euros."),
+    )
+    assert not conflicts
 
 
 def test_a_figure_ten_times_another_is_no_scale_slip():

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
+from .counted import YEAR
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
@@ -400,6 +401,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     sents = sentences(text, lx.abbreviations)
     found = _find(lx, sents, published)
     starts = [x.start for x in sents]
+    figures = {f.sentence.start: f.mentions for f in found}
     if not found:
         return claims
     quotes = quote_spans(text)
@@ -427,7 +429,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     currency: tuple[str, int] | None = None  # the last currency stated, and in which sentence (its number among these)
     last_money: tuple[int, int] | None = None  # where the last amount of money ends (sentence number, offset)
     for n, (sent, found) in enumerate(doc.user_data["claimrecon_mentions"]):
-        then = _year_before(lx, sents, starts, sent, published)
+        then = _year_before(lx, sents, starts, figures, sent, published)
         for c in found:
             men: Mention = c["men"]
             start, end = sent.start + men.start, sent.start + men.end
@@ -492,23 +494,34 @@ def _scoped(scope: Scope, as_of: str | None, then: str | None) -> Scope:
     return dataclasses.replace(scope, **changes) if changes else scope
 
 
-def _year_before(lx: Lexicon, sents: list[Sentence], starts: list[int], sent: Sentence, published: str | None) -> str | None:
+def _year_before(lx: Lexicon, sents: list[Sentence], starts: list[int], figures: dict[int, tuple[Mention, ...]],
+                 sent: Sentence, published: str | None) -> str | None:
     """The past year a sentence points back to with "then", "at the time", "wtedy", "entonces":
     the one past year the sentence before it names ("The 1997 flood killed 56 people. Aid back
-    then was PLN 1,000 per hectare"), when the sentence names no year of its own."""
-    if lx.then_re is None or not lx.then_re.search(sent.text) or _PAST_YEAR.search(sent.text):
+    then was PLN 1,000 per hectare"), when the sentence names no year of its own. ``figures``:
+    each sentence's mentions by where it starts (a figure is no year: "2019 people", "1930 BST")."""
+    if lx.then_re is None or not _points_back(lx, sent.text) or _years(sent, figures):
         return None
     i = bisect.bisect_left(starts, sent.start)
     if i == 0:
         return None
-    years = {m.group(1) for m in _PAST_YEAR.finditer(sents[i - 1].text)}
+    years = set(_years(sents[i - 1], figures))
     if published:
         years = {y for y in years if y < published[:4]}
     return years.pop() if len(years) == 1 else None
 
 
-#: a year as a sentence names it (not part of a figure: "1,800 litres", "2030 GMT" are no years)
-_PAST_YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc|GMT|UTC|h\b))")
+def _points_back(lx: Lexicon, text: str) -> bool:
+    """Whether a "then" word of the text points back to a past time, not one of the language's
+    phrases that only contain one ("since then", "by then", "desde entonces", "od wtedy")."""
+    blocked = [(m.start(), m.end()) for m in lx.then_not_re.finditer(text)] if lx.then_not_re else []
+    return any(not any(a <= m.start() < b for a, b in blocked) for m in lx.then_re.finditer(text))  # type: ignore[union-attr]
+
+
+def _years(sent: Sentence, figures: dict[int, tuple[Mention, ...]]) -> list[str]:
+    """The years a sentence names, not counting figures that look like one ("2019 people")."""
+    spans = [(m.start, m.end) for m in figures.get(sent.start, ()) if m.kind != "date"]
+    return [m.group(1) for m in YEAR.finditer(sent.text) if not any(a <= m.start() < b for a, b in spans)]
 
 
 def _bracket_opening(barred: str) -> re.Pattern[str]:

@@ -41,7 +41,9 @@ FAR_WEIGHT = 0.15
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*|\d[\d.,:]*|[^\w\s]")
 _UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜŁŚŻŹĆĘĄÓ]")
-_YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc))")
+#: a year as a sentence names it (a figure of the sentence that looks like one is taken out by
+#: whoever reads it: "1800 litrów", "(2030 GMT)", "2019 people")
+YEAR = re.compile(r"(?<![\d.,:/])(1[89]\d\d|20\d\d)(?!\d|[.,:/]\d|\s*(?:%|proc))")
 _NAME_BEFORE = re.compile(r"((?:[A-ZÁÉÍÓÚÑŁŚŻŹĆ][\w’'-]*\s+){1,3})$")
 _LEADING_SMALL = re.compile(r"^(?:(?:In|At|From|On|The|En|El|La|Los|Las|W|We|Z|Ze|Na)\s+)+")
 # a place named after a cue ("in Poland alone", "sólo en el Reino Unido", "solo en EE.UU."): up to
@@ -495,7 +497,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     clause_cues = sorted((m.start(), m.end(), f, value, pat) for pat, f, value in g.clause for m in pat.finditer(s))
     cue_starts = [x[0] for x in clause_cues]
     # a year is no figure of the sentence ("1800 litrów", "(2030 GMT)" are an amount and a clock)
-    years = [m for m in _YEAR.finditer(s) if not any(fa <= m.start() < fb and fk != "date" for fa, fb, fk in spans)]
+    years = [m for m in YEAR.finditer(s) if not any(fa <= m.start() < fb and fk != "date" for fa, fb, fk in spans)]
     # a sentence that opens with a year after a preposition of place or time ("In 2023, ...",
     # "En 2019, ...", "W 2019 r. ...") is about that year, whatever clauses follow
     fronted_year = g.fronted_year.match(s) if g.fronted_year else None
@@ -583,10 +585,11 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             for m in years[bisect.bisect_left(year_starts, ca):bisect.bisect_left(year_starts, cb)]:
                 if pub_year and m.group(1) >= pub_year:
                     continue  # this year, or a year to come: a plan's horizon, not a past period
-                if since and since.search(s, max(0, m.start() - 24), m.start()) \
-                        and (a < m.start() or not (g.relative_year and g.relative_year.match(s, m.start()))):
-                    # "the worst since 1997", "since 2015 the EU has channelled €465 million": the
-                    # start of a running count; "since 1997, when 56 died" dates the 56
+                if since and since.search(s, max(0, m.start() - 24), m.start()) and a < m.start():
+                    continue  # "the worst since 1997": a start, for a figure before it
+                if _since_year(s, m, since, g.place) and not (g.relative_year and g.relative_year.match(s, m.start())):
+                    # "since 2015 the EU has channelled €465 million": the start of a running count,
+                    # for a figure after it too; "since 1997, when 56 died" dates the 56
                     continue
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
@@ -604,8 +607,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             # flights": the relative clause and the clauses after it are about that year (not
             # "since 2018, when": a running count from then)
             rel = next((m for m in relative_years if m.end() <= a), None)
-            if rel and not (pub_year and rel.group(1) >= pub_year) \
-                    and not (since and since.search(s, max(0, rel.start() - 24), rel.start())):
+            # (not a figure its own words date to a day: "today the airport handles 4,000 flights")
+            if rel and not (pub_year and rel.group(1) >= pub_year) and not _since_year(s, rel, since, g.place) \
+                    and not any(t.startswith(("#weekday_", "#day_")) for t in weights):
                 year = rel.group(1)
         if part in ("of_them", "among"):
             # "including 170 in Italy": a part that names its place is that place's part (a place
@@ -618,6 +622,25 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     _parts_count_the_whole(spans, out)
     _share_conversions(s, spans, out, units)
     return out
+
+
+#: at most this much between a "since" word and its year: "since 2015", "od marca 2019 r.", "since
+#: the end of 2015" (farther back, "od turystów w 2019 r." is no start of a running count)
+_SINCE_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}$")
+
+
+def _since_year(s: str, year: re.Match[str], since: re.Pattern[str] | None, place: frozenset[str]) -> bool:
+    """Whether a year is the start of a running count: a "since" word right before it, with no
+    preposition of place or time between ("od turystów w 2019 r.": the year of the takings)."""
+    if since is None:
+        return False
+    m = None
+    for m in since.finditer(s, max(0, year.start() - 24), year.start()):
+        pass  # the last such word before the year
+    if m is None:
+        return False
+    gap = s[m.end():year.start()]
+    return _SINCE_GAP.match(gap) is not None and not any(w.lower() in place for w in gap.split())
 
 
 #: concepts that mark a part rather than say what it counts ("including", "de ellos", "w tym")
@@ -639,9 +662,10 @@ def _parts_count_the_whole(spans: list[tuple[int, int, str]], out: list[Reading]
     for fi, r in enumerate(out):
         if spans[fi][2] != "count" or not r.part or r.part == "whole" or _own_noun(r.counted):
             continue
-        whole = next((out[j] for j in range(fi - 1, -1, -1)
-                      if spans[j][2] == "count" and out[j].part in (None, "whole") and _own_noun(out[j].counted)), None)
-        if whole is None:
+        # the nearest count before it that is no part itself; when that one names nothing, nothing
+        # ("Five people died and 58 more were taken away, including 12 in Madrid": not the dead)
+        whole = next((out[j] for j in range(fi - 1, -1, -1) if spans[j][2] == "count" and out[j].part in (None, "whole")), None)
+        if whole is None or not _own_noun(whole.counted):
             continue
         own = r.counted
         extra = [(t, round(w * INHERITED, 2)) for t, w in zip(whole.counted.terms, whole.counted.weights)

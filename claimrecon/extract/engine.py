@@ -233,7 +233,9 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if _overlaps(taken, m.start(), m.end()):
                 continue
             before = s[max(0, m.start() - 25) : m.start()]
-            has_prep = bool(lx.prep_re.search(before)) if lx.prep_re else False
+            pm = lx.prep_re.search(before) if lx.prep_re else None
+            # an abbreviated hour right after a number is that number's unit, no clock's: "2 godz. 15 min"
+            has_prep = pm is not None and not (pm.group().rstrip().endswith(".") and _NUMBER_END.search(before, 0, pm.start()))
             # the cheap tests first (every small number is a "bare" match): a dotted or bare number
             # is a clock time only after a preposition or with a suffix, a bare one without a
             # preposition only before an am/pm marker; then the unit after it
@@ -693,8 +695,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                 amount, end, precision = factor + float(rest.value), rest.end, rest.precision  # type: ignore[arg-type]
                 mentions.remove(rest)
                 taken.remove((rest.start, rest.end))
-            elif _DIGIT_NEXT.match(s, end):
-                continue  # "ok. godz. 20": a word that stands before a clock time, no duration
+            elif _DIGIT_NEXT.match(s, end) and (m.group().endswith(".") or len(m.group()) == 1):
+                continue  # "ok. godz. 20": an abbreviation that stands before a clock time, no duration
         low, high = qualifier_bounds(lx, q, amount)
         mentions.append(Mention("duration", start, end, m.start(), end, amount, unit="s", qualifier=q,
                                 low=low, high=high, precision=precision))
@@ -714,6 +716,7 @@ def _article_before(lang: str) -> re.Pattern[str] | None:
 
 
 _DIGIT_NEXT = re.compile(r"\s*\d")
+_NUMBER_END = re.compile(r"\d\s*$")
 _CONNECTOR_GAP = re.compile(r"\s+(?:(?P<conn>[^\W\d_]+)\s+)?")
 
 

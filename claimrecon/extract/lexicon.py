@@ -157,6 +157,7 @@ class Lexicon:
     until_re: re.Pattern[str] | None = None  # the "since" words that make a year a deadline ("by 2027")
     base_re: re.Pattern[str] | None = None  # the words of a comparison whose base a year after them dates ("than in 2015")
     then_re: re.Pattern[str] | None = None  # words that send a sentence back to the year the one before names ("wtedy", "at the time")
+    then_not_re: re.Pattern[str] | None = None  # phrases holding such a word that do not ("since then", "od wtedy")
     fronted_re: re.Pattern[str] | None = None
     # time
     am_re: re.Pattern[str] | None = None
@@ -461,7 +462,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.context_re = _compile(contexts)
 
     # --- scope
-    anchors, sinces, untils, bases, fronted, thens, scopes = [], [], [], [], [], [], []
+    anchors, sinces, untils, bases, fronted, thens, then_nots, scopes = [], [], [], [], [], [], [], []
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f == "anchor":
@@ -471,7 +472,7 @@ def _build(rules: LanguageRules) -> Lexicon:
         elif f == "fronted":
             fronted.append(r["phrase"])
         elif f == "then":
-            thens.append(r["phrase"])
+            (then_nots if r["value"] == "not" else thens).append(r["phrase"])
         elif f in ("part", "increment", "running"):
             continue  # cues next to a figure: compiled by the counted reader (counted.py)
         else:
@@ -485,6 +486,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.base_re = _compile(bases) if bases else None
     lx.fronted_re = re.compile(rf"^\W*(?:{alternation(fronted)})", I)
     lx.then_re = _compile(thens) if thens else None
+    lx.then_not_re = _compile(then_nots) if then_nots else None
 
     # --- time words
     ams, pms, noons, zones, wds, mons, preps = [], [], [], [], [], [], []

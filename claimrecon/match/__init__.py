@@ -48,7 +48,7 @@ from ..reconcile.intervals import in_usd, interval, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
-from .anchors import ALIKE, Anchors
+from .anchors import BESIDE, Anchors
 from .eventzone import country_offset, event_country
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
@@ -546,7 +546,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
-        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b, (i, j) in beside and beside[(i, j)][1] != ALIKE):
+        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b, (i, j) in beside and beside[(i, j)][1] == BESIDE):
             continue  # one article's two claims are never one quantity's two figures to compare
         if (i in listed or j in listed) and not _any_equal(a, b):
             continue  # one of a list told alike ("AD 94 seats, Chega 64, PS 56"): only an equal figure says which
@@ -579,8 +579,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             odd = any(isinstance(x.value, str) and (_odd_minutes(x.value) or 0) % 15 for _, x in a.values)
             sim += CLOCK_SLIP if odd else CLOCK_SLIP - 0.1
             shared = shared + ("the same minutes, hours apart",)
-        elif any(_scale_key(x) and _scale_key(y) and _scale_key(x)[0] == _scale_key(y)[0] and _scale_slip(x.value, y.value)
-                 for _, x in a.values for _, y in b.values):
+        elif _scaled_alike(a, b, words=sim > 0.05):
             sim += SCALE_SLIP  # one distinctive figure with another scale word ("4.2 billion", "4,2 mln")
             shared = shared + ("the same figure at another scale",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
@@ -803,9 +802,24 @@ _HARM = frozenset({"~dead", "~hurt"})
 SCALE_SLIP = 0.25
 
 
+def _scaled_alike(a: Node, b: Node, words: bool) -> bool:
+    """Whether two nodes state one figure a thousand or a million times apart: of two significant
+    digits or more when they share a word, of three or more when they share none ("4,500 euros",
+    "4,5 millones de euros" may well be two amounts)."""
+    for _, x in a.values:
+        kx = _scale_key(x)
+        if kx is None or (not words and len(kx[0].rsplit("|", 1)[1]) < 3):
+            continue
+        for _, y in b.values:
+            ky = _scale_key(y)
+            if ky is not None and ky[0] == kx[0] and _scale_slip(kx[1], ky[1]):
+                return True
+    return False
+
+
 def _scale_key(it: Any) -> tuple[str, float] | None:
-    """(kind, currency, significant digits) of an amount or count of a thousand or more with two
-    significant digits or more, and its value: what a misread scale word keeps of a figure."""
+    """("kind|currency|significant digits", value) of an amount or count of a thousand or more with
+    two significant digits or more: what a misread scale word keeps of a figure, and the figure."""
     v = it.value
     if it.kind not in ("money", "count") or not isinstance(v, float) or not math.isfinite(v) or v < 1000:
         return None

@@ -16,12 +16,11 @@ first look joined with different figures anchor their own two sentences, for les
 annotated sets of the quality gate and round 11 (``benchmarks/score_sets.py``): 740 -> 845 of
 1,703 conflicts found, 411 -> 428 false flags (with the slips and twelve-hour clocks below).
 
-Two sentences whose claims' concepts and names are mostly the same ("A further 95 works were
-damaged by smoke and water", "Otras 59 piezas sufrieron daños por el humo y el agua") anchor each
-other for less too, with no figure in common; there two counted nouns or two predicates still keep
-two figures apart, as they do not beside an agreeing figure. Measured on the thirteen gated sets:
-1,055 -> 1,065 of 2,038 conflicts found, 453 -> 455 false flags (a share of a quarter: +17, +5; a
-fifth: +15, +7; two fifths: +1, 0; as strong as an agreeing figure: +15, +11).
+Two sentences whose claims' concepts and names are mostly the same anchor each other for less
+too, with no figure in common; there, and next to an agreeing figure, two counted nouns or two
+predicates still keep two figures apart, as they do not beside one. Measured on the thirteen gated
+sets: 1,055 -> 1,065 of 2,038 conflicts found, 453 -> 455 false flags (a share of a quarter: +17,
++5; a fifth: +15, +7; two fifths: +1, 0; as strong as an agreeing figure: +15, +11).
 """
 
 from __future__ import annotations
@@ -60,6 +59,9 @@ SENTENCE_ALIKE = 0.3
 #: the evidence of a pair told in two such sentences (no figure ties them: the vetoes of two
 #: counted nouns or two predicates still hold, as they do not beside an agreeing figure)
 ALIKE = "told in sentences that say the same things"
+#: the evidence of a pair told in two sentences that agree on another figure: one fact told twice,
+#: where two counted nouns or two predicates may be two words for one thing
+BESIDE = "told beside an agreeing figure"
 
 Sentence = tuple[str, int]  # (article, where the sentence starts)
 
@@ -208,7 +210,7 @@ class Anchors:
         for (i, j), (tier, _) in sorted(near.items()):
             art_i, art_j = where[(i, j)]
             if nearest(i, art_j) == j and nearest(j, art_i) == i:
-                out[(i, j)] = (ANCHOR_BONUS, "told beside an agreeing figure") if tier == 0 else \
+                out[(i, j)] = (ANCHOR_BONUS, BESIDE) if tier == 0 else \
                     (NEXT_BONUS, "told next to an agreeing figure") if tier == 1 else \
                     (NEXT_BONUS, ALIKE)
         return out
@@ -222,13 +224,13 @@ class Anchors:
         out = {o: 0 for o in self.told.get(key, ())}
         for o in self.joined_told.get(key, ()):
             out.setdefault(o, 1)  # two claims joined on their words though their figures differ
-        for o in self.alike_told.get(key, ()):
-            out.setdefault(o, 2)  # two sentences that say mostly the same things
         for k in (key, _next(starts, key, -1), _next(starts, key, 1)):
             for o in self.told.get(k, ()) if k else ():
                 for s in (o, _next(starts, o, -1), _next(starts, o, 1)):
                     if s and s not in out:
                         out[s] = 1
+        for o in self.alike_told.get(key, ()):
+            out.setdefault(o, 2)  # two sentences that say mostly the same things (weakest: last)
         return out
 
     def _distance(self, xs: frozenset[float], ys: frozenset[float]) -> float | None:
