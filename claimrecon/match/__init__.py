@@ -506,16 +506,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         for slot in {(c[0] % 60, c[0] // 60) for c in (clock(x.value) for _, x in node.values) if c and c[0] % 30}:
             slots[slot].append(i)
     partners: dict[int, int] = defaultdict(int)
-    for (mi, hour), ids in sorted(slots.items()):
-        for step in (1, 2, 3, 12):
-            for j in slots.get((mi, (hour + step) % 24), ()):
-                for i in ids:
-                    if i == j or partners[i] >= CANDIDATES or partners[j] >= CANDIDATES:
-                        continue
-                    if any(_clock_slip(p.value, q.value) for _, p in nodes[i].values for _, q in nodes[j].values):
-                        pairs.add((i, j) if i < j else (j, i))
-                        partners[i] += 1
-                        partners[j] += 1
+    _clock_partners(nodes, slots, (1, 2, 3, 12), pairs, partners, _clock_slip)
     # and the clock times that state their zone, by the instant they name: one instant written on
     # two clocks ("0042 GMT", "6.42 rano czasu lokalnego"), or one an hour or two off it, which
     # the clocks as written hide ("6:42 p.m. CDT", "2.42 w nocy czasu polskiego")
@@ -525,18 +516,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             if c and c[1] is not None and c[0] % 30:
                 utc = (c[0] - c[1]) % 1440
                 instants[(utc % 60, utc // 60)].append(i)
-    for (mi, hour), ids in sorted(instants.items()):
-        for step in (0, 1, 2, 12):
-            for j in instants.get((mi, (hour + step) % 24), ()):
-                for i in ids:
-                    if i == j or partners[i] >= CANDIDATES or partners[j] >= CANDIDATES:
-                        continue
-                    pair = (i, j) if i < j else (j, i)
-                    if pair not in pairs and any(_clock_slip(p.value, q.value) or _equal(p, q)
-                                                 for _, p in nodes[i].values for _, q in nodes[j].values):
-                        pairs.add(pair)
-                        partners[i] += 1
-                        partners[j] += 1
+    _clock_partners(nodes, instants, (0, 1, 2, 12), pairs, partners, lambda p, q: _clock_slip(p.value, q.value) or _equal(p, q),
+                    items=True)
     # and the nearest figures of two sentences that agree on another figure (``Anchors``)
     beside = beside or {}
     pairs.update(beside)
@@ -598,6 +579,25 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         if sim > 0:
             out[(i, j)] = (round(sim, 4), shared)
     return out
+
+
+def _clock_partners(nodes: list[Node], slots: dict[tuple[int, int], list[int]], steps: tuple[int, ...],
+                    pairs: set[tuple[int, int]], partners: dict[int, int], alike: Any, items: bool = False) -> None:
+    """Add to ``pairs`` the nodes whose clock times share their minutes ``steps`` hours apart in
+    ``slots`` ((minutes, hour) -> nodes) and that ``alike`` says may be one moment (of two values,
+    or of two items when ``items``); a node keeps at most ``CANDIDATES`` such partners."""
+    for (mi, hour), ids in sorted(slots.items()):
+        for step in steps:
+            for j in slots.get((mi, (hour + step) % 24), ()):
+                for i in ids:
+                    if i == j or partners[i] >= CANDIDATES or partners[j] >= CANDIDATES:
+                        continue
+                    pair = (i, j) if i < j else (j, i)
+                    if pair not in pairs and any(alike(p, q) if items else alike(p.value, q.value)
+                                                 for _, p in nodes[i].values for _, q in nodes[j].values):
+                        pairs.add(pair)
+                        partners[i] += 1
+                        partners[j] += 1
 
 
 def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[Item],
