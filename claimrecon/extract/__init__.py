@@ -400,10 +400,10 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     claims: list[Claim] = []
     sents = sentences(text, lx.abbreviations)
     found = _find(lx, sents, published)
-    starts = [x.start for x in sents]
-    figures = {f.sentence.start: f.mentions for f in found}
     if not found:
         return claims
+    starts = [x.start for x in sents]
+    figures = {f.sentence.start: f.mentions for f in found}
     quotes = quote_spans(text)
     # one Doc per article, made of the sentences whose tokens are read (a count or percentage to
     # measure) and whose Parts are not known yet, and nothing else: a sentence is whole

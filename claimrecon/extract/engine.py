@@ -728,10 +728,15 @@ def _remainder_after(s: str, lx: Lexicon, end: int, factor: float, mentions: lis
     if gm is None or (conn and lx.words.get(conn.lower(), (0, ""))[1] != "connector"):
         return None
     rest = next((m for m in mentions if m.start == gm.end()), None)
-    if rest is None or rest.kind != "duration" or rest.qualifier != "exact" or not isinstance(rest.value, float) \
-            or not rest.extra.get("factor") or rest.extra["factor"] >= factor or rest.value >= factor:
-        return None
-    return rest
+    return rest if rest is not None and _remainder_of(factor, rest) else None
+
+
+def _remainder_of(factor: float | None, second: Mention) -> bool:
+    """Whether ``second`` is the remainder of a duration in a unit of ``factor`` seconds: an exact
+    duration in a smaller unit, less than one of the bigger ("2 hours | 15 minutes")."""
+    small = second.extra.get("factor")
+    return (second.kind == "duration" and second.qualifier == "exact" and bool(factor) and bool(small)
+            and small < factor and isinstance(second.value, float) and second.value < factor)
 
 
 #: what ``_compound`` says of an amount that is neither one whole nor separate figures
@@ -772,9 +777,7 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
         precision = 0.005
     elif men.kind == "duration":
         # "three minutes and 50 seconds", "2 hours 15 minutes": a smaller unit's remainder
-        big_f, small_f = men.extra.get("factor"), second.extra.get("factor")
-        if second.kind != "duration" or not big_f or not small_f or small_f >= big_f or second.start != nxt.start \
-                or men.extra.get("has_scale") or not isinstance(second.value, float) or second.value >= big_f:
+        if not _remainder_of(men.extra.get("factor"), second) or second.start != nxt.start or men.extra.get("has_scale"):
             return None
         add, end = float(second.value), second.end
         precision = second.precision

@@ -130,40 +130,25 @@ _LEAD_DATELINE = re.compile(r"(.{3,90}?)\s*\.?\s*[—–-]{1,2}\s")
 def _dateline_match(line: str, lang: str) -> re.Match[str] | None:
     """The date of a line that is a dateline: a date and, around it, at most a place, an outlet,
     a weekday, an "updated" word, a time and a zone; or a byline one of whose parts, between
-    bars, is such a line. The match is of the line itself."""
-    found = _dateline_part(line, lang)
-    if found is None and _BYLINE_PARTS.search(line):
-        at = 0
-        for part in _BYLINE_PARTS.split(line):
-            at = line.index(part, at)
-            m = _dateline_part(part, lang)
-            if m is not None:
-                return _date_patterns_match(line, lang, at, at + len(part))
-            at += len(part)
-    if found is None:
-        lead = _LEAD_DATELINE.match(line)  # "CANCÚN, Q. Roo, 7 de febrero de 2025.— El crucero ..."
-        if lead and _dateline_part(lead.group(1), lang) is not None:
-            return _date_patterns_match(line, lang, 0, lead.end(1))
-    return found
+    bars, is such a line; or a lead paragraph that opens with one. The match is of the line itself."""
+    # the whole line, then each part between bars, then the head of a lead ended by a dash
+    bounds = [0, *(x for sep in _BYLINE_PARTS.finditer(line) for x in sep.span()), len(line)]
+    spans = [(0, len(line))] + (list(zip(bounds[::2], bounds[1::2])) if len(bounds) > 2 else [])
+    lead = _LEAD_DATELINE.match(line)  # "CANCÚN, Q. Roo, 7 de febrero de 2025.— El crucero ..."
+    if lead:
+        spans.append((0, lead.end(1)))
+    return next((m for start, end in spans if (m := _dateline_part(line, lang, start, end)) is not None), None)
 
 
-def _date_patterns_match(line: str, lang: str, start: int, end: int) -> re.Match[str] | None:
-    """The first date pattern's match in ``line[start:end]``, as a match of the whole line."""
-    for pat in _date_patterns(lang):
-        m = pat.search(line, start, end)
-        if m and _to_iso(m, lang):
-            return m
-    return None
-
-
-def _dateline_part(line: str, lang: str) -> re.Match[str] | None:
-    if len(line) > MAX_DATELINE:
+def _dateline_part(line: str, lang: str, start: int, end: int) -> re.Match[str] | None:
+    """The date of ``line[start:end]`` when that part is a dateline, as a match of the line."""
+    if end - start > MAX_DATELINE:
         return None
     for pat in _date_patterns(lang):
-        m = pat.search(line)
+        m = pat.search(line, start, end)
         if not m:
             continue
-        rest = line[: m.start()] + " " + line[m.end() :]
+        rest = line[start : m.start()] + " " + line[m.end() : end]
         rest = _furniture(lang).sub(" ", _CLOCK.sub(" ", rest))
         rest = _ZONE_ABBR.sub(" ", rest)
         if len(_WORDS.findall(rest)) <= MAX_EXTRA_WORDS and _to_iso(m, lang):

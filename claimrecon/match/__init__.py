@@ -486,9 +486,10 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
                     pairs.add((ids[x], ids[y]))
     # and the nodes that state one distinctive figure a thousand or a million times apart ("$4.2
     # billion", "4,2 mln dol."): a scale word misread is the commonest error in a big figure
+    scales = [sorted({k for k in (_scale_key(x) for _, x in node.values) if k}) for node in nodes]
     scaled: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, node in enumerate(nodes):
-        for key, v in {k for k in (_scale_key(x) for _, x in node.values) if k}:
+    for i, keys in enumerate(scales):
+        for key, v in keys:
             scaled[key].append((v, i))
     for found in scaled.values():
         if len(found) <= POSTINGS_CAP:
@@ -506,7 +507,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         for slot in {(c[0] % 60, c[0] // 60) for c in (clock(x.value) for _, x in node.values) if c and c[0] % 30}:
             slots[slot].append(i)
     partners: dict[int, int] = defaultdict(int)
-    _clock_partners(nodes, slots, (1, 2, 3, 12), pairs, partners, _clock_slip)
+    _clock_partners(nodes, slots, (1, 2, 3, 12), pairs, partners, lambda p, q: _clock_slip(p.value, q.value))
     # and the clock times that state their zone, by the instant they name: one instant written on
     # two clocks ("0042 GMT", "6.42 rano czasu lokalnego"), or one an hour or two off it, which
     # the clocks as written hide ("6:42 p.m. CDT", "2.42 w nocy czasu polskiego")
@@ -516,8 +517,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             if c and c[1] is not None and c[0] % 30:
                 utc = (c[0] - c[1]) % 1440
                 instants[(utc % 60, utc // 60)].append(i)
-    _clock_partners(nodes, instants, (0, 1, 2, 12), pairs, partners, lambda p, q: _clock_slip(p.value, q.value) or _equal(p, q),
-                    items=True)
+    _clock_partners(nodes, instants, (0, 1, 2, 12), pairs, partners, lambda p, q: _clock_slip(p.value, q.value) or _equal(p, q))
     # and the nearest figures of two sentences that agree on another figure (``Anchors``)
     beside = beside or {}
     pairs.update(beside)
@@ -527,7 +527,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
-        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b, (i, j) in beside and beside[(i, j)][1] == BESIDE):
+        if (len(a.sources) == 1 and a.sources == b.sources) or not compatible(a, b, beside.get((i, j), (0.0, ""))[1] == BESIDE):
             continue  # one article's two claims are never one quantity's two figures to compare
         if (i in listed or j in listed) and not _any_equal(a, b):
             continue  # one of a list told alike ("AD 94 seats, Chega 64, PS 56"): only an equal figure says which
@@ -560,7 +560,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             odd = any(isinstance(x.value, str) and (_odd_minutes(x.value) or 0) % 15 for _, x in a.values)
             sim += CLOCK_SLIP if odd else CLOCK_SLIP - 0.1
             shared = shared + ("the same minutes, hours apart",)
-        elif _scaled_alike(a, b, words=sim > 0.05):
+        elif _scaled_alike(scales[i], scales[j], words=sim > 0.05):
             sim += SCALE_SLIP  # one distinctive figure with another scale word ("4.2 billion", "4,2 mln")
             shared = shared + ("the same figure at another scale",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
@@ -582,10 +582,10 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
 
 
 def _clock_partners(nodes: list[Node], slots: dict[tuple[int, int], list[int]], steps: tuple[int, ...],
-                    pairs: set[tuple[int, int]], partners: dict[int, int], alike: Any, items: bool = False) -> None:
+                    pairs: set[tuple[int, int]], partners: dict[int, int], alike: Any) -> None:
     """Add to ``pairs`` the nodes whose clock times share their minutes ``steps`` hours apart in
-    ``slots`` ((minutes, hour) -> nodes) and that ``alike`` says may be one moment (of two values,
-    or of two items when ``items``); a node keeps at most ``CANDIDATES`` such partners."""
+    ``slots`` ((minutes, hour) -> nodes) and two of whose items ``alike`` says may be one moment;
+    a node keeps at most ``CANDIDATES`` such partners."""
     for (mi, hour), ids in sorted(slots.items()):
         for step in steps:
             for j in slots.get((mi, (hour + step) % 24), ()):
@@ -593,8 +593,7 @@ def _clock_partners(nodes: list[Node], slots: dict[tuple[int, int], list[int]], 
                     if i == j or partners[i] >= CANDIDATES or partners[j] >= CANDIDATES:
                         continue
                     pair = (i, j) if i < j else (j, i)
-                    if pair not in pairs and any(alike(p, q) if items else alike(p.value, q.value)
-                                                 for _, p in nodes[i].values for _, q in nodes[j].values):
+                    if pair not in pairs and any(alike(p, q) for _, p in nodes[i].values for _, q in nodes[j].values):
                         pairs.add(pair)
                         partners[i] += 1
                         partners[j] += 1
@@ -802,19 +801,12 @@ _HARM = frozenset({"~dead", "~hurt"})
 SCALE_SLIP = 0.25
 
 
-def _scaled_alike(a: Node, b: Node, words: bool) -> bool:
-    """Whether two nodes state one figure a thousand or a million times apart: of two significant
-    digits or more when they share a word, of three or more when they share none ("4,500 euros",
-    "4,5 millones de euros" may well be two amounts)."""
-    for _, x in a.values:
-        kx = _scale_key(x)
-        if kx is None or (not words and len(kx[0].rsplit("|", 1)[1]) < 3):
-            continue
-        for _, y in b.values:
-            ky = _scale_key(y)
-            if ky is not None and ky[0] == kx[0] and _scale_slip(kx[1], ky[1]):
-                return True
-    return False
+def _scaled_alike(xs: list[tuple[str, float]], ys: list[tuple[str, float]], words: bool) -> bool:
+    """Whether two nodes, by their ``_scale_key``s, state one figure a thousand or a million times
+    apart: of two significant digits or more when they share a word, of three or more when they
+    share none ("4,500 euros", "4,5 millones de euros" may well be two amounts)."""
+    return any(kx == ky and _scale_slip(vx, vy) and (words or len(kx.rsplit("|", 1)[1]) >= 3)
+               for kx, vx in xs for ky, vy in ys)
 
 
 def _scale_key(it: Any) -> tuple[str, float] | None:

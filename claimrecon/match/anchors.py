@@ -110,11 +110,9 @@ class Anchors:
         every language) are mostly the same: ``SENTENCE_ALIKE`` of their union at least, and two
         or more in common."""
         words: dict[Sentence, set[str]] = defaultdict(set)
+        source: dict[str, str] = {}
         for it in items:
-            words[(it.article, it.sentence)].update(t for t, w in zip(it.terms, it.weights)
-                                                    if t[:1] in "#@" and not t.startswith(("#weekday_", "#day_")))
-        source = {}
-        for it in items:
+            words[(it.article, it.sentence)].update(t for t in it.terms if t[:1] in "#@" and not t.startswith(("#weekday_", "#day_")))
             source[it.article] = it.source
         postings: dict[str, list[Sentence]] = defaultdict(list)
         for key in sorted(words):
