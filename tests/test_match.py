@@ -179,6 +179,15 @@ def test_a_rate_is_not_a_total():
     assert conflicts == ()
 
 
+def test_a_rate_one_article_leaves_unsaid_is_compared():
+    # "per ticket" in one article only: the refund to each buyer is one quantity all the same
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The fund paid 15 euros per ticket to every buyer whose concert was cancelled."),
+        ("es.txt", "es", "El fondo devolvió 25 euros a cada comprador cuyo concierto fue cancelado."),
+    )
+    assert _pairs(claims, conflicts) == [("15 euros", "25 euros")]
+
+
 def test_a_scale_error_between_languages_is_flagged():
     claims, groups, conflicts = _run(
         ("en.txt", "en", "The company reported a loss of about $7 billion for the quarter."),
@@ -659,7 +668,7 @@ def test_a_wire_datelines_day_takes_the_year_of_the_other_articles():
     assert _dateline_days(arts[:1]) == {"wire.txt": "--12-30T16:05"}  # no year in the run: the day alone
 
 
-@pytest.mark.parametrize(("first", "second", "joined"), [("Two", "Five", False), ("Twenty", "Fifty", True)])
+@pytest.mark.parametrize(("first", "second", "joined"), [("Two", "Five", False), ("Twenty", "Thirty", True)])
 def test_small_counts_need_surer_words_to_be_one_quantity(first, second, joined):
     # two dead, five arrested, three children: small counts are everywhere in a story, so two of
     # them are one quantity only on stronger evidence than larger figures need
@@ -844,6 +853,32 @@ def test_a_figure_ten_times_another_is_no_scale_slip():
 
     assert _scale_slip(25e6, 25e9) and _scale_slip(4.2e6, 4.2e3)
     assert not _scale_slip(25e6, 25e7) and not _scale_slip(25e6, 26e9)
+
+
+def test_how_long_is_said_of_the_words_across_a_comma():
+    # who was trapped stands in a clause of its own between commas ("kierowcę taksówki, którego
+    # auto..., ratownicy wyciągnęli dopiero po 11 godzinach"): a duration reads the sentence's
+    # clauses that hold no figure too, farther than its own
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "Un taxista quedó atrapado durante nueve horas."),
+        ("pl.txt", "pl", "Czworo zdołało wyjść samodzielnie, natomiast kierowcę taksówki, którego auto zaklinowało się "
+                         "w leju, ratownicy wyciągnęli dopiero po 11 godzinach."),
+    )
+    assert _pairs(claims, conflicts) == [("11 godzinach", "nueve horas")]
+
+
+def test_a_one_digit_count_is_no_slip_of_a_thousand():
+    # "two" arrested and "nearly two thousand" who slept in the terminal share one digit and
+    # "people": a scale word misread needs a figure of a scale word's size on both sides
+    from claimrecon.match import _slip
+
+    assert not _slip(2.0, 2000.0) and not _slip(4.0, 40.0)
+    assert _slip(7e6, 7e9) and _slip(4.5, 45.0) and _slip(41.0, 14.0)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Two people, a 47-year-old man and a 52-year-old woman, were arrested on Friday morning at the airport."),
+        ("pl.txt", "pl", "Utrudnienia dotknęły pasażerów, a blisko dwóch tysięcy osób spędziło noc na podłodze terminalu."),
+    )
+    assert conflicts == ()
 
 
 def test_two_clocks_that_state_their_zones_are_compared_as_instants():

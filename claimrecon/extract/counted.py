@@ -38,6 +38,10 @@ MAX_TERMS = 12
 MAX_DISTANCE = 10
 #: weight of a word from a clause that holds no figure of its own (a fronted "In Spain alone,")
 FAR_WEIGHT = 0.15
+#: the weight of a word of another clause of the sentence, one with no figure of its own, for a
+#: duration or a clock time: how long or when something happened is often told across a comma
+#: ("el granizo, con piedras de hasta cinco centímetros, cayó durante unos 20 minutos")
+EVENT_WEIGHT = 0.1
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*|\d[\d.,:]*|[^\w\s]")
 _UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜŁŚŻŹĆĘĄÓ]")
@@ -530,12 +534,15 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         if kind in ("duration", "time"):
             # how long or when something happened is said of the clause's event, whichever figure
             # is nearer its words ("empezaron a sacrificar a las aves a las 6.00 y tardaron 36
-            # horas"): the clause's other words, far
+            # horas"): the clause's other words, far; and the words of the sentence's clauses
+            # that hold no figure, farther still
             for k in range(n):
-                if clause[k] == clause[lo] and content[k] and assign[k][0] != fi and not skip[k]:
+                own = clause[k] == clause[lo]
+                if content[k] and assign[k][0] != fi and not skip[k] \
+                        and (own or (owner[k] < 0 and clause[k] not in clauses_with_figures)):
                     for term in terms[k] or ():
                         if term[:1] != "@" and not term.startswith(("per:", "by:")) and term not in weights:
-                            weights[term] = FAR_WEIGHT
+                            weights[term] = FAR_WEIGHT if own else EVENT_WEIGHT
         spans_ = _cue_spans(s, clause_starts, clause[lo], clauses_with_figures)
         if not any(t.startswith("@country:") for t in weights):
             # "En España, el grupo cerrará 44 de sus 109 tiendas": a country named after a
