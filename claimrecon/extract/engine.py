@@ -858,6 +858,8 @@ def _place_before(s: str, lx: Lexicon, word: str, start: int, end: int) -> bool:
 
 #: a duration unit of at least this many seconds is a number of years (rules/<lang>/units.tsv)
 _YEAR = 31_000_000
+#: a number of years written as four plain digits in this span is a calendar year ("w 2019 roku")
+YEARS_FROM, YEARS_TO = 1000, 2199
 _APPOSITION_AGE = re.compile(r".*\b[A-Z][\w'’.-]*,\s*$", re.S)
 _AFTER_APPOSITION = re.compile(r"\s*,")
 _APPOSITION_YEARS = re.compile(r"(?:^|,|\()\s*\w{1,3}\s+$")
@@ -942,6 +944,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         elif entry:
             kind, unit, factor = entry  # type: ignore[misc]
             start = start - (window - bm.start())
+    if kind == "duration" and factor >= _YEAR and rng is None and not c.words_only and not c.separators \
+            and not c.has_scale and c.value == int(c.value) and YEARS_FROM <= c.value <= YEARS_TO:
+        return None  # "w 2019 roku", "the 2019 year": a calendar year with its word, not 2,019 years
     if kind == "duration" and factor >= _YEAR and rng is None and _age_context(s, lx, start, end):
         kind, unit, factor = "age", "year", 1.0  # "un hombre de 71 años", "71-letni mężczyzna", ", de 71 años,"
     elif kind == "count" and rng is None and not c.words_only and _APPOSITION_AGE.match(s[max(0, start - 40) : start]) \
