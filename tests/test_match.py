@@ -7,6 +7,7 @@ decides the match, and each case is the shape of a mistake a closed word list ma
 from __future__ import annotations
 
 import itertools
+import math
 import random
 
 import pytest
@@ -865,6 +866,32 @@ def test_how_long_is_said_of_the_words_across_a_comma():
                          "w leju, ratownicy wyciągnęli dopiero po 11 godzinach."),
     )
     assert _pairs(claims, conflicts) == [("11 godzinach", "nueve horas")]
+
+
+def test_two_sets_of_outlets_agreeing_on_two_figures_tell_two_quantities():
+    from claimrecon.match import _two_camps
+
+    day = "2025-03-04"
+    police = {("300", day): (frozenset({"a.txt", "b.txt"}), 300.0, 300.0)}
+    hospital = {("120", day): (frozenset({"c.txt", "d.txt"}), 120.0, 120.0)}
+    assert _two_camps(police, hospital)  # two articles each way, one day: two quantities
+    assert not _two_camps(police, {("120", day): (frozenset({"c.txt"}), 120.0, 120.0)})  # one outlet that differs: a conflict
+    # two days, one camp each: a tally's two moments (a timeline), not two quantities
+    assert not _two_camps(police, {("420", "2025-03-05"): (frozenset({"c.txt", "d.txt"}), 420.0, 420.0)})
+    # hedges that meet ("more than 100 million", "more than 140 million"): maybe one quantity
+    assert not _two_camps({("1e+08", day): (frozenset({"a.txt", "b.txt"}), 1e8, math.inf)},
+                          {("1.4e+08", day): (frozenset({"c.txt", "d.txt"}), 1.4e8, math.inf)})
+    # in the flags: four outlets, two figures, each told twice on one day, with the same words
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Firefighters evacuated 300 people from the flooded district on Monday."),
+        ("b.txt", "es", "Los bomberos evacuaron a 300 personas del barrio inundado el lunes."),
+        ("c.txt", "en", "Firefighters evacuated 120 people from the flooded district on Monday."),
+        ("d.txt", "pl", "Strażacy ewakuowali 120 osób z zalanej dzielnicy w poniedziałek."),
+        published="2025-03-04",
+    )
+    # no quantity holds the four; the pair joined first, before either camp had two outlets, may
+    # still be flagged (4603778 flagged all four pairs)
+    assert all(len(g.claims) < 4 for g in groups) and len(conflicts) <= 1
 
 
 def test_a_one_digit_count_is_no_slip_of_a_thousand():
