@@ -97,7 +97,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("factor", _number),
         ("position", _one_of("before", "after")),
     ],
-    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "from")), ("position", _one_of("before", "after"))],
+    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "level", "from")), ("position", _one_of("before", "after"))],
     "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
     "measures.tsv": [
         ("term", _text),

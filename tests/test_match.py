@@ -894,6 +894,22 @@ def test_two_sets_of_outlets_agreeing_on_two_figures_tell_two_quantities():
     assert all(len(g.claims) < 4 for g in groups) and len(conflicts) <= 1
 
 
+def test_the_size_of_a_change_is_no_level():
+    # "jumped 38%" is how much sales rose; "el 20% del total" is a share: not one quantity
+    from claimrecon.extract import extract
+    from claimrecon.match import _change_size
+
+    sizes = {c.text: _change_size(c) for lang, t in (("en", "Sales rose by 38% but fell to 4% online."),
+                                                     ("pl", "Sprzedaż wzrosła o 38 proc., a potem spadła do 4 proc."))
+             for c in extract(t, lang)}
+    assert sizes == {"38%": "by", "4%": "", "38 proc.": "by", "4 proc.": ""}
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Online ticket sales jumped 38% on Saturday."),
+        ("b.txt", "es", "La venta de entradas por internet es ya el 20% del total. El sábado subió un 35%."),
+    )
+    assert ("20%", "38%") not in _pairs(claims, conflicts)
+
+
 def test_a_one_digit_count_is_no_slip_of_a_thousand():
     # "two" arrested and "nearly two thousand" who slept in the terminal share one digit and
     # "people": a scale word misread needs a figure of a scale word's size on both sides

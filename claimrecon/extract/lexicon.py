@@ -422,7 +422,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     # --- changes and cues
     links, froms = [], []
     for r in rules.table("changes.tsv"):
-        if r["direction"] in ("link", "from"):
+        if r["direction"] in ("link", "level", "from"):
             links.append(r["phrase"])
             if r["direction"] == "from":
                 froms.append(r["phrase"])
