@@ -1076,7 +1076,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if change is None:
         ca = lx.change_after_re.match(s, end) if lx.change_after_re else None
         if ca and not _WORD_AFTER.match(s, ca.end()):
-            change = lx.changes_after.get(ca.group("change").lower())
+            change = lx.changes_after.get(ca.group("change").lower()) or find_entry(lx.changes_after, ca.group("change"))  # type: ignore[assignment]
     if change:
         men.extra["change"] = change
     return men
@@ -1095,4 +1095,8 @@ def change_before(s: str, lx: Lexicon, pos: int) -> str | None:
     if not runs or runs[-1] not in lx.change_ends:
         return None  # the window does not end with a word a change phrase ends with
     cm = lx.change_before_re.search(window)
-    return lx.changes_before.get(_SPACE_RUN.sub(" ", cm.group("change").lower())) if cm else None
+    if cm is None:
+        return None
+    found = cm.group("change")
+    # (a phrase of the table may end in "*": "zwiększył*" says "zwiększyła" and "zwiększyło" too)
+    return lx.changes_before.get(_SPACE_RUN.sub(" ", found.lower())) or find_entry(lx.changes_before, found)  # type: ignore[return-value]
