@@ -96,6 +96,9 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("unit", _text),
         ("factor", _number),
         ("position", _one_of("before", "after")),
+        # the numbers the unit takes, when its grammar limits them (Polish "roku" only after a
+        # fraction, "pół roku", "2,5 roku"; "rok" only after one): fraction | one
+        ("number", _optional),
     ],
     "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "level", "from")), ("position", _one_of("before", "after"))],
     "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted"))],

@@ -538,8 +538,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             # that hold no figure, farther still
             for k in range(n):
                 own = clause[k] == clause[lo]
-                if content[k] and assign[k][0] != fi and not skip[k] \
-                        and (own or (owner[k] < 0 and clause[k] not in clauses_with_figures)):
+                if content[k] and assign[k][0] != fi and (own or clause[k] not in clauses_with_figures):
                     for term in terms[k] or ():
                         if term[:1] != "@" and not term.startswith(("per:", "by:")) and term not in weights:
                             weights[term] = FAR_WEIGHT if own else EVENT_WEIGHT

@@ -858,8 +858,6 @@ def _place_before(s: str, lx: Lexicon, word: str, start: int, end: int) -> bool:
 
 #: a duration unit of at least this many seconds is a number of years (rules/<lang>/units.tsv)
 _YEAR = 31_000_000
-#: a number of years written as four plain digits in this span is a calendar year ("w 2019 roku")
-YEARS_FROM, YEARS_TO = 1000, 2199
 _APPOSITION_AGE = re.compile(r".*\b[A-Z][\w'’.-]*,\s*$", re.S)
 _AFTER_APPOSITION = re.compile(r"\s*,")
 _APPOSITION_YEARS = re.compile(r"(?:^|,|\()\s*\w{1,3}\s+$")
@@ -901,6 +899,17 @@ def _gap_without_units(gap: str, lx: Lexicon) -> tuple[str, tuple[str, str | Non
     return gap, entry  # type: ignore[return-value]
 
 
+def _takes(number: str | None, c: Core) -> bool:
+    """Whether a unit whose grammar limits its numbers (``units.tsv`` column ``number``) may follow
+    the number ``c``: ``fraction``, a number with a fractional part not written as a ratio ("pół",
+    "półtora", "2,5"); ``one``, the number one."""
+    if number == "fraction":
+        return c.value != int(c.value) and not c.needs_unit
+    if number == "one":
+        return c.value == 1
+    return True
+
+
 def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str | None = None) -> Mention | None:
     last = rng or c
     end = last.end
@@ -911,6 +920,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if um:
         phrase = _SPACE_RUN.sub(" ", um.group("unit").lower())
         entry = lx.units_after.get(phrase) or find_entry(lx.units_after, um.group("unit"))
+        if entry and not _takes(lx.unit_numbers.get(phrase), c):
+            entry = None  # "3 roku" (third year), "w 2019 roku": "roku" counts years only after a fraction
         if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
@@ -944,9 +955,6 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         elif entry:
             kind, unit, factor = entry  # type: ignore[misc]
             start = start - (window - bm.start())
-    if kind == "duration" and factor >= _YEAR and rng is None and not c.words_only and not c.separators \
-            and not c.has_scale and c.value == int(c.value) and YEARS_FROM <= c.value <= YEARS_TO:
-        return None  # "w 2019 roku", "the 2019 year": a calendar year with its word, not 2,019 years
     if kind == "duration" and factor >= _YEAR and rng is None and _age_context(s, lx, start, end):
         kind, unit, factor = "age", "year", 1.0  # "un hombre de 71 años", "71-letni mężczyzna", ", de 71 años,"
     elif kind == "count" and rng is None and not c.words_only and _APPOSITION_AGE.match(s[max(0, start - 40) : start]) \
@@ -1076,7 +1084,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if change is None:
         ca = lx.change_after_re.match(s, end) if lx.change_after_re else None
         if ca and not _WORD_AFTER.match(s, ca.end()):
-            change = lx.changes_after.get(ca.group("change").lower()) or find_entry(lx.changes_after, ca.group("change"))  # type: ignore[assignment]
+            change = find_entry(lx.changes_after, ca.group("change"))  # type: ignore[assignment]
     if change:
         men.extra["change"] = change
     return men
@@ -1099,4 +1107,4 @@ def change_before(s: str, lx: Lexicon, pos: int) -> str | None:
         return None
     found = cm.group("change")
     # (a phrase of the table may end in "*": "zwiększył*" says "zwiększyła" and "zwiększyło" too)
-    return lx.changes_before.get(_SPACE_RUN.sub(" ", found.lower())) or find_entry(lx.changes_before, found)  # type: ignore[return-value]
+    return find_entry(lx.changes_before, _SPACE_RUN.sub(" ", found))  # type: ignore[return-value]

@@ -135,6 +135,7 @@ class Lexicon:
     # changes: "rose 3%", "spadła do 5", "a 3% rise"
     change_before_re: re.Pattern[str] | None = None
     change_after_re: re.Pattern[str] | None = None
+    unit_numbers: dict[str, str] = field(default_factory=dict)  # unit after, lower -> the numbers it takes (fraction | one)
     changes_before: dict[str, str] = field(default_factory=dict)  # lower phrase -> up | down
     change_from_re: re.Pattern[str] | None = None  # "rose overnight from": the figure after it is where the change started
     changes_after: dict[str, str] = field(default_factory=dict)
@@ -400,6 +401,8 @@ def _build(rules: LanguageRules) -> Lexicon:
     for r in rules.table("units.tsv"):
         target = lx.units_before if r["position"] == "before" else lx.units_after
         target[r["phrase"].lower()] = (r["kind"], r["unit"], r["factor"])
+        if r["position"] == "after" and r.fields.get("number"):
+            lx.unit_numbers[r["phrase"].lower()] = r["number"]
         if r["position"] == "after":
             after_phrases.append((r["phrase"], r["kind"]))
             if _is_symbol(r["phrase"], r["kind"]) or r["phrase"] in cased:
