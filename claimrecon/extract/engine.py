@@ -742,6 +742,9 @@ def _remainder_of(factor: float | None, second: Mention) -> bool:
 #: what ``_compound`` says of an amount that is neither one whole nor separate figures
 _UNREAD = Mention("count", 0, 0, 0, 0, None)
 _COMPOUND_GAP = re.compile(r"\s*(?:,\s*)?(?:(?P<conn>\w+)\s+)?$")
+#: a short abbreviation glued to a number ("12sec") or ending a clause after it ("21 s."): a unit,
+#: perhaps one the rules lack
+_ABBREVIATION_AFTER = re.compile(r"(?:([^\W\d_]{1,3})(?![^\W\d_])|\s([^\W\d_]{1,3})(?=[.,;:)]|$))")
 _REMAINDER_END = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|y|i|or|o)\s)", re.I)
 
 
@@ -759,6 +762,10 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
     if conn and lx.words.get(conn.lower(), (0, ""))[1] not in ("connector", "decimal"):
         return None
     second = _number_mention(s, lx, nxt, None)
+    if men.kind == "duration" and not conn and (second is None or second.kind == "count") and not nxt.has_scale:
+        ab = _ABBREVIATION_AFTER.match(s, nxt.end)
+        if ab and (ab.group(1) or ab.group(2)).lower() not in lx.words:
+            return _UNREAD  # "1 min 21 s": a remainder in a unit the rules do not name, not one minute
     if second is None or second.qualifier != "exact":
         return None
     if men.kind == "money":
