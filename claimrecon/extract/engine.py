@@ -466,6 +466,9 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                 # "two thirds of a million"
                 c = Core(c.start, n.end, c.value * n.value, c.value * n.precision, c.words_only and n.words_only, True, c.digits_text,
                          False, scale_text=n.scale_text)
+            elif spaces and c.words_only and 0 < c.value < 1 and not c.has_scale and not n.words_only:
+                dropped.add(i)  # "cuesta de media 11,95 euros": "media" (on average) is no half of the figure after it
+                break
             elif spaces and not (c.words_only and n.words_only):
                 dropped.update((i, i + 1))  # "4000 3 hundred", "2 1/4 3": two numbers, no reading of both
                 break
