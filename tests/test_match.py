@@ -872,19 +872,19 @@ def test_two_sets_of_outlets_agreeing_on_two_figures_tell_two_quantities():
     from claimrecon.match import _two_camps
 
     day = "2025-03-04"
-    police = {("300", day): (frozenset({"a.txt", "b.txt"}), 300.0, 300.0)}
-    hospital = {("120", day): (frozenset({"c.txt", "d.txt"}), 120.0, 120.0)}
+    police = {"300": (frozenset({"a.txt", "b.txt"}), frozenset({day}), 300.0, 300.0)}
+    hospital = {"120": (frozenset({"c.txt", "d.txt"}), frozenset({day}), 120.0, 120.0)}
     assert _two_camps(police, hospital)  # two articles each way, one day: two quantities
-    assert not _two_camps(police, {("120", day): (frozenset({"c.txt"}), 120.0, 120.0)})  # one outlet that differs: a conflict
+    assert not _two_camps(police, {"120": (frozenset({"c.txt"}), frozenset({day}), 120.0, 120.0)})  # one outlet that differs: a conflict
     # two days, one camp each: a tally's two moments (a timeline), not two quantities
-    assert not _two_camps(police, {("420", "2025-03-05"): (frozenset({"c.txt", "d.txt"}), 420.0, 420.0)})
+    assert not _two_camps(police, {"420": (frozenset({"c.txt", "d.txt"}), frozenset({"2025-03-05"}), 420.0, 420.0)})
     # hedges that meet ("more than 100 million", "more than 140 million"): maybe one quantity
-    assert not _two_camps({("1e+08", day): (frozenset({"a.txt", "b.txt"}), 1e8, math.inf)},
-                          {("1.4e+08", day): (frozenset({"c.txt", "d.txt"}), 1.4e8, math.inf)})
+    assert not _two_camps({"1e+08": (frozenset({"a.txt", "b.txt"}), frozenset({day}), 1e8, math.inf)},
+                          {"1.4e+08": (frozenset({"c.txt", "d.txt"}), frozenset({day}), 1.4e8, math.inf)})
     # an article that gives both figures (the police's and the organisers'): a dispute
-    assert not _two_camps(police, {("120", day): (frozenset({"b.txt", "d.txt"}), 120.0, 120.0)})
+    assert not _two_camps(police, {"120": (frozenset({"b.txt", "d.txt"}), frozenset({day}), 120.0, 120.0)})
     # a figure with no interval (a vague amount) allows anything, whichever side it stands on
-    vague = {("300", day): (frozenset({"e.txt"}), -math.inf, math.inf)}
+    vague = {"300": (frozenset({"e.txt"}), frozenset({day}), -math.inf, math.inf)}
     assert _two_camps(police, vague) == _two_camps(vague, police) is False
     # the same words in four outlets, two figures each told twice (under twice apart, so only this
     # rule can keep them apart): the outlet that joins first is compared with the other figure,

@@ -1117,4 +1117,4 @@ def change_before(s: str, lx: Lexicon, pos: int) -> str | None:
         return None
     found = cm.group("change")
     # (a phrase of the table may end in "*": "zwiększył*" says "zwiększyła" and "zwiększyło" too)
-    return find_entry(lx.changes_before, _SPACE_RUN.sub(" ", found))  # type: ignore[return-value]
+    return find_entry(lx.changes_before, found)  # type: ignore[return-value]

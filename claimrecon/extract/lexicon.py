@@ -138,6 +138,7 @@ class Lexicon:
     unit_numbers: dict[str, str] = field(default_factory=dict)  # unit after, lower -> the numbers it takes (fraction | one)
     changes_before: dict[str, str] = field(default_factory=dict)  # lower phrase -> up | down
     change_from_re: re.Pattern[str] | None = None  # "rose overnight from": the figure after it is where the change started
+    change_level_re: re.Pattern[str] | None = None  # "fell to", "spadła do": the figure after it is the level reached
     changes_after: dict[str, str] = field(default_factory=dict)
     change_ends: frozenset[str] = frozenset()  # last words of change phrases and links (a cheap test first)
     # readings that need a cue word of their kind in the sentence (cues.tsv)
@@ -423,12 +424,14 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.duration_gate = Gate.of(dur)
 
     # --- changes and cues
-    links, froms = [], []
+    links, froms, levels = [], [], []
     for r in rules.table("changes.tsv"):
         if r["direction"] in ("link", "level", "from"):
             links.append(r["phrase"])
             if r["direction"] == "from":
                 froms.append(r["phrase"])
+            elif r["direction"] == "level":
+                levels.append(r["phrase"])
         else:
             (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
     LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
@@ -436,6 +439,9 @@ def _build(rules: LanguageRules) -> Lexicon:
     # a change word, at most two words, then "from" right before the figure: the level it started from
     lx.change_from_re = (re.compile(rf"(?:{alternation(list(lx.changes_before))})(?:\s+[^\W\d_]+){{0,2}}\s+(?:{alternation(froms)})\s*$", I)
                          if froms and lx.changes_before else None)
+    # a link right before the figure (a short word between: "hasta el 5%") that makes it the level a
+    # change reached, not the change's size ("fell to 4.8%")
+    lx.change_level_re = re.compile(rf"(?:{alternation(levels)})(?:\s+\w{{1,3}})?\s*$", I) if levels else None
     # the last word a change phrase can end a window with: its own last word, or a link
     lx.change_ends = frozenset(w for p in list(lx.changes_before) + links for w in _WORD_RUN.findall(p.lower())[-1:])
     lx.change_after_re = re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after))})", I)

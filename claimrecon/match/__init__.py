@@ -45,7 +45,8 @@ from typing import Any
 
 from ..records import Article, Claim, Match, clock, local_offset
 from ..errors import UnsupportedLanguage
-from ..ruleset import load_language, load_shared
+from ..extract.lexicon import lexicon
+from ..ruleset import load_shared
 from ..reconcile.intervals import in_usd, interval, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
@@ -137,26 +138,15 @@ class Item:
     change: str = ""  # "by" when its figure is the size of a change ("rose 38%", "cayó un 5,1%", not "rose to 5%")
 
 
-@functools.lru_cache(maxsize=None)
-def _level_link(lang: str) -> re.Pattern[str] | None:
-    """The words of ``changes.tsv`` (direction ``level``) that, right before a figure, make it the
-    level a change reached ("fell to 5%", "subió hasta el 5%", "spadła do 5 proc."), as a pattern
-    that ends a text."""
-    try:
-        rows = load_language(lang).table("changes.tsv")
-    except UnsupportedLanguage:  # a language without rules: no such words
-        return None
-    words = sorted((r["phrase"] for r in rows if r["direction"] == "level"), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:^|\s)(?:{alt})(?:\s+\w{{1,3}})?\s*$", re.I) if words else None
-
-
 def _change_size(c: Claim) -> str:
     """"by" when a claim's figure is the size of a change its wording states ("rose 38%", "cayó un
     5,1%", "wzrosła o 3 proc."), "" when it states none or the level reached ("fell to 5%")."""
     if not c.change:
         return ""
-    level = _level_link(c.lang)
+    try:
+        level = lexicon(c.lang).change_level_re
+    except UnsupportedLanguage:  # a language without rules: no such words
+        return "by"
     at = c.start - c.sentence_start
     if level is None or not 0 <= at <= len(c.sentence):
         return "by"
@@ -954,7 +944,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
 
     # per cluster: the positive amounts it states (None: too many to track)
     amounts: dict[int, frozenset[float] | None] = {i: _amounts(n) for i, n in enumerate(nodes)}  # per cluster
-    # per cluster: (figure, report day) -> the articles that state it (None: too many to track)
+    # per cluster: figure -> who states it, on which days, within which bounds (None: too many to track)
     told: dict[int, Told | None] = {i: _told(n) for i, n in enumerate(nodes)}
 
     def find(i: int) -> int:
@@ -1039,36 +1029,34 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     return [sorted(m) for _, m in sorted(members.items())]
 
 
-#: (figure, report day) -> the articles that state it, and the least and most its hedges allow
-#: (a figure with no interval, a clock time or a vague amount, allows anything: it never makes a camp)
-Told = dict[tuple[str, str], tuple[frozenset[str], float, float]]
+#: figure -> the articles that state it, the days they report it on, and the least and most its
+#: hedges allow (a figure with no interval, a clock time or a vague amount, allows anything: it
+#: never makes a camp)
+Told = dict[str, tuple[frozenset[str], frozenset[str], float, float]]
 
 
 def _told(n: Node) -> Told | None:
-    """What a node's claims state, by figure and report day (``Told``); None when the node holds
-    more claims than ``TRACKED``."""
+    """What a node's claims state, by figure (``Told``); None when the node holds more claims than
+    ``TRACKED``."""
     if len(n.items) > TRACKED:
         return None
     out: Told = {}
     for it in n.items:
         iv = _interval(it)
-        bounds = (iv.low, iv.high) if iv is not None and not (math.isnan(iv.low) or math.isnan(iv.high)) else (-math.inf, math.inf)
-        _add_told(out, (_figure(it), it.as_of.partition("T")[0]), frozenset({it.source}), *bounds)
+        lo, hi = (iv.low, iv.high) if iv is not None and not (math.isnan(iv.low) or math.isnan(iv.high)) else (-math.inf, math.inf)
+        _add_told(out, _figure(it), (frozenset({it.source}), frozenset({it.as_of.partition("T")[0]}), lo, hi))
     return out
 
 
-def _add_told(out: Told, key: tuple[str, str], srcs: frozenset[str], lo: float, hi: float) -> None:
-    if key in out:
-        s0, lo0, hi0 = out[key]
-        out[key] = (s0 | srcs, min(lo0, lo), max(hi0, hi))
-    else:
-        out[key] = (srcs, lo, hi)
+def _add_told(out: Told, fig: str, rec: tuple[frozenset[str], frozenset[str], float, float]) -> None:
+    old = out.get(fig)
+    out[fig] = rec if old is None else (old[0] | rec[0], old[1] | rec[1], min(old[2], rec[2]), max(old[3], rec[3]))
 
 
 def _told_union(a: Told, b: Told) -> Told:
     out = dict(a)
-    for k, (srcs, lo, hi) in b.items():
-        _add_told(out, k, srcs, lo, hi)
+    for fig, rec in b.items():
+        _add_told(out, fig, rec)
     return out
 
 
@@ -1085,18 +1073,10 @@ def _two_camps(a: Told, b: Told) -> bool:
     conflicts and 29 false flags.)"""
     if len(a) + len(b) < 2:
         return False
-    sources: dict[str, set[str]] = defaultdict(set)  # figure -> the articles that state it
-    days: dict[str, set[str]] = defaultdict(set)  # figure -> the days they report
-    bounds: dict[str, tuple[float, float]] = {}  # figure -> the least and most its hedges allow
-    for told in (a, b):
-        for (fig, day), (srcs, lo, hi) in told.items():
-            sources[fig] |= srcs
-            days[fig].add(day)
-            lo0, hi0 = bounds.get(fig, (lo, hi))
-            bounds[fig] = (min(lo0, lo), max(hi0, hi))
-    agreed = sorted(fig for fig, srcs in sources.items() if len(srcs) >= 2)
-    return any(sources[x].isdisjoint(sources[y]) and not days[x].isdisjoint(days[y])
-               and (bounds[x][1] < bounds[y][0] or bounds[y][1] < bounds[x][0])
+    told = _told_union(a, b)
+    agreed = sorted(fig for fig, (srcs, _, _, _) in told.items() if len(srcs) >= 2)
+    return any(told[x][0].isdisjoint(told[y][0]) and not told[x][1].isdisjoint(told[y][1])
+               and (told[x][3] < told[y][2] or told[y][3] < told[x][2])
                for x, y in itertools.combinations(agreed, 2))
 
 
