@@ -965,3 +965,44 @@ def test_sentences_that_say_mostly_the_same_things_are_tied():
     ])
     assert anchors.alike_told[("en.txt", 0)] == {("es.txt", 40)}
     assert ("pl.txt", 0) not in anchors.alike_told
+
+
+def test_a_past_year_named_in_the_other_sentence_is_that_years_event():
+    # the Spanish reader ties no year to "12 horas" ("la de marzo de 1989, que dejó ... durante 12
+    # horas"), the English one reads "in March 1989": both sentences name 1989, so both speak of it
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In March 1989, a geomagnetic storm left six million people in Quebec without electricity for nine hours."),
+        ("es.txt", "es", "La tormenta recuerda a la de marzo de 1989, que dejó sin luz a seis millones de personas en Quebec (Canadá) durante 12 horas."),
+        published="2025-05-12",
+    )
+    assert ("12 horas", "nine hours") in _pairs(claims, conflicts)
+
+
+def test_a_year_the_other_sentence_does_not_name_keeps_a_past_event_apart():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In March 1989, a geomagnetic storm left six million people in Quebec without electricity for nine hours."),
+        ("es.txt", "es", "La tormenta dejó sin luz a seis millones de personas en Quebec durante 12 horas."),
+        published="2025-05-12",
+    )
+    assert ("12 horas", "nine hours") not in _pairs(claims, conflicts)
+
+
+def test_a_countrys_count_pays_the_place_penalty_against_one_of_no_country(monkeypatch):
+    # "14 in Poland" may be Poland's part of the 23 another outlet counts: the evidence of their
+    # words is scaled by PLACE_PENALTY; two counts of one country's are not
+    import claimrecon.match as M
+
+    country = ("es.txt", "es", "En Polonia fueron arrestadas 14 personas por el fraude.")
+    none = ("en.txt", "en", "Twenty-three people were arrested in the fraud inquiry.")
+    also = ("en.txt", "en", "Twenty-three people were arrested in Poland in the fraud inquiry.")
+
+    def confidence(*texts):
+        claims, groups, conflicts = _run(*texts)
+        assert _pairs(claims, conflicts) == [("14", "Twenty-three")]
+        return conflicts[0].confidence
+
+    monkeypatch.setattr(M, "PLACE_PENALTY", 1.0)
+    full, same_country = confidence(country, none), confidence(country, also)
+    monkeypatch.setattr(M, "PLACE_PENALTY", 0.5)
+    assert confidence(country, none) < full
+    assert confidence(country, also) == same_country
