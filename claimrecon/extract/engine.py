@@ -705,7 +705,53 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                                 low=low, high=high, precision=precision))
         taken.append((start, end))
     mentions.sort(key=lambda x: (x.start, x.end))
+    if any(m.kind == "money" for m in mentions):
+        _elided_currency(s, lx, mentions)
     return mentions
+
+
+#: what may stand between the rate of one amount of a list and the next figure: a comma, a
+#: semicolon or a conjunction (grammar.tsv's class conj)
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:(?P<c1>\w+)\s+)?|\s+(?P<c2>\w+)\s+)$")
+
+
+def _elided_currency(s: str, lx: Lexicon, mentions: list[Mention]) -> None:
+    """A list of amounts that names its currency once and then leaves it out: "150 euros por
+    oveja, 600 por ternero y 1.200 por vaca", "50 zł za bilet, 30 za ulgowy". A bare figure in
+    digits that follows an amount's rate ("por oveja") after a comma or a conjunction, and is
+    itself followed by the same rate word ("por ternero"), is an amount in that currency, in
+    place (``mentions``, sorted)."""
+    from .counted import grammar
+
+    g = grammar(lx.lang)
+    pers = {w[0] for w in g.per if len(w) == 1 and w[0] not in ("a", "an")}
+    if not pers:
+        return
+    for k in range(1, len(mentions)):
+        prev, m = mentions[k - 1], mentions[k]
+        if prev.kind != "money" or m.kind != "count" or m.unit or m.words_only or m.vague:
+            continue
+        after_prev = _FIRST_WORD.match(s, prev.end)
+        after_m = _FIRST_WORD.match(s, m.end)
+        if not after_prev or not after_m or after_prev.group(1).lower() not in pers \
+                or after_m.group(1).lower() != after_prev.group(1).lower():
+            continue
+        # between: the rate phrase of the amount before ("por oveja adulta"), then the list's joint
+        gap = s[after_prev.end(1) : m.start]
+        joint = _LIST_GAP.search(gap)
+        if joint is None or "," not in gap and ";" not in gap and (joint.group("c2") or "").lower() not in g.conj:
+            continue
+        word = (joint.group("c1") or joint.group("c2") or "").lower()
+        if word and word not in g.conj:
+            continue
+        if len(gap[: joint.start()].split()) > 3:
+            continue  # the rate of the amount before is a short noun phrase
+        new = m.copy()
+        new.kind, new.unit = "money", prev.unit
+        mentions[k] = new
+
+
+_FIRST_WORD = re.compile(r"\s*(\w+)")
 
 
 @functools.lru_cache(maxsize=None)
