@@ -707,6 +707,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
     mentions.sort(key=lambda x: (x.start, x.end))
     if any(m.kind == "money" for m in mentions):
         _elided_currency(s, lx, mentions)
+        _elided_in_part(s, lx, mentions)
     return mentions
 
 
@@ -746,9 +747,42 @@ def _elided_currency(s: str, lx: Lexicon, mentions: list[Mention]) -> None:
             continue
         if len(gap[: joint.start()].split()) > 3:
             continue  # the rate of the amount before is a short noun phrase
-        new = m.copy()
-        new.kind, new.unit = "money", prev.unit
-        mentions[k] = new
+        mentions[k] = _in_currency(m, prev)
+
+
+def _elided_in_part(s: str, lx: Lexicon, mentions: list[Mention]) -> None:
+    """An amount's part that leaves its currency out: "bienes por valor de 12,4 millones de euros,
+    entre ellos 4,2 millones depositados en 47 cuentas", "12 mln zł, w tym 4 mln na ...". A bare
+    figure with a scale word that follows an amount after a cue of a part (``scope.tsv``, part
+    of_them, before the figure), within a few words, and is smaller than it, is an amount in its
+    currency, in place (``mentions``, sorted)."""
+    from .counted import grammar
+
+    cues = [p for p, f, v in grammar(lx.lang).before if f == "part" and v == "of_them"]
+    for k in range(1, len(mentions)):
+        prev, m = mentions[k - 1], mentions[k]
+        if prev.kind != "money" or m.kind != "count" or m.unit or m.vague or not isinstance(m.value, float) \
+                or not isinstance(prev.value, float) or not m.value < prev.value:
+            continue
+        if not any(ch.isalpha() for ch in s[m.core_start : m.core_end]) or m.value < 1000:
+            continue  # "4,2 millones", "4 mln": a figure with a scale word, as amounts are given
+        gap = s[prev.end : m.start]
+        if len(gap.split()) > 4 or not any(p.search(gap) for p in cues):
+            continue
+        if _OWN_NOUN.match(s, m.end):
+            continue  # "4 millones de pasajeros": a count of its own
+        mentions[k] = _in_currency(m, prev)
+
+
+#: a noun phrase of its own right after a figure: "de pasajeros", "of passengers"
+_OWN_NOUN = re.compile(r"\s+(?:de|of)\s+(?!(?:euros?|d[oó]lares|dollars|pounds|libras)\b)[^\W\d_]", re.I)
+
+
+def _in_currency(m: Mention, amount: Mention) -> Mention:
+    """A bare figure read as an amount in the currency of ``amount``."""
+    new = m.copy()
+    new.kind, new.unit = "money", amount.unit
+    return new
 
 
 _FIRST_WORD = re.compile(r"\s*(\w+)")
