@@ -524,8 +524,40 @@ def _hedge_ends(lang: str) -> tuple[frozenset[str], bool]:
     return frozenset(ends), anywhere
 
 
+@functools.lru_cache(maxsize=None)
+def _articles(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The language's articles that may stand between a hedge and its figure (grammar.tsv class
+    article: "casi el 50%", "más del 40%"), as a pattern that finds one ending a text, and the
+    preposition each contraction ends a hedge with ("del": "de")."""
+    from ..ruleset import load_language
+
+    rows = [r for r in load_language(lang).table("grammar.tsv") if r["class"] == "article"]
+    if not rows:
+        return None, {}
+    words = sorted({r["word"].lower() for r in rows}, key=len, reverse=True)
+    return (re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})\s*$", re.I),
+            {r["word"].lower(): (r.fields.get("value") or "") for r in rows})
+
+
 def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
-    window = s[max(0, pos - 40) : pos]
+    """(qualifier, start) of the hedge that ends right before ``pos`` ("more than 40%"), also
+    across an article ("casi el 50%", "más del 40%": más de + el), or None."""
+    at = max(0, pos - 40)
+    window = s[at:pos]
+    found = _hedge_ending(window, lx)
+    if found is None:
+        art, contracted = _articles(lx.lang)
+        am = art.search(window) if art is not None else None
+        if am is not None:
+            head = window[: am.start()]
+            found = _hedge_ending(head + contracted.get(am.group().strip().lower(), ""), lx)
+            if found is not None and found[1] >= len(head):
+                found = None  # a contraction's preposition alone is no hedge
+    return None if found is None else (found[0], at + found[1])
+
+
+def _hedge_ending(window: str, lx: Lexicon) -> tuple[str, int] | None:
+    """(qualifier, where in ``window`` it starts) of the hedge that ends ``window``, or None."""
     ends, anywhere = _hedge_ends(lx.lang)
     if not anywhere:
         # a hedge ends where the window does (but for spaces): its last word must be the window's
@@ -540,7 +572,7 @@ def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
     q = lx.hedges_before.get(phrase) or find_entry(lx.hedges_before, phrase)
     if not q or q == "exact":  # "exact": a phrase that holds a hedge word but is no hedge ("wzrosła do")
         return None
-    return str(q), pos - (len(window) - hm.start())
+    return str(q), hm.start()
 
 
 @functools.lru_cache(maxsize=None)
