@@ -1006,3 +1006,24 @@ def test_a_countrys_count_pays_the_place_penalty_against_one_of_no_country(monke
     monkeypatch.setattr(M, "PLACE_PENALTY", 0.5)
     assert confidence(country, none) < full
     assert confidence(country, also) == same_country
+
+
+def test_the_country_a_run_reports_is_no_part_of_it(monkeypatch):
+    # two of three articles name Estonia: a count "de Estonia" is the event's, not a part of it
+    import claimrecon.match as M
+
+    texts = (("es.txt", "es", "Los servicios de emergencia de Estonia rescataron a 76 pescadores."),
+             ("en.txt", "en", "Police in Estonia said 67 fishermen were rescued on Saturday."),
+             ("pl.txt", "pl", "Ratownicy uratowali 67 wędkarzy z dryfującej kry."))
+
+    def confidence():
+        claims, groups, conflicts = _run(*texts)
+        pair = [k for k in conflicts if {c.text for c in claims if c.id in k.claims} == {"76", "67"}
+                and {c.article for c in claims if c.id in k.claims} == {"es.txt", "pl.txt"}]
+        assert len(pair) == 1
+        return pair[0].confidence
+
+    monkeypatch.setattr(M, "PLACE_PENALTY", 1.0)
+    full = confidence()
+    monkeypatch.setattr(M, "PLACE_PENALTY", 0.5)
+    assert confidence() == full
