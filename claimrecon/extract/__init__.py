@@ -325,6 +325,13 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
                 subject=None if scope.subject == "other" and (reading.increment or men.kind not in ("count", "percent")) else scope.subject,
                 part=reading.part, increment=reading.increment, running=reading.running)
         out.append((men, measure, scope, _gloss(lx, men, measure), reading.counted))
+    for k in range(1, len(out)):
+        # a range's two ends count one thing, which its words name once ("between 20 and 30 people
+        # were injured"): the first end is described as the second is
+        lo, hi = out[k - 1], out[k]
+        if lo[0].extra.get("range") == "low" and hi[0].extra.get("range") == "high" and \
+                (lo[0].low, lo[0].high) == (hi[0].low, hi[0].high):
+            out[k - 1] = (lo[0], hi[1], hi[2], _gloss(lx, lo[0], hi[1]), hi[4])
     if anchors:
         for i, (men, measure, sc, text, counted) in enumerate(out):
             if men.kind in ("count", "percent"):

@@ -1191,6 +1191,18 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
         if lead:
             start = start - (min(start, 12) - lead.start())
+        # each end is a figure the article states ("entre 350 y 1.200 euros": 350, and 1,200),
+        # both bounded by the range
+        lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
+        first = Mention(kind, start, c.end, c.start, c.end, lo_val, unit=unit if kind != "count" else None,
+                        qualifier=q, low=low, high=high, precision=lo_prec,
+                        extra={"has_scale": c.has_scale or rng.has_scale, "hedged": False, "factor": extra_factor,
+                               "range": "low"})
+        first.extra["then"] = Mention(kind, rng.start, end, rng.start, last.end, hi_val, unit=unit if kind != "count" else None,
+                                      qualifier=q, low=low, high=high, precision=rng.precision * factor,
+                                      extra={"has_scale": rng.has_scale, "hedged": False, "factor": extra_factor,
+                                             "range": "high"})
+        return first
     else:
         low, high = qualifier_bounds(lx, q, value)
         if low is not None and high is not None and low > high:
