@@ -285,6 +285,29 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
     return out
 
 
+def find_noons(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Noon and midnight after their preposition ("at noon", "al mediodía", "o północy"): clock
+    times with no digits (time.tsv rows of type noon and midnight hold the preposition)."""
+    out: list[Mention] = []
+    _, _, zone_pat = _time_patterns(lx.lang)
+    for m in lx.noon_re.finditer(s) if lx.noon_re is not None and lx.noon_hours else ():
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        hour = lx.noon_hours.get(_SPACE_RUN.sub(" ", m.group().lower()))
+        if hour is None:
+            continue
+        end, zone = m.end(), None
+        zm = zone_pat.match(s, end)
+        if zm:
+            zone = lx.zones.get(_SPACE_RUN.sub(" ", zm.group("z").lower())) or find_entry(lx.zones, zm.group("z"))
+            end = zm.end()
+            if s[end - 1 : end] == "(":
+                end -= 1
+        taken.append((m.start(), end))
+        out.append(Mention("time", m.start(), end, m.start(), m.end(), None, zone=zone, hour_minute=(hour, 0)))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Numbers
 
@@ -614,6 +637,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         mentions += [d for d in dates if d.value]
         times = find_times(s, lx, taken, words)
         mentions += times
+    if lx.noon_re is not None and lx.noon_re.search(s):
+        mentions += find_noons(s, lx, taken)
 
     # vague amounts first, unless a number stands right before them ("500 tysięcy")
     for m in lx.vague_re.finditer(s) if lx.vague_gate.open(words) else ():

@@ -165,6 +165,7 @@ class Lexicon:
     am_re: re.Pattern[str] | None = None
     pm_re: re.Pattern[str] | None = None
     noon_re: re.Pattern[str] | None = None
+    noon_hours: dict[str, int] = field(default_factory=dict)  # "at noon" -> 12, "o północy" -> 0
     zone_re: re.Pattern[str] | None = None
     zones: dict[str, str] = field(default_factory=dict)
     zone_tz: dict[str, str] = field(default_factory=dict)
@@ -507,6 +508,7 @@ def _build(rules: LanguageRules) -> Lexicon:
             pms.append(p)
         elif t in ("noon", "midnight"):
             noons.append(p)
+            lx.noon_hours[p.lower()] = int(r["value"])
         elif t == "zone":
             zones.append(p)
             lx.zones[p.lower()] = r["value"]
@@ -546,6 +548,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     cand = [w for w in seq_words if len(w) > 2] + list(lx.vague) + list(lx.shares)
     cand += [u for u in lx.units_after if lx.units_after[u.lower()][0] == "duration"]
     cand += list(lx.weekdays)
+    cand += list(lx.noon_hours)  # "at noon": a clock time with no digits
     lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
     lx.candidate_gate = Gate.of(cand)
     return lx
