@@ -1027,3 +1027,31 @@ def test_the_country_a_run_reports_is_no_part_of_it(monkeypatch):
     full = confidence()
     monkeypatch.setattr(M, "PLACE_PENALTY", 0.5)
     assert confidence() == full
+
+
+def test_two_ranges_compare_end_to_end():
+    # "40 to 50" against "40 to 60": the second ends disagree; the first ends agree; no end is
+    # compared with the other range's other end
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Between 40 and 50 people died in the fire."),
+        ("es.txt", "es", "Entre 40 y 60 personas murieron en el incendio."),
+    )
+    assert _pairs(claims, conflicts) == [("50", "60")]
+    assert [k.severity for k in conflicts] == ["hard"]
+    assert len(groups) == 1  # a range's two ends are no list: they meet the other range whole
+
+
+def test_a_range_meets_a_single_figure_once():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Between 20 and 30 people were injured in the clashes."),
+        ("es.txt", "es", "Unas 45 personas resultaron heridas en los enfrentamientos."),
+    )
+    assert [g for g in groups if len(g.claims) == 3]
+    assert _pairs(claims, conflicts) == [("Between 20", "Unas 45")]
+
+
+def test_a_year_a_span_starts_from_is_no_years_event():
+    from claimrecon.match import _years_named
+
+    assert _years_named("El temporal, el peor desde 2019, dejó sin luz a 65.000 hogares.") == frozenset()
+    assert _years_named("La tormenta recuerda a la de marzo de 1989, que dejó sin luz a seis millones.") == {"1989"}

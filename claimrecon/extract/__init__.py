@@ -278,6 +278,23 @@ def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int
     return parts
 
 
+def _range_ends(lx: Lexicon, entry: tuple[Mention, str | None, Scope, str, Counted]) -> list[tuple[Mention, str | None, Scope, str, Counted]]:
+    """A range read whole ("between 20 and 30 people were injured") as its two ends, each a claim
+    described as the range is (``range_end`` of ``engine._number_mention``); any other entry as it is."""
+    men, measure, scope, gloss, counted = entry
+    end = men.extra.get("range_end")
+    if not end or men.qualifier != "range":
+        return [entry]
+    start2, end2, value2, precision2, first_end = end
+    first = men.copy()
+    first.end = first.core_end = first_end
+    second = men.copy()
+    second.start, second.end, second.core_start, second.value, second.precision = start2, end2, start2, value2, precision2
+    second.extra["hedged"] = False
+    return [(first, measure, scope, _gloss(lx, first, measure), counted),
+            (second, measure, scope, _gloss(lx, second, measure), counted)]
+
+
 def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], templates: Sequence[Mention],
                     published: str | None) -> Parts:
     mentions = [m.copy() for m in templates if not _rate_of_previous(s, templates, m)]  # the templates are shared
@@ -325,13 +342,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
                 subject=None if scope.subject == "other" and (reading.increment or men.kind not in ("count", "percent")) else scope.subject,
                 part=reading.part, increment=reading.increment, running=reading.running)
         out.append((men, measure, scope, _gloss(lx, men, measure), reading.counted))
-    for k in range(1, len(out)):
-        # a range's two ends count one thing, which its words name once ("between 20 and 30 people
-        # were injured"): the first end is described as the second is
-        lo, hi = out[k - 1], out[k]
-        if lo[0].extra.get("range") == "low" and hi[0].extra.get("range") == "high" and \
-                (lo[0].low, lo[0].high) == (hi[0].low, hi[0].high):
-            out[k - 1] = (lo[0], hi[1], hi[2], _gloss(lx, lo[0], hi[1]), hi[4])
+    out = [part for entry in out for part in _range_ends(lx, entry)]
     if anchors:
         for i, (men, measure, sc, text, counted) in enumerate(out):
             if men.kind in ("count", "percent"):

@@ -562,20 +562,21 @@ def _articles(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
             {r["word"].lower(): (r.fields.get("value") or "") for r in rows})
 
 
-def _hedge_before(s: str, lx: Lexicon, pos: int) -> tuple[str, int] | None:
+def _hedge_before(s: str, lx: Lexicon, pos: int, across: bool = True) -> tuple[str, int] | None:
     """(qualifier, start) of the hedge that ends right before ``pos`` ("more than 40%"), also
-    across an article ("casi el 50%", "más del 40%": más de + el), or None."""
+    across an article ("casi el 50%", "más del 40%": más de + el) when ``across``, or None. Across
+    an article, "hasta" is no hedge: after a verb it gives the level reached ("llegó hasta el 27%")."""
     at = max(0, pos - 40)
     window = s[at:pos]
     found = _hedge_ending(window, lx)
-    if found is None:
+    if found is None and across:
         art, contracted = _articles(lx.lang)
         am = art.search(window) if art is not None else None
         if am is not None:
             head = window[: am.start()]
             found = _hedge_ending(head + contracted.get(am.group().strip().lower(), ""), lx)
-            if found is not None and found[1] >= len(head):
-                found = None  # a contraction's preposition alone is no hedge
+            if found is not None and (found[1] >= len(head) or found[0] == "up_to"):
+                found = None  # a contraction's preposition alone is no hedge, nor "hasta el"
     return None if found is None else (found[0], at + found[1])
 
 
@@ -696,6 +697,10 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             elif _OR_GAP.match(gap) and not c.has_scale:
                 rng = nxt  # "two or three people", "3 or 4 days"
         men = _number_mention(s, lx, c, rng, change if rng is not None else None)
+        if men is not None and rng is not None and men.kind == "count" and _years(c) and _years(rng) \
+                and not (_counts_noun_after(s, rng.end) and not _YEAR_WORD_AFTER.match(s, rng.end)):
+            used.add(i + 1)
+            continue  # "between 2007 and 2015", "od 2015 do 2022": a span of years, no count
         if men is not None and gap_unit is not None and rng is not None and (men.kind, men.unit) != gap_unit[:2]:
             men = None  # "5 km to 10 miles": two units, no range
         if men is None and rng is not None:
@@ -738,7 +743,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             before = s[:start].rstrip()
             if before and (before[-1].isdigit() or any(b == len(before) for _, b in taken)):
                 continue  # "$3,500 a month", "50 km an hour": a rate, not a duration of its own
-        h = _hedge_before(s, lx, start)
+        h = _hedge_before(s, lx, start, across=False)  # "hasta la hora de cierre" is no duration
         if not h and not am:
             continue
         kind, unit, factor = entry
@@ -764,7 +769,6 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
     mentions.sort(key=lambda x: (x.start, x.end))
     if any(m.kind == "money" for m in mentions):
         _elided_currency(s, lx, mentions)
-        _elided_in_part(s, lx, mentions)
     return mentions
 
 
@@ -804,35 +808,10 @@ def _elided_currency(s: str, lx: Lexicon, mentions: list[Mention]) -> None:
             continue
         if len(gap[: joint.start()].split()) > 3:
             continue  # the rate of the amount before is a short noun phrase
+        tail = _RATE_TAIL.match(s, after_m.end(1))
+        if tail is None or (tail.group("conj") is not None and tail.group("conj").lower() not in g.conj):
+            continue  # the list item ends with its rate ("600 por ternero y"); "20 per week were issued" is a count
         mentions[k] = _in_currency(m, prev)
-
-
-def _elided_in_part(s: str, lx: Lexicon, mentions: list[Mention]) -> None:
-    """An amount's part that leaves its currency out: "bienes por valor de 12,4 millones de euros,
-    entre ellos 4,2 millones depositados en 47 cuentas", "12 mln zł, w tym 4 mln na ...". A bare
-    figure with a scale word that follows an amount after a cue of a part (``scope.tsv``, part
-    of_them, before the figure), within a few words, and is smaller than it, is an amount in its
-    currency, in place (``mentions``, sorted)."""
-    from .counted import grammar
-
-    cues = [p for p, f, v in grammar(lx.lang).before if f == "part" and v == "of_them"]
-    for k in range(1, len(mentions)):
-        prev, m = mentions[k - 1], mentions[k]
-        if prev.kind != "money" or m.kind != "count" or m.unit or m.vague or not isinstance(m.value, float) \
-                or not isinstance(prev.value, float) or not m.value < prev.value:
-            continue
-        if not any(ch.isalpha() for ch in s[m.core_start : m.core_end]) or m.value < 1000:
-            continue  # "4,2 millones", "4 mln": a figure with a scale word, as amounts are given
-        gap = s[prev.end : m.start]
-        if len(gap.split()) > 4 or not any(p.search(gap) for p in cues):
-            continue
-        if _OWN_NOUN.match(s, m.end):
-            continue  # "4 millones de pasajeros": a count of its own
-        mentions[k] = _in_currency(m, prev)
-
-
-#: a noun phrase of its own right after a figure: "de pasajeros", "of passengers"
-_OWN_NOUN = re.compile(r"\s+(?:de|of)\s+(?!(?:euros?|d[oó]lares|dollars|pounds|libras)\b)[^\W\d_]", re.I)
 
 
 def _in_currency(m: Mention, amount: Mention) -> Mention:
@@ -843,6 +822,9 @@ def _in_currency(m: Mention, amount: Mention) -> Mention:
 
 
 _FIRST_WORD = re.compile(r"\s*(\w+)")
+#: a list item's rate noun phrase (one or two words) and what ends the item: a punctuation mark,
+#: the sentence's end, or a conjunction before the next figure
+_RATE_TAIL = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,2}?(?:\s*(?:[,;.:)]|$)|\s+(?P<conj>\w+)\s+\d)")
 
 
 @functools.lru_cache(maxsize=None)
@@ -1057,6 +1039,12 @@ def _takes(number: str | None, c: Core) -> bool:
     return True
 
 
+def _years(c: Core) -> bool:
+    """Whether a number is written as a year is: four digits from 1800 to 2100, no separator, no scale."""
+    return (not c.words_only and not c.has_scale and not c.separators and c.value == int(c.value)
+            and 1800 <= c.value <= 2100 and len(c.digits_text) == 4)
+
+
 def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str | None = None) -> Mention | None:
     last = rng or c
     end = last.end
@@ -1216,18 +1204,10 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
         if lead:
             start = start - (min(start, 12) - lead.start())
-        # each end is a figure the article states ("entre 350 y 1.200 euros": 350, and 1,200),
-        # both bounded by the range
-        lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
-        first = Mention(kind, start, c.end, c.start, c.end, lo_val, unit=unit if kind != "count" else None,
-                        qualifier=q, low=low, high=high, precision=lo_prec,
-                        extra={"has_scale": c.has_scale or rng.has_scale, "hedged": False, "factor": extra_factor,
-                               "range": "low"})
-        first.extra["then"] = Mention(kind, rng.start, end, rng.start, last.end, hi_val, unit=unit if kind != "count" else None,
-                                      qualifier=q, low=low, high=high, precision=rng.precision * factor,
-                                      extra={"has_scale": rng.has_scale, "hedged": False, "factor": extra_factor,
-                                             "range": "high"})
-        return first
+        # the second end is a figure the article states too ("entre 350 y 1.200 euros": 350, and
+        # 1,200): where it is, its value and precision, for the reader to make it a claim of its
+        # own once the range as a whole is read (``extract.sentence_parts``)
+        range_end = (rng.start, end, hi_val, rng.precision * factor, c.end)
     else:
         low, high = qualifier_bounds(lx, q, value)
         if low is not None and high is not None and low > high:
@@ -1235,6 +1215,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     men = Mention(kind, start, end, c.start, last.end, value, unit=unit if kind != "count" else None, qualifier=q,
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale
+    if rng is not None:
+        men.extra["range_end"] = range_end
     men.extra["hedged"] = hedge_q is not None
     men.extra["factor"] = extra_factor
     if c.approx:

@@ -216,11 +216,15 @@ def _period(period: str | None, as_of: str | None) -> str | None:
 
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+#: a year after one of these starts a span up to now ("el peor desde 2019"): no year's event
+_SINCE = re.compile(r"(?:since|from|desde|od)\s+$", re.I)
 
 
 def _years_named(sentence: str | None) -> frozenset[str]:
-    """The years a sentence names, as written ("1989")."""
-    return frozenset(_YEAR.findall(sentence or ""))
+    """The years a sentence names, as written ("1989"), but for a year a span starts from
+    ("since 2019", "desde 2019", "od 2019")."""
+    s = sentence or ""
+    return frozenset(m.group(1) for m in _YEAR.finditer(s) if not _SINCE.search(s, max(0, m.start() - 8), m.start()))
 
 
 def _year_named(a: Any, b: Any) -> bool:
@@ -230,10 +234,15 @@ def _year_named(a: Any, b: Any) -> bool:
     9 more conflicts found, 1 more false flag.)"""
     pa, pb = a.veto[1], b.veto[1]
     if pa is None and pb and pb.startswith("in_"):
-        return pb[3:7] in a.rep.years if isinstance(a, Node) else pb[3:7] in a.years
+        return pb[3:7] in _years(a)
     if pb is None and pa and pa.startswith("in_"):
-        return pa[3:7] in b.rep.years if isinstance(b, Node) else pa[3:7] in b.years
+        return pa[3:7] in _years(b)
     return False
+
+
+def _years(x: Any) -> frozenset[str]:
+    """The years a claim's sentence names (a node's claims name the same: ``nodes._signature``)."""
+    return x.rep.years if isinstance(x, Node) else x.years
 
 
 def _periods_meet(a: str | None, b: str | None) -> bool:
@@ -583,6 +592,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
     # items of a list worded alike (``Nodes.finish``); not for amounts of all currencies together,
     # where an amount and its conversion in brackets are worded alike without being a list
     listed = {i for i, n in enumerate(nodes) if n.listed} if lists else set()
+    abroad = [_in_country(n, home) for n in nodes]  # said of a country other than the run's
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
@@ -606,7 +616,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             sim *= ROLE_PENALTY  # "en Valencia", "w Krakowie": maybe two towns
         if (a.veto[4] == "whole") != (b.veto[4] == "whole"):
             sim *= WHOLE_PENALTY  # "1,180 of the 1,400 flights": what happened to the part is not said of the whole
-        if a.kind == "count" and _in_country(a, home) != _in_country(b, home):
+        if a.kind == "count" and abroad[i] != abroad[j]:
             sim *= PLACE_PENALTY  # "14 arrested in Poland", "23 arrested": maybe a country's part of the whole
         if shared and all(t[:1] == "@" for t in shared):
             sim *= NAMES_ONLY  # "17 Poles", "two Poles": who, but not what happened to them
@@ -1161,6 +1171,10 @@ def _amounts(n: Node) -> frozenset[float]:
             continue
         if it.kind not in RATIO_KINDS or not isinstance(v, float) or not math.isfinite(v) or v <= 0:
             continue
+        if it.wording.qualifier == "range" and isinstance(it.wording.low, float) and isinstance(it.wording.high, float):
+            # a range stands apart from another figure by its middle, whichever end this is ("20 to
+            # 30" is not twice apart from "about 45")
+            v = (it.wording.low + it.wording.high) / 2
         if it.kind == "quantity":
             u = physical_unit(it.wording.unit)
             if u is None:

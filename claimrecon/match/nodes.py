@@ -103,7 +103,7 @@ class Member:
 def _signature(it: Any) -> tuple[Any, ...]:
     """What the description of a claim is: everything similarity and compatibility read."""
     return (it.lang, it.measure, it.terms, it.weights, it.veto, it.running, it.text, it.sources, it.tally,
-            it.places, it.roles, it.head)
+            it.places, it.roles, it.head, it.years)
 
 
 class Nodes:
@@ -155,6 +155,8 @@ class Nodes:
     def _split_list(self, node: Node) -> list[Node]:
         if node.figs is None or not any(isinstance(f, frozenset) for f in node.figs.values()):
             return [node]
+        if _range_ends_only(node):
+            return [node]  # "between 20 and 30": one range's two ends, no list
         by: dict[str, list[Any]] = defaultdict(list)
         for it in sorted(node.items, key=_order):
             by[self.figure(it)].append(it)
@@ -170,6 +172,17 @@ class Nodes:
                 part.add(it, figure)
             parts.append(part)
         return parts
+
+
+def _range_ends_only(node: Node) -> bool:
+    """Whether each place where the node's article voices give several figures holds the two ends
+    of one range ("between 20 and 30 people": 20 and 30, both bounded 20 to 30)."""
+    bounds: dict[tuple[str, str, str], set[Any]] = defaultdict(set)
+    for it in node.items:
+        w = it.wording
+        bounds[(it.source, it.voice, it.moment)].add((w.low, w.high) if w.qualifier == "range" else None)
+    return all(len(b) == 1 and None not in b for key, b in bounds.items()
+               if isinstance(node.figs.get(key), frozenset))  # type: ignore[union-attr]
 
 
 def _order(it: Any) -> tuple[str, int, str]:

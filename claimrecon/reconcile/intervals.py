@@ -218,10 +218,26 @@ def physical_verdict(a: Claim, b: Claim) -> str | None:
     return "soft"
 
 
+def _range_end(c: Any) -> str | None:
+    """"first" or "second" for a claim that is an end of a range it states ("between 20 and 30":
+    20 is its first end, 30 its second), else None."""
+    if c.qualifier != "range" or not isinstance(c.value, float):
+        return None
+    return "first" if c.value == c.low else ("second" if c.value == c.high else None)
+
+
 def verdict(a: Claim, b: Claim) -> str | None:
     """"agree", "soft", "hard", or None when the pair says nothing about a conflict."""
     if a.kind != b.kind:
         return None
+    ea, eb = _range_end(a), _range_end(b)
+    if ea and eb:
+        # two ranges compare end to end ("350 to 1,200", "350 to 1,500": the second ends differ)
+        if ea != eb:
+            return None
+        return "agree" if same_value(a, b) else "hard"
+    if ea == "second" or eb == "second":
+        return None  # a range meets a single figure once, through its first end and its bounds
     if a.kind in PHYSICAL_KINDS and a.unit != b.unit:
         return physical_verdict(a, b)
     if a.kind == "time":
