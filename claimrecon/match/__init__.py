@@ -1171,10 +1171,8 @@ def _amounts(n: Node) -> frozenset[float]:
             continue
         if it.kind not in RATIO_KINDS or not isinstance(v, float) or not math.isfinite(v) or v <= 0:
             continue
-        if it.wording.qualifier == "range" and isinstance(it.wording.low, float) and isinstance(it.wording.high, float):
-            # a range stands apart from another figure by its middle, whichever end this is ("20 to
-            # 30" is not twice apart from "about 45")
-            v = (it.wording.low + it.wording.high) / 2
+        if it.wording.qualifier == "range" and v == it.wording.high and it.wording.low is not None:
+            continue  # a range's second end: the range stands apart from a figure by its first ("350 to 1,200")
         if it.kind == "quantity":
             u = physical_unit(it.wording.unit)
             if u is None:
