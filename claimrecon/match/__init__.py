@@ -220,6 +220,7 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _SINCE = re.compile(r"(?:since|from|desde|od)\s+$", re.I)
 
 
+@functools.lru_cache(maxsize=65536)
 def _years_named(sentence: str | None) -> frozenset[str]:
     """The years a sentence names, as written ("1989"), but for a year a span starts from
     ("since 2019", "desde 2019", "od 2019")."""
