@@ -269,20 +269,28 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 h += 12
             if am and h == 12:
                 h = 0
-            zone = None
-            zm = zone_pat.match(s, end)
-            if zm:
-                zone = lx.zones.get(_SPACE_RUN.sub(" ", zm.group("z").lower()))
-                if zone is None:
-                    zone = find_entry(lx.zones, zm.group("z"))  # type: ignore[assignment]
-                end = zm.end()
-                if s[end - 1 : end] == "(":
-                    end -= 1
+            zone, end = _zone_after(s, lx, zone_pat, end)
             start = m.start()
             taken.append((start, end))
             men = Mention("time", start, end, m.start(), m.end(), None, zone=zone, hour_minute=(h % 24, mi))
             out.append(men)
     return out
+
+
+def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tuple[str | None, int]:
+    """The zone a clock time at ``end`` is stated in ("GMT", "hora local", "czasu polskiego"), as
+    time.tsv maps it, or None, and where the clock time ends with it (before an opening bracket
+    the zone pattern took: "(1100 GMT)" is read apart)."""
+    zm = zone_pat.match(s, end)
+    if not zm:
+        return None, end
+    zone = lx.zones.get(_SPACE_RUN.sub(" ", zm.group("z").lower()))
+    if zone is None:
+        zone = find_entry(lx.zones, zm.group("z"))  # type: ignore[assignment]
+    end = zm.end()
+    if s[end - 1 : end] == "(":
+        end -= 1
+    return zone, end
 
 
 def find_noons(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -296,13 +304,7 @@ def find_noons(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
         hour = lx.noon_hours.get(_SPACE_RUN.sub(" ", m.group().lower()))
         if hour is None:
             continue
-        end, zone = m.end(), None
-        zm = zone_pat.match(s, end)
-        if zm:
-            zone = lx.zones.get(_SPACE_RUN.sub(" ", zm.group("z").lower())) or find_entry(lx.zones, zm.group("z"))
-            end = zm.end()
-            if s[end - 1 : end] == "(":
-                end -= 1
+        zone, end = _zone_after(s, lx, zone_pat, m.end())
         taken.append((m.start(), end))
         out.append(Mention("time", m.start(), end, m.start(), m.end(), None, zone=zone, hour_minute=(hour, 0)))
     return out
@@ -697,7 +699,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             elif _OR_GAP.match(gap) and not c.has_scale:
                 rng = nxt  # "two or three people", "3 or 4 days"
         men = _number_mention(s, lx, c, rng, change if rng is not None else None)
-        if men is not None and rng is not None and men.kind == "count" and _years(c) and _years(rng) \
+        if men is not None and rng is not None and men.kind == "count" and _year_like(c) and _year_like(rng) \
                 and not (_counts_noun_after(s, rng.end) and not _YEAR_WORD_AFTER.match(s, rng.end)):
             used.add(i + 1)
             continue  # "between 2007 and 2015", "od 2015 do 2022": a span of years, no count
@@ -811,14 +813,9 @@ def _elided_currency(s: str, lx: Lexicon, mentions: list[Mention]) -> None:
         tail = _RATE_TAIL.match(s, after_m.end(1))
         if tail is None or (tail.group("conj") is not None and tail.group("conj").lower() not in g.conj):
             continue  # the list item ends with its rate ("600 por ternero y"); "20 per week were issued" is a count
-        mentions[k] = _in_currency(m, prev)
-
-
-def _in_currency(m: Mention, amount: Mention) -> Mention:
-    """A bare figure read as an amount in the currency of ``amount``."""
-    new = m.copy()
-    new.kind, new.unit = "money", amount.unit
-    return new
+        amount = m.copy()
+        amount.kind, amount.unit = "money", prev.unit
+        mentions[k] = amount
 
 
 _FIRST_WORD = re.compile(r"\s*(\w+)")
@@ -1039,7 +1036,7 @@ def _takes(number: str | None, c: Core) -> bool:
     return True
 
 
-def _years(c: Core) -> bool:
+def _year_like(c: Core) -> bool:
     """Whether a number is written as a year is: four digits from 1800 to 2100, no separator, no scale."""
     return (not c.words_only and not c.has_scale and not c.separators and c.value == int(c.value)
             and 1800 <= c.value <= 2100 and len(c.digits_text) == 4)
