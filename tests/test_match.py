@@ -1056,3 +1056,13 @@ def test_a_year_a_span_starts_from_is_no_years_event():
 
     assert _years_named("El temporal, el peor desde 2019, dejó sin luz a 65.000 hogares.") == frozenset()
     assert _years_named("La tormenta recuerda a la de marzo de 1989, que dejó sin luz a seis millones.") == {"1989"}
+
+
+def test_two_ranges_in_two_units_compare_end_to_end_converted():
+    # 20 °C is 68 °F and 25 °C is 77 °F: the same range, no flag
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Temperatures will reach 20-25C on Sunday, forecasters said."),
+        ("b.txt", "en", "Temperatures will reach 68-77F on Sunday, forecasters said."),
+    )
+    assert conflicts == ()
+    assert any(len(g.claims) == 4 for g in groups)

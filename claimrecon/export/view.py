@@ -462,8 +462,9 @@ def _pairs_text(pairs: list[tuple[Position, Position]], joiner: str) -> str:
 def _position_key(c: Claim) -> tuple[Any, ...]:
     from ..records import tidy_number
 
-    return (c.kind, tidy_number(c.value) if isinstance(c.value, float) else c.value, c.unit, c.qualifier,
-            tidy_number(c.low), tidy_number(c.high), c.zone, c.date)
+    # a range's two ends are one position, its bounds ("20°–25°"), not two
+    value = None if c.qualifier == "range" else (tidy_number(c.value) if isinstance(c.value, float) else c.value)
+    return (c.kind, value, c.unit, c.qualifier, tidy_number(c.low), tidy_number(c.high), c.zone, c.date)
 
 
 def positions_of(v: ReportView, g: Group) -> dict[tuple[Any, ...], Position]:

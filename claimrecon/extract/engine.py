@@ -700,7 +700,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                 rng = nxt  # "two or three people", "3 or 4 days"
         men = _number_mention(s, lx, c, rng, change if rng is not None else None)
         if men is not None and rng is not None and men.kind == "count" and _year_like(c) and _year_like(rng) \
-                and not (_counts_noun_after(s, rng.end) and not _YEAR_WORD_AFTER.match(s, rng.end)):
+                and (_DASH_GAP.match(gap) or not _counts_noun_after(s, rng.end) or _YEAR_WORD_AFTER.match(s, rng.end)):
             used.add(i + 1)
             continue  # "between 2007 and 2015", "od 2015 do 2022": a span of years, no count
         if men is not None and gap_unit is not None and rng is not None and (men.kind, men.unit) != gap_unit[:2]:
@@ -1201,6 +1201,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
         if lead:
             start = start - (min(start, 12) - lead.start())
+        # the first end's precision at the scale it takes from the second ("10 to 15 million")
+        precision = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
         # the second end is a figure the article states too ("entre 350 y 1.200 euros": 350, and
         # 1,200): where it is, its value and precision, for the reader to make it a claim of its
         # own once the range as a whole is read (``extract.sentence_parts``)
@@ -1211,7 +1213,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             low, high = high, low
     men = Mention(kind, start, end, c.start, last.end, value, unit=unit if kind != "count" else None, qualifier=q,
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
-    men.extra["has_scale"] = c.has_scale
+    men.extra["has_scale"] = c.has_scale or (rng is not None and rng.has_scale)  # "entre 12 y 18 millones"
     if rng is not None:
         men.extra["range_end"] = range_end
     men.extra["hedged"] = hedge_q is not None

@@ -217,10 +217,10 @@ def _period(period: str | None, as_of: str | None) -> str | None:
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 #: a year after one of these starts a span up to now ("el peor desde 2019"): no year's event
-_SINCE = re.compile(r"(?:since|from|desde|od)\s+$", re.I)
+_SINCE = re.compile(r"(?<!\w)(?:since|from|desde|od)\s+$", re.I)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _years_named(sentence: str | None) -> frozenset[str]:
     """The years a sentence names, as written ("1989"), but for a year a span starts from
     ("since 2019", "desde 2019", "od 2019")."""

@@ -204,9 +204,10 @@ def physical_verdict(a: Claim, b: Claim) -> str | None:
         return None
     if isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
         va, vb = float(a.value), float(b.value)
-        if (_rounds_to(ua, va, ub, vb, b.precision) or _rounds_to(ub, vb, ua, va, a.precision)) and \
-                (a.qualifier, b.qualifier) != ("range", "range"):
-            return "agree"  # one figure is the other converted and rounded: "120 mph", "193 km/h"
+        if _rounds_to(ua, va, ub, vb, b.precision) or _rounds_to(ub, vb, ua, va, a.precision):
+            # one figure is the other converted and rounded: "120 mph", "193 km/h"; so are two
+            # ranges' like ends ("20-25C", "68-77F": 20 and 68, 25 and 77; ``verdict`` pairs them)
+            return "agree"
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return None
@@ -232,11 +233,13 @@ def verdict(a: Claim, b: Claim) -> str | None:
         return None
     ea, eb = _range_end(a), _range_end(b)
     if ea and eb:
-        # two ranges compare end to end ("350 to 1,200", "350 to 1,500": the second ends differ)
+        # two ranges compare end to end ("350 to 1,200", "350 to 1,500": the second ends differ);
+        # in two units or currencies, the rules for those judge the two ends
         if ea != eb:
             return None
-        return "agree" if same_value(a, b) else "hard"
-    if ea == "second" or eb == "second":
+        if a.unit == b.unit:
+            return "agree" if same_value(a, b) else "hard"
+    elif ea == "second" or eb == "second":
         return None  # a range meets a single figure once, through its first end and its bounds
     if a.kind in PHYSICAL_KINDS and a.unit != b.unit:
         return physical_verdict(a, b)
