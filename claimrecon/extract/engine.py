@@ -549,21 +549,6 @@ def _hedge_ends(lang: str) -> tuple[frozenset[str], bool]:
     return frozenset(ends), anywhere
 
 
-@functools.lru_cache(maxsize=None)
-def _articles(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The language's articles that may stand between a hedge and its figure (grammar.tsv class
-    article: "casi el 50%", "más del 40%"), as a pattern that finds one ending a text, and the
-    preposition each contraction ends a hedge with ("del": "de")."""
-    from ..ruleset import load_language
-
-    rows = [r for r in load_language(lang).table("grammar.tsv") if r["class"] == "article"]
-    if not rows:
-        return None, {}
-    words = sorted({r["word"].lower() for r in rows}, key=len, reverse=True)
-    return (re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})\s*$", re.I),
-            {r["word"].lower(): (r.fields.get("value") or "") for r in rows})
-
-
 def _hedge_before(s: str, lx: Lexicon, pos: int, across: bool = True) -> tuple[str, int] | None:
     """(qualifier, start) of the hedge that ends right before ``pos`` ("more than 40%"), also
     across an article ("casi el 50%", "más del 40%": más de + el) when ``across``, or None. Across
@@ -572,11 +557,10 @@ def _hedge_before(s: str, lx: Lexicon, pos: int, across: bool = True) -> tuple[s
     window = s[at:pos]
     found = _hedge_ending(window, lx)
     if found is None and across:
-        art, contracted = _articles(lx.lang)
-        am = art.search(window) if art is not None else None
+        am = lx.article_re.search(window) if lx.article_re is not None else None
         if am is not None:
             head = window[: am.start()]
-            found = _hedge_ending(head + contracted.get(am.group().strip().lower(), ""), lx)
+            found = _hedge_ending(head + lx.contractions.get(am.group().strip().lower(), ""), lx)
             if found is not None and (found[1] >= len(head) or found[0] == "up_to"):
                 found = None  # a contraction's preposition alone is no hedge, nor "hasta el"
     return None if found is None else (found[0], at + found[1])
@@ -640,7 +624,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         mentions += [d for d in dates if d.value]
         times = find_times(s, lx, taken, words)
         mentions += times
-    if lx.noon_re is not None and lx.noon_re.search(s):
+    if lx.noon_gate.open(words):
         mentions += find_noons(s, lx, taken)
 
     # vague amounts first, unless a number stands right before them ("500 tysięcy")
@@ -774,6 +758,15 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
     return mentions
 
 
+@functools.lru_cache(maxsize=None)
+def _rate_words(lang: str) -> frozenset[str]:
+    """The one-word rate words of a language (grammar.tsv class per: "per", "por", "za"), but for
+    the English articles, which are rates only right after an amount ("€250 a passenger")."""
+    from .counted import grammar
+
+    return frozenset(w[0] for w in grammar(lang).per if len(w) == 1 and w[0] not in ("a", "an"))
+
+
 #: what may stand between the rate of one amount of a list and the next figure: a comma, a
 #: semicolon or a conjunction (grammar.tsv's class conj)
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:(?P<c1>\w+)\s+)?|\s+(?P<c2>\w+)\s+)$")
@@ -787,10 +780,10 @@ def _elided_currency(s: str, lx: Lexicon, mentions: list[Mention]) -> None:
     place (``mentions``, sorted)."""
     from .counted import grammar
 
-    g = grammar(lx.lang)
-    pers = {w[0] for w in g.per if len(w) == 1 and w[0] not in ("a", "an")}
+    pers = _rate_words(lx.lang)
     if not pers:
         return
+    g = grammar(lx.lang)
     for k in range(1, len(mentions)):
         prev, m = mentions[k - 1], mentions[k]
         if prev.kind != "money" or m.kind != "count" or m.unit or m.words_only or m.vague:

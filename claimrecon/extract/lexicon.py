@@ -166,6 +166,12 @@ class Lexicon:
     pm_re: re.Pattern[str] | None = None
     noon_re: re.Pattern[str] | None = None
     noon_hours: dict[str, int] = field(default_factory=dict)  # "at noon" -> 12, "o północy" -> 0
+    noon_gate: Gate = field(default_factory=Gate)
+    # articles that may stand between a hedge and its figure (grammar.tsv class article: "casi el
+    # 50%"), as a pattern that finds one ending a text, and the preposition each contraction ends
+    # a hedge with ("del": "de", "más del 40%")
+    article_re: re.Pattern[str] | None = None
+    contractions: dict[str, str] = field(default_factory=dict)
     zone_re: re.Pattern[str] | None = None
     zones: dict[str, str] = field(default_factory=dict)
     zone_tz: dict[str, str] = field(default_factory=dict)
@@ -523,6 +529,12 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.am_re = _compile(ams)
     lx.pm_re = _compile(pms)
     lx.noon_re = _compile(noons)
+    lx.noon_gate = Gate.of(noons)
+    articles = [r for r in rules.table("grammar.tsv") if r["class"] == "article"]
+    if articles:
+        words = sorted({r["word"].lower() for r in articles}, key=len, reverse=True)
+        lx.article_re = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})\s*$", I)
+        lx.contractions = {r["word"].lower(): (r.fields.get("value") or "") for r in articles}
     # zone names are case-sensitive when they are upper-case abbreviations ("ET", not "et")
     lx.zone_re = re.compile("(?:" + "|".join(
         (f"(?-i:{phrase_regex(z)})" if z.isupper() else phrase_regex(z)) for z in sorted(set(zones), key=lambda p: (-len(p), p))

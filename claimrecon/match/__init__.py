@@ -47,7 +47,7 @@ from ..records import Article, Claim, Match, clock, local_offset
 from ..errors import UnsupportedLanguage
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
-from ..reconcile.intervals import in_usd, interval, verdict
+from ..reconcile.intervals import in_usd, interval, range_end, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
@@ -1172,7 +1172,7 @@ def _amounts(n: Node) -> frozenset[float]:
             continue
         if it.kind not in RATIO_KINDS or not isinstance(v, float) or not math.isfinite(v) or v <= 0:
             continue
-        if it.wording.qualifier == "range" and v == it.wording.high and it.wording.low is not None:
+        if range_end(it.wording) == "second":
             continue  # a range's second end: the range stands apart from a figure by its first ("350 to 1,200")
         if it.kind == "quantity":
             u = physical_unit(it.wording.unit)

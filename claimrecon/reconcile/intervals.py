@@ -219,7 +219,7 @@ def physical_verdict(a: Claim, b: Claim) -> str | None:
     return "soft"
 
 
-def _range_end(c: Any) -> str | None:
+def range_end(c: Any) -> str | None:
     """"first" or "second" for a claim that is an end of a range it states ("between 20 and 30":
     20 is its first end, 30 its second), else None."""
     if c.qualifier != "range" or not isinstance(c.value, float):
@@ -231,7 +231,7 @@ def verdict(a: Claim, b: Claim) -> str | None:
     """"agree", "soft", "hard", or None when the pair says nothing about a conflict."""
     if a.kind != b.kind:
         return None
-    ea, eb = _range_end(a), _range_end(b)
+    ea, eb = range_end(a), range_end(b)
     if ea and eb:
         # two ranges compare end to end ("350 to 1,200", "350 to 1,500": the second ends differ);
         # in two units or currencies, the rules for those judge the two ends
