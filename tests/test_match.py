@@ -1066,3 +1066,47 @@ def test_two_ranges_in_two_units_compare_end_to_end_converted():
     )
     assert conflicts == ()
     assert any(len(g.claims) == 4 for g in groups)
+
+
+def test_an_amount_converted_in_brackets_is_compared_at_the_articles_rate():
+    # the wire converts the fine into dollars; the paper gives the fine in dollars only, wrongly:
+    # at the wire's own rate (1.1667) 18.6 million euros is 21.7 million dollars, not 25.3
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "The central bank fined the lender 18.6 million euros ($21.7 million) on Wednesday."),
+        ("paper.txt", "en", "The lender was fined $25.3 million by the central bank on Wednesday."),
+        ("pl.txt", "pl", "Bank centralny nałożył na bank karę w wysokości 18,6 mln euro."),
+    )
+    assert _pairs(claims, conflicts) == [("$21.7 million", "$25.3 million"), ("$25.3 million", "18,6 mln euro"),
+                                         ("$25.3 million", "18.6 million euros")]
+    reasons = " ".join(k.reason for k in conflicts)
+    assert "at the rate the articles themselves use (1 USD = 0.8571 EUR), '$25.3 million' is about 21.7 million EUR, 14% away" in reasons
+
+
+def test_an_amount_converted_at_a_close_rate_agrees():
+    # 18.6 million euros at 1.1667 is 21.7 million dollars: 21.2 million is 2% off (another day's
+    # rate, a rounding), 22.9 million 5% (soft), 25.3 million 14% (hard)
+    from types import SimpleNamespace
+
+    from claimrecon.reconcile.intervals import converted_verdict
+
+    def amount(v, unit):
+        return SimpleNamespace(kind="money", value=v, unit=unit, low=v, high=v, qualifier="exact", precision=50_000.0)
+
+    eur = amount(18_600_000.0, "EUR")
+    assert converted_verdict(eur, amount(21_200_000.0, "USD"), 1.1667) == "agree"
+    assert converted_verdict(eur, amount(22_900_000.0, "USD"), 1.1667) == "soft"
+    assert converted_verdict(eur, amount(25_300_000.0, "USD"), 1.1667) == "hard"
+
+
+def test_a_bracketed_amount_far_from_any_rate_is_no_conversion():
+    # "(up from $2 million)" follows an amount in euros but is no conversion of it: nothing is learned
+    from claimrecon.match import conversions
+
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "Profit reached 18.6 million euros ($2 million a year ago) on Wednesday."),
+    )
+    items = [it for it in (item_of(c) for c in claims) if it is not None and it.kind == "money"]
+    assert [it.bracketed for it in items] == [False, True]
+    for it in items:
+        it.source = it.article
+    assert conversions.pairs(items) == []

@@ -47,10 +47,12 @@ from ..records import Article, Claim, Match, clock, local_offset
 from ..errors import UnsupportedLanguage
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
+from ..reconcile import Info
 from ..reconcile.intervals import in_usd, interval, range_end, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
+from . import conversions
 from .anchors import BESIDE, Anchors
 from .eventzone import country_offset, event_country
 from .evidence import Vocabulary, describe_terms, distinctive, families
@@ -144,6 +146,7 @@ class Item:
     sentence: int = 0  # where its sentence starts in its article (``Anchors``: which sentences tell one fact)
     years: frozenset[str] = frozenset()  # the years its sentence names ("la de marzo de 1989")
     change: str = ""  # "by" when its figure is the size of a change ("rose 38%", "cayó un 5,1%", not "rose to 5%")
+    bracketed: bool = False  # an amount that opens a bracket: maybe the amount before it, converted (``conversions``)
 
 
 def _change_size(c: Claim) -> str:
@@ -203,7 +206,8 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
                 roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls, rises=rises,
               harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())),
-              sentence=c.sentence_start, change=_change_size(c), years=_years_named(c.sentence))
+              sentence=c.sentence_start, change=_change_size(c), years=_years_named(c.sentence),
+              bracketed=c.kind == "money" and conversions.bracketed(c.sentence, c.start - c.sentence_start))
     return it
 
 
@@ -367,6 +371,7 @@ class Quantity:
     label: str | None
     key: tuple[str, ...] = ()
     clock: str = ""  # the UTC offset of the event's local clock its implied clock times are read on (``local_clock``)
+    rates: tuple[tuple[str, str, float], ...] = ()  # the run's rates between its currencies (``conversions``)
 
 
 @dataclass
@@ -434,7 +439,10 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             found.extend(_cluster(nodes, min_confidence, beside, home=country))
         else:  # nothing new to weigh: the first look stands, unless a desk asked for another threshold
             found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence, home=country))
-    for members, m in _currency_slips(found, money, min_confidence):
+    # an amount and its conversion in brackets are one quantity, at the rate the run's articles use
+    converted = conversions.pairs(money)
+    rates = conversions.run_rates(converted)
+    for members, m in conversions.join(_currency_slips(found, money, min_confidence), converted, _figure):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
         parts = [q for q in _split(members, m, running_figures) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
         if parts:
@@ -452,6 +460,8 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     for q in out.quantities:
         if q.items[0].kind == "time":
             q.clock = local_clock(q.items, country)
+        elif q.items[0].kind == "money" and rates:
+            q.rates = conversions.rates_for({it.unit for it in q.items if it.unit}, rates)
     return out
 
 
@@ -482,13 +492,14 @@ def local_clock(items: Sequence[Item], country: str = "") -> str:
 # Similarity and clustering
 
 
-def match_store(store: Any, articles: Sequence[Article], min_confidence: float = MIN_CONFIDENCE) -> dict[tuple[str, ...], tuple[Match | None, str | None, str]]:
+def match_store(store: Any, articles: Sequence[Article], min_confidence: float = MIN_CONFIDENCE) -> Info:
     """Match the claims of a run's store (``claimrecon.store``) and put them in their groups;
-    returns what reconcile needs to know of each group (how it was matched, its name, and the
-    offset of the local clock its implied clock times are read on: ``local_clock``)."""
+    returns what reconcile needs to know of each group (``reconcile.Info``: how it was matched,
+    its name, the offset of the local clock its implied clock times are read on, ``local_clock``,
+    and the run's rates between its currencies, ``conversions``)."""
     matching = match(store.match_items(), articles, min_confidence)
     store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
-    return {q.key: (q.match, q.label, q.clock) for q in matching.quantities}
+    return {q.key: (q.match, q.label, q.clock, q.rates) for q in matching.quantities}
 
 
 def _cluster(nodes: list[Node], min_conf: float,

@@ -122,7 +122,8 @@ class Wordings:
 
 
 def _figure_pairs(
-    fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int]
+    fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int],
+    rates: dict[tuple[str, str], float] | None = None,
 ) -> list[tuple[float, Member, Member, str]]:
     """(score, first claim, second claim, severity) of the conflicting claim pairs of one group,
     at most ``PAIRS_PER_FIGURES`` for any two figures and ``CONFLICTS_PER_GROUP`` in all.
@@ -131,10 +132,11 @@ def _figure_pairs(
     left could score as high as the last conflict it would keep, so a group of thousands of
     figures costs about what its listed conflicts cost, not the square of its figures. The list
     is the one judging every pair gives (tested against that), unless a group needs more than
-    ``PAIRS_JUDGED_PER_GROUP`` pairs judged: then it is the best of the pairs judged by then."""
+    ``PAIRS_JUDGED_PER_GROUP`` pairs judged: then it is the best of the pairs judged by then.
+    ``rates``: the run's rates between the group's currencies (``verdict``)."""
     if len({src.get(m.article, m.article) for fk in fig_keys for m in by_fig[fk]}) < 2:
         return []  # one source (or copies of one story) says every figure: nothing to compare
-    return _top(_PairSearch(fig_keys, by_fig, src, support).run())
+    return _top(_PairSearch(fig_keys, by_fig, src, support, rates).run())
 
 
 def _top(out: list[tuple[float, Member, Member, str]]) -> list[tuple[float, Member, Member, str]]:
@@ -258,7 +260,9 @@ class _PairSearch:
     after ``PAIRS_JUDGED_PER_GROUP`` figure pairs.
     """
 
-    def __init__(self, fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int]) -> None:
+    def __init__(self, fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int],
+                 rates: dict[tuple[str, str], float] | None = None) -> None:
+        self.rates = rates
         self.figs = [_Figure(fk, by_fig[fk], src, support[fk]) for fk in fig_keys]  # index order = key order
         self.slack = 4 * max((f.dev for f in self.figs if f.gtype == "num"), default=0.0) + 1e-9
         classes: dict[tuple[bool, int, str], list[int]] = defaultdict(list)
@@ -351,7 +355,7 @@ class _PairSearch:
             for wb, cb, sb in fb.wordings:
                 if len(sa) == 1 and len(sb) == 1 and sa == sb:
                     continue  # one article (or copies of one story) says both
-                v = verdict(ca, cb)  # type: ignore[arg-type]  # a Wording has every field verdict reads
+                v = verdict(ca, cb, self.rates)  # type: ignore[arg-type]  # a Wording has every field verdict reads
                 if v is not None and v != "agree":
                     bad[(wa, wb)] = v
         if not bad:
@@ -411,9 +415,30 @@ def _rates(a: Claim, b: Claim) -> str:
     return f"at rough exchange rates the two amounts are about {_round_ratio(times_apart(a, b) or 0.0)} times apart"
 
 
-def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
+def _converted(a: Claim, b: Claim, rate: float) -> str:
+    """What an amount comes to in another's currency at the rate the run's articles use."""
+    v = float(a.value) * rate  # type: ignore[arg-type]
+    return (f"at the rate the articles themselves use (1 {a.unit} = {rate:.4g} {b.unit}), {a.text!r} is about "
+            f"{_money(v)} {b.unit}, {relative_gap_of(v, float(b.value)):.0%} away from {b.text!r}")  # type: ignore[arg-type]
+
+
+def _money(v: float) -> str:
+    for scale, word in ((1e9, " billion"), (1e6, " million")):
+        if v >= scale:
+            return f"{v / scale:.3g}{word}"
+    return f"{v:,.0f}"
+
+
+def relative_gap_of(x: float, y: float) -> float:
+    m = max(abs(x), abs(y))
+    return abs(x - y) / m if m else 0.0
+
+
+def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
+            rates: dict[tuple[str, str], float] | None = None) -> str:
     la, lb = _label(articles, a.article), _label(articles, b.article)
     sa, sb = _says(a), _says(b)
+    rate = (rates or {}).get((a.unit or "", b.unit or "")) if a.kind == "money" and a.unit != b.unit else None
     hedges = sorted({q.replace("_", " ") for q in (a.qualifier, b.qualifier) if q not in ("exact", "only")})
     if sev == "hard":
         tail = (f"even with '{hedges[0]}', these cannot both be right" if len(hedges) == 1 else
@@ -423,8 +448,12 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
             tail = "these are different moments for the same event"
         elif a.kind == "money" and a.unit != b.unit and same_value(a, b):
             tail = "the same figure in two currencies: one of them names the wrong currency"
+        elif a.kind == "money" and a.unit != b.unit and rate is not None:
+            tail = _converted(a, b, rate) + ": one of them is wrong"
         elif a.kind == "money" and a.unit != b.unit:
             tail = _rates(a, b) + ": one of them has the wrong scale or currency"
+    elif a.kind == "money" and a.unit != b.unit and rate is not None:
+        tail = _converted(a, b, rate) + ", more than conversions at one day's rate explain"
     elif a.kind == "money" and a.unit != b.unit:
         tail = _rates(a, b) + ", more than an old rate or a rounded conversion explains: check which conversion is right"
     else:
@@ -433,9 +462,10 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article]) -> str:
     return f"{la} says {sa}; {lb} says {sb}; {tail}."
 
 
-#: what the match stage says of a group key: how it was matched, its name, and the offset of the
-#: event's local clock its implied clock times are read on ("" when unknown)
-Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str]]
+#: what the match stage says of a group key: how it was matched, its name, the offset of the
+#: event's local clock its implied clock times are read on ("" when unknown), and the rates
+#: between its currencies that the run's articles use, as (from, to, rate) rows (``match.conversions``)
+Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, tuple[tuple[str, str, float], ...]]]
 
 
 def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = (),
@@ -450,7 +480,7 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     info: Info = {}
     for q in matching.quantities:
-        info[q.key] = (q.match, q.label, q.clock)
+        info[q.key] = (q.match, q.label, q.clock, q.rates)
         for it in q.items:
             c = it.ref
             blocks[q.key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
@@ -483,11 +513,12 @@ def reconcile_groups(
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        how, label, local = ((info or {}).get(key, ()) + (None, None, ""))[:3]
+        how, label, local, rates = ((info or {}).get(key, ()) + (None, None, "", ()))[:4]
         local = local if key[0] == "time" else ""
         if local:
             members = [_on_clock(m, local) for m in members]
-        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local)
+        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local,
+                                        {(x, y): r for x, y, r in rates})
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
@@ -520,10 +551,10 @@ def _on_clock(m: Member, offset: str) -> Member:
 def _group(
     key: tuple[str, ...], members: list[Member], claim_of: Callable[[Member], Claim], ids: IdsOf,
     arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str], how: Match | None = None,
-    label: str | None = None, local: str = "",
+    label: str | None = None, local: str = "", rates: dict[tuple[str, str], float] | None = None,
 ) -> tuple[Group, list[Conflict]]:
     """One group and its conflicts; ``local``: the offset its implied clock times were read on
-    (``_on_clock``), "" when none."""
+    (``_on_clock``), "" when none; ``rates``: the run's rates between its currencies."""
     kind, measure = key[0], key[1] or None
     gid = group_id(key)
     series = _hid("s-", *key[:-1])
@@ -552,8 +583,8 @@ def _group(
         support[fk] = len(srcs)
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
-    for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support):
-        reason = _reason(v, claim_of(x), claim_of(y), arts)
+    for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support, rates):
+        reason = _reason(v, claim_of(x), claim_of(y), arts, rates)
         read = [m for m in (x, y) if m.w.zone != claim_of(m).zone] if local else []  # read on the local clock
         if read:
             reason += (f" {' and '.join(repr(claim_of(m).text) for m in read)} states no zone: read on the local clock of"

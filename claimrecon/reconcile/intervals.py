@@ -195,6 +195,30 @@ def times_apart(a: Any, b: Any) -> float | None:
     return max(x, y) / min(x, y)
 
 
+#: how far apart (relative) an amount converted at the run's rate may stand from another and be the
+#: same amount: articles convert at rates a day or a bank apart, and round what they convert
+CONVERSION_SLACK = 0.04
+#: ... and how far for a soft flag rather than a hard one
+CONVERSION_SOFT = 0.08
+
+
+def converted_verdict(a: Claim, b: Claim, rate: float) -> str | None:
+    """``verdict`` of two amounts in two currencies, ``a`` converted at ``rate`` (units of b's
+    currency per unit of a's) that the run's own articles use: within ``CONVERSION_SLACK`` of each
+    other's bounds they agree; within ``CONVERSION_SOFT`` a soft flag; farther a hard one."""
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return None
+    lo, hi = ia.low * rate, ia.high * rate
+
+    def meet(slack: float) -> bool:
+        return lo * (1 - slack) <= ib.high and ib.low <= hi * (1 + slack)
+
+    if meet(CONVERSION_SLACK):
+        return "agree"
+    return "soft" if meet(CONVERSION_SOFT) else "hard"
+
+
 def physical_verdict(a: Claim, b: Claim) -> str | None:
     """``verdict`` of two physical figures in different units, compared in the base unit."""
     ua, ub = unit(a.unit), unit(b.unit)
@@ -227,8 +251,9 @@ def range_end(c: Any) -> str | None:
     return "first" if c.value == c.low else ("second" if c.value == c.high else None)
 
 
-def verdict(a: Claim, b: Claim) -> str | None:
-    """"agree", "soft", "hard", or None when the pair says nothing about a conflict."""
+def verdict(a: Claim, b: Claim, rates: dict[tuple[str, str], float] | None = None) -> str | None:
+    """"agree", "soft", "hard", or None when the pair says nothing about a conflict. ``rates``:
+    (currency, currency) -> the rate the run's articles use between them (``match.conversions``)."""
     if a.kind != b.kind:
         return None
     ea, eb = range_end(a), range_end(b)
@@ -258,6 +283,9 @@ def verdict(a: Claim, b: Claim) -> str | None:
         # wrong one somewhere, and so do amounts many times apart at any plausible rate
         if same_value(a, b) and isinstance(a.value, float) and telling(a.value):
             return "hard"
+        rate = (rates or {}).get((a.unit or "", b.unit or ""))
+        if rate is not None:
+            return converted_verdict(a, b, rate)
         apart = times_apart(a, b)
         if apart is None:
             return None

@@ -1,0 +1,151 @@
+"""Amounts an article converts into another currency, and the rates a run's articles use.
+
+A story about money abroad often gives an amount twice: "fined 18.6 million euros ($21.7
+million)", "3,5 mln zł (ok. 800 tys. euro)". The bracketed amount is the first one converted:
+the article itself says the two are one quantity, and at which rate. Matching reads amounts in
+blocks of one currency, so nothing else ties them; this module does, twice:
+
+- ``join`` puts the cluster of an amount and the cluster of its conversion together: a fine in
+  euros in one article and the same fine in dollars in another become one quantity.
+- ``run_rates`` learns, from every conversion of the run, the rate its articles used (the median
+  of their ratios), so that reconcile can judge "€16.8m" against "$21.7 million" at the day's
+  rate rather than at the rough rates of ``rules/shared/exchange.tsv``, which say nothing closer
+  than one and a half times apart.
+
+Only brackets are read: they are how the three languages' newspapers convert ("$21.7m",
+"(około 3,2 mln zł)", "(unos 800.000 euros)"), whatever the words. A bracketed amount whose
+ratio to the amount before it is far from the rough rate is no conversion ("(up $2m on last
+year)"); it is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import Match
+from ..reconcile.intervals import in_usd
+
+#: match bases, the least sure first
+_BASES = ("inferred", "same_word", "canonical")
+
+#: an amount's text opens a bracket right after another amount's ("€16.8m (£14.6m)")
+_OPENS = re.compile(r"[(\[]\s*$")
+#: how far (characters) a bracketed amount may start from the start of the amount it converts
+REACH = 60
+#: how far a conversion's ratio may stand from the rough rate's and still be a conversion
+ROUGH_SLACK = 1.5
+
+
+def bracketed(sentence: str, at: int) -> bool:
+    """Whether the amount at ``at`` in ``sentence`` opens a bracket ("... euros ($21.7 million)")."""
+    return at > 0 and bool(_OPENS.search(sentence[max(0, at - 4) : at]))
+
+
+def _plausible(a: Any, b: Any) -> float | None:
+    """b's value per unit of a's currency when b is a's amount converted (its ratio within
+    ``ROUGH_SLACK`` of the rough rates'), else None."""
+    ua, ub = in_usd(a.value, a.unit), in_usd(b.value, b.unit)
+    if ua is None or ub is None:
+        return None
+    if max(ua, ub) > ROUGH_SLACK * min(ua, ub):
+        return None
+    return b.value / a.value
+
+
+def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
+    """(amount, its conversion, rate) for each bracketed amount of ``money`` (match items) that
+    converts the amount before it in its sentence into another currency."""
+    out = []
+    by_sentence: dict[tuple[str, int], list[Any]] = defaultdict(list)
+    for it in money:
+        by_sentence[(it.article, it.sentence)].append(it)
+    for its in by_sentence.values():
+        its.sort(key=lambda it: (it.start, it.id))
+        for prev, it in zip(its, its[1:]):
+            if not it.bracketed or prev.unit == it.unit or it.start - prev.start > REACH:
+                continue
+            rate = _plausible(prev, it)
+            if rate is not None:
+                out.append((prev, it, rate))
+    return sorted(out, key=lambda p: (p[0].id, p[1].id))
+
+
+def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, str], float]:
+    """(currency, currency) -> how many of the second one unit of the first is worth, the median
+    of the run's conversions between the two (both ways)."""
+    seen: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for a, b, rate in conversions:
+        seen[(a.unit, b.unit)].append(rate)
+        seen[(b.unit, a.unit)].append(1.0 / rate)
+    return {k: statistics.median(v) for k, v in sorted(seen.items())}
+
+
+def rates_for(units: set[str], rates: dict[tuple[str, str], float]) -> tuple[tuple[str, str, float], ...]:
+    """The run's rates between the currencies of one quantity, as (from, to, rate) rows."""
+    return tuple((x, y, r) for (x, y), r in sorted(rates.items()) if x in units and y in units)
+
+
+def join(found: list[tuple[list[Any], Any]], conversions: Sequence[tuple[Any, Any, float]],
+         figure: Any) -> list[tuple[list[Any], Any]]:
+    """The clusters (items, how matched), with the cluster of an amount and the cluster of its
+    conversion joined, unless one article would then state two figures in one currency of one
+    quantity (the clusters hold two quantities one article tells apart). ``figure`` gives an
+    item's figure. A joined cluster is matched as surely as the least sure of its parts: the
+    conversion itself is the article's word."""
+    if not conversions:
+        return found
+    where = {it.id: k for k, (members, _) in enumerate(found) for it in members}
+    parent = list(range(len(found)))
+    told: dict[int, dict[tuple[str, str, str], set[str]]] = {}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def figures(k: int) -> dict[tuple[str, str, str], set[str]]:
+        if k not in told:
+            told[k] = defaultdict(set)
+            for it in found[k][0]:
+                told[k][(it.source, it.voice, it.unit or "")].add(figure(it))
+        return told[k]
+
+    joined: set[int] = set()
+    for a, b, _ in conversions:
+        ka, kb = root(where[a.id]), root(where[b.id])
+        if ka == kb:
+            continue
+        fa, fb = figures(ka), figures(kb)
+        if any(key in fb and fb[key] != vals for key, vals in fa.items()):
+            continue  # one article would give two amounts in one currency
+        keep, gone = min(ka, kb), max(ka, kb)
+        parent[gone] = keep
+        merged = defaultdict(set, {k: set(v) for k, v in fa.items()})
+        for key, vals in fb.items():
+            merged[key] |= vals
+        told[keep] = merged
+        told.pop(gone, None)
+        joined.add(keep)
+    if not joined:
+        return found
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(found)):
+        groups[root(k)].append(k)
+    out = []
+    for k in sorted(groups):
+        ks = groups[k]
+        if len(ks) == 1:
+            out.append(found[k])
+            continue
+        members = sorted((it for x in ks for it in found[x][0]), key=lambda it: (it.article, it.start, it.id))
+        parts = [found[x][1] for x in ks if found[x][1] is not None]
+        basis = min((m.basis for m in parts), key=_BASES.index, default="same_word")
+        confidence = min((m.confidence for m in parts), default=1.0)
+        evidence = tuple(e for m in parts for e in m.evidence)[:4] + ("an article gives one amount in both currencies",)
+        out.append((members, Match(basis, confidence, evidence)))
+    return out
