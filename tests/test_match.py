@@ -1110,3 +1110,32 @@ def test_a_bracketed_amount_far_from_any_rate_is_no_conversion():
     for it in items:
         it.source = it.article
     assert conversions.pairs(items) == []
+
+
+def test_a_clock_time_restated_in_brackets_is_one_moment_with_it():
+    # the Spanish local time is nine minutes off the wire's; its words tie it to the wire's
+    # sentence, and the wire's restatement ties its GMT to its local time: both are contradicted
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "The earthquake struck at 6.42 a.m. local time (0442 GMT) on Tuesday, the geological survey said."),
+        ("paper.txt", "en", "Seismographs in Lisbon recorded the first shock at 0442 GMT."),
+        ("es.txt", "es", "El terremoto se produjo a las 6.51 hora local del martes, según el instituto geológico."),
+        published="2025-10-14",
+    )
+    assert _pairs(claims, conflicts) == [("0442 GMT)", "6.51 hora local"), ("6.42 a.m. local time", "6.51 hora local")]
+    es = next(c.id for c in claims if c.article == "es.txt")
+    assert "an article restates one moment on another clock" in next(g for g in groups if es in g.claims).match.evidence
+
+
+def test_clock_times_with_no_words_are_one_node_only_when_equal():
+    # restatements with no words of their own: being worded alike (not at all) says nothing of
+    # which moment they tell; an equal figure still does
+    import dataclasses
+
+    from claimrecon.match.nodes import nodes_of
+
+    claims, _, _ = _run(("a.txt", "en", "The alert went out at 5:52 a.m. local time (0352 GMT) on Monday."), published="2025-10-14")
+    it = next(it for it in (item_of(c) for c in claims) if it is not None and it.ref.text.startswith("0352"))
+    a = dataclasses.replace(it, terms=(), weights=(), source="a.txt")
+    b = dataclasses.replace(a, id="b", article="b.txt", source="b.txt")
+    c = dataclasses.replace(a, id="c", article="c.txt", source="c.txt", value="14:00:00+01:00")
+    assert sorted(len(n.items) for n in nodes_of([a, b, c], lambda x: str(x.value))) == [1, 2]

@@ -207,7 +207,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls, rises=rises,
               harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())),
               sentence=c.sentence_start, change=_change_size(c), years=_years_named(c.sentence),
-              bracketed=c.kind == "money" and conversions.bracketed(c.sentence, c.start - c.sentence_start))
+              bracketed=c.kind in ("money", "time") and conversions.bracketed(c.sentence, c.start - c.sentence_start))
     return it
 
 
@@ -397,6 +397,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     blocks: dict[tuple[str, str], Nodes] = {}
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
     money: list[Item] = []  # amounts whose figure may recur in another currency (``_currency_slips``)
+    times: list[Item] = []  # clock times an article may restate on another clock (``conversions.restated``)
     named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
     seen_articles: set[str] = set()
     for it in items:
@@ -415,6 +416,8 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         # same uncommon minutes an hour or a zone apart; left alone, it stays not compared)
         if it.kind == "money":
             money.append(it)
+        elif it.kind == "time":
+            times.append(it)
         bkey = (it.kind, it.unit or "")
         if bkey not in blocks:
             blocks[bkey] = Nodes(_figure)
@@ -439,10 +442,12 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             found.extend(_cluster(nodes, min_confidence, beside, home=country))
         else:  # nothing new to weigh: the first look stands, unless a desk asked for another threshold
             found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence, home=country))
-    # an amount and its conversion in brackets are one quantity, at the rate the run's articles use
+    # an amount and its conversion in brackets are one quantity, at the rate the run's articles
+    # use; so are a clock time and its restatement on another clock
     converted = conversions.pairs(money)
     rates = conversions.run_rates(converted)
-    for members, m in conversions.join(_currency_slips(found, money, min_confidence), converted, _figure):
+    restated = [(a, b) for a, b, _ in converted] + conversions.restated(times)
+    for members, m in conversions.join(_currency_slips(found, money, min_confidence), restated, _figure):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
         parts = [q for q in _split(members, m, running_figures) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
         if parts:
@@ -1356,7 +1361,7 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
     for it in members:
         if it.moment and clocked:
             out[it.id] = it.moment
-        elif it.day:
+        elif it.day and it.kind != "time":
             out[it.id] = "as of " + it.day
         elif (running or tally) and it.as_of and not it.anchored:
             out[it.id] = "as of " + when[it.as_of]

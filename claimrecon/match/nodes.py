@@ -117,6 +117,9 @@ class Nodes:
 
     def add(self, it: Any) -> None:
         sig = _signature(it)
+        if not it.terms:
+            # no words: nothing says two figures are one quantity but the figures themselves
+            sig += (self.figure(it),)
         node = self.by_signature.get(sig)
         if node is None:
             node = self.by_signature[sig] = Node(it)
