@@ -1139,3 +1139,18 @@ def test_clock_times_with_no_words_are_one_node_only_when_equal():
     b = dataclasses.replace(a, id="b", article="b.txt", source="b.txt")
     c = dataclasses.replace(a, id="c", article="c.txt", source="c.txt", value="14:00:00+01:00")
     assert sorted(len(n.items) for n in nodes_of([a, b, c], lambda x: str(x.value))) == [1, 2]
+
+
+def test_a_figure_restated_in_another_unit_is_one_figure_with_it():
+    from claimrecon.match import conversions
+
+    claims, _, _ = _run(
+        ("wire.txt", "en", "The gust reached 65 km/h (40 mph) just after take-off, 300 metres (25C) above the field."),
+        published="2025-10-14",
+    )
+    items = [it for it in (item_of(c) for c in claims) if it is not None]
+    for it in items:
+        it.source = it.article
+    pairs = [(a.ref.text, b.ref.text) for a, b in conversions.restated(items)]
+    # a speed restates a speed; a temperature in brackets after a height restates nothing
+    assert pairs == [("65 km/h", "40 mph")]

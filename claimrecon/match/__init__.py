@@ -207,7 +207,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls, rises=rises,
               harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())),
               sentence=c.sentence_start, change=_change_size(c), years=_years_named(c.sentence),
-              bracketed=c.kind in ("money", "time") and conversions.bracketed(c.sentence, c.start - c.sentence_start))
+              bracketed=c.kind in ("money", "time", "quantity", "temperature") and conversions.bracketed(c.sentence, c.start - c.sentence_start))
     return it
 
 
@@ -397,7 +397,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     blocks: dict[tuple[str, str], Nodes] = {}
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
     money: list[Item] = []  # amounts whose figure may recur in another currency (``_currency_slips``)
-    times: list[Item] = []  # clock times an article may restate on another clock (``conversions.restated``)
+    restatable: list[Item] = []  # clock times and physical figures an article may restate (``conversions.restated``)
     named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
     seen_articles: set[str] = set()
     for it in items:
@@ -416,8 +416,8 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         # same uncommon minutes an hour or a zone apart; left alone, it stays not compared)
         if it.kind == "money":
             money.append(it)
-        elif it.kind == "time":
-            times.append(it)
+        elif it.kind in ("time", "quantity", "temperature"):
+            restatable.append(it)
         bkey = (it.kind, it.unit or "")
         if bkey not in blocks:
             blocks[bkey] = Nodes(_figure)
@@ -443,10 +443,10 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         else:  # nothing new to weigh: the first look stands, unless a desk asked for another threshold
             found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence, home=country))
     # an amount and its conversion in brackets are one quantity, at the rate the run's articles
-    # use; so are a clock time and its restatement on another clock
+    # use; so are a clock time and its restatement on another clock, a figure and its other unit
     converted = conversions.pairs(money)
     rates = conversions.run_rates(converted)
-    restated = [(a, b) for a, b, _ in converted] + conversions.restated(times)
+    restated = [(a, b) for a, b, _ in converted] + conversions.restated(restatable)
     for members, m in conversions.join(_currency_slips(found, money, min_confidence), restated, _figure):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
         parts = [q for q in _split(members, m, running_figures) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]

@@ -97,18 +97,20 @@ def rates_for(units: set[str], rates: dict[tuple[str, str], float]) -> tuple[tup
     return tuple((x, y, r) for (x, y), r in sorted(rates.items()) if x in units and y in units)
 
 
-def restated(times: Sequence[Any]) -> list[tuple[Any, Any]]:
-    """(clock time, the same moment restated in brackets) pairs of match items: "at 8 p.m. (1800
-    GMT)", "o 22.47 (21.47 GMT)". The article says they are one moment, whether or not its two
-    clocks agree: a wrong restatement is one of the errors a reader wants flagged."""
+def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
+    """(figure, the same figure restated in brackets) pairs of match items of one kind (and one
+    dimension): clock times on two clocks ("at 8 p.m. (1800 GMT)", "o 22.47 (21.47 GMT)"), physical
+    figures in two units ("65 km/h (40 mph)", "25C (77F)"). The article says they are one figure,
+    whether or not its two agree: a wrong restatement is one of the errors a reader wants flagged."""
     out = []
     by_sentence: dict[tuple[str, int], list[Any]] = defaultdict(list)
-    for it in times:
+    for it in items:
         by_sentence[(it.article, it.sentence)].append(it)
     for its in by_sentence.values():
         its.sort(key=lambda it: (it.start, it.id))
         for prev, it in zip(its, its[1:]):
-            if it.bracketed and not prev.bracketed and it.start - prev.start <= REACH:
+            if it.bracketed and not prev.bracketed and it.start - prev.start <= REACH \
+                    and (prev.kind, prev.unit) == (it.kind, it.unit):
                 out.append((prev, it))
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
@@ -156,8 +158,9 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
             merged[key] |= vals
         told[keep] = merged
         told.pop(gone, None)
-        joined[keep] = ("an article gives one amount in both currencies" if a.kind == "money"
-                        else "an article restates one moment on another clock")
+        joined[keep] = ("an article gives one amount in both currencies" if a.kind == "money" else
+                        "an article restates one moment on another clock" if a.kind == "time" else
+                        "an article gives one figure in both units")
     if not joined:
         return found
     groups: dict[int, list[int]] = defaultdict(list)
