@@ -1154,3 +1154,20 @@ def test_a_figure_restated_in_another_unit_is_one_figure_with_it():
     pairs = [(a.ref.text, b.ref.text) for a, b in conversions.restated(items)]
     # a speed restates a speed; a temperature in brackets after a height restates nothing
     assert pairs == [("65 km/h", "40 mph")]
+
+
+def test_counts_told_nearly_twice_apart_are_two_quantities():
+    # 180 and 100 evacuees: more likely two moments or two places than one count told so
+    # differently (counts are rounded and hedged less than amounts); 41 and 14 are still a slip
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Firefighters evacuated 180 residents from the valley on Sunday."),
+        ("es.txt", "es", "Los bomberos evacuaron a 100 vecinos del valle el domingo."),
+        published="2025-08-10",
+    )
+    assert conflicts == ()
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Firefighters evacuated 41 residents from the valley on Sunday."),
+        ("es.txt", "es", "Los bomberos evacuaron a 14 vecinos del valle el domingo."),
+        published="2025-08-10",
+    )
+    assert _pairs(claims, conflicts) == [("14", "41")]

@@ -1011,6 +1011,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
 
     # per cluster: the positive amounts it states (None: too many to track)
     amounts: dict[int, frozenset[float] | None] = {i: _amounts(n) for i, n in enumerate(nodes)}  # per cluster
+    ratio = KIND_RATIO.get(nodes[0].kind, MAX_RATIO) if nodes else MAX_RATIO  # a block is one kind
     # per cluster: figure -> who states it, on which days, within which bounds (None: too many to track)
     told: dict[int, Told | None] = {i: _told(n) for i, n in enumerate(nodes)}
 
@@ -1051,7 +1052,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         if ta is not None and tb is not None and _two_camps(ta, tb):
             continue  # two sets of articles, each agreeing on a figure the other rules out: two quantities
         va, vb = amounts[ri], amounts[rj]
-        if va is not None and vb is not None and _far_apart(va, vb):
+        if va is not None and vb is not None and _far_apart(va, vb, ratio):
             continue  # figures too far apart to be one quantity told differently
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
@@ -1154,6 +1155,7 @@ def _two_camps(a: Told, b: Told) -> bool:
 #: with no slip were 24 conflicts and 104 false flags; with 2, 5 conflicts fewer were found of
 #: 2,318 and 85 fewer false flags raised, as the figures found their own quantities instead.)
 MAX_RATIO = 2.0
+KIND_RATIO = {"count": 1.75}
 #: ... and the rule is for figures from this size up: small counts (1 dead or 4, 2 or 7) do differ
 #: that much between outlets
 RATIO_FROM = 10.0
@@ -1212,8 +1214,8 @@ def clock_gap(x: float, y: float) -> float | None:
     return min(gap, 1440 - gap)
 
 
-def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
-    """Whether some figure of ``a`` and some of ``b`` are more than ``MAX_RATIO`` apart (the larger
+def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATIO) -> bool:
+    """Whether some figure of ``a`` and some of ``b`` are more than ``ratio`` apart (the larger
     at least ``RATIO_FROM``) and not a slip; for clock times (negative entries, see ``_amounts``),
     more than ``CLOCK_APART`` minutes apart and not twelve hours."""
     if not a or not b or len(a) * len(b) > RATIO_PAIRS:
@@ -1226,11 +1228,11 @@ def _far_apart(a: frozenset[float], b: frozenset[float]) -> bool:
                     return True
         return False
     lo, hi = min(min(a), min(b)), max(max(a), max(b))
-    if hi <= MAX_RATIO * lo or hi < RATIO_FROM:
+    if hi <= ratio * lo or hi < RATIO_FROM:
         return False  # no two figures of the two are that far apart
     for x in a:
         for y in b:
-            if max(x, y) >= RATIO_FROM and max(x, y) > MAX_RATIO * min(x, y) and not _slip(x, y):
+            if max(x, y) >= RATIO_FROM and max(x, y) > ratio * min(x, y) and not _slip(x, y):
                 return True
     return False
 
