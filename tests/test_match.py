@@ -1171,3 +1171,30 @@ def test_counts_told_nearly_twice_apart_are_two_quantities():
         published="2025-08-10",
     )
     assert _pairs(claims, conflicts) == [("14", "41")]
+
+
+def test_what_happened_to_the_counted_is_read_from_any_known_verb():
+    # "suspended" is no tally (the dead, the evacuated): still, what the words say happened to
+    # the counted is evidence, and two different such things halve the similarity of two counts
+    import dataclasses
+
+    from claimrecon.match import _similarities
+    from claimrecon.match.evidence import Vocabulary
+    from claimrecon.match.nodes import nodes_of
+
+    claims, _, _ = _run(
+        ("en.txt", "en", "Nine Turkish athletes have been provisionally suspended, the federation said."),
+        ("es.txt", "es", "La federación suspendió de forma provisional a 11 deportistas turcos."),
+        published="2026-04-14",
+    )
+    en, es = (item_of(c) for c in claims)
+    assert "#suspended" in en.preds and "#suspended" in es.preds
+    for it in (en, es):
+        it.source = it.article
+
+    def sim(a, b):
+        nodes = nodes_of([a, b], lambda x: str(x.value))
+        return _similarities(nodes, Vocabulary(nodes))[(0, 1)][0]
+
+    other = dataclasses.replace(es, preds=frozenset({"#winner"}))
+    assert sim(en, other) < sim(en, es) - 0.1
