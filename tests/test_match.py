@@ -1198,3 +1198,18 @@ def test_what_happened_to_the_counted_is_read_from_any_known_verb():
 
     other = dataclasses.replace(es, preds=frozenset({"#winner"}))
     assert sim(en, other) < sim(en, es) - 0.1
+
+
+def test_a_rate_no_article_gives_goes_through_a_third_currency():
+    from types import SimpleNamespace
+
+    from claimrecon.match import conversions
+
+    def amount(v, unit):
+        return SimpleNamespace(value=v, unit=unit)
+
+    rates = conversions.run_rates([(amount(4.7e6, "GBP"), amount(5.4e6, "EUR"), 5.4 / 4.7),
+                                   (amount(5.4e6, "EUR"), amount(23e6, "PLN"), 23 / 5.4)])
+    assert rates[("GBP", "PLN")] == pytest.approx(23 / 4.7)
+    assert rates[("PLN", "GBP")] == pytest.approx(4.7 / 23)
+    assert ("GBP", "GBP") not in rates

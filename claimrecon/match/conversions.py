@@ -84,12 +84,22 @@ def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
 
 def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, str], float]:
     """(currency, currency) -> how many of the second one unit of the first is worth, the median
-    of the run's conversions between the two (both ways)."""
+    of the run's conversions between the two (both ways), or, for two currencies no article
+    converts between, the product of their rates to the first third currency (in sorted order)
+    that both are converted into."""
     seen: dict[tuple[str, str], list[float]] = defaultdict(list)
     for a, b, rate in conversions:
         seen[(a.unit, b.unit)].append(rate)
         seen[(b.unit, a.unit)].append(1.0 / rate)
-    return {k: statistics.median(v) for k, v in sorted(seen.items())}
+    direct = {k: statistics.median(v) for k, v in sorted(seen.items())}
+    # two currencies no article converts between, through a third each is converted into
+    # ("£4.7m (€5.4m)" in one article, "€5.4m (ok. 23 mln zł)" in another: pounds in zlotys)
+    out = dict(direct)
+    for (x, y), r in direct.items():
+        for (y2, z), r2 in direct.items():
+            if y2 == y and z != x and (x, z) not in direct:
+                out.setdefault((x, z), r * r2)
+    return dict(sorted(out.items()))
 
 
 def rates_for(units: set[str], rates: dict[tuple[str, str], float]) -> tuple[tuple[str, str, float], ...]:
