@@ -1213,3 +1213,28 @@ def test_a_rate_no_article_gives_goes_through_a_third_currency():
     assert rates[("GBP", "PLN")] == pytest.approx(23 / 4.7)
     assert rates[("PLN", "GBP")] == pytest.approx(4.7 / 23)
     assert ("GBP", "GBP") not in rates
+
+
+def test_range_ends_take_no_conversion_and_verdicts_are_the_same_either_way():
+    from types import SimpleNamespace
+
+    from claimrecon.match import conversions
+    from claimrecon.reconcile import _money
+    from claimrecon.reconcile.intervals import converted_verdict
+
+    # "10 to 12 million euros ($11.7 million to $14 million)": the ends in order are no pairs
+    claims, _, _ = _run(("wire.txt", "en", "The fine is between 10 million and 12 million euros ($11.7 million to $14 million)."),
+                        published="2026-01-21")
+    items = [it for it in (item_of(c) for c in claims) if it is not None and it.kind == "money"]
+    for it in items:
+        it.source = it.article
+    assert len(items) == 4 and conversions.pairs(items) == []
+
+    def amount(v, unit):
+        return SimpleNamespace(kind="money", value=v, unit=unit, low=v, high=v, qualifier="exact", precision=5_000.0)
+
+    eur = amount(10_000_000.0, "EUR")
+    for usd in range(12_400_000, 14_000_000, 5_000):
+        b = amount(float(usd), "USD")
+        assert converted_verdict(eur, b, 1.25) == converted_verdict(b, eur, 0.8)
+    assert _money(999_700_000.0) == "1 billion" and _money(21_700_000.0) == "21.7 million"

@@ -154,7 +154,7 @@ class Item:
     years: frozenset[str] = frozenset()  # the years its sentence names ("la de marzo de 1989")
     change: str = ""  # "by" when its figure is the size of a change ("rose 38%", "cayó un 5,1%", not "rose to 5%")
     preds: frozenset[str] = frozenset()  # the concepts (and their families) of what its words say happened to it
-    bracketed: bool = False  # an amount that opens a bracket: maybe the amount before it, converted (``conversions``)
+    bracketed: bool = False  # an amount, clock time or physical figure that opens a bracket: maybe the one before it, restated (``conversions``)
 
 
 def _change_size(c: Claim) -> str:
@@ -1036,7 +1036,7 @@ def _equal(a: Item, b: Item) -> bool:
 
 def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float) -> list[list[int]]:
     """Average-link agglomeration of nodes, strongest pairs first, at most one figure per article
-    voice, never two figures more than ``MAX_RATIO`` apart (``_far_apart``) nor two that two sets
+    voice, never two figures more than ``MAX_RATIO`` apart (``KIND_RATIO`` for counts) (``_far_apart``) nor two that two sets
     of articles each agree on (``_two_camps``)."""
     parent = list(range(len(nodes)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}

@@ -64,6 +64,10 @@ def _plausible(a: Any, b: Any) -> float | None:
     return b.value / a.value
 
 
+def _range_end(it: Any) -> bool:
+    return getattr(it.wording, "qualifier", None) == "range"
+
+
 def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
     """(amount, its conversion, rate) for each bracketed amount of ``money`` (match items) that
     converts the amount before it in its sentence into another currency."""
@@ -74,8 +78,8 @@ def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
     for its in by_sentence.values():
         its.sort(key=lambda it: (it.start, it.id))
         for prev, it in zip(its, its[1:]):
-            if not it.bracketed or prev.unit == it.unit or it.start - prev.start > REACH:
-                continue
+            if not it.bracketed or prev.unit == it.unit or it.start - prev.start > REACH or _range_end(prev) or _range_end(it):
+                continue  # (a range's end: "10 to 12 million euros ($11.7m to $14m)" pairs no ends in order)
             rate = _plausible(prev, it)
             if rate is not None:
                 out.append((prev, it, rate))
@@ -87,18 +91,25 @@ def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, 
     of the run's conversions between the two (both ways), or, for two currencies no article
     converts between, the product of their rates to the first third currency (in sorted order)
     that both are converted into."""
+    # each pair of currencies in one direction (the first in alphabetical order), so that a rate
+    # and the rate back are exact reciprocals, whichever way the articles converted
     seen: dict[tuple[str, str], list[float]] = defaultdict(list)
     for a, b, rate in conversions:
-        seen[(a.unit, b.unit)].append(rate)
-        seen[(b.unit, a.unit)].append(1.0 / rate)
+        if a.unit < b.unit:
+            seen[(a.unit, b.unit)].append(rate)
+        else:
+            seen[(b.unit, a.unit)].append(1.0 / rate)
     direct = {k: statistics.median(v) for k, v in sorted(seen.items())}
     # two currencies no article converts between, through a third each is converted into
     # ("£4.7m (€5.4m)" in one article, "€5.4m (ok. 23 mln zł)" in another: pounds in zlotys)
+    both = dict(direct)
+    both.update({(y, x): 1.0 / r for (x, y), r in direct.items()})
     out = dict(direct)
-    for (x, y), r in direct.items():
-        for (y2, z), r2 in direct.items():
-            if y2 == y and z != x and (x, z) not in direct:
-                out.setdefault((x, z), r * r2)
+    for (x, y), r in sorted(both.items()):
+        for (y2, z), r2 in sorted(both.items()):
+            if y2 == y and x < z and (x, z) not in out:
+                out[(x, z)] = r * r2
+    out.update({(y, x): 1.0 / r for (x, y), r in list(out.items())})
     return dict(sorted(out.items()))
 
 
@@ -120,7 +131,7 @@ def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
         its.sort(key=lambda it: (it.start, it.id))
         for prev, it in zip(its, its[1:]):
             if it.bracketed and not prev.bracketed and it.start - prev.start <= REACH \
-                    and (prev.kind, prev.unit) == (it.kind, it.unit):
+                    and (prev.kind, prev.unit) == (it.kind, it.unit) and not _range_end(prev) and not _range_end(it):
                 out.append((prev, it))
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 

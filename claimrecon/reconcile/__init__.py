@@ -163,7 +163,7 @@ class _Figure:
 
     __slots__ = ("key", "rows", "wordings", "lo", "hi", "loose", "gtype", "rep", "dev", "support")
 
-    def __init__(self, key: str, members: list[Member], src: dict[str, str], support: int) -> None:
+    def __init__(self, key: str, members: list[Member], src: dict[str, str], support: int, mixed: bool = False) -> None:
         self.key = key
         self.rows = [(m, m.w.key, src.get(m.article, m.article)) for m in members]
         seen: dict[tuple[object, ...], tuple[Wording, set[str]]] = {}
@@ -178,8 +178,10 @@ class _Figure:
         # lo: the highest low end, hi: the lowest high end of its wordings' intervals; a pair
         # can only be hard when one figure's hi lies below the other's lo
         self.lo, self.hi = -math.inf, math.inf
-        if ws[0].kind in ("time", "date"):
-            self.lo, self.hi = math.inf, -math.inf  # no interval: any pair may be hard
+        if ws[0].kind in ("time", "date") or mixed:
+            # no interval (or amounts of several currencies, whose raw intervals say nothing of
+            # a pair judged at a rate): any pair may be hard
+            self.lo, self.hi = math.inf, -math.inf
         else:
             for c in ws:
                 iv = interval(c) if c.qualifier != "vague" else None  # type: ignore[arg-type]
@@ -196,7 +198,9 @@ class _Figure:
         values = [c.value for c in ws]
         self.rep: float = 0.0
         self.dev = 0.0
-        if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values):
+        if mixed:
+            self.gtype = "one"  # a gap across currencies is not the raw values' gap: unknown
+        elif all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values):
             self.rep = float(values[0])  # type: ignore[arg-type]
             scale = max(abs(self.rep), 1e-300)
             self.dev = max(abs(float(v) - self.rep) for v in values) / scale  # type: ignore[arg-type]
@@ -263,7 +267,10 @@ class _PairSearch:
     def __init__(self, fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int],
                  rates: dict[tuple[str, str], float] | None = None) -> None:
         self.rates = rates
-        self.figs = [_Figure(fk, by_fig[fk], src, support[fk]) for fk in fig_keys]  # index order = key order
+        # amounts of several currencies in one group: the search's bounds, read from raw values,
+        # would prune pairs that are hard at a rate
+        mixed = len({m.w.unit for fk in fig_keys for m in by_fig[fk] if m.w.kind == "money"}) > 1
+        self.figs = [_Figure(fk, by_fig[fk], src, support[fk], mixed) for fk in fig_keys]  # index order = key order
         self.slack = 4 * max((f.dev for f in self.figs if f.gtype == "num"), default=0.0) + 1e-9
         classes: dict[tuple[bool, int, str], list[int]] = defaultdict(list)
         for i, f in enumerate(self.figs):
@@ -423,10 +430,12 @@ def _converted(a: Claim, b: Claim, rate: float) -> str:
 
 
 def _money(v: float) -> str:
+    """An amount as a reader says it, to three significant digits: "21.7 million", "1.02 billion"."""
     for scale, word in ((1e9, " billion"), (1e6, " million")):
-        if v >= scale:
-            return f"{v / scale:.3g}{word}"
-    return f"{v:,.0f}"
+        if float(f"{v:.3g}") >= scale:
+            x = float(f"{v / scale:.3g}")
+            return f"{x:,.0f}{word}" if x >= 100 else f"{x:g}{word}"
+    return f"{float(f'{v:.3g}'):,.0f}"
 
 
 def relative_gap_of(x: float, y: float) -> float:

@@ -12,11 +12,13 @@ Rules (documented in the README, "How a claim becomes an interval"):
 - A vague amount ("hundreds of thousands") has bounds but no figure: it is never flagged.
 - Clock times compare as instants when both offsets are known; a time whose zone is only
   implied is never compared with one whose zone is known.
-- Amounts in different currencies are judged hard only when they stand ``SCALE_OFF`` times apart
+- Amounts in different currencies are judged at the rate the run's own articles use between the
+  two (``match.conversions``: the median of their bracketed conversions), ``converted_verdict``;
+  between currencies no article converts, hard only when they stand ``SCALE_OFF`` times apart
   or more once converted at the rough rates of ``rules/shared/exchange.tsv`` (a million read for
   a billion, or a figure given in the wrong currency at the wrong scale), or when they state the
   same figure (one of them names the wrong currency); ``RATE_OFF`` times apart or more they are a
-  soft flag (more than an old rate explains); closer amounts are never judged.
+  soft flag (more than an old rate explains); closer amounts are never judged there.
 - Physical quantities and temperatures in different units compare in their dimension's base
   unit (``claimrecon.quantities``); units of different dimensions never compare. A figure that
   is the other one converted and rounded as written agrees with it: "120 mph" and "193 km/h"
@@ -197,6 +199,7 @@ def times_apart(a: Any, b: Any) -> float | None:
 
 #: how far apart (relative) an amount converted at the run's rate may stand from another and be the
 #: same amount: articles convert at rates a day or a bank apart, and round what they convert
+#: (each of the two is given half of it, so that the verdict is the same either way round)
 CONVERSION_SLACK = 0.04
 #: ... and how far for a soft flag rather than a hard one
 CONVERSION_SOFT = 0.08
@@ -205,14 +208,21 @@ CONVERSION_SOFT = 0.08
 def converted_verdict(a: Claim, b: Claim, rate: float) -> str | None:
     """``verdict`` of two amounts in two currencies, ``a`` converted at ``rate`` (units of b's
     currency per unit of a's) that the run's own articles use: within ``CONVERSION_SLACK`` of each
-    other's bounds they agree; within ``CONVERSION_SOFT`` a soft flag; farther a hard one."""
-    ia, ib = interval(a), interval(b)
+    other's bounds they agree; within ``CONVERSION_SOFT`` a soft flag; farther a hard one. Two
+    like ends of two ranges compare as their own figures, not as the ranges."""
+    if range_end(a) and range_end(b):
+        ia: Interval | None = Interval(float(a.value) - a.precision, float(a.value) + a.precision)  # type: ignore[arg-type]
+        ib: Interval | None = Interval(float(b.value) - b.precision, float(b.value) + b.precision)  # type: ignore[arg-type]
+    else:
+        ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return None
     lo, hi = ia.low * rate, ia.high * rate
 
     def meet(slack: float) -> bool:
-        return lo * (1 - slack) <= ib.high and ib.low <= hi * (1 + slack)
+        # both widened by half the slack, by factors: the same test with b converted into a's currency
+        down, up = 1 - slack / 2, 1 + slack / 2
+        return lo * down <= ib.high * up and ib.low * down <= hi * up
 
     if meet(CONVERSION_SLACK):
         return "agree"

@@ -202,7 +202,7 @@ def test_control_characters_never_reach_the_terminal_or_the_markdown(tmp_path: P
 
 def test_only_http_urls_reach_the_claimreview(tmp_path: Path) -> None:
     lines = [json.dumps({"text": "About 500,000 people were trying to listen in, the host said.", "url": "javascript:alert(1)"}),
-             json.dumps({"text": "According to The Verge, 900,000 people listened to the broadcast.", "url": "https://news.example/a"})]
+             json.dumps({"text": "According to The Verge, 600,000 people listened to the broadcast.", "url": "https://news.example/a"})]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     result = runner.invoke(cli.app, ["compare", str(tmp_path), "-f", "claimreview", "--out", str(out)])
