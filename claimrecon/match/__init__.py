@@ -774,19 +774,7 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
             joined[min(ka, kb)] = (sim, tuple(t for t in shared if t != "the same figure")[:5] + (why,))
     if not joined:
         return found
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(found)):
-        groups[root(k)].append(k)
-    out = []
-    for k in sorted(groups):
-        ks = groups[k]
-        if len(ks) == 1:
-            out.append(found[k])
-            continue
-        members = sorted((it for x in ks for it in found[x][0]), key=lambda it: (it.article, it.start, it.id))
-        sim, evidence = joined[k]
-        out.append((members, Match("inferred", round(min(1.0, sim), 2), evidence)))
-    return out
+    return conversions.regroup(found, root, lambda k, _: Match("inferred", round(min(1.0, joined[k][0]), 2), joined[k][1]))
 
 
 #: how far (in powers of ten) two amounts in two currencies may stand from a thousand or a million

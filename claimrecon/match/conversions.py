@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..records import Match
@@ -68,21 +68,30 @@ def _range_end(it: Any) -> bool:
     return getattr(it.wording, "qualifier", None) == "range"
 
 
-def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
-    """(amount, its conversion, rate) for each bracketed amount of ``money`` (match items) that
-    converts the amount before it in its sentence into another currency."""
-    out = []
+def _neighbours(items: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+    """Each item of ``items`` (match items) with the one before it in its sentence, when that one
+    starts at most ``REACH`` characters before it and neither is a range's end ("10 to 12 million
+    euros ($11.7m to $14m)": a range's ends in order pair no end with its conversion)."""
     by_sentence: dict[tuple[str, int], list[Any]] = defaultdict(list)
-    for it in money:
+    for it in items:
         by_sentence[(it.article, it.sentence)].append(it)
     for its in by_sentence.values():
         its.sort(key=lambda it: (it.start, it.id))
         for prev, it in zip(its, its[1:]):
-            if not it.bracketed or prev.unit == it.unit or it.start - prev.start > REACH or _range_end(prev) or _range_end(it):
-                continue  # (a range's end: "10 to 12 million euros ($11.7m to $14m)" pairs no ends in order)
-            rate = _plausible(prev, it)
-            if rate is not None:
-                out.append((prev, it, rate))
+            if it.start - prev.start <= REACH and not _range_end(prev) and not _range_end(it):
+                yield prev, it
+
+
+def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
+    """(amount, its conversion, rate) for each bracketed amount of ``money`` (match items) that
+    converts the amount before it in its sentence into another currency."""
+    out = []
+    for prev, it in _neighbours(money):
+        if not it.bracketed or prev.unit == it.unit:
+            continue
+        rate = _plausible(prev, it)
+        if rate is not None:
+            out.append((prev, it, rate))
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
 
@@ -123,16 +132,8 @@ def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
     dimension): clock times on two clocks ("at 8 p.m. (1800 GMT)", "o 22.47 (21.47 GMT)"), physical
     figures in two units ("65 km/h (40 mph)", "25C (77F)"). The article says they are one figure,
     whether or not its two agree: a wrong restatement is one of the errors a reader wants flagged."""
-    out = []
-    by_sentence: dict[tuple[str, int], list[Any]] = defaultdict(list)
-    for it in items:
-        by_sentence[(it.article, it.sentence)].append(it)
-    for its in by_sentence.values():
-        its.sort(key=lambda it: (it.start, it.id))
-        for prev, it in zip(its, its[1:]):
-            if it.bracketed and not prev.bracketed and it.start - prev.start <= REACH \
-                    and (prev.kind, prev.unit) == (it.kind, it.unit) and not _range_end(prev) and not _range_end(it):
-                out.append((prev, it))
+    out = [(prev, it) for prev, it in _neighbours(items)
+           if it.bracketed and not prev.bracketed and (prev.kind, prev.unit) == (it.kind, it.unit)]
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
 
@@ -184,6 +185,21 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
                         "an article gives one figure in both units")
     if not joined:
         return found
+
+    def how(k: int, ks: list[int]) -> Match:
+        parts = [found[x][1] for x in ks if found[x][1] is not None]
+        basis = min((m.basis for m in parts), key=_BASES.index, default="same_word")
+        confidence = min((m.confidence for m in parts), default=1.0)
+        return Match(basis, confidence, tuple(e for m in parts for e in m.evidence)[:4] + (joined[k],))
+
+    return regroup(found, root, how)
+
+
+def regroup(found: list[tuple[list[Any], Any]], root: Callable[[int], int],
+            how: Callable[[int, list[int]], Any]) -> list[tuple[list[Any], Any]]:
+    """The clusters ``found`` (items, how matched) after joins: those with one ``root`` become
+    one, its items in order, matched as ``how(root, the clusters joined)`` says; a cluster
+    nothing joined stays as it was."""
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(found)):
         groups[root(k)].append(k)
@@ -194,9 +210,5 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
             out.append(found[k])
             continue
         members = sorted((it for x in ks for it in found[x][0]), key=lambda it: (it.article, it.start, it.id))
-        parts = [found[x][1] for x in ks if found[x][1] is not None]
-        basis = min((m.basis for m in parts), key=_BASES.index, default="same_word")
-        confidence = min((m.confidence for m in parts), default=1.0)
-        evidence = tuple(e for m in parts for e in m.evidence)[:4] + (joined[k],)
-        out.append((members, Match(basis, confidence, evidence)))
+        out.append((members, how(k, ks)))
     return out
