@@ -1154,6 +1154,12 @@ def test_a_figure_restated_in_another_unit_is_one_figure_with_it():
     pairs = [(a.ref.text, b.ref.text) for a, b in conversions.restated(items)]
     # a speed restates a speed; a temperature in brackets after a height restates nothing
     assert pairs == [("65 km/h", "40 mph")]
+    # nor does a figure of the same dimension far from the first once converted
+    claims, _, _ = _run(("a.txt", "en", "They finished a 10 km walk (5 miles of it uphill) on Sunday."), published="2025-10-14")
+    items = [it for it in (item_of(c) for c in claims) if it is not None]
+    for it in items:
+        it.source = it.article
+    assert [it.bracketed for it in items] == [False, True] and conversions.restated(items) == []
 
 
 def test_counts_told_nearly_twice_apart_are_two_quantities():

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..records import Match
+from ..quantities import to_base
 from ..reconcile.intervals import in_usd
 
 #: match bases, the least sure first
@@ -46,6 +47,9 @@ _OPENS = re.compile(r"[(\[]\s*$")
 REACH = 60
 #: how far a conversion's ratio may stand from the rough rate's and still be a conversion
 ROUGH_SLACK = 1.5
+#: ... and a physical figure from its restatement in another unit, whose conversion is exact
+#: but rounded ("3 km (2 miles)": 3.2 km)
+UNIT_SLACK = 1.15
 
 
 def bracketed(sentence: str, at: int) -> bool:
@@ -133,8 +137,25 @@ def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
     figures in two units ("65 km/h (40 mph)", "25C (77F)"). The article says they are one figure,
     whether or not its two agree: a wrong restatement is one of the errors a reader wants flagged."""
     out = [(prev, it) for prev, it in _neighbours(items)
-           if it.bracketed and not prev.bracketed and (prev.kind, prev.unit) == (it.kind, it.unit)]
+           if it.bracketed and not prev.bracketed and (prev.kind, prev.unit) == (it.kind, it.unit) and _same_size(prev, it)]
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
+
+
+def _same_size(a: Any, b: Any) -> bool:
+    """Whether two physical figures in their base unit stand within ``UNIT_SLACK`` of each other
+    ("65 km/h (40 mph)"), as a restatement does; not "a 10 km walk (5 miles of it uphill)". Clock
+    times and temperatures (whose scales have offsets) are not checked: a wrong restatement of
+    them is an error to flag."""
+    if a.kind != "quantity":
+        return True
+    x, y = to_base(_number(a.value), a.wording.unit), to_base(_number(b.value), b.wording.unit)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return True  # nothing to check it against
+    return max(x, y) <= UNIT_SLACK * min(x, y)
+
+
+def _number(v: Any) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 
 def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
