@@ -30,6 +30,14 @@ def _run(*texts: tuple[str, str, str], published: str | dict[str, str] | None = 
     return claims, groups, conflicts
 
 
+def _items(claims, kind=None):
+    """The match items of claims (of one kind, when given), each its own article's source, as match() sets it."""
+    items = [it for it in (item_of(c) for c in claims) if it is not None and kind in (None, it.kind)]
+    for it in items:
+        it.source = it.article
+    return items
+
+
 def _pairs(claims, conflicts):
     text = {c.id: (c.article, c.text) for c in claims}
     return sorted(tuple(sorted((text[k.claims[0]][1], text[k.claims[1]][1]))) for k in conflicts)
@@ -1105,10 +1113,8 @@ def test_a_bracketed_amount_far_from_any_rate_is_no_conversion():
     claims, groups, conflicts = _run(
         ("wire.txt", "en", "Profit reached 18.6 million euros ($2 million a year ago) on Wednesday."),
     )
-    items = [it for it in (item_of(c) for c in claims) if it is not None and it.kind == "money"]
+    items = _items(claims, "money")
     assert [it.bracketed for it in items] == [False, True]
-    for it in items:
-        it.source = it.article
     assert conversions.pairs(items) == []
 
 
@@ -1148,17 +1154,12 @@ def test_a_figure_restated_in_another_unit_is_one_figure_with_it():
         ("wire.txt", "en", "The gust reached 65 km/h (40 mph) just after take-off, 300 metres (25C) above the field."),
         published="2025-10-14",
     )
-    items = [it for it in (item_of(c) for c in claims) if it is not None]
-    for it in items:
-        it.source = it.article
-    pairs = [(a.ref.text, b.ref.text) for a, b in conversions.restated(items)]
+    pairs = [(a.ref.text, b.ref.text) for a, b in conversions.restated(_items(claims))]
     # a speed restates a speed; a temperature in brackets after a height restates nothing
     assert pairs == [("65 km/h", "40 mph")]
     # nor does a figure of the same dimension far from the first once converted
     claims, _, _ = _run(("a.txt", "en", "They finished a 10 km walk (5 miles of it uphill) on Sunday."), published="2025-10-14")
-    items = [it for it in (item_of(c) for c in claims) if it is not None]
-    for it in items:
-        it.source = it.article
+    items = _items(claims)
     assert [it.bracketed for it in items] == [False, True] and conversions.restated(items) == []
 
 
@@ -1193,10 +1194,8 @@ def test_what_happened_to_the_counted_is_read_from_any_known_verb():
         ("es.txt", "es", "La federación suspendió de forma provisional a 11 deportistas turcos."),
         published="2026-04-14",
     )
-    en, es = (item_of(c) for c in claims)
+    en, es = _items(claims)
     assert "#suspended" in en.preds and "#suspended" in es.preds
-    for it in (en, es):
-        it.source = it.article
 
     def sim(a, b):
         nodes = nodes_of([a, b], lambda x: str(x.value))
@@ -1231,9 +1230,7 @@ def test_range_ends_take_no_conversion_and_verdicts_are_the_same_either_way():
     # "10 to 12 million euros ($11.7 million to $14 million)": the ends in order are no pairs
     claims, _, _ = _run(("wire.txt", "en", "The fine is between 10 million and 12 million euros ($11.7 million to $14 million)."),
                         published="2026-01-21")
-    items = [it for it in (item_of(c) for c in claims) if it is not None and it.kind == "money"]
-    for it in items:
-        it.source = it.article
+    items = _items(claims, "money")
     assert len(items) == 4 and conversions.pairs(items) == []
 
     def amount(v, unit):

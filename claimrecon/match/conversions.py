@@ -34,12 +34,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from ..records import Match
+from ..records import MATCH_BASES, Match
 from ..quantities import to_base
-from ..reconcile.intervals import in_usd
-
-#: match bases, the least sure first
-_BASES = ("inferred", "same_word", "canonical")
+from ..reconcile.intervals import in_usd, range_end
 
 #: an amount's text opens a bracket right after another amount's ("€16.8m (£14.6m)")
 _OPENS = re.compile(r"[(\[]\s*$")
@@ -68,10 +65,6 @@ def _plausible(a: Any, b: Any) -> float | None:
     return b.value / a.value
 
 
-def _range_end(it: Any) -> bool:
-    return getattr(it.wording, "qualifier", None) == "range"
-
-
 def _neighbours(items: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
     """Each item of ``items`` (match items) with the one before it in its sentence, when that one
     starts at most ``REACH`` characters before it and neither is a range's end ("10 to 12 million
@@ -82,7 +75,7 @@ def _neighbours(items: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
     for its in by_sentence.values():
         its.sort(key=lambda it: (it.start, it.id))
         for prev, it in zip(its, its[1:]):
-            if it.start - prev.start <= REACH and not _range_end(prev) and not _range_end(it):
+            if it.start - prev.start <= REACH and not range_end(prev.wording) and not range_end(it.wording):
                 yield prev, it
 
 
@@ -126,9 +119,9 @@ def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, 
     return dict(sorted(out.items()))
 
 
-def rates_for(units: set[str], rates: dict[tuple[str, str], float]) -> tuple[tuple[str, str, float], ...]:
-    """The run's rates between the currencies of one quantity, as (from, to, rate) rows."""
-    return tuple((x, y, r) for (x, y), r in sorted(rates.items()) if x in units and y in units)
+def rates_for(units: set[str], rates: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """The run's rates between the currencies of one quantity."""
+    return {(x, y): r for (x, y), r in rates.items() if x in units and y in units}
 
 
 def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
@@ -209,7 +202,7 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
 
     def how(k: int, ks: list[int]) -> Match:
         parts = [found[x][1] for x in ks if found[x][1] is not None]
-        basis = min((m.basis for m in parts), key=_BASES.index, default="same_word")
+        basis = max((m.basis for m in parts), key=MATCH_BASES.index, default="same_word")
         confidence = min((m.confidence for m in parts), default=1.0)
         return Match(basis, confidence, tuple(e for m in parts for e in m.evidence)[:4] + (joined[k],))
 

@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock
-from .intervals import interval, relative_gap, same_value, times_apart, verdict
+from .intervals import gap_between, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -426,7 +426,7 @@ def _converted(a: Claim, b: Claim, rate: float) -> str:
     """What an amount comes to in another's currency at the rate the run's articles use."""
     v = float(a.value) * rate  # type: ignore[arg-type]
     return (f"at the rate the articles themselves use (1 {a.unit} = {rate:.4g} {b.unit}), {a.text!r} is about "
-            f"{_money(v)} {b.unit}, {relative_gap_of(v, float(b.value)):.0%} away from {b.text!r}")  # type: ignore[arg-type]
+            f"{_money(v)} {b.unit}, {gap_between(v, float(b.value)):.0%} away from {b.text!r}")  # type: ignore[arg-type]
 
 
 def _money(v: float) -> str:
@@ -436,11 +436,6 @@ def _money(v: float) -> str:
             x = float(f"{v / scale:.3g}")
             return f"{x:,.0f}{word}" if x >= 100 else f"{x:g}{word}"
     return f"{float(f'{v:.3g}'):,.0f}"
-
-
-def relative_gap_of(x: float, y: float) -> float:
-    m = max(abs(x), abs(y))
-    return abs(x - y) / m if m else 0.0
 
 
 def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
@@ -473,8 +468,8 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
 
 #: what the match stage says of a group key: how it was matched, its name, the offset of the
 #: event's local clock its implied clock times are read on ("" when unknown), and the rates
-#: between its currencies that the run's articles use, as (from, to, rate) rows (``match.conversions``)
-Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, tuple[tuple[str, str, float], ...]]]
+#: between its currencies that the run's articles use, (from, to) -> rate (``match.conversions``)
+Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, dict[tuple[str, str], float]]]
 
 
 def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = (),
@@ -522,12 +517,11 @@ def reconcile_groups(
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        how, label, local, rates = ((info or {}).get(key, ()) + (None, None, "", ()))[:4]
+        how, label, local, rates = ((info or {}).get(key, ()) + (None, None, "", {}))[:4]
         local = local if key[0] == "time" else ""
         if local:
             members = [_on_clock(m, local) for m in members]
-        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local,
-                                        {(x, y): r for x, y, r in rates})
+        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates)
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment

@@ -91,8 +91,13 @@ def relative_gap(a: Claim, b: Claim) -> float:
         va, vb = float(a.value), float(b.value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return 0.0
-    m = max(abs(va), abs(vb))
-    return abs(va - vb) / m if m else 0.0
+    return gap_between(va, vb)
+
+
+def gap_between(x: float, y: float) -> float:
+    """How far apart two numbers are, as a share of the larger (0 when both are 0)."""
+    m = max(abs(x), abs(y))
+    return abs(x - y) / m if m else 0.0
 
 
 def _zone_known(c: Claim) -> bool:
