@@ -46,6 +46,8 @@ def _severities(conflicts):
         ("Musk's more than 140 million followers.", "An account with over 100 million followers.", ["soft"]),
         ("Unions want an 8% pay rise.", "Unions want a 10% pay rise.", ["hard"]),
         ("The rescue lasted more than four hours.", "The rescue lasted about three hours.", ["hard"]),
+        ("The canal reopened shortly after 9am.", "The canal reopened at 9.20am.", ["soft"]),
+        ("The canal reopened at 9am.", "The canal reopened at 9.40am.", ["hard"]),
         ("Hundreds of thousands of users listened.", "600,000 people were listening.", []),
         # a month counts 30 days, a year 365, and a span of the calendar is not a day count
         ("The ban lasted six months.", "The ban lasted 180 days.", []),
@@ -125,6 +127,26 @@ def test_a_local_clock_restated_in_another_zone_reads_the_implied_clocks_of_its_
     text = {c.id: c.text for c in claims}
     assert [sorted(text[c] for c in k.claims) for k in conflicts] == [["11:42 a.m.", "12:42"]]
     assert "read on the local clock" not in conflicts[0].reason
+
+
+def test_an_implied_time_abroad_may_be_on_the_outlets_home_clock():
+    """A Polish outlet's "15:40" of a fire in London in June may be Warsaw's 15:40, the instant
+    the wire gives as 1340 GMT: it is flagged only when neither reading agrees ("17:40"). The
+    rule's data: ``rules/pl/time.tsv``, type "home"."""
+    wire = ("wire.txt", "en", "The fire broke out at 2:40 p.m. (1340 GMT) in a tower block in west London.")
+    claims, groups, conflicts = _run(wire, ("pl.txt", "pl", "Pożar wybuchł o godz. 15:40 w bloku w zachodnim Londynie."),
+                                     published="2025-06-12")
+    assert [g for g in groups if g.kind == "time" and len(g.claims) == 3]
+    assert conflicts == ()
+    claims, _, conflicts = _run(wire, ("pl.txt", "pl", "Pożar wybuchł o godz. 17:40 w bloku w zachodnim Londynie."),
+                                published="2025-06-12")
+    text = {c.id: c.text for c in claims}
+    assert sorted(tuple(sorted(text[c] for c in k.claims)) for k in conflicts) == [("1340 GMT)", "17:40"), ("17:40", "2:40 p.m.")]
+    assert _severities(conflicts) == ["hard", "hard"]
+    # English has no home clock: an implied "3:40 p.m." of the wire's event is an hour off
+    _, _, conflicts = _run(wire, ("tab.txt", "en", "The fire broke out at 3:40 p.m. in a tower block in west London."),
+                           published="2025-06-12")
+    assert _severities(conflicts) == ["hard", "hard"]
 
 
 def test_the_whole_a_part_is_of_meets_the_other_whole_not_the_part():

@@ -216,6 +216,11 @@ def _abbreviated_zone(zone_pat: re.Pattern[str], s: str, at: int) -> bool:
 _TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
 
 
+#: the hedges a clock time takes: a time about, nearly or a little after the one written
+#: ("up to", "hasta", "do" before a time say until when, not how exactly)
+TIME_HEDGES = frozenset({"about", "nearly", "more_than"})
+
+
 def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Mention]:
     out: list[Mention] = []
     pats, marker, zone_pat = _time_patterns(lx.lang)
@@ -236,6 +241,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             pm = lx.prep_re.search(before) if lx.prep_re else None
             # an abbreviated hour right after a number is that number's unit, no clock's: "2 godz. 15 min"
             has_prep = pm is not None and not (pm.group().rstrip().endswith(".") and _NUMBER_END.search(before, 0, pm.start()))
+            pm_at = pm.start() if has_prep and pm is not None else None
             # the cheap tests first (every small number is a "bare" match): a dotted or bare number
             # is a clock time only after a preposition or with a suffix, a bare one without a
             # preposition only before an am/pm marker; then the unit after it
@@ -273,6 +279,12 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             start = m.start()
             taken.append((start, end))
             men = Mention("time", start, end, m.start(), m.end(), None, zone=zone, hour_minute=(h % 24, mi))
+            # a hedge before the time or its preposition ("about 9am", "shortly after 9am", "ok.
+            # godz. 21", "poco después de las 9.00") widens it; "until" and "by" do not
+            hedge = _hedge_before(s, lx, start, across=False) or (
+                _hedge_before(s, lx, max(0, start - 25) + pm_at, across=False) if pm_at is not None else None)
+            if hedge and hedge[0] in TIME_HEDGES:
+                men.qualifier = hedge[0]
             out.append(men)
     return out
 

@@ -55,7 +55,7 @@ from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
 from . import conversions
 from .anchors import BESIDE, Anchors
-from .eventzone import country_offset, event_country
+from .eventzone import country_offset, event_country, home_clocks
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -411,6 +411,7 @@ class Quantity:
     label: str | None
     key: tuple[str, ...] = ()
     clock: str = ""  # the UTC offset of the event's local clock its implied clock times are read on (``local_clock``)
+    homes: dict[str, str] = field(default_factory=dict)  # claim id -> its outlet's home clock, when not the event's (``eventzone.home_clocks``)
     rates: dict[tuple[str, str], float] = field(default_factory=dict)  # the run's rates between its currencies (``conversions``)
 
 
@@ -505,9 +506,17 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     for q in out.quantities:
         if q.items[0].kind == "time":
             q.clock = local_clock(q.items, country)
+            if q.clock:
+                q.homes = home_clocks(((it.id, it.lang, _iso_date(it.as_of)) for it in q.items if _implied(it)), q.clock)
         elif q.items[0].kind == "money" and rates:
             q.rates = conversions.rates_for({it.unit for it in q.items if it.unit}, rates)
     return out
+
+
+def _implied(it: Item) -> bool:
+    """A clock time whose zone its article leaves implied ("13:20", not "13:20 GMT")."""
+    c = clock(it.value)
+    return c is not None and c[1] is None and it.wording.zone in (None, "local")
 
 
 def local_clock(items: Sequence[Item], country: str = "") -> str:
@@ -544,7 +553,7 @@ def match_store(store: Any, articles: Sequence[Article], min_confidence: float =
     and the run's rates between its currencies, ``conversions``)."""
     matching = match(store.match_items(), articles, min_confidence)
     store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
-    return {q.key: (q.match, q.label, q.clock, q.rates) for q in matching.quantities}
+    return {q.key: (q.match, q.label, q.clock, q.rates, q.homes) for q in matching.quantities}
 
 
 def _cluster(nodes: list[Node], min_conf: float,

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from importlib import resources
 
 from ..records import offset_text, zone_minutes
+from ..errors import UnsupportedLanguage
+from ..ruleset import load_language
 
 #: a country's zones may differ by this many minutes at most for its first zone to stand for all
 #: of it (Spain's mainland and the Canary Islands: an hour)
@@ -67,3 +69,27 @@ def event_country(named: Iterable[tuple[str, str]], articles: int) -> str:
     if 2 * n <= articles or (len(ranked) > 1 and ranked[1][1] == n):
         return ""
     return top
+
+
+@functools.lru_cache(maxsize=None)
+def home_zone(lang: str) -> str:
+    """The zone most outlets of a language keep (``time.tsv``, type "home"), "" when none."""
+    try:
+        rows = load_language(lang).table("time.tsv")
+    except UnsupportedLanguage:
+        return ""
+    return next((r["value"] for r in rows if r["type"] == "home"), "")
+
+
+def home_clocks(said: Iterable[tuple[str, str, dt.date | None]], local: str) -> dict[str, str]:
+    """Claim id -> the UTC offset of its outlets' home clock on the day its article reports, from
+    (claim id, language, day) of a moment's clock times, for those whose home clock is not
+    ``local``, the event's: an outlet may give an implied time abroad on either (a Polish
+    outlet's "13:20" of an event in London may be Warsaw's 13:20)."""
+    out = {}
+    for cid, lang, day in said:
+        zone = home_zone(lang)
+        minutes = zone_minutes(zone, day) if zone and day is not None else None
+        if minutes is not None and offset_text(minutes) != local:
+            out[cid] = offset_text(minutes)
+    return out

@@ -80,7 +80,7 @@ class Wording:
     """What grouping and ``verdict`` read from a claim (``verdict`` takes it for a claim), shared
     by the claims of a group that word a figure exactly alike."""
 
-    __slots__ = ("kind", "value", "unit", "low", "high", "qualifier", "precision", "zone", "date", "key", "figure")
+    __slots__ = ("kind", "value", "unit", "low", "high", "qualifier", "precision", "zone", "date", "key", "figure", "other")
 
     def __init__(self, kind: str, value: float | str | None, unit: str | None, low: float | None, high: float | None,
                  qualifier: str, precision: float, zone: str | None, date: str | None) -> None:
@@ -89,6 +89,7 @@ class Wording:
         # everything verdict reads but the kind (one per group): equal keys get equal verdicts
         self.key = (value, unit, low, high, qualifier, precision, zone, date)
         self.figure = _figure_key(self)
+        self.other: Wording | None = None  # an implied clock time's second reading (``_on_clock``)
 
     @staticmethod
     def fields(c: Claim) -> tuple[Any, ...]:
@@ -467,9 +468,11 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
 
 
 #: what the match stage says of a group key: how it was matched, its name, the offset of the
-#: event's local clock its implied clock times are read on ("" when unknown), and the rates
-#: between its currencies that the run's articles use, (from, to) -> rate (``match.conversions``)
-Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, dict[tuple[str, str], float]]]
+#: event's local clock its implied clock times are read on ("" when unknown), the rates
+#: between its currencies that the run's articles use, (from, to) -> rate (``match.conversions``),
+#: and the home clocks of the outlets of its clock times whose home clock is not the event's,
+#: claim id -> offset (``match.eventzone.home_clocks``)
+Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, dict[tuple[str, str], float], dict[str, str]]]
 
 
 def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = (),
@@ -484,7 +487,7 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     info: Info = {}
     for q in matching.quantities:
-        info[q.key] = (q.match, q.label, q.clock, q.rates)
+        info[q.key] = (q.match, q.label, q.clock, q.rates, q.homes)
         for it in q.items:
             c = it.ref
             blocks[q.key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
@@ -517,10 +520,10 @@ def reconcile_groups(
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        how, label, local, rates = ((info or {}).get(key, ()) + (None, None, "", {}))[:4]
+        how, label, local, rates, homes = ((info or {}).get(key, ()) + (None, None, "", {}, {}))[:5]
         local = local if key[0] == "time" else ""
         if local:
-            members = [_on_clock(m, local) for m in members]
+            members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates)
         groups.append(group)
         conflicts.extend(group_conflicts)
@@ -535,7 +538,7 @@ def reconcile_groups(
     return tuple(g2), tuple(k2)
 
 
-def _on_clock(m: Member, offset: str) -> Member:
+def _on_clock(m: Member, offset: str, home: str = "") -> Member:
     """A clock time whose zone its article leaves implied ("11.42"), read on the event's local
     clock at ``offset`` (``match.local_clock``: a time an article restated in a stated zone, or the
     clock of the country the run reports), so that it compares with times whose zone is stated;
@@ -548,6 +551,11 @@ def _on_clock(m: Member, offset: str) -> Member:
     # the figure stays the one its article states: the run's store keeps the claims by it, and a
     # report shows what was written; only the verdict reads the clock
     read.figure = w.figure
+    if home:
+        # an outlet abroad may give it on its home clock without saying so: a second reading,
+        # and a conflict only when both readings conflict (``intervals.verdict``)
+        read.other = Wording(w.kind, w.value + home, w.unit, w.low, w.high, w.qualifier, w.precision, "local" + home, w.date)
+        read.key = read.key + (home,)
     return Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
 
 

@@ -132,6 +132,16 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     return ("soft" if diff <= tol else "hard"), float(diff)
 
 
+_SEVERITY = ("agree", "soft", "hard")
+
+
+def _readings(c: Claim) -> tuple[Claim, ...]:
+    """A clock time, and its second reading when its zone is implied and its outlet is abroad
+    (``reconcile._on_clock`` gives it one: ``other``)."""
+    other = getattr(c, "other", None)
+    return (c, other) if other is not None else (c,)
+
+
 def _rounded(minutes: int) -> int:
     """How far a clock time may be from the moment it tells for its rounding: a time on the hour
     ("2 a.m.") is said for a quarter of an hour either side, one on five minutes ("12:40") for two;
@@ -284,8 +294,9 @@ def verdict(a: Claim, b: Claim, rates: dict[tuple[str, str], float] | None = Non
     if a.kind in PHYSICAL_KINDS and a.unit != b.unit:
         return physical_verdict(a, b)
     if a.kind == "time":
-        tv = time_verdict(a, b)
-        return tv[0] if tv else None
+        verdicts = [time_verdict(x, y) for x in _readings(a) for y in _readings(b)]
+        # the mildest reading decides (an implied time abroad may be on the outlet's home clock)
+        return min((v[0] for v in verdicts if v), key=_SEVERITY.index, default=None)
     if a.kind == "date":
         if a.value is None or b.value is None:
             return None
