@@ -114,3 +114,15 @@ def test_a_part_takes_nothing_from_a_whole_that_names_nothing() -> None:
     text = "Five people died and 58 more were taken away, including 12 in Madrid."
     claim = next(c for c in extract(text, "en") if c.text == "12")
     assert "#dead" not in claim.counted.terms
+
+
+def test_a_duration_with_no_word_of_its_own_takes_the_words_of_the_figure_before_it() -> None:
+    """"opuścili gondole o 4:20 nad ranem, po blisko 17 godzinach": how long the people trapped
+    in the gondolas waited, said with no word of its own, is matched by the clock time's words,
+    a little lighter."""
+    text = "Ostatni uwięzieni opuścili gondole o 4:20 nad ranem, po blisko 17 godzinach."
+    claims = extract(text, "pl")
+    clock = next(c for c in claims if c.kind == "time")
+    hours = next(c for c in claims if c.kind == "duration")
+    assert hours.counted.terms and set(hours.counted.terms) <= set(clock.counted.terms)
+    assert all(w < 1.0 for w in hours.counted.weights)

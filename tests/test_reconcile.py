@@ -149,6 +149,19 @@ def test_an_implied_time_abroad_may_be_on_the_outlets_home_clock():
     assert _severities(conflicts) == ["hard", "hard"]
 
 
+def test_a_tenfold_slip_joins_a_quantity_whose_other_figures_are_near_the_one_it_slipped_from():
+    """"25.000 agentes" is ten times "around 2,500 officers" (a slip) and 12.5 times "more than
+    2,000": the second is close to the first, so the slip still joins the quantity and is flagged."""
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "Para el partido se desplegaron 25.000 agentes de policía en Varsovia."),
+        ("en.txt", "en", "Around 2,500 police officers were deployed in Warsaw for the match."),
+        ("wire.txt", "en", "More than 2,000 police officers were deployed in Warsaw for the match."),
+    )
+    text = {c.id: c.text for c in claims}
+    assert [sorted(text[x] for x in g.claims) for g in groups] == [["25.000", "Around 2,500", "More than 2,000"]]
+    assert [sorted(text[x] for x in k.claims) for k in conflicts if k.severity == "hard"] == [["25.000", "Around 2,500"]]
+
+
 def test_the_whole_a_part_is_of_meets_the_other_whole_not_the_part():
     """"1,180 of the roughly 1,400 flights": 1,400 is the whole the part is of, read with the
     other article's daily flights, not with its cancelled ones."""

@@ -627,6 +627,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         out.append(Reading(counted, part, increment, running, year))
     _parts_count_the_whole(spans, out)
     _share_conversions(s, spans, out, units)
+    _bare_figures(spans, out)
     return out
 
 
@@ -679,6 +680,32 @@ def _parts_count_the_whole(spans: list[tuple[int, int, str]], out: list[Reading]
         terms = (own.terms + tuple(t for t, _ in extra))[:MAX_TERMS]
         weights = (own.weights + tuple(w for _, w in extra))[:MAX_TERMS]
         out[fi] = r._replace(counted=replace(own, terms=terms, weights=weights))
+
+
+#: the weight of the words a figure with none of its own takes from the figure before it
+BARE_WEIGHT = 0.5
+#: the kinds that do so (measured on the seventeen gated sets against no such words: durations
+#: 2 more conflicts found and no false flag; amounts 10 more for 6 more false flags, percentages
+#: 1 for 3, counts 2 for 4, clock times 1 for 3)
+BARE_KINDS = ("duration",)
+
+
+def _bare_figures(spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
+    """A figure with no word of its own is said of what the figure before it in the sentence
+    counts or costs: "the average rent reached €1,193, up 6.8% on a year earlier" (a rise of the
+    rent), "czynsz wyniósł 1193 euro, o 8,6 proc. więcej niż rok wcześniej". It takes that
+    figure's words, lighter than its own would be, so that it may meet its match in another
+    article instead of going uncompared."""
+    for fi, r in enumerate(out):
+        if r.counted.terms or spans[fi][2] not in BARE_KINDS:
+            continue
+        prev = next((out[j] for j in range(fi - 1, -1, -1) if _own_noun(out[j].counted)), None)
+        if prev is None:
+            continue
+        extra = [(t, round(w * BARE_WEIGHT, 2)) for t, w in zip(prev.counted.terms, prev.counted.weights)
+                 if t[:1] in "#" and t not in _PART_MARKS or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:")))]
+        if extra:
+            out[fi] = r._replace(counted=replace(r.counted, terms=tuple(t for t, _ in extra), weights=tuple(w for _, w in extra)))
 
 
 #: what may stand between an amount and the same amount in another currency, bracketed or

@@ -437,10 +437,22 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 and len(toks) == 1:
             continue  # "million" alone is no number where the language says "a million"
         value, precision, has_scale = parsed
+        end = m.start() + len(txt)
+        sm = None if has_scale else lx.scale_after_digits_re.match(s, end)
+        if sm and sm.group("attached") is None and not _overlaps(taken, sm.start(), sm.end()):
+            # a number in words before a scale's abbreviation: "półtora mln osób", "dwa tys. zł"
+            mult = 1.0
+            for tok in _SPACE_RUN.split(sm.group("scales").strip()):
+                entry = lx.words.get(tok.lower()) or lx.words.get(tok)
+                if entry:
+                    mult *= entry[0]
+            if mult != 1.0:
+                value, precision, has_scale, end = value * mult, precision * mult, True, sm.end()
+                txt = s[m.start():end]
         if not abs(value) < MAX_FIGURE:
             continue
         approx = any(lx.words.get(t, (0, ""))[1] == "approx" for t in toks)
-        cores.append(Core(m.start(), m.start() + len(txt), value, precision, True, has_scale, txt, False, approx=approx))
+        cores.append(Core(m.start(), end, value, precision, True, has_scale, txt, False, approx=approx))
     cores.sort(key=lambda c: c.start)
     return _join_cores(s, lx, cores)
 
@@ -1115,7 +1127,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     # a sign of its own: "-0,5%", "−5 °C", "-9.23"; but a whole number followed by a word is a
     # count of things, never below zero: before one a dash is punctuation ("48 turistas -12
     # británicos, 17 polacos"; "48 holidaymakers - 21 from the UK")
-    signed = rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212") and (start == 1 or s[start - 2] in " \t([")
+    # (a number in words takes no sign: "del total -un millón y medio de personas-" is a dash)
+    signed = rng is None and start == c.start and s[start - 1 : start] in ("-", "\u2212") and (start == 1 or s[start - 2] in " \t([") \
+        and s[start : start + 1].isdigit()
     dashed = rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 ")
     things = (signed or dashed) and _counts_things(s, lx, c, kind, start, end)
     negative = signed and not things

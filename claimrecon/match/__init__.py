@@ -1276,9 +1276,17 @@ def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATI
         return False  # no two figures of the two are that far apart
     for x in a:
         for y in b:
-            if max(x, y) >= RATIO_FROM and max(x, y) > ratio * min(x, y) and not _slip(x, y):
+            if max(x, y) >= RATIO_FROM and max(x, y) > ratio * min(x, y) and not _slip(x, y) \
+                    and not _slipped_beside(x, y, b, ratio) and not _slipped_beside(y, x, a, ratio):
                 return True
     return False
+
+
+def _slipped_beside(x: float, y: float, others: frozenset[float], ratio: float) -> bool:
+    """Whether ``x`` is a slip of another figure of ``y``'s side that is close to ``y``: "25.000
+    agentes" against "2,500 officers" and "more than 2,000 officers" (a tenfold slip of the one,
+    and so as far from the other)."""
+    return any(z != y and _slip(x, z) and max(z, y) <= ratio * min(z, y) for z in others)
 
 
 #: a claim this close to the start of its article may be in its headline
