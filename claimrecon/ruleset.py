@@ -89,7 +89,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "vague.tsv": [("phrase", _text), ("low", _number), ("high", _number)],
     "shares.tsv": [("phrase", _text), ("percent", _number)],
-    "hedges.tsv": [("phrase", _text), ("qualifier", _one_of(*QUALIFIERS)), ("position", _one_of("before", "after"))],
+    "hedges.tsv": [("phrase", _text), ("qualifier", _one_of(*QUALIFIERS)), ("position", _one_of("before", "after", "time"))],
     "units.tsv": [
         ("phrase", _text),
         ("kind", _one_of(*KIND_UNITS)),
@@ -127,7 +127,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "time.tsv": [
         ("phrase", _text),
-        ("type", _one_of("am", "pm", "zone", "prep", "weekday", "month", "noon", "midnight", "home")),
+        ("type", _one_of("am", "pm", "zone", "prep", "prep_minutes", "weekday", "month", "noon", "midnight", "home")),
         ("value", _text),
     ],
     "attribution.tsv": [("phrase", _text), ("type", _one_of("before", "verb"))],
@@ -163,7 +163,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "canonical.tsv": [("measure", _text), ("gloss", _text)],
     "roles.tsv": [("concept", _text), ("role", _one_of("tally", "state", "deployed", "source", "generic"))],
     "families.tsv": [("family", _text), ("concepts", _text)],
-    "local_currencies.tsv": [("currency", _text), ("country", _text), ("code", _text)],
+    "local_currencies.tsv": [("currency", _text), ("country", _text), ("code", _text), ("least", _optional)],
     "exchange.tsv": [("code", _text), ("usd", _number)],
 }
 

@@ -48,6 +48,9 @@ def _severities(conflicts):
         ("The rescue lasted more than four hours.", "The rescue lasted about three hours.", ["hard"]),
         ("The canal reopened shortly after 9am.", "The canal reopened at 9.20am.", ["soft"]),
         ("The canal reopened at 9am.", "The canal reopened at 9.40am.", ["hard"]),
+        ("The canal reopened shortly after 9am.", "The canal reopened at 8.35am.", ["hard"]),
+        ("The canal reopened shortly before 9am.", "The canal reopened at 8.50am.", ["soft"]),
+        ("The canal reopened shortly before 9am.", "The canal reopened at 9.25am.", ["hard"]),
         ("Hundreds of thousands of users listened.", "600,000 people were listening.", []),
         # a month counts 30 days, a year 365, and a span of the calendar is not a day count
         ("The ban lasted six months.", "The ban lasted 180 days.", []),
@@ -142,6 +145,10 @@ def test_an_implied_time_abroad_may_be_on_the_outlets_home_clock():
                                 published="2025-06-12")
     text = {c.id: c.text for c in claims}
     assert sorted(tuple(sorted(text[c] for c in k.claims)) for k in conflicts) == [("1340 GMT)", "17:40"), ("17:40", "2:40 p.m.")]
+    assert _severities(conflicts) == ["hard", "hard"]
+    # a time said to be the local one ("czasu lokalnego") is read on the event's clock alone
+    _, _, conflicts = _run(wire, ("pl.txt", "pl", "Pożar wybuchł o godz. 15:40 czasu lokalnego w bloku w zachodnim Londynie."),
+                           published="2025-06-12")
     assert _severities(conflicts) == ["hard", "hard"]
     # English has no home clock: an implied "3:40 p.m." of the wire's event is an hour off
     _, _, conflicts = _run(wire, ("tab.txt", "en", "The fire broke out at 3:40 p.m. in a tower block in west London."),

@@ -601,15 +601,6 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
 _WORD = re.compile(r"[^\W\d_][\w.-]*")
 
 
-#: a shared currency's name after a number word below this is read as things ("dos coronas y un
-#: orbe", "three crowns"): news gives sums of money in digits, and crowns are also objects
-FEW_IN_WORDS = 10
-
-
-def _few_in_words(c: Claim) -> bool:
-    return isinstance(c.value, float) and c.value < FEW_IN_WORDS and not any(ch.isdigit() for ch in c.text)
-
-
 def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) -> list[Claim]:
     """Amounts in a currency several countries name alike ("20 millones de pesos") in the currency
     of the country the claim's own words name, else of the country the article names most
@@ -620,8 +611,11 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     from .lemmas import fold, lemma
 
     codes: dict[str, dict[str, str]] = {}
+    least: dict[str, float] = {}
     for r in load_shared().get("local_currencies.tsv", []):
         codes.setdefault(r["currency"].lower(), {})[r["country"].upper()] = r["code"].upper()
+        if r["least"]:
+            least[r["currency"].lower()] = float(r["least"])
     named = countries(lang)
     seen: dict[str, int] = {}  # country -> how often the article names it (by its words, and as its claims read them)
     for m in _WORD.finditer(text):
@@ -639,8 +633,8 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
             options = codes.get(c.unit[len("local:"):], {})
             own = sorted({t[len("@country:"):] for t in c.counted.terms if t.startswith("@country:")} & set(options))
             ranked = sorted(((n, code) for code, n in seen.items() if code in options), key=lambda x: -x[0])
-            if _few_in_words(c):
-                country: str | None = None  # "dos coronas y un orbe": things, not a sum of money
+            if isinstance(c.value, float) and c.value < least.get(c.unit[len("local:"):], 0.0):
+                country: str | None = None  # "2 crowns and 4 fillings": things, not a sum
             elif len(own) == 1:
                 country = own[0]
             elif not own and ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):

@@ -691,11 +691,10 @@ BARE_KINDS = ("duration",)
 
 
 def _bare_figures(spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
-    """A figure with no word of its own is said of what the figure before it in the sentence
-    counts or costs: "the average rent reached €1,193, up 6.8% on a year earlier" (a rise of the
-    rent), "czynsz wyniósł 1193 euro, o 8,6 proc. więcej niż rok wcześniej". It takes that
-    figure's words, lighter than its own would be, so that it may meet its match in another
-    article instead of going uncompared."""
+    """A figure of ``BARE_KINDS`` with no word of its own is said of what the figure before it in
+    the sentence describes: "opuścili gondole o 4:20 nad ranem, po blisko 17 godzinach" (how long
+    the people trapped in the gondolas waited). It takes that figure's words, lighter than its own
+    would be, so that it may meet its match in another article instead of going uncompared."""
     for fi, r in enumerate(out):
         if r.counted.terms or spans[fi][2] not in BARE_KINDS:
             continue

@@ -216,9 +216,26 @@ def _abbreviated_zone(zone_pat: re.Pattern[str], s: str, at: int) -> bool:
 _TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
 
 
-#: the hedges a clock time takes: a time about, nearly or a little after the one written
-#: ("up to", "hasta", "do" before a time say until when, not how exactly)
-TIME_HEDGES = frozenset({"about", "nearly", "more_than"})
+#: the hedges of amounts a clock time takes: a time about or nearly the one written ("up to",
+#: "hasta", "do" before a time say until when, not how exactly; "more than" says nothing of one)
+TIME_HEDGES = frozenset({"about", "nearly"})
+
+
+def _time_hedge(s: str, lx: Lexicon, start: int, prep_at: int | None) -> str | None:
+    """The qualifier of a hedge right before a clock time at ``start``, or before its preposition
+    at ``prep_at``: one said of clock times only (``Lexicon.time_hedges``), else an amount's
+    hedge of ``TIME_HEDGES``."""
+    for at in (start, prep_at):
+        if at is None:
+            continue
+        window = s[max(0, at - 40):at]
+        tm = lx.time_hedge_re.search(window) if lx.time_hedge_re else None
+        if tm:
+            return lx.time_hedges.get(_SPACE_RUN.sub(" ", tm.group().strip().lower()))
+        h = _hedge_before(s, lx, at, across=False)
+        if h and h[0] in TIME_HEDGES:
+            return h[0]
+    return None
 
 
 def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[Mention]:
@@ -239,6 +256,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 continue
             before = s[max(0, m.start() - 25) : m.start()]
             pm = lx.prep_re.search(before) if lx.prep_re else None
+            if pm is None and name in ("dot", "colon") and lx.minute_prep_re is not None:
+                pm = lx.minute_prep_re.search(before)  # "después de las 21.30", not "después de las 12 horas"
             # an abbreviated hour right after a number is that number's unit, no clock's: "2 godz. 15 min"
             has_prep = pm is not None and not (pm.group().rstrip().endswith(".") and _NUMBER_END.search(before, 0, pm.start()))
             pm_at = pm.start() if has_prep and pm is not None else None
@@ -279,12 +298,12 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             start = m.start()
             taken.append((start, end))
             men = Mention("time", start, end, m.start(), m.end(), None, zone=zone, hour_minute=(h % 24, mi))
-            # a hedge before the time or its preposition ("about 9am", "shortly after 9am", "ok.
-            # godz. 21", "poco después de las 9.00") widens it; "until" and "by" do not
-            hedge = _hedge_before(s, lx, start, across=False) or (
-                _hedge_before(s, lx, max(0, start - 25) + pm_at, across=False) if pm_at is not None else None)
-            if hedge and hedge[0] in TIME_HEDGES:
-                men.qualifier = hedge[0]
+            # a hedge before the time or its preposition ("about 9am", "ok. godz. 21"), or one said
+            # of clock times only (hedges.tsv, position "time": "shortly after 9am", "poco después
+            # de las 9.00", "około godz. 21"), widens it; "until" and "by" do not
+            hedge = _time_hedge(s, lx, start, None if pm_at is None else max(0, start - 25) + pm_at)
+            if hedge:
+                men.qualifier = hedge
             out.append(men)
     return out
 

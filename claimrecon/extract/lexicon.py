@@ -124,6 +124,8 @@ class Lexicon:
     hedge_after_re: re.Pattern[str] | None = None
     hedges_before: dict[str, str] = field(default_factory=dict)
     hedges_after: dict[str, str] = field(default_factory=dict)
+    time_hedges: dict[str, str] = field(default_factory=dict)  # said of a clock time only ("shortly after")
+    time_hedge_re: re.Pattern[str] | None = None
     qualifier_bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
     qualifier_gloss: dict[str, str] = field(default_factory=dict)
     # units
@@ -176,6 +178,7 @@ class Lexicon:
     zones: dict[str, str] = field(default_factory=dict)
     zone_tz: dict[str, str] = field(default_factory=dict)
     prep_re: re.Pattern[str] | None = None
+    minute_prep_re: re.Pattern[str] | None = None  # makes a clock time only of one with minutes ("después de las 21.30")
     weekday_re: re.Pattern[str] | None = None
     weekdays: dict[str, int] = field(default_factory=dict)
     month_re: re.Pattern[str] | None = None
@@ -398,7 +401,9 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- hedges
     for r in rules.table("hedges.tsv"):
-        (lx.hedges_before if r["position"] == "before" else lx.hedges_after)[r["phrase"].lower()] = r["qualifier"]
+        {"before": lx.hedges_before, "after": lx.hedges_after, "time": lx.time_hedges}[r["position"]][r["phrase"].lower()] = r["qualifier"]
+    if lx.time_hedges:
+        lx.time_hedge_re = re.compile(rf"(?<![^\W\d_])(?:{alternation(list(lx.time_hedges))})\s*$", I)
     lx.hedge_before_re = re.compile(rf"(?:{alternation(list(lx.hedges_before))})\s*$", I)
     lx.hedge_after_re = re.compile(rf"\s*(?:{alternation(list(lx.hedges_after))})", I)
 
@@ -505,7 +510,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.then_not_re = _compile(then_nots) if then_nots else None
 
     # --- time words
-    ams, pms, noons, zones, wds, mons, preps = [], [], [], [], [], [], []
+    ams, pms, noons, zones, wds, mons, preps, minute_preps = [], [], [], [], [], [], [], []
     for r in rules.table("time.tsv"):
         t, p = r["type"], r["phrase"]
         if t == "am":
@@ -523,6 +528,8 @@ def _build(rules: LanguageRules) -> Lexicon:
             lx.weekdays[p.lower()] = int(r["value"])
         elif t == "prep":
             preps.append(p)
+        elif t == "prep_minutes":
+            minute_preps.append(p)
         elif t == "month":
             mons.append(p)
             lx.months[p.lower()] = int(r["value"])
@@ -540,7 +547,8 @@ def _build(rules: LanguageRules) -> Lexicon:
         (f"(?-i:{phrase_regex(z)})" if z.isupper() else phrase_regex(z)) for z in sorted(set(zones), key=lambda p: (-len(p), p))
     ) + ")", I)
     lx.prep_re = re.compile(rf"(?:{alternation(preps)})\s*$", I)
-    lx.prep_gate = Gate.of(preps)
+    lx.prep_gate = Gate.of(preps + minute_preps)
+    lx.minute_prep_re = re.compile(rf"(?:{alternation(minute_preps)})\s*$", I) if minute_preps else None
     lx.zone_gate = Gate.of(sorted(set(zones)))
     lx.marker_gate = Gate.of(ams + pms)
     lx.weekday_re = _compile(wds)

@@ -507,7 +507,9 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         if q.items[0].kind == "time":
             q.clock = local_clock(q.items, country)
             if q.clock:
-                q.homes = home_clocks(((it.id, it.lang, _iso_date(it.as_of)) for it in q.items if _implied(it)), q.clock)
+                # the day its article reports, else the first the moment's articles report
+                first = next((d for d in (_iso_date(it.as_of) for it in q.items) if d is not None), None)
+                q.homes = home_clocks(((it.id, it.lang, _iso_date(it.as_of) or first) for it in q.items if _implied(it)), q.clock)
         elif q.items[0].kind == "money" and rates:
             q.rates = conversions.rates_for({it.unit for it in q.items if it.unit}, rates)
     return out
@@ -516,7 +518,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
 def _implied(it: Item) -> bool:
     """A clock time whose zone its article leaves implied ("13:20", not "13:20 GMT")."""
     c = clock(it.value)
-    return c is not None and c[1] is None and it.wording.zone in (None, "local")
+    return c is not None and c[1] is None and it.wording.zone is None  # not "hora local": said
 
 
 def local_clock(items: Sequence[Item], country: str = "") -> str:

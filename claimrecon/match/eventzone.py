@@ -74,6 +74,8 @@ def event_country(named: Iterable[tuple[str, str]], articles: int) -> str:
 @functools.lru_cache(maxsize=None)
 def home_zone(lang: str) -> str:
     """The zone most outlets of a language keep (``time.tsv``, type "home"), "" when none."""
+    if not lang:
+        return ""
     try:
         rows = load_language(lang).table("time.tsv")
     except UnsupportedLanguage:

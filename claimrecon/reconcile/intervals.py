@@ -115,21 +115,43 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     if a.date and b.date and a.date != b.date:
         return None  # different days: different moments, not a conflict
     if one_implied:
-        diff = abs(ma[0] - mb[0])  # a local clock restated in another zone still reads as the local clock
+        diff = mb[0] - ma[0]  # a local clock restated in another zone still reads as the local clock
     elif ma[1] is not None and mb[1] is not None:
-        diff = abs((ma[0] - ma[1]) - (mb[0] - mb[1])) % 1440
+        diff = (mb[0] - mb[1]) - (ma[0] - ma[1])
     elif _zone_known(a) and a.zone == b.zone:
-        diff = abs(ma[0] - mb[0])  # same zone, date unknown: the clocks compare directly
+        diff = mb[0] - ma[0]  # same zone, date unknown: the clocks compare directly
     elif not _zone_known(a):
-        diff = abs(ma[0] - mb[0])  # both implied: read as the same local clock
+        diff = mb[0] - ma[0]  # both implied: read as the same local clock
     else:
         return None  # different zones and no date to fix the offsets
-    diff = min(diff, 1440 - diff)
+    diff = (diff + 720) % 1440 - 720  # b's instant minus a's, the short way round
+    if a.qualifier in OPEN_TIMES or b.qualifier in OPEN_TIMES:
+        return None  # "after 22.30", "antes de las 20.00": any time on one side of it
     if diff == 0:
         return "agree", 0.0
-    tol = TIME_HEDGE_MINUTES.get(a.qualifier, 15) + TIME_HEDGE_MINUTES.get(b.qualifier, 15)
-    tol += max(_rounded(ma[0]), _rounded(mb[0]))
-    return ("soft" if diff <= tol else "hard"), float(diff)
+    # how far each may be from the time it writes, before (-) and after (+), for its hedge
+    # ("about", "shortly after", "shortly before"), and, once, the rounding of the rounder
+    lo_a, hi_a = _window(a.qualifier)
+    lo_b, hi_b = _window(b.qualifier)
+    slack = max(_rounded(ma[0]), _rounded(mb[0]))
+    # soft when b + [lo_b, hi_b] and a + [lo_a, hi_a] can meet within the rounding
+    soft = diff + hi_b + slack >= lo_a and diff + lo_b - slack <= hi_a
+    return ("soft" if soft else "hard"), float(abs(diff))
+
+
+#: hedges that leave a clock time open on one side: compared with nothing
+OPEN_TIMES = frozenset({"at_least", "less_than", "up_to"})
+
+
+def _window(qualifier: str) -> tuple[int, int]:
+    """Minutes a clock time may be from the one written, before and after it, for its hedge:
+    "shortly after 9am" 0 to 15, "shortly before" 10 to 0, "about" 15 either side, none exact."""
+    h = TIME_HEDGE_MINUTES.get(qualifier, 15)
+    if qualifier == "more_than":
+        return 0, h
+    if qualifier == "nearly":
+        return -h, 0
+    return -h, h
 
 
 _SEVERITY = ("agree", "soft", "hard")
