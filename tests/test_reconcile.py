@@ -156,6 +156,12 @@ def test_an_implied_time_abroad_may_be_on_the_outlets_home_clock():
     assert _severities(conflicts) == ["hard", "hard"]
 
 
+def test_a_hedged_clock_time_is_named_as_one_in_the_reason():
+    _, _, conflicts = _run(("a.txt", "en", "The canal reopened shortly after 9am."), ("b.txt", "en", "The canal reopened at 9.10am."))
+    assert [k.severity for k in conflicts] == ["soft"]
+    assert "'shortly after'" in conflicts[0].reason and "more than" not in conflicts[0].reason
+
+
 def test_a_tenfold_slip_joins_a_quantity_whose_other_figures_are_near_the_one_it_slipped_from():
     """"25.000 agentes" is ten times "around 2,500 officers" (a slip) and 12.5 times "more than
     2,000": the second is close to the first, so the slip still joins the quantity and is flagged."""
