@@ -377,6 +377,11 @@ class Report:
         }
 
 
+#: a clock time's one-sided hedges in the words a gloss or a reason gives them ("shortly after
+#: 09:00", not "more than 09:00")
+TIME_HEDGE_WORDS = {"more_than": "shortly after", "nearly": "shortly before"}
+
+
 def local_offset(zone: str | None) -> str:
     """The offset of a clock time's local clock when its article restated it in a stated zone
     ("11:42 a.m. (1042 GMT)" gives the 11:42 the zone "local+01:00": "+01:00"), else ""."""

@@ -630,10 +630,11 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     out = []
     for c in claims:
         if c.kind == "money" and c.unit and c.unit.startswith("local:"):
-            options = codes.get(c.unit[len("local:"):], {})
+            name = c.unit[len("local:"):]
+            options = codes.get(name, {})
             own = sorted({t[len("@country:"):] for t in c.counted.terms if t.startswith("@country:")} & set(options))
             ranked = sorted(((n, code) for code, n in seen.items() if code in options), key=lambda x: -x[0])
-            if isinstance(c.value, float) and c.value < least.get(c.unit[len("local:"):], 0.0):
+            if isinstance(c.value, float) and c.value < least.get(name, 0.0):
                 country: str | None = None  # "2 crowns and 4 fillings": things, not a sum
             elif len(own) == 1:
                 country = own[0]

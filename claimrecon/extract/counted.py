@@ -701,8 +701,9 @@ def _bare_figures(spans: list[tuple[int, int, str]], out: list[Reading]) -> None
         prev = next((out[j] for j in range(fi - 1, -1, -1) if _own_noun(out[j].counted)), None)
         if prev is None:
             continue
+        # its concepts (not a part's mark) and lemmas; not names, rates or who gives it
         extra = [(t, round(w * BARE_WEIGHT, 2)) for t, w in zip(prev.counted.terms, prev.counted.weights)
-                 if t[:1] in "#" and t not in _PART_MARKS or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:")))]
+                 if (t.startswith("#") and t not in _PART_MARKS) or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:")))]
         if extra:
             out[fi] = r._replace(counted=replace(r.counted, terms=tuple(t for t, _ in extra), weights=tuple(w for _, w in extra)))
 

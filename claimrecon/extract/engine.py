@@ -260,7 +260,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 pm = lx.minute_prep_re.search(before)  # "después de las 21.30", not "después de las 12 horas"
             # an abbreviated hour right after a number is that number's unit, no clock's: "2 godz. 15 min"
             has_prep = pm is not None and not (pm.group().rstrip().endswith(".") and _NUMBER_END.search(before, 0, pm.start()))
-            pm_at = pm.start() if has_prep and pm is not None else None
+            prep_at = max(0, m.start() - 25) + pm.start() if has_prep and pm is not None else None
             # the cheap tests first (every small number is a "bare" match): a dotted or bare number
             # is a clock time only after a preposition or with a suffix, a bare one without a
             # preposition only before an am/pm marker; then the unit after it
@@ -301,7 +301,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             # a hedge before the time or its preposition ("about 9am", "ok. godz. 21"), or one said
             # of clock times only (hedges.tsv, position "time": "shortly after 9am", "poco después
             # de las 9.00", "około godz. 21"), widens it; "until" and "by" do not
-            hedge = _time_hedge(s, lx, start, None if pm_at is None else max(0, start - 25) + pm_at)
+            hedge = _time_hedge(s, lx, start, prep_at)
             if hedge:
                 men.qualifier = hedge
             out.append(men)
@@ -371,6 +371,16 @@ _LEADING_DECIMAL = re.compile(r"(?=[.,]\d)(?<![\w.,:/@#+\-])[.,]\d+(?![\d]|[.,]\
 _SPACES_ONLY = re.compile(r"\s+")
 
 
+def _scale_of(text: str, lx: Lexicon) -> float:
+    """What the scale words after a number multiply it by ("mln" 1e6, "thousand million" 1e9)."""
+    mult = 1.0
+    for tok in _SPACE_RUN.split(text.strip()):
+        entry = lx.words.get(tok.lower()) or lx.words.get(tok)
+        if entry:
+            mult *= entry[0]
+    return mult
+
+
 def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozenset[str] | None = None, digits: bool = True) -> list[Core]:
     cores: list[Core] = []
     absurd: list[tuple[int, int]] = []  # spans of figures past MAX_FIGURE: no part of them is read either
@@ -419,11 +429,7 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         sm = lx.scale_after_digits_re.match(s, end)
         if sm and not _overlaps(taken, sm.start(), sm.end()) and not needs_unit:
             scale_txt = sm.group("attached") or sm.group("scales")
-            mult = 1.0
-            for tok in _SPACE_RUN.split(scale_txt.strip()):
-                entry = lx.words.get(tok.lower()) or lx.words.get(tok)
-                if entry:
-                    mult *= entry[0]
+            mult = _scale_of(scale_txt, lx)
             if mult != 1.0:
                 frac = sm.groupdict().get("frac")
                 value = (value + (lx.words[frac.lower()][0] if frac else 0.0)) * mult
@@ -460,11 +466,7 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         sm = None if has_scale else lx.scale_after_digits_re.match(s, end)
         if sm and sm.group("attached") is None and not _overlaps(taken, sm.start(), sm.end()):
             # a number in words before a scale's abbreviation: "półtora mln osób", "dwa tys. zł"
-            mult = 1.0
-            for tok in _SPACE_RUN.split(sm.group("scales").strip()):
-                entry = lx.words.get(tok.lower()) or lx.words.get(tok)
-                if entry:
-                    mult *= entry[0]
+            mult = _scale_of(sm.group("scales"), lx)
             if mult != 1.0:
                 value, precision, has_scale, end = value * mult, precision * mult, True, sm.end()
                 txt = s[m.start():end]

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 
-from ..records import local_offset
+from ..records import TIME_HEDGE_WORDS, local_offset
 from .lexicon import Lexicon
 
 #: How a vague amount reads, by the order of magnitude of its lower bound (``vague.tsv``).
@@ -153,10 +153,6 @@ def _with_measure(lx: Lexicon, kind: str, body: str, measure: str) -> str:
     return f"{body} ({g})"
 
 
-#: a hedged clock time in plain English ("shortly after 09:00", not "more than 09:00")
-_TIME_HEDGE_GLOSS = {"more_than": "shortly after ", "nearly": "shortly before "}
-
-
 def gloss(lx: Lexicon, kind: str, value: float | str | None, unit: str | None, qualifier: str,
           measure: str | None, low: float | None, high: float | None, zone: str | None = None) -> str:
     """The claim in plain English, built from the lexicons: hedge, figure, zone, measure."""
@@ -172,7 +168,7 @@ def gloss(lx: Lexicon, kind: str, value: float | str | None, unit: str | None, q
             return f"{words} of {_measure_words(lx, measure)}"  # "hundreds of thousands of listeners"
         body = words or render_value(kind, None, unit, low, high)
     elif kind == "time":
-        body = _TIME_HEDGE_GLOSS.get(qualifier, hedged) + _human_time(str(value), zone)
+        body = (TIME_HEDGE_WORDS[qualifier] + " " if qualifier in TIME_HEDGE_WORDS else hedged) + _human_time(str(value), zone)
     else:
         body = hedged + render_value(kind, value, unit)
     return _with_measure(lx, kind, body, measure) if measure else body

@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..records import Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock
+from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock
 from .intervals import gap_between, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
@@ -444,7 +444,7 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
     la, lb = _label(articles, a.article), _label(articles, b.article)
     sa, sb = _says(a), _says(b)
     rate = (rates or {}).get((a.unit or "", b.unit or "")) if a.kind == "money" and a.unit != b.unit else None
-    names = _TIME_HEDGE_NAMES if a.kind == "time" else {}
+    names = TIME_HEDGE_WORDS if a.kind == "time" else {}
     hedges = sorted({names.get(q, q.replace("_", " ")) for q in (a.qualifier, b.qualifier) if q not in ("exact", "only")})
     if sev == "hard":
         tail = (f"even with '{hedges[0]}', these cannot both be right" if len(hedges) == 1 else
@@ -466,10 +466,6 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
         tail = (f"the hedge{'s' if len(hedges) > 1 else ''} {' and '.join(repr(h) for h in hedges)} leave{'' if len(hedges) > 1 else 's'} room for both, but the stated figures differ"
                 if hedges else "the figures differ only within their rounding")
     return f"{la} says {sa}; {lb} says {sb}; {tail}."
-
-
-#: a clock time's hedges by the words a reason gives them ("shortly after 09:00", not "more than")
-_TIME_HEDGE_NAMES = {"more_than": "shortly after", "nearly": "shortly before"}
 
 
 #: what the match stage says of a group key: how it was matched, its name, the offset of the
