@@ -223,6 +223,25 @@ def _scope_cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[str, str], ...
     return tuple(out)
 
 
+#: the words at most of a sentence's opening clause that dates the clause after it
+FRONTED_WORDS = 6
+
+
+@text_cache(maxsize=1024)
+def _opening_period(lang: str, s: str) -> tuple[int, str] | None:
+    """(end, period) of a short clause that opens the sentence and holds no figure ("Last year, 40
+    people died"; "Hace un año, el gasóleo costaba 1,41 euros"): it dates the clause after it."""
+    a, b = clause_bounds(s, 0, 0)
+    if b >= len(s) or any(ch.isdigit() for ch in s[a:b]) or len(s[a:b].split()) > FRONTED_WORDS:
+        return None
+    lx = lexicon(lang)
+    close = a + len(s[a:b].rstrip(" ,;:-–—"))
+    for m in lx.scope_re.finditer(s, a, b):
+        if m.end() == close:  # the clause ends with its cue: "Last year,", not "Last year's toll,"
+            return next(((b, v) for pat, f, v in lx.scope if f == "period" and pat.fullmatch(m.group())), None)
+    return None
+
+
 @text_cache(maxsize=1024)
 def _sentence_moment(lang: str, s: str) -> str | None:
     """A named moment anywhere in the sentence ("At kickoff, ..."): it stands for the whole
@@ -241,6 +260,10 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     for a, b in spans:
         for fieldname, value in _scope_cues(lx.lang, s, a, b):
             found.setdefault(fieldname, value)
+    if "period" not in found:
+        opening = _opening_period(lx.lang, s)
+        if opening is not None and spans and opening[0] <= spans[0][0]:
+            found["period"] = opening[1]
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%

@@ -695,6 +695,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         if _overlaps(taken, m.start(), m.end()) or _NUMBER_NEXT.match(s, m.end()) or \
                 (lx.word_re is not None and lx.word_re.match(s, m.end() + len(s[m.end():]) - len(s[m.end():].lstrip()))):
             continue  # "two thirds of a million": a fraction of a number, read with it
+        if lx.duration_next_re is not None and lx.duration_next_re.match(s, m.end()):
+            continue  # "a quarter of an hour", "un cuarto de hora": a span of time, read as a duration
         pct = lx.shares.get(_SPACE_RUN.sub(" ", m.group().lower()))
         if pct is None:
             continue
@@ -1092,6 +1094,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         entry = lx.units_after.get(phrase) or find_entry(lx.units_after, um.group("unit"))
         if entry and not _takes(lx.unit_numbers.get(phrase), c):
             entry = None  # "3 roku" (third year), "w 2019 roku": "roku" counts years only after a fraction
+        if entry and not um.group("unit")[-1].isalnum() and s[um.end() : um.end() + 1].isdigit():
+            entry = None  # "80,000 €100 notes": a sign glued to the next figure is that figure's
         if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
@@ -1112,8 +1116,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             if entry[0] == "age" and kind == "duration" and factor >= _YEAR:
                 kind, unit, factor = entry  # type: ignore[misc]  # "w wieku 71 lat", "aged 71 years"
                 start = start - (window - bm.start())
-            elif entry[0] == "money" and kind == "duration":
-                kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month": the amount, not 3,500 months
+            elif entry[0] == "money" and (kind == "duration" or (um and s[um.start() : um.start("unit")].strip().isalpha())):
+                kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month", "£10 a gram": the amount, a rate
                 end = last.end
                 start = start - (window - bm.start())
             elif entry[0] == "money":

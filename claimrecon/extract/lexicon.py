@@ -134,6 +134,7 @@ class Lexicon:
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     duration_unit_re: re.Pattern[str] | None = None
+    duration_next_re: re.Pattern[str] | None = None  # a unit of time next, after an article or none ("| an hour")
     # changes: "rose 3%", "spadła do 5", "a 3% rise"
     change_before_re: re.Pattern[str] | None = None
     change_after_re: re.Pattern[str] | None = None
@@ -358,8 +359,9 @@ def _build(rules: LanguageRules) -> Lexicon:
     # see ``alternation``; without articles (Polish) ART is a pattern that never matches
     lead = _AT_WORD_START if (not articles or ART.startswith(_AT_WORD_START)) and W.startswith(_AT_WORD_START) else ""
     # a word that ends in a suffix of denominators ("trillionths", "veintiunavos") may follow a
-    # number word or an article; ``numbers.denominator`` decides whether it is one
-    D = rf"(?:{W}|[^\W\d_]+(?:{'|'.join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))})(?!\w))" if suffixes else W
+    # number word or an article; ``numbers.denominator`` decides whether it is one (three letters
+    # at least before the suffix, as the gate asks: "a path" is none)
+    D = rf"(?:{W}|[^\W\d_]{{3,}}(?:{'|'.join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))})(?!\w))" if suffixes else W
     lx.suffixes = tuple(sorted((x.lower() for x in suffixes), key=len, reverse=True))
     lx.alone = frozenset(alone)
     lx.has_articles = bool(articles)
@@ -433,6 +435,8 @@ def _build(rules: LanguageRules) -> Lexicon:
     coded = "|(?-i:" + "|".join(phrase_regex(c) for c in codes) + ")" if codes else ""  # not bucketed: buckets fold case
     lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(words)}{coded})\s*$", I)
     lx.duration_unit_re = _compile(dur)
+    art_part = rf"(?:{ART}\s+)?" if articles else ""
+    lx.duration_next_re = re.compile(rf"\s*{art_part}(?:{alternation(dur)})(?!\w)", I) if dur else None
     lx.duration_gate = Gate.of(dur)
 
     # --- changes and cues
