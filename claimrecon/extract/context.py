@@ -209,8 +209,9 @@ def _bare_subject(s: str, end: int) -> bool:
 
 
 @text_cache(maxsize=1024)
-def _scope_cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[str, str], ...]:
-    """(field, value) of the scope cues in ``s[a:b]``, in order; cached per sentence and clause."""
+def _scope_cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[str, str, int, int], ...]:
+    """(field, value, start, end) of the scope cues in ``s[a:b]``, in order; cached per sentence
+    and clause."""
     lx = lexicon(lang)
     out = []
     for m in lx.scope_re.finditer(s, a, b):
@@ -218,7 +219,7 @@ def _scope_cues(lang: str, s: str, a: int, b: int) -> tuple[tuple[str, str], ...
             if pat.fullmatch(m.group()):
                 if fieldname == "period" and lx.since_re.search(s[max(a, m.start() - 40) : m.start()]):
                     break  # "since buying the company last year": a start, not the period
-                out.append((fieldname, value))
+                out.append((fieldname, value, m.start(), m.end()))
                 break
     return tuple(out)
 
@@ -254,11 +255,19 @@ def _sentence_moment(lang: str, s: str) -> str | None:
     return None
 
 
+#: a cue that ends in a possessive ("last year's") dates the figure of its noun phrase only: one
+#: that starts at most this many characters after it ("last year's toll of 40")
+_POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE_REACH = 25
+
+
 def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     spans = context_spans(lx, s, men.core_start, men.end)
     found: dict[str, str] = {}
     for a, b in spans:
-        for fieldname, value in _scope_cues(lx.lang, s, a, b):
+        for fieldname, value, at, end in _scope_cues(lx.lang, s, a, b):
+            if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH:
+                continue  # "victims of last year's floods took £4m": a possessive dates its own noun phrase
             found.setdefault(fieldname, value)
     if "period" not in found:
         opening = _opening_period(lx.lang, s)
@@ -268,7 +277,7 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%
         narrow = _conjunct(s, spans, men.core_start, lx.lang)
-        if not any(f == "subject" for a, b in narrow for f, _ in _scope_cues(lx.lang, s, a, b)):
+        if not any(f == "subject" for a, b in narrow for f, *_ in _scope_cues(lx.lang, s, a, b)):
             del found["subject"]
     if "moment" not in found:
         moment = _sentence_moment(lx.lang, s)

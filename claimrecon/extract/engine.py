@@ -64,6 +64,8 @@ def _counts_things(s: str, lx: Lexicon, c: Core, kind: str, start: int, end: int
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _NUMBER_NEXT = re.compile(r"\s*\d")
+#: a dash glued to the end of a word, before a space or a mark: the close of an aside opened by a dash
+_CLOSING_DASH = re.compile(r"[^\W\d_][-\u2212](?=[\s,.;:)]|$)")
 _LONE_LETTER = re.compile(r"\s[^\W\d_](?:\s*$|\s*[.,;:!?)\]])")
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
@@ -736,6 +738,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             continue  # "between 2007 and 2015", "od 2015 do 2022": a span of years, no count
         if men is not None and gap_unit is not None and rng is not None and (men.kind, men.unit) != gap_unit[:2]:
             men = None  # "5 km to 10 miles": two units, no range
+        elif men is not None and gap_unit is not None and rng is not None and men.kind in ("duration", "quantity") \
+                and men.low and c.value and not c.has_scale and abs(men.low / c.value - gap_unit[2]) > 1e-9 * gap_unit[2]:
+            men = None  # "from six months to eight years": each end has its own unit, read one by one
         if men is None and rng is not None:
             if _DASH_GAP.match(gap) and not (c.has_scale or rng.has_scale):
                 used.add(i + 1)
@@ -1157,6 +1162,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         and s[start : start + 1].isdigit()
     dashed = rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 ")
     things = (signed or dashed) and _counts_things(s, lx, c, kind, start, end)
+    if signed and _CLOSING_DASH.search(s, end):
+        signed = False  # "del viernes -42 euros la de adulto y 32 la infantil-": a dash that opens an aside
     negative = signed and not things
     if dashed and not things:
         return None  # "convert - 20 degrees": a dash or a minus? not read
