@@ -254,6 +254,10 @@ def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | Non
                         [m.unit for m in mentions], lx.base_re)
 
 
+#: the most characters between a part and its whole ("Five | of the | 23 patients")
+PART_GAP = 10
+
+
 def _counts_something(reading: Any) -> bool:
     """Whether a reading says what a bare number word counts: a concept close to it, or a part of
     a count named before it."""
@@ -315,10 +319,14 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     # what it counts close to it ("put the death toll at seven"; "six of them in critical
     # condition"); longer ones ("forty two and a third") are left as they were: the readings of
     # compound number words without a noun are too often wrong to trust on that evidence
-    kept = [(men, measure) for men, measure, b, r in zip(mentions, measures, bare, readings or [None] * len(mentions))
+    # a number word right before the whole it is a part of ("Seven of 12 sampling points", "Four
+    # of the 11 injured") counts what that whole counts
+    parts = {i for i in range(len(mentions) - 1) if readings and readings[i + 1] is not None
+             and readings[i + 1].part == "whole" and 0 < mentions[i + 1].start - mentions[i].end <= PART_GAP}
+    kept = [(men, measure) for i, (men, measure, b, r) in enumerate(zip(mentions, measures, bare, readings or [None] * len(mentions)))
             if not b or (isinstance(men.value, float) and men.value > 1 and _next_word_counted(lx, s, men.end) is not False
                          and not _after_time_unit(lx, s, men.start)
-                         and len(s[men.start:men.end].split()) == 1 and _counts_something(r))]
+                         and len(s[men.start:men.end].split()) == 1 and (_counts_something(r) or i in parts))]
     if len(kept) < len(mentions) or not readings:
         # read once the figures are known: a number word that counts nothing ("jednym z
         # kurortów", one of the resorts) neither takes the words nor closes the clause around it

@@ -530,6 +530,12 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                     and not lx.unit_before_re.search(s[max(0, c.start - 6) : c.start]) and _unit_kind_at(s, lx, n.end) is None:  # type: ignore[union-attr]
                 dropped.update((i, i + 1))  # "1 over 3", "one in five": a ratio of nothing said
                 break
+            elif not c.words_only and not c.has_scale and c.value == int(c.value) and n.words_only and _connector_gap(gap, lx) \
+                    and 0 < n.value / _last_scale(n, lx) < 1:
+                # "3 and a half hours", "2 and a half million dollars": the fraction adds to the digits before it
+                scale = _last_scale(n, lx)
+                c = Core(c.start, n.end, c.value * scale + n.value, n.precision, False, n.has_scale, c.digits_text,
+                         c.separators, scale_text=n.scale_text)
             elif c.has_scale and (spaces or _connector_gap(gap, lx)) and _last_scale(c, lx) > n.value and \
                     (not n.has_scale or _last_scale(n, lx) < _last_scale(c, lx)):
                 c = Core(c.start, n.end, c.value + n.value, n.precision, c.words_only and n.words_only, True, c.digits_text,
@@ -1099,6 +1105,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         entry = lx.units_after.get(phrase) or find_entry(lx.units_after, um.group("unit"))
         if entry and not _takes(lx.unit_numbers.get(phrase), c):
             entry = None  # "3 roku" (third year), "w 2019 roku": "roku" counts years only after a fraction
+        if entry and entry[0] == "duration" and c.value >= 1 and s[um.start() : um.start("unit")].strip().isalpha():
+            entry = None  # "554,000 a year earlier", "five a day": a figure per unit of time, not a span
         if entry and not um.group("unit")[-1].isalnum() and s[um.end() : um.end() + 1].isdigit():
             entry = None  # "80,000 €100 notes": a sign glued to the next figure is that figure's
         if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
