@@ -1241,3 +1241,22 @@ def test_range_ends_take_no_conversion_and_verdicts_are_the_same_either_way():
         b = amount(float(usd), "USD")
         assert converted_verdict(eur, b, 1.25) == converted_verdict(b, eur, 0.8)
     assert _money(999_700_000.0) == "1 billion" and _money(21_700_000.0) == "21.7 million"
+
+
+def test_amounts_near_at_rough_rates_in_two_currencies_are_one_quantity_when_worded_alike():
+    # one article gives the pay rise in euros, another in pounds only, 9% off at the rate the run
+    # learns from a conversion in brackets elsewhere: described word for word alike, the two
+    # amounts are one quantity and the gap is flagged
+    rate = ("union.txt", "en", "The strike cost the union 1 million euros (£870,000) in strike pay.")
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "Teachers will receive a pay rise of 285 euros a month under the deal."),
+        ("paper.txt", "en", "Teachers will receive a pay rise of £225 a month under the deal."), rate,
+    )
+    assert [tuple(sorted(p)) for p in _pairs(claims, conflicts)] == [("285 euros", "£225")]
+    assert "another currency" in conflicts[0].reason
+    # worded apart ("a bonus", "the rent"), two amounts near at rough rates stay two quantities
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "Each teacher gets a one-off bonus of 285 euros."),
+        ("paper.txt", "en", "The average flat rent in the city rose to £225 a week."), rate,
+    )
+    assert conflicts == ()

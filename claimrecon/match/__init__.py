@@ -760,6 +760,9 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
     pairs = [(a, b) for its in by_value.values() if len(its) <= POSTINGS_CAP and len({it.unit for it in its}) > 1
              for a, b in itertools.combinations(sorted(its, key=lambda it: it.id), 2) if a.unit != b.unit and a.source != b.source]
     pairs += _scale_pairs(money)
+    near_pairs = {(a.id, b.id): (a, b) for a, b in _scale_pairs(money, steps=(0.0,), least=0.0)}
+    near = set(near_pairs)
+    pairs += [near_pairs[k] for k in sorted(near_pairs)]
     if not pairs:
         return found
     where = {it.id: k for k, (members, _) in enumerate(found) for it in members}
@@ -784,9 +787,11 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
         # (one node: the two are described word for word alike)
         sim, shared = sims.get((i, j), (0.0, ())) if i != j else (1.0, ("the same description",))
         ka, kb = root(where[a.id]), root(where[b.id])
-        if sim >= (min_conf if a.value == b.value else max(min_conf, SCALE_SURE)) and ka != kb:
+        sure = min_conf if a.value == b.value else max(min_conf, NEAR_SURE if (a.id, b.id) in near else SCALE_SURE)
+        if sim >= sure and ka != kb:
             parent[max(ka, kb)] = min(ka, kb)
-            why = "the same figure in another currency" if a.value == b.value else "a thousand times apart in another currency"
+            why = "the same figure in another currency" if a.value == b.value else \
+                "near at rough rates in another currency" if (a.id, b.id) in near else "a thousand times apart in another currency"
             joined[min(ka, kb)] = (sim, tuple(t for t in shared if t != "the same figure")[:5] + (why,))
     if not joined:
         return found
@@ -803,19 +808,23 @@ SCALE_FROM = 100_000.0
 #: ... and whose words make them one quantity at least this surely: two amounts a thousand times
 #: apart are less telling than one figure in two currencies
 SCALE_SURE = 0.5
+#: ... and two amounts near each other at rough rates (a factor of 1.6 either way), at least this surely
+NEAR_SURE = 0.8
 
 
-def _scale_pairs(money: list[Item]) -> list[tuple[Item, Item]]:
+def _scale_pairs(money: list[Item], steps: tuple[float, ...] = (3.0, 6.0), least: float = SCALE_FROM) -> list[tuple[Item, Item]]:
     """Pairs of amounts of two articles in two currencies that stand a thousand or a million times
     apart at the rough rates of ``rules/shared/exchange.tsv``: a million read for a billion (or a
-    thousand) somewhere, whatever the currencies. Each amount keeps at most ``CANDIDATES``."""
+    thousand) somewhere, whatever the currencies (``steps`` in powers of ten: 0 pairs the amounts
+    near each other, for amounts of at least ``least`` units). Each amount keeps at most
+    ``CANDIDATES``."""
     logs = sorted((math.log10(u), it.id, it) for it in money
-                  if (u := in_usd(it.value, it.unit)) is not None and it.value >= SCALE_FROM)
+                  if (u := in_usd(it.value, it.unit)) is not None and it.value >= least)
     keys = [x[0] for x in logs]
     out: list[tuple[Item, Item]] = []
     for x, _, a in logs:
         found = 0
-        for step in (3.0, 6.0):
+        for step in steps:
             k, end = bisect.bisect_left(keys, x + step - SCALE_SLACK), bisect.bisect_right(keys, x + step + SCALE_SLACK)
             while k < end and found < CANDIDATES:
                 b = logs[k][2]
