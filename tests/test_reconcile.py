@@ -156,6 +156,20 @@ def test_an_implied_time_abroad_may_be_on_the_outlets_home_clock():
     assert _severities(conflicts) == ["hard", "hard"]
 
 
+def test_two_zones_a_fixed_gap_apart_compare_without_a_date():
+    """"4:37 p.m. Swedish time" and "15:37 hora peninsular" with no date: Stockholm and Madrid keep
+    one clock in every season, so the two are an hour apart; GMT against Madrid depends on the
+    season, so with no date it is not judged."""
+    se = ("se.txt", "en", "The solar storm peaked at 4:37 p.m. Swedish time, the institute said.")
+    claims, groups, conflicts = _run(se, ("es.txt", "es", "La tormenta solar alcanzó su máximo a las 15:37 hora peninsular, según el instituto."))
+    assert _severities(conflicts) == ["hard"]
+    _, _, conflicts = _run(se, ("es.txt", "es", "La tormenta solar alcanzó su máximo a las 16:37 hora peninsular, según el instituto."))
+    assert conflicts == ()
+    _, _, conflicts = _run(("gmt.txt", "en", "The solar storm peaked at 1437 GMT, the institute said."),
+                           ("es.txt", "es", "La tormenta solar alcanzó su máximo a las 17:37 hora peninsular, según el instituto."))
+    assert conflicts == ()
+
+
 def test_a_hedged_clock_time_is_named_as_one_in_the_reason():
     _, _, conflicts = _run(("a.txt", "en", "The canal reopened shortly after 9am."), ("b.txt", "en", "The canal reopened at 9.10am."))
     assert [k.severity for k in conflicts] == ["soft"]

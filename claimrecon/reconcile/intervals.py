@@ -27,13 +27,14 @@ Rules (documented in the README, "How a claim becomes an interval"):
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from dataclasses import dataclass
 from typing import Any
 
 from ..quantities import Unit, unit
-from ..records import Claim, clock, local_offset
+from ..records import Claim, clock, local_offset, zone_minutes
 
 #: Tolerance, in minutes, that a hedge gives a clock time ("about 6 p.m.").
 TIME_HEDGE_MINUTES = {"about": 15, "nearly": 10, "exact": 0, "only": 0}
@@ -122,6 +123,8 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
         diff = mb[0] - ma[0]  # same zone, date unknown: the clocks compare directly
     elif not _zone_known(a):
         diff = mb[0] - ma[0]  # both implied: read as the same local clock
+    elif (apart := _zones_apart(a.zone, b.zone)) is not None:
+        diff = mb[0] - ma[0] - apart  # "4:37 p.m. Swedish time", "15:37 hora peninsular": one hour apart in any season
     else:
         return None  # different zones and no date to fix the offsets
     diff = (diff + 720) % 1440 - 720  # b's instant minus a's, the short way round
@@ -137,6 +140,34 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     # soft when b + [lo_b, hi_b] and a + [lo_a, hi_a] can meet within the rounding
     soft = diff + hi_b + slack >= lo_a and diff + lo_b - slack <= hi_a
     return ("soft" if soft else "hard"), float(abs(diff))
+
+
+#: the days a pair of zones is compared on when no date is known: one in each season of daylight saving
+_SEASONS = (dt.date(2025, 1, 15), dt.date(2025, 7, 15))
+
+
+@functools.lru_cache(maxsize=256)
+def _zones_apart(za: str | None, zb: str | None) -> int | None:
+    """Minutes zone ``zb``'s clock runs ahead of ``za``'s when that is the same in winter and in
+    summer (Stockholm and Madrid: 0; London and Warsaw: 60), else None (London and New York
+    change their clocks on other days; a fixed offset and a zone with summer time differ by season)."""
+    if not za or not zb or za.startswith("local") or zb.startswith("local"):
+        return None
+    gaps = set()
+    for day in _SEASONS:
+        oa, ob = _offset_minutes(za, day), _offset_minutes(zb, day)
+        if oa is None or ob is None:
+            return None
+        gaps.add(ob - oa)
+    return gaps.pop() if len(gaps) == 1 else None
+
+
+def _offset_minutes(zone: str, day: dt.date) -> int | None:
+    """A zone's offset on a day: an IANA name's, or a fixed "+01:00"."""
+    if zone[:1] in "+-" and len(zone) == 6:
+        sign = -1 if zone[0] == "-" else 1
+        return sign * (int(zone[1:3]) * 60 + int(zone[4:6]))
+    return zone_minutes(zone, day)
 
 
 #: hedges that leave a clock time open on one side: compared with nothing
