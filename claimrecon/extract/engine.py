@@ -492,8 +492,46 @@ def _word_matches(s: str, lx: Lexicon, digit_spans: list[tuple[int, int]]) -> It
         if inside is not None:
             pos = inside
             continue
-        yield m
+        yield from _two_numbers(m, lx)
         pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+class _Piece:
+    """A part of a match of number words, read as a match of its own."""
+
+    __slots__ = ("_start", "_text")
+
+    def __init__(self, start: int, text: str) -> None:
+        self._start, self._text = start, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._text)
+
+    def group(self) -> str:
+        return self._text
+
+
+_CONNECTOR_RUN = re.compile(r"\s+([^\W\d_]+)\s+")
+
+
+def _two_numbers(m: Any, lx: Lexicon) -> Iterator[Any]:
+    """A run of number words as one number, or as two joined by a connector when only the two read
+    whole ("between two and six years", "entre dos y diez días", "dwa i pięć"); else as it is."""
+    text = m.group()
+    if parse_words(text, lx) is None:
+        for c in _CONNECTOR_RUN.finditer(text):
+            if lx.words.get(c.group(1).lower(), (0, ""))[1] != "connector":
+                continue
+            left, right = text[: c.start()], text[c.end() :]
+            a, b = parse_words(left, lx), parse_words(right, lx)
+            if a and b and not a[2] and a[0] >= 1 and b[0] >= 1 and a[0] == int(a[0]) and b[0] == int(b[0]):
+                yield _Piece(m.start(), left)
+                yield _Piece(m.start() + c.end(), right)
+                return
+    yield m
 
 
 def _number_word_in(rest: str, lx: Lexicon) -> bool:
