@@ -89,6 +89,7 @@ class Grammar:
     opens: frozenset[str] = frozenset()  # words after which a reported clause's own subject starts ("said", "que", "że")
     whole: re.Pattern[str] | None = None  # between two counts, makes the second the whole of the first: "of", "de", "z"
     relative_year: re.Pattern[str] | None = None  # a year a relative clause is about: "December 2018, when ..."
+    extent: frozenset[str] = frozenset()  # after "14m", a word that makes it metres: "high", "long", "deep"
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -114,6 +115,7 @@ def grammar(lang: str) -> Grammar:
     per_mode: dict[tuple[str, ...], str] = {}
     opens: set[str] = set()
     relative: list[str] = []
+    extent: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -146,6 +148,8 @@ def grammar(lang: str) -> Grammar:
             opens.add(word)
         elif cls == "relative":
             relative.append(word)
+        elif cls == "extent":
+            extent.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -157,7 +161,7 @@ def grammar(lang: str) -> Grammar:
                 # the word of a whole, then at most one word ("of the", "of Spain's", "de sus", "z")
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
-                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"))
+                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):

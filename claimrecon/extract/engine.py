@@ -310,6 +310,26 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
     return out
 
 
+#: the word right after a figure (a space, then a letter: "14m-long" has none)
+_WORD_NEXT = re.compile(r" ([^\W\d_][\w'’]*)")
+
+
+def _millions(s: str, lx: Lexicon, start: int, end: int) -> bool:
+    """Whether a figure glued to "m" with no currency is millions: a word follows that is no
+    function word and no word of an extent ("14m Covid vaccine doses", "1.2m patients"; not "60m
+    in five seconds", "14m high"), and no article stands before it ("a 14m wall")."""
+    from .counted import grammar
+
+    nm = _WORD_NEXT.match(s, end)
+    if nm is None:
+        return False
+    word = nm.group(1).lower()
+    g = grammar(lx.lang)
+    if word in g.function or word in g.extent or "'" in word or "’" in word:
+        return False  # (a contraction is a verb's: "1m isn't a number")
+    return not (lx.article_re is not None and lx.article_re.search(s, max(0, start - 6), start))
+
+
 def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tuple[str | None, int]:
     """The zone a clock time at ``end`` is stated in ("GMT", "hora local", "czasu polskiego"), as
     time.tsv maps it, or None, and where the clock time ends with it (before an opening bracket
@@ -773,6 +793,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                 rng = nxt  # "between 20 and 30"; "rose from 10 to 15" is a change from one to the other
             elif _LEADLESS_GAP.match(gap) and not c.words_only and not nxt.words_only and change_before(s, lx, c.start) is None:
                 rng = nxt  # "5% to 10%", "$10 to $15 billion", "40 to 50 hours"
+            elif _LEADLESS_GAP.match(gap) and c.words_only and nxt.words_only and c.value < nxt.value \
+                    and _unit_kind_at(s, lx, nxt.end) in ("duration", "quantity", "percent", "money"):
+                rng = nxt  # "two to three weeks", "de dos a tres semanas": number words with a unit after the second
             elif _OR_GAP.match(gap) and not c.has_scale:
                 rng = nxt  # "two or three people", "3 or 4 days"
         men = _number_mention(s, lx, c, rng, change if rng is not None else None)
@@ -1198,7 +1221,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
     if kind == "count" and _LONE_LETTER.match(s, end):
         return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
-    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES:
+    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and not _millions(s, lx, start, end):
         return None  # "5m" with no currency: million, or metres? not read
     # a sign of its own: "-0,5%", "−5 °C", "-9.23"; but a whole number followed by a word is a
     # count of things, never below zero: before one a dash is punctuation ("48 turistas -12
