@@ -1260,3 +1260,10 @@ def test_amounts_near_at_rough_rates_in_two_currencies_are_one_quantity_when_wor
         ("paper.txt", "en", "The average flat rent in the city rose to £225 a week."), rate,
     )
     assert conflicts == ()
+    # one small figure in two currencies, worded apart, is no pair of near amounts either
+    claims, groups, conflicts = _run(
+        ("wire.txt", "en", "A coffee costs 5 euros in the old town."),
+        ("paper.txt", "en", "Parking near the stadium costs $5 an hour."),
+    )
+    text = {c.id: c.text for c in claims}
+    assert not [g for g in groups if len(g.claims) > 1], [[text[x] for x in g.claims] for g in groups]

@@ -236,6 +236,8 @@ def _opening_period(lang: str, s: str) -> tuple[int, str] | None:
     if b >= len(s) or any(ch.isdigit() for ch in s[a:b]) or len(s[a:b].split()) > FRONTED_WORDS:
         return None
     lx = lexicon(lang)
+    if lx.since_re.search(s, a, b) or (lx.base_re is not None and lx.base_re.search(s, a, b)):
+        return None  # "Since last year, 40 have died", "Compared with last year, sales rose 5%"
     close = a + len(s[a:b].rstrip(" ,;:-–—"))
     for m in lx.scope_re.finditer(s, a, b):
         if m.end() == close:  # the clause ends with its cue: "Last year,", not "Last year's toll,"
@@ -266,13 +268,14 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     found: dict[str, str] = {}
     for a, b in spans:
         for fieldname, value, at, end in _scope_cues(lx.lang, s, a, b):
-            if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH:
+            if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH \
+                    and s[a:at].strip():  # (one that opens the clause is its subject: "Last year's floods killed 229")
                 continue  # "victims of last year's floods took £4m": a possessive dates its own noun phrase
             found.setdefault(fieldname, value)
     if "period" not in found:
         opening = _opening_period(lx.lang, s)
-        if opening is not None and spans and opening[0] <= spans[0][0]:
-            found["period"] = opening[1]
+        if opening is not None and spans and not s[opening[0] : spans[-1][0]].strip(" ,;:-–—"):
+            found["period"] = opening[1]  # the clause right after it only: "..., while it now costs €1.60" is not dated
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%

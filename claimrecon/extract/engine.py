@@ -64,8 +64,10 @@ def _counts_things(s: str, lx: Lexicon, c: Core, kind: str, start: int, end: int
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _NUMBER_NEXT = re.compile(r"\s*\d")
-#: a dash glued to the end of a word, before a space or a mark: the close of an aside opened by a dash
-_CLOSING_DASH = re.compile(r"[^\W\d_][-\u2212](?=[\s,.;:)]|$)")
+#: the first dash after a figure, when it is glued to the end of a word and a mark or the
+#: sentence's end follows: the close of an aside the figure's dash opened (not " -la más fría-",
+#: which opens another, nor "pre- and post-war")
+_CLOSING_DASH = re.compile(r"[^-\u2212]*?[^\W\d_][-\u2212](?:[,.;:)]|\s*$)")
 _LONE_LETTER = re.compile(r"\s[^\W\d_](?:\s*$|\s*[.,;:!?)\]])")
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
@@ -278,8 +280,12 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
-            if um and lx.units_after.get(um.group("unit").lower(), ("",))[0] in ("percent", "money"):
-                continue  # "o 20.45 proc." is a percentage, not a clock time
+            if um and lx.units_after.get(um.group("unit").lower(), ("",))[0] not in ("", "duration"):
+                continue  # "o 20.45 proc." is a percentage, "para las 2.45 toneladas" a mass: no clock time
+            if name in ("dot", "bare") and lx.scale_after_digits_re is not None:
+                sm = lx.scale_after_digits_re.match(s, m.end())
+                if sm and (sm.group("attached") or sm.group("scales")):
+                    continue  # "de las 3.25 millones de hectáreas": an amount
             h = int(m.group("h"))
             mi = int(m.group("m")) if m.groupdict().get("m") else 0
             end = m.end()
@@ -308,6 +314,12 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 men.qualifier = hedge
             out.append(men)
     return out
+
+
+def _article_gap(gap: str, lx: Lexicon) -> bool:
+    """Whether the words between a figure and its unit are one article ("554,000 | a | year",
+    "£10 | a | gram"; not "66 millones | de | años")."""
+    return lx.words.get(gap.strip().lower(), (0, ""))[1] == "article"
 
 
 #: the word right after a figure (a space, then a letter: "14m-long" has none)
@@ -1166,7 +1178,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         entry = lx.units_after.get(phrase) or find_entry(lx.units_after, um.group("unit"))
         if entry and not _takes(lx.unit_numbers.get(phrase), c):
             entry = None  # "3 roku" (third year), "w 2019 roku": "roku" counts years only after a fraction
-        if entry and entry[0] == "duration" and c.value >= 1 and s[um.start() : um.start("unit")].strip().isalpha():
+        if entry and entry[0] == "duration" and c.value >= 1 and _article_gap(s[um.start() : um.start("unit")], lx):
             entry = None  # "554,000 a year earlier", "five a day": a figure per unit of time, not a span
         if entry and not um.group("unit")[-1].isalnum() and s[um.end() : um.end() + 1].isdigit():
             entry = None  # "80,000 €100 notes": a sign glued to the next figure is that figure's
@@ -1190,7 +1202,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             if entry[0] == "age" and kind == "duration" and factor >= _YEAR:
                 kind, unit, factor = entry  # type: ignore[misc]  # "w wieku 71 lat", "aged 71 years"
                 start = start - (window - bm.start())
-            elif entry[0] == "money" and (kind == "duration" or (um and s[um.start() : um.start("unit")].strip().isalpha())):
+            elif entry[0] == "money" and (kind == "duration" or (um and _article_gap(s[um.start() : um.start("unit")], lx))):
                 kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month", "£10 a gram": the amount, a rate
                 end = last.end
                 start = start - (window - bm.start())
@@ -1231,7 +1243,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         and s[start : start + 1].isdigit()
     dashed = rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 ")
     things = (signed or dashed) and _counts_things(s, lx, c, kind, start, end)
-    if signed and _CLOSING_DASH.search(s, end):
+    if signed and _CLOSING_DASH.match(s, end):
         signed = False  # "del viernes -42 euros la de adulto y 32 la infantil-": a dash that opens an aside
     negative = signed and not things
     if dashed and not things:

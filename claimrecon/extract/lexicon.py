@@ -436,7 +436,9 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.unit_before_re = re.compile(rf"(?P<unit>{alternation(words)}{coded})\s*$", I)
     lx.duration_unit_re = _compile(dur)
     art_part = rf"(?:{ART}\s+)?" if articles else ""
-    lx.duration_next_re = re.compile(rf"\s*{art_part}(?:{alternation(dur)})(?!\w)", I) if dur else None
+    # (one unit, not several: "a third of days", "a third of second-year students", "a year's salary")
+    singular = [d for d in dur if not d.lower().endswith("s")]
+    lx.duration_next_re = re.compile(rf"\s*{art_part}(?:{alternation(singular)})(?![\w'’-])", I) if singular else None
     lx.duration_gate = Gate.of(dur)
 
     # --- changes and cues

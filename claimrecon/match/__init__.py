@@ -760,7 +760,8 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
     pairs = [(a, b) for its in by_value.values() if len(its) <= POSTINGS_CAP and len({it.unit for it in its}) > 1
              for a, b in itertools.combinations(sorted(its, key=lambda it: it.id), 2) if a.unit != b.unit and a.source != b.source]
     pairs += _scale_pairs(money)
-    near_pairs = {(a.id, b.id): (a, b) for a, b in _scale_pairs(money, steps=(0.0,), least=0.0)}
+    # (an equal figure in two currencies is the same-figure case above, with its own guard)
+    near_pairs = {(a.id, b.id): (a, b) for a, b in _scale_pairs(money, steps=(0.0,), least=0.0) if a.value != b.value}
     near = set(near_pairs)
     pairs += [near_pairs[k] for k in sorted(near_pairs)]
     if not pairs:
@@ -817,21 +818,31 @@ def _scale_pairs(money: list[Item], steps: tuple[float, ...] = (3.0, 6.0), least
     apart at the rough rates of ``rules/shared/exchange.tsv``: a million read for a billion (or a
     thousand) somewhere, whatever the currencies (``steps`` in powers of ten: 0 pairs the amounts
     near each other, for amounts of at least ``least`` units). Each amount keeps at most
-    ``CANDIDATES``."""
-    logs = sorted((math.log10(u), it.id, it) for it in money
-                  if (u := in_usd(it.value, it.unit)) is not None and it.value >= least)
-    keys = [x[0] for x in logs]
+    ``CANDIDATES``; only the other currencies' amounts are looked through, so a feed's many
+    amounts in one currency cost nothing here."""
+    by_unit: dict[str, list[tuple[float, str, Item]]] = defaultdict(list)
+    for it in money:
+        if (u := in_usd(it.value, it.unit)) is not None and it.value >= least:
+            by_unit[str(it.unit)].append((math.log10(u), it.id, it))
+    for logs in by_unit.values():
+        logs.sort(key=lambda x: (x[0], x[1]))
+    keys = {unit: [x[0] for x in logs] for unit, logs in by_unit.items()}
     out: list[tuple[Item, Item]] = []
-    for x, _, a in logs:
-        found = 0
-        for step in steps:
-            k, end = bisect.bisect_left(keys, x + step - SCALE_SLACK), bisect.bisect_right(keys, x + step + SCALE_SLACK)
-            while k < end and found < CANDIDATES:
-                b = logs[k][2]
-                if a.unit != b.unit and a.source != b.source:
-                    out.append((a, b) if a.id < b.id else (b, a))
-                    found += 1
-                k += 1
+    for unit in sorted(by_unit):
+        for x, _, a in by_unit[unit]:
+            found = 0
+            for step in steps:
+                for other in sorted(by_unit):
+                    if other == unit:
+                        continue
+                    ks, logs = keys[other], by_unit[other]
+                    k, end = bisect.bisect_left(ks, x + step - SCALE_SLACK), bisect.bisect_right(ks, x + step + SCALE_SLACK)
+                    while k < end and found < CANDIDATES:
+                        b = logs[k][2]
+                        if a.source != b.source:
+                            out.append((a, b) if a.id < b.id else (b, a))
+                            found += 1
+                        k += 1
     return out
 
 
