@@ -260,6 +260,7 @@ def _sentence_moment(lang: str, s: str) -> str | None:
 #: a cue that ends in a possessive ("last year's") dates the figure of its noun phrase only: one
 #: that starts at most this many characters after it ("last year's toll of 40")
 _POSSESSIVE = re.compile(r"['’]s$")
+_YEAR_AFTER = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 POSSESSIVE_REACH = 25
 
 
@@ -269,13 +270,17 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     for a, b in spans:
         for fieldname, value, at, end in _scope_cues(lx.lang, s, a, b):
             if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH \
-                    and s[a:at].strip():  # (one that opens the clause is its subject: "Last year's floods killed 229")
+                    and (s[a:at].strip() or _YEAR_AFTER.search(s, end)):
+                # (one that opens the clause is its subject, "Last year's floods killed 229", unless
+                # the clause names a year of its own: "Last year's report said 5% in 2025")
                 continue  # "victims of last year's floods took £4m": a possessive dates its own noun phrase
             found.setdefault(fieldname, value)
     if "period" not in found:
         opening = _opening_period(lx.lang, s)
-        if opening is not None and spans and not s[opening[0] : spans[-1][0]].strip(" ,;:-–—"):
-            found["period"] = opening[1]  # the clause right after it only: "..., while it now costs €1.60" is not dated
+        if opening is not None and spans and not any(ch.isdigit() for ch in s[opening[0] : spans[-1][0]]):
+            # the first clause with a figure after it, asides between them ("Last year, according
+            # to police, 40 died"); not a later one ("..., while it now costs €1.60")
+            found["period"] = opening[1]
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%

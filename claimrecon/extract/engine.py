@@ -64,10 +64,11 @@ def _counts_things(s: str, lx: Lexicon, c: Core, kind: str, start: int, end: int
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _NUMBER_NEXT = re.compile(r"\s*\d")
-#: the first dash after a figure, when it is glued to the end of a word and a mark or the
-#: sentence's end follows: the close of an aside the figure's dash opened (not " -la más fría-",
-#: which opens another, nor "pre- and post-war")
-_CLOSING_DASH = re.compile(r"[^-\u2212]*?[^\W\d_][-\u2212](?:[,.;:)]|\s*$)")
+#: the first dash after a figure (a hyphen inside a word aside), when it is glued to the end of a
+#: word and a mark, the sentence's end or a word follows: the close of an aside the figure's dash
+#: opened (not " -la más fría-", which opens another; a connector after it, "pre- and post-war",
+#: makes it a hyphen)
+_CLOSING_DASH = re.compile(r"(?:[^-\u2212]|(?<=[^\W\d_])[-\u2212](?=[^\W\d_]))*?[^\W\d_][-\u2212](?:[,.;:)]|\s*$|\s+(?P<next>[^\W\d_]+))")
 _LONE_LETTER = re.compile(r"\s[^\W\d_](?:\s*$|\s*[.,;:!?)\]])")
 _URL = re.compile(r"(?=[hw])(?:https?://|www\.)[^\s<>\"']+", re.I)  # "?q=30%25": digits of an address
 
@@ -280,8 +281,11 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
-            if um and lx.units_after.get(um.group("unit").lower(), ("",))[0] not in ("", "duration"):
-                continue  # "o 20.45 proc." is a percentage, "para las 2.45 toneladas" a mass: no clock time
+            unit_entry = lx.units_after.get(um.group("unit").lower(), ("", "", 0.0)) if um else None
+            if um and len(um.group("unit")) == 1 and _ABBREVIATION_ON.match(s, um.end()):
+                unit_entry = None  # "o godz. 18.30 m.in.": an abbreviation of something else, no unit
+            if unit_entry and unit_entry[0] and not (unit_entry[0] == "duration" and unit_entry[2] == 3600):
+                continue  # "o 20.45 proc.", "para las 2.45 toneladas", "a partir de las 14 semanas": no clock time
             if name in ("dot", "bare") and lx.scale_after_digits_re is not None:
                 sm = lx.scale_after_digits_re.match(s, m.end())
                 if sm and (sm.group("attached") or sm.group("scales")):
@@ -320,6 +324,10 @@ def _article_gap(gap: str, lx: Lexicon) -> bool:
     """Whether the words between a figure and its unit are one article ("554,000 | a | year",
     "£10 | a | gram"; not "66 millones | de | años")."""
     return lx.words.get(gap.strip().lower(), (0, ""))[1] == "article"
+
+
+#: a dot and a letter right after a one-letter unit: an abbreviation ("m.in."), not the unit
+_ABBREVIATION_ON = re.compile(r"\.\s?[^\W\d_]")
 
 
 #: the word right after a figure (a space, then a letter: "14m-long" has none)
@@ -1243,7 +1251,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         and s[start : start + 1].isdigit()
     dashed = rng is None and start == c.start and s[max(0, start - 3) : start] in (" - ", " \u2212 ") or s[:start] in ("- ", "\u2212 ")
     things = (signed or dashed) and _counts_things(s, lx, c, kind, start, end)
-    if signed and _CLOSING_DASH.match(s, end):
+    cm = _CLOSING_DASH.match(s, c.end) if signed else None
+    if cm and not (cm.group("next") and lx.words.get(cm.group("next").lower(), (0, ""))[1] == "connector"):
         signed = False  # "del viernes -42 euros la de adulto y 32 la infantil-": a dash that opens an aside
     negative = signed and not things
     if dashed and not things:

@@ -437,7 +437,8 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.duration_unit_re = _compile(dur)
     art_part = rf"(?:{ART}\s+)?" if articles else ""
     # (one unit, not several: "a third of days", "a third of second-year students", "a year's salary")
-    singular = [d for d in dur if not d.lower().endswith("s")]
+    known = {d.lower() for d in dur}
+    singular = [d for d in dur if not (d.lower().endswith("s") and (d.lower()[:-1] in known or d.lower()[:-2] in known))]
     lx.duration_next_re = re.compile(rf"\s*{art_part}(?:{alternation(singular)})(?![\w'’-])", I) if singular else None
     lx.duration_gate = Gate.of(dur)
 
