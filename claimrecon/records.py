@@ -416,8 +416,9 @@ def clock(value: Any) -> tuple[int, int | None] | None:
     if not m:
         return None
     local = int(m.group(1)) * 60 + int(m.group(2))
-    off = None
-    if m.group(3):
-        z = m.group(3)
-        off = 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 60 + int(z[4:6]))
-    return local, off
+    return local, (offset_minutes(m.group(3)) if m.group(3) else None)
+
+
+def offset_minutes(z: str) -> int:
+    """A UTC offset as ISO 8601 writes it, in minutes: "Z" 0, "+01:00" 60, "-05:30" -330."""
+    return 0 if z == "Z" else (1 if z[0] == "+" else -1) * (int(z[1:3]) * 60 + int(z[4:6]))

@@ -219,6 +219,8 @@ def _abbreviated_zone(zone_pat: re.Pattern[str], s: str, at: int) -> bool:
 
 #: words that may follow a clock time in the "dot" and "bare" forms ("20.45 h", "9 horas", "o 9.30 godz.")
 _TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
+#: the seconds of the one unit of time that may follow a clock time ("a partir de las 18 horas")
+_HOUR = 3600.0
 
 
 #: the hedges of amounts a clock time takes: a time about or nearly the one written ("up to",
@@ -284,7 +286,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             unit_entry = lx.units_after.get(um.group("unit").lower(), ("", "", 0.0)) if um else None
             if um and len(um.group("unit")) == 1 and _ABBREVIATION_ON.match(s, um.end()):
                 unit_entry = None  # "o godz. 18.30 m.in.": an abbreviation of something else, no unit
-            if unit_entry and unit_entry[0] and not (unit_entry[0] == "duration" and unit_entry[2] == 3600):
+            if unit_entry and unit_entry[0] and not (unit_entry[0] == "duration" and unit_entry[2] == _HOUR):
                 continue  # "o 20.45 proc.", "para las 2.45 toneladas", "a partir de las 14 semanas": no clock time
             if name in ("dot", "bare") and lx.scale_after_digits_re is not None:
                 sm = lx.scale_after_digits_re.match(s, m.end())
@@ -561,7 +563,8 @@ def _two_numbers(m: Any, lx: Lexicon) -> Iterator[Any]:
     """A run of number words as one number, or as two joined by a connector when only the two read
     whole ("between two and six years", "entre dos y diez días", "dwa i pięć"); else as it is."""
     text = m.group()
-    if parse_words(text, lx) is None:
+    # (the connector first: most runs are one word, and the caller parses every run anyway)
+    if _CONNECTOR_RUN.search(text) and parse_words(text, lx) is None:
         for c in _CONNECTOR_RUN.finditer(text):
             if lx.words.get(c.group(1).lower(), (0, ""))[1] != "connector":
                 continue
@@ -609,9 +612,8 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                 dropped.update((i, i + 1))  # "1 over 3", "one in five": a ratio of nothing said
                 break
             elif not c.words_only and not c.has_scale and c.value == int(c.value) and n.words_only and _connector_gap(gap, lx) \
-                    and 0 < n.value / _last_scale(n, lx) < 1:
+                    and 0 < n.value / (scale := _last_scale(n, lx)) < 1:
                 # "3 and a half hours", "2 and a half million dollars": the fraction adds to the digits before it
-                scale = _last_scale(n, lx)
                 c = Core(c.start, n.end, c.value * scale + n.value, n.precision, False, n.has_scale, c.digits_text,
                          c.separators, scale_text=n.scale_text)
             elif c.has_scale and (spaces or _connector_gap(gap, lx)) and _last_scale(c, lx) > n.value and \
@@ -1181,12 +1183,13 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     kind, unit, factor = "count", None, 1.0
     # unit after the (last) number
     um = lx.unit_after_re.match(s, end)
+    rate = um is not None and _article_gap(s[um.start() : um.start("unit")], lx)  # "£10 | a | gram"
     if um:
         phrase = _SPACE_RUN.sub(" ", um.group("unit").lower())
         entry = lx.units_after.get(phrase) or find_entry(lx.units_after, um.group("unit"))
         if entry and not _takes(lx.unit_numbers.get(phrase), c):
             entry = None  # "3 roku" (third year), "w 2019 roku": "roku" counts years only after a fraction
-        if entry and entry[0] == "duration" and c.value >= 1 and _article_gap(s[um.start() : um.start("unit")], lx):
+        if entry and entry[0] == "duration" and c.value >= 1 and rate:
             entry = None  # "554,000 a year earlier", "five a day": a figure per unit of time, not a span
         if entry and not um.group("unit")[-1].isalnum() and s[um.end() : um.end() + 1].isdigit():
             entry = None  # "80,000 €100 notes": a sign glued to the next figure is that figure's
@@ -1210,7 +1213,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             if entry[0] == "age" and kind == "duration" and factor >= _YEAR:
                 kind, unit, factor = entry  # type: ignore[misc]  # "w wieku 71 lat", "aged 71 years"
                 start = start - (window - bm.start())
-            elif entry[0] == "money" and (kind == "duration" or (um and _article_gap(s[um.start() : um.start("unit")], lx))):
+            elif entry[0] == "money" and (kind == "duration" or rate):
                 kind, unit, factor = entry  # type: ignore[misc]  # "$3,500 a month", "£10 a gram": the amount, a rate
                 end = last.end
                 start = start - (window - bm.start())

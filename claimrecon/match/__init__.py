@@ -761,9 +761,8 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
              for a, b in itertools.combinations(sorted(its, key=lambda it: it.id), 2) if a.unit != b.unit and a.source != b.source]
     pairs += _scale_pairs(money)
     # (an equal figure in two currencies is the same-figure case above, with its own guard)
-    near_pairs = {(a.id, b.id): (a, b) for a, b in _scale_pairs(money, steps=(0.0,), least=0.0) if a.value != b.value}
-    near = set(near_pairs)
-    pairs += [near_pairs[k] for k in sorted(near_pairs)]
+    near = {(a.id, b.id): (a, b) for a, b in _scale_pairs(money, steps=(0.0,), least=0.0) if a.value != b.value}
+    pairs += [near[k] for k in sorted(near)]
     if not pairs:
         return found
     where = {it.id: k for k, (members, _) in enumerate(found) for it in members}
@@ -827,12 +826,13 @@ def _scale_pairs(money: list[Item], steps: tuple[float, ...] = (3.0, 6.0), least
     for logs in by_unit.values():
         logs.sort(key=lambda x: (x[0], x[1]))
     keys = {unit: [x[0] for x in logs] for unit, logs in by_unit.items()}
+    units = sorted(by_unit)
     out: list[tuple[Item, Item]] = []
-    for unit in sorted(by_unit):
+    for unit in units:
         for x, _, a in by_unit[unit]:
             found = 0
             for step in steps:
-                for other in sorted(by_unit):
+                for other in units:
                     if other == unit:
                         continue
                     ks, logs = keys[other], by_unit[other]

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..quantities import Unit, unit
-from ..records import Claim, clock, local_offset, zone_minutes
+from ..records import Claim, clock, local_offset, offset_minutes, zone_minutes
 
 #: Tolerance, in minutes, that a hedge gives a clock time ("about 6 p.m.").
 TIME_HEDGE_MINUTES = {"about": 15, "nearly": 10, "exact": 0, "only": 0}
@@ -164,10 +164,7 @@ def _zones_apart(za: str | None, zb: str | None) -> int | None:
 
 def _offset_minutes(zone: str, day: dt.date) -> int | None:
     """A zone's offset on a day: an IANA name's, or a fixed "+01:00"."""
-    if zone[:1] in "+-" and len(zone) == 6:
-        sign = -1 if zone[0] == "-" else 1
-        return sign * (int(zone[1:3]) * 60 + int(zone[4:6]))
-    return zone_minutes(zone, day)
+    return offset_minutes(zone) if zone[:1] in "+-" and len(zone) == 6 else zone_minutes(zone, day)
 
 
 #: hedges that leave a clock time open on one side: compared with nothing
