@@ -390,6 +390,21 @@ def test_a_wire_dateline_without_its_year_gives_its_day(lang: str, text: str, da
     assert find_dateline_day(text, lang) == day
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        ("en", "Headline\n\nBy Rosa Huamán | Lima Herald | Tuesday, February 18\n\nThe toll rose.", ("02-18", 2)),
+        ("pl", "Tytuł\n\nWtorek, 18 lutego. Marta Zielińska, Świat Info\n\nLiczba ofiar wzrosła.", ("02-18", 2)),
+        ("es", "Titular\n\nmartes, 18 de febrero\n\nSubió el número de fallecidos.", ("02-18", 2)),
+        ("en", "Headline\n\nWARSAW, Jan 22 (CPA) - Poland confirmed a new outbreak.", ("01-22", None)),  # no weekday named
+    ],
+)
+def test_a_bylines_weekday_comes_with_its_day(lang: str, text: str, found: tuple[str, int | None]) -> None:
+    from claimrecon.ingest.metadata import dateline_day_and_weekday
+
+    assert dateline_day_and_weekday(text, lang) == found
+
+
 def test_parse_date_from_metadata() -> None:
     assert parse_date("2023-05-24T22:10:00Z", "en") == "2023-05-24"
     assert parse_date("24 de mayo de 2023", "es") == "2023-05-24"

@@ -6,6 +6,7 @@ decides the match, and each case is the shape of a mistake a closed word list ma
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 import random
@@ -675,6 +676,24 @@ def test_a_wire_datelines_day_takes_the_year_of_the_other_articles():
     assert _dateline_days(arts) == {"wire.txt": "2025-12-30T16:05"}
     # and none when no article of the run prints a full date
     assert _dateline_days(arts[:1]) == {"wire.txt": "--12-30T16:05"}  # no year in the run: the day alone
+
+
+def test_a_bylines_weekday_lets_days_without_a_year_resolve_weekdays():
+    from claimrecon.match import _day, calendar_year
+
+    arts = [Article("pl.txt", "ok", language="pl", dateline_day="02-18", dateline_weekday=2),
+            Article("es.txt", "ok", language="es", dateline_day="02-18")]
+    year = calendar_year(arts)
+    assert year is not None and dt.date(year, 2, 18).isoweekday() == 2
+    # "El lunes por la noche la cifra era de 12": the Monday before Tuesday 18 February, shown without a year
+    assert _day(["#dead", "#weekday_1"], [1.0, 0.5], "--02-18", year) == "--02-17"
+    assert _day(["#dead", "#weekday_1"], [1.0, 0.5], "--02-18") == ""  # no calendar: not resolved
+    # a Monday before 1 January would be last year's: not resolved on a day without its year
+    assert _day(["#weekday_1"], [1.0], "--01-01", 2025) == ""
+    # bylines that disagree on the calendar, or a run that prints a year, give none
+    assert calendar_year(arts + [Article("x.txt", "ok", language="en", dateline_day="02-19", dateline_weekday=2)]) is None
+    assert calendar_year(arts + [Article("y.txt", "ok", language="en", published="2025-02-18")]) is None
+    assert calendar_year(arts[1:]) is None
 
 
 @pytest.mark.parametrize(("first", "second", "joined"), [("Two", "Five", False), ("Twenty", "Thirty", True)])

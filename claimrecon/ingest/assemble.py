@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Article
 from .language import detect_language, language_code, supported_languages
-from .metadata import find_author, find_dateline, find_dateline_day, find_outlet, find_report_time, find_title, parse_date, parse_time, shorten_title
+from .metadata import dateline_day_and_weekday, find_author, find_dateline, find_outlet, find_report_time, find_title, parse_date, parse_time, shorten_title
 from .normalize import normalize
 from .problems import NotAnArticle
 
@@ -60,12 +60,14 @@ def make_article(base: Article, text: str, opts: Options, given: Mapping[str, st
     title = given.get("title")
     published = parse_date(given["published"], language) if given.get("published") else None
     found = published or find_dateline(norm, language)
+    day, weekday = (None, None) if found else dateline_day_and_weekday(norm, language)
     return replace(
         base,
         text=norm,
         title=shorten_title(" ".join(title.split())) if title else find_title(norm, language),
         published=found,
-        dateline_day=None if found else find_dateline_day(norm, language),
+        dateline_day=day,
+        dateline_weekday=weekday,
         published_time=(parse_time(given["published"]) if published else None) or find_report_time(norm, language),
         outlet=given.get("outlet") or find_outlet(norm, language),
         author=given.get("author") or base.author or find_author(norm),

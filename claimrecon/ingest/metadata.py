@@ -215,7 +215,7 @@ def _wire_day_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     # a separator ("By Rosa Huamán | Lima Herald | Tuesday, February 18", "Wtorek, 18 lutego.
     # Marta Zielińska", "martes, 18 de febrero")
     days = "|".join(re.escape(w) for w in sorted(_weekdays(lang), key=len, reverse=True))
-    byline = rf"^(?P<place>)(?:.*[|·•—–]\s*)?(?i:{days}),?\s+"
+    byline = rf"^(?P<place>)(?:.*[|·•—–]\s*)?(?P<weekday>(?i:{days})),?\s+"
     stop = r"(?!\w)(?!,?\s+(?:de\s+|del\s+)?\d)\s*(?:[.,|·•—–(]|$)"
     return (
         re.compile(rf"{place}(?P<month>(?i:{alt}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?!,?\s+\d)\s*(?:\(|[-–—]|$)"),
@@ -226,14 +226,21 @@ def _wire_day_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 
 
 @functools.lru_cache(maxsize=None)
-def _weekdays(lang: str) -> tuple[str, ...]:
-    """A language's weekday names, in every form ``time.tsv`` lists."""
-    return tuple(r["phrase"].lower() for r in load_language(lang).table("time.tsv") if r["type"] == "weekday")
+def _weekdays(lang: str) -> dict[str, int]:
+    """A language's weekday names, in every form ``time.tsv`` lists -> the weekday's number (1 is
+    Monday)."""
+    return {r["phrase"].lower(): int(r["value"]) for r in load_language(lang).table("time.tsv") if r["type"] == "weekday"}
 
 
 def find_dateline_day(text: str, lang: str) -> str | None:
     """The "MM-DD" of a wire dateline that gives no year ("WARSAW, Jan 22 (Wire) -"), when the
     article prints no full date: the run's other articles may say which year (``match``)."""
+    return dateline_day_and_weekday(text, lang)[0]
+
+
+def dateline_day_and_weekday(text: str, lang: str) -> tuple[str | None, int | None]:
+    """``find_dateline_day``, and the weekday the byline names with it ("Tuesday, February 18":
+    2), which says what weekday that day falls on when no article of a run prints a year."""
     for line in _head(text):
         for pat in _wire_day_patterns(lang):
             m = pat.match(line)
@@ -244,8 +251,9 @@ def find_dateline_day(text: str, lang: str) -> str | None:
                     dt.date(2000, month or 0, day)  # a leap year: any day a calendar has
                 except ValueError:
                     continue
-                return f"{month:02d}-{day:02d}"
-    return None
+                named = m.groupdict().get("weekday")
+                return f"{month:02d}-{day:02d}", _weekdays(lang).get(named.lower()) if named else None
+    return None, None
 
 
 def _head(text: str) -> list[str]:

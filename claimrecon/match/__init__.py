@@ -46,6 +46,7 @@ from typing import Any
 from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset
 from ..errors import UnsupportedLanguage
 from ..extract.lemmas import concepts
+from ..extract.counted import PART_MARKS
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
 from ..reconcile import Info
@@ -199,10 +200,10 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     fams = families()
     roles_near = frozenset(f for t in near if roles.get(t) in _TALLIES for f in (fams.get(t) or (t,)))
     head: frozenset[str] = frozenset()
-    if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic":
+    if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic" and ct.terms[0] not in PART_MARKS:
         # the counted noun: its concept, or each of its senses ("vecinos": neighbours, residents)
         senses = [t for t, w in zip(ct.terms, weights) if w == weights[0] and t[:1] == "#"
-                  and not t.startswith(("#weekday_", "#day_")) and roles.get(t) != "generic"]
+                  and not t.startswith(("#weekday_", "#day_")) and roles.get(t) != "generic" and t not in PART_MARKS]
         head = frozenset(x for t in senses for x in (t,) + fams.get(t, ()))
     # a block is one kind, and one currency for money, one dimension for a physical quantity
     unit = c.unit if c.kind == "money" else (c.dimension if c.kind == "quantity" else None)
@@ -321,7 +322,8 @@ def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
     dates = sorted({d for d in (_iso_date(a.published) for a in articles) if d is not None})
     if not dates:
         # no article of the run prints a year: the days still order the reports ("--02-17" before
-        # "--02-18", ISO 8601's day without its year), though no weekday can be resolved on them
+        # "--02-18", ISO 8601's day without its year); weekdays are resolved on them only where a
+        # byline names the weekday of its day (``calendar_year``)
         for a in articles:
             if a.dateline_day and not a.published:
                 out[a.id] = "--" + a.dateline_day + ("T" + a.published_time if a.published_time else "")
@@ -344,6 +346,31 @@ def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
     return out
 
 
+#: the years a run's bylines may fall in, when none prints its year: any of them whose calendar
+#: puts each byline's day on its weekday serves to count days back from it
+CALENDAR_YEARS = range(2099, 1969, -1)
+
+
+def calendar_year(articles: Sequence[Article]) -> int | None:
+    """A year whose calendar agrees with every weekday the run's bylines name with a day but no
+    year ("Tuesday, February 18", "Wtorek, 18 lutego"), when no article prints a year: it is used
+    only to count back from those days to the weekdays the claims name ("El lunes por la noche"),
+    and never shown (the days stay "--02-18"). None when no byline names a weekday, or they
+    disagree."""
+    if any(_iso_date(a.published) for a in articles):
+        return None
+    named = {(a.dateline_day, a.dateline_weekday) for a in articles if a.dateline_day and a.dateline_weekday}
+    if not named:
+        return None
+    for year in CALENDAR_YEARS:
+        try:
+            if all(dt.date(year, *(int(x) for x in day.split("-"))).isoweekday() == wd for day, wd in named):
+                return year
+        except ValueError:
+            continue  # 29 February, in a year without it
+    return None
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     """The date an ISO string starts with, or None (an article's date may come from anywhere)."""
     try:
@@ -360,11 +387,17 @@ def _iso_date(value: str | None) -> dt.date | None:
 DAY_REACH = 0.2
 
 
-def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None) -> str:
+def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None, year: int | None = None) -> str:
     """The date that a weekday or a day word close to the figure names ("on Saturday", "anoche"):
-    the last such day on or before the article's date."""
+    the last such day on or before the article's date. An article day without its year
+    ("--02-18") is counted from in ``year`` (``calendar_year``) and the day is given without it."""
     if not as_of:
         return ""
+    if as_of.startswith("--"):
+        if year is None:
+            return ""
+        found = _day(terms, weights, f"{year}-{as_of[2:7]}")
+        return "--" + found[5:] if found[:4] == str(year) else ""  # (not across New Year: the days would misorder)
     try:
         published = dt.date.fromisoformat(as_of[:10])
     except ValueError:
@@ -435,6 +468,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     """Group the items into quantities (deterministic: the same items in any order give the same result)."""
     arts = {a.id: a for a in articles}
     undated = _dateline_days(articles)
+    year = calendar_year(articles)
     blocks: dict[tuple[str, str], Nodes] = {}
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
     money: list[Item] = []  # amounts whose figure may recur in another currency (``_currency_slips``)
@@ -447,7 +481,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         named.update((it.source, t[9:]) for t in it.terms if t.startswith("@country:"))
         if not it.as_of and it.article in undated:
             it.as_of = undated[it.article]  # a wire dateline's day, in the year the run's other articles give
-            it.day = _day(it.terms, it.weights, it.as_of)
+            it.day = _day(it.terms, it.weights, it.as_of, year)
             it.anchored = it.anchored or bool(it.day)
         if it.running:
             running[(it.source, it.kind, _figure(it))].update(t for t in it.terms if t[:1] == "#")
@@ -1499,6 +1533,9 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
         slipped = functools.lru_cache(maxsize=None)(_slip)  # a feed repeats its figures
         order = sorted(moments)
         for late in dated:
+            # who states this figure at its own moment: an article that gives both figures, one
+            # for each day ("12 dead on Monday night", "21 on Tuesday"), tells an update, no slip
+            told_late = moments[out[late.id]].get(late.value, set())
             for m in order:
                 if m >= out[late.id]:
                     break
