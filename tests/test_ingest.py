@@ -397,6 +397,14 @@ def test_a_wire_dateline_without_its_year_gives_its_day(lang: str, text: str, da
         ("pl", "Tytuł\n\nWtorek, 18 lutego. Marta Zielińska, Świat Info\n\nLiczba ofiar wzrosła.", ("02-18", 2)),
         ("es", "Titular\n\nmartes, 18 de febrero\n\nSubió el número de fallecidos.", ("02-18", 2)),
         ("en", "Headline\n\nWARSAW, Jan 22 (CPA) - Poland confirmed a new outbreak.", ("01-22", None)),  # no weekday named
+        # no weekday in the byline: the day the article's weekdays are nearest before (the toll
+        # "late on Friday", then "on Saturday": a Saturday)
+        ("en", "Headline\n\nTORREÓN, Mexico, Dec 21 (Wire) - The toll rose to 12 on Saturday. Officials said late on "
+               "Friday that nine had died.", ("12-21", 6)),
+        ("pl", "Tytuł\n\nWARSZAWA, 14 lipca (PAP) - W niedzielę lawina porwała turystów; w poniedziałek wstrzymano "
+               "poszukiwania.", ("07-14", 1)),
+        # talks on Monday and Thursday: Thursday's day puts them nearest before it
+        ("en", "Headline\n\nLONDON, May 5 (Wire) - Talks on Monday and Thursday failed.", ("05-05", 4)),
     ],
 )
 def test_a_bylines_weekday_comes_with_its_day(lang: str, text: str, found: tuple[str, int | None]) -> None:

@@ -690,8 +690,11 @@ def test_a_bylines_weekday_lets_days_without_a_year_resolve_weekdays():
     assert _day(["#dead", "#weekday_1"], [1.0, 0.5], "--02-18") == ""  # no calendar: not resolved
     # a Monday before 1 January would be last year's: not resolved on a day without its year
     assert _day(["#weekday_1"], [1.0], "--01-01", 2025) == ""
-    # bylines that disagree on the calendar, or a run that prints a year, give none
-    assert calendar_year(arts + [Article("x.txt", "ok", language="en", dateline_day="02-19", dateline_weekday=2)]) is None
+    # where the articles' weekdays disagree, the calendar most of them fit
+    odd = Article("x.txt", "ok", language="en", dateline_day="02-19", dateline_weekday=2)
+    assert dt.date(calendar_year(arts + [arts[0], odd]), 2, 18).isoweekday() == 2
+    assert dt.date(calendar_year([odd, odd, arts[0]]), 2, 19).isoweekday() == 2
+    # a run that prints a year gives none
     assert calendar_year(arts + [Article("y.txt", "ok", language="en", published="2025-02-18")]) is None
     assert calendar_year(arts[1:]) is None
 
@@ -1286,3 +1289,22 @@ def test_amounts_near_at_rough_rates_in_two_currencies_are_one_quantity_when_wor
     )
     text = {c.id: c.text for c in claims}
     assert not [g for g in groups if len(g.claims) > 1], [[text[x] for x in g.claims] for g in groups]
+
+
+def test_a_run_without_a_year_still_reads_implied_clock_times_on_a_clock():
+    # no article prints a year; the wire's dateline day and the weekday it names give a calendar,
+    # on which the event's clock (London, GMT in December) and the Polish outlet's home clock are
+    # known: "19.40" is 19:40 or 18:40 GMT, neither the wire's 1740 GMT
+    from claimrecon.ingest.metadata import dateline_day_and_weekday
+
+    texts = [("en.txt", "en", "Headline\n\nLONDON, Dec 19 (Wire) - Fire broke out at a warehouse in London, Britain, "
+                              "at 1740 GMT on Friday, police said."),
+             ("paper.txt", "en", "Headline\n\nA warehouse fire in London, Britain, kept 40 firefighters busy on Friday."),
+             ("pl.txt", "pl", "Tytuł\n\nPożar magazynu w Londynie wybuchł w piątek o godz. 19.40.")]
+    arts, claims = [], []
+    for aid, lang, text in texts:
+        day, weekday = dateline_day_and_weekday(text, lang)
+        arts.append(Article(aid, "ok", language=lang, text=text, dateline_day=day, dateline_weekday=weekday))
+        claims += extract(text, lang, article_id=aid)
+    groups, conflicts = reconcile(arts, claims)
+    assert _pairs(claims, conflicts) == [("1740 GMT", "19.40")]

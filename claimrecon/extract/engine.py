@@ -196,6 +196,9 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
 
 #: the end of a clause right after a figure ("około 16.45." ; not "ok. 4.25 za euro")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+#: a clock time, maybe its zone's words, and an opening bracket: what follows it in the bracket is
+#: that instant on another clock ("11.40 czasu lokalnego (19.40 w Polsce)")
+_CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}[.:]\d{2}(?:\s*[^\W\d_]+\.?){0,4}\s*\(\s*$")
 
 
 def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
@@ -278,6 +281,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True
+            if name == "dot" and not has_prep and _CLOCK_THEN_BRACKET.search(s, max(0, m.start() - 60), m.start()):
+                has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
                 continue  # (a dotted figure with a zone's abbreviation right after it is a clock time: "(13.40 GMT)")
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:

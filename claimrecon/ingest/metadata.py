@@ -252,8 +252,27 @@ def dateline_day_and_weekday(text: str, lang: str) -> tuple[str | None, int | No
                 except ValueError:
                     continue
                 named = m.groupdict().get("weekday")
-                return f"{month:02d}-{day:02d}", _weekdays(lang).get(named.lower()) if named else None
+                return f"{month:02d}-{day:02d}", _weekdays(lang).get(named.lower()) if named else _recent_weekday(text, lang)
     return None, None
+
+
+def _recent_weekday(text: str, lang: str) -> int | None:
+    """The weekday an article's day most likely falls on, from the weekdays its text names: news
+    tells of the last few days, so the day that puts them nearest before it ("rose to 12 on
+    Saturday", "said late on Friday": Saturday). None when no weekday is named or two days fit
+    as well."""
+    days = _weekdays(lang)
+    named = [days[w.lower()] for w in _weekday_words(lang).findall(text)]
+    if not named:
+        return None
+    back = sorted((sum((day - w) % 7 for w in named), day) for day in range(1, 8))
+    return back[0][1] if back[0][0] < back[1][0] else None
+
+
+@functools.lru_cache(maxsize=None)
+def _weekday_words(lang: str) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(_weekdays(lang), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{alt})(?!\w)")
 
 
 def _head(text: str) -> list[str]:
