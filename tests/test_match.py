@@ -1295,16 +1295,32 @@ def test_a_run_without_a_year_still_reads_implied_clock_times_on_a_clock():
     # no article prints a year; the wire's dateline day and the weekday it names give a calendar,
     # on which the event's clock (London, GMT in December) and the Polish outlet's home clock are
     # known: "19.40" is 19:40 or 18:40 GMT, neither the wire's 1740 GMT
+    claims, conflicts = _run_undated(
+        ("en.txt", "en", "Headline\n\nLONDON, Dec 19 (Wire) - Fire broke out at a warehouse in London, Britain, "
+                         "at 1740 GMT on Friday, police said."),
+        ("paper.txt", "en", "Headline\n\nA warehouse fire in London, Britain, kept 40 firefighters busy on Friday."),
+        ("pl.txt", "pl", "Tytuł\n\nPożar magazynu w Londynie wybuchł w piątek o godz. 19.40."))
+    assert _pairs(claims, conflicts) == [("1740 GMT", "19.40")]
+
+
+def test_a_run_without_a_year_reads_a_named_zone_on_its_calendar():
+    # "2.05pm UK time" on Friday 1 August is 13:05 GMT: an hour from the wire's 1205 GMT; the
+    # paper's "1.05pm UK time" is the same instant
+    claims, conflicts = _run_undated(
+        ("wire.txt", "en", "Headline\n\nMADRID, Aug 1 (Wire) - The baggage system at the airport was fully restored "
+                           "at 1205 GMT on Friday."),
+        ("herald.txt", "en", "Headline\n\nThe baggage system at the airport was fully restored at 2.05pm UK time."),
+        ("paper.txt", "en", "Headline\n\nThe baggage system at the airport was fully restored at 1.05pm UK time."))
+    assert _pairs(claims, conflicts) == [("1.05pm UK time", "2.05pm UK time"), ("1205 GMT", "2.05pm UK time")]
+
+
+def _run_undated(*texts: tuple[str, str, str]):
+    """Reconcile texts whose articles print no date but what their datelines say, as ingest reads them."""
     from claimrecon.ingest.metadata import dateline_day_and_weekday
 
-    texts = [("en.txt", "en", "Headline\n\nLONDON, Dec 19 (Wire) - Fire broke out at a warehouse in London, Britain, "
-                              "at 1740 GMT on Friday, police said."),
-             ("paper.txt", "en", "Headline\n\nA warehouse fire in London, Britain, kept 40 firefighters busy on Friday."),
-             ("pl.txt", "pl", "Tytuł\n\nPożar magazynu w Londynie wybuchł w piątek o godz. 19.40.")]
     arts, claims = [], []
     for aid, lang, text in texts:
         day, weekday = dateline_day_and_weekday(text, lang)
         arts.append(Article(aid, "ok", language=lang, text=text, dateline_day=day, dateline_weekday=weekday))
         claims += extract(text, lang, article_id=aid)
-    groups, conflicts = reconcile(arts, claims)
-    assert _pairs(claims, conflicts) == [("1740 GMT", "19.40")]
+    return claims, reconcile(arts, claims)[1]

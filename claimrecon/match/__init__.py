@@ -43,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset
+from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset, offset_text, zone_minutes
 from ..errors import UnsupportedLanguage
 from ..extract.lemmas import concepts
 from ..extract.counted import PART_MARKS
@@ -458,6 +458,7 @@ class Quantity:
     key: tuple[str, ...] = ()
     clock: str = ""  # the UTC offset of the event's local clock its implied clock times are read on (``local_clock``)
     homes: dict[str, str] = field(default_factory=dict)  # claim id -> its outlet's home clock, when not the event's (``eventzone.home_clocks``)
+    offsets: dict[str, str] = field(default_factory=dict)  # claim id -> the offset of its named zone on its day, when its article gave no date (``_zone_offsets``)
     rates: dict[tuple[str, str], float] = field(default_factory=dict)  # the run's rates between its currencies (``conversions``)
 
 
@@ -553,12 +554,32 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     for q in out.quantities:
         if q.items[0].kind == "time":
             q.clock = local_clock(q.items, country, year)
+            q.offsets = _zone_offsets(q.items, year)
             if q.clock:
                 # the day its article reports, else the first the moment's articles report
                 first = next((d for d in (_report_date(it.as_of, year) for it in q.items) if d is not None), None)
                 q.homes = home_clocks(((it.id, it.lang, _report_date(it.as_of, year) or first) for it in q.items if _implied(it)), q.clock)
         elif q.items[0].kind == "money" and rates:
             q.rates = conversions.rates_for({it.unit for it in q.items if it.unit}, rates)
+    return out
+
+
+def _zone_offsets(items: Sequence[Item], year: int | None) -> dict[str, str]:
+    """Claim id -> the UTC offset of the zone its clock time names ("2.05pm UK time"), for the
+    times read with no date to fix it (their article printed none, or no year): on the day
+    their article reports, in the run's calendar ``year`` when it prints none, else the first
+    day the moment's articles report."""
+    days = [_report_date(it.as_of, year) for it in items]
+    first = next((d for d in days if d is not None), None)
+    out = {}
+    for it, day in zip(items, days):
+        c = clock(it.value)
+        zone = it.wording.zone
+        if c is None or c[1] is not None or not zone or "/" not in zone or (day or first) is None:
+            continue
+        minutes = zone_minutes(zone, day or first, c[0] // 60 % 24, c[0] % 60)
+        if minutes is not None:
+            out[it.id] = offset_text(minutes)
     return out
 
 
@@ -603,7 +624,7 @@ def match_store(store: Any, articles: Sequence[Article], min_confidence: float =
     and the run's rates between its currencies, ``conversions``)."""
     matching = match(store.match_items(), articles, min_confidence)
     store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
-    return {q.key: (q.match, q.label, q.clock, q.rates, q.homes) for q in matching.quantities}
+    return {q.key: (q.match, q.label, q.clock, q.rates, q.homes, q.offsets) for q in matching.quantities}
 
 
 def _cluster(nodes: list[Node], min_conf: float,

@@ -473,7 +473,7 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
 #: between its currencies that the run's articles use, (from, to) -> rate (``match.conversions``),
 #: and the home clocks of the outlets of its clock times whose home clock is not the event's,
 #: claim id -> offset (``match.eventzone.home_clocks``)
-Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, dict[tuple[str, str], float], dict[str, str]]]
+Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, dict[tuple[str, str], float], dict[str, str], dict[str, str]]]
 
 
 def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = (),
@@ -488,7 +488,7 @@ def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Seq
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     info: Info = {}
     for q in matching.quantities:
-        info[q.key] = (q.match, q.label, q.clock, q.rates, q.homes)
+        info[q.key] = (q.match, q.label, q.clock, q.rates, q.homes, q.offsets)
         for it in q.items:
             c = it.ref
             blocks[q.key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
@@ -521,8 +521,10 @@ def reconcile_groups(
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for key, members in groups_in:
-        how, label, local, rates, homes = ((info or {}).get(key, ()) + (None, None, "", {}, {}))[:5]
+        how, label, local, rates, homes, offsets = ((info or {}).get(key, ()) + (None, None, "", {}, {}, {}))[:6]
         local = local if key[0] == "time" else ""
+        if offsets:
+            members = [_in_zone(m, offsets[m.id]) if m.id in offsets else m for m in members]
         if local:
             members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates)
@@ -537,6 +539,16 @@ def reconcile_groups(
     groups.sort(key=lambda g: g.id)
     g2, k2 = apply_reviews(groups, conflicts, reviews)
     return tuple(g2), tuple(k2)
+
+
+def _in_zone(m: Member, offset: str) -> Member:
+    """A clock time in a named zone its article gave no date for ("2.05pm UK time"), read at the
+    offset its zone keeps on the run's day for it (``match._zone_offsets``); the figure stays as
+    written."""
+    w = m.w
+    read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, w.zone, w.date)
+    read.figure = w.figure
+    return Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
 
 
 def _on_clock(m: Member, offset: str, home: str = "") -> Member:
