@@ -126,3 +126,19 @@ def test_a_duration_with_no_word_of_its_own_takes_the_words_of_the_figure_before
     hours = next(c for c in claims if c.kind == "duration")
     assert hours.counted.terms and set(hours.counted.terms) <= set(clock.counted.terms)
     assert all(w < 1.0 for w in hours.counted.weights)
+
+
+@pytest.mark.parametrize("lang, text, amount", [
+    ("es", "La red vendía las bebidas a los bares a unos 150 bahts la botella (unos cuatro euros).", "unos cuatro euros"),
+    ("pl", "Rząd przeznaczył na walkę z epidemią 3,2 mln dolarów (ok. 12 mln zł, czyli blisko 3 mln euro).", "blisko 3 mln euro"),
+])
+def test_an_amount_in_brackets_counts_what_the_amount_before_it_counts(lang: str, text: str, amount: str) -> None:
+    claims = extract(text, lang)
+    first = next(c for c in claims if c.kind == "money")
+    converted = next(c for c in claims if c.text == amount)
+    assert first.counted.terms and converted.counted.terms == first.counted.terms
+
+
+def test_an_amount_in_brackets_that_says_what_it_is_keeps_its_own_words() -> None:
+    claims = extract("Ceny wzrosły o 12 zł (a koszty transportu o 3 zł).", "pl")
+    assert [c.counted.terms == claims[0].counted.terms for c in claims[1:]] == [False]

@@ -351,6 +351,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
                 part=reading.part, increment=reading.increment, running=reading.running)
         out.append((men, measure, scope, _gloss(lx, men, measure), reading.counted))
     out = [part for entry in out for part in _range_ends(lx, entry)]
+    out = _conversions_count_alike(s, out)
     if anchors:
         for i, (men, measure, sc, text, counted) in enumerate(out):
             if men.kind in ("count", "percent"):
@@ -362,6 +363,29 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
         men = Mention("date", wm.start(), wm.end(), wm.start(), wm.end(), weekday_date, date=weekday_date)
         weekday = men, _gloss(lx, men, None)
     return Parts(tuple(out), weekday)
+
+
+#: what stands between an amount and its conversion in brackets: "150 bahts (unos cuatro euros)",
+#: "(ok. 3,2 mln dolarów, czyli blisko 13 mln zł)"
+_OPENING = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}[(\[]\s*")  # (a rate between: "la botella")
+_NEXT_IN_BRACKET = re.compile(r"\s*[,;/]?\s*(?:[^\W\d_]+\.?\s+)?")
+
+
+def _conversions_count_alike(s: str, out: list[tuple[Mention, str | None, Scope, str, Counted]]) -> list[tuple[Mention, str | None, Scope, str, Counted]]:
+    """An amount in brackets after another that its sentence tells nothing of itself ("a unos 150
+    bahts la botella (unos cuatro euros)") is that amount converted: it counts what the amount
+    before it counts."""
+    for k in range(1, len(out)):
+        men, counted = out[k][0], out[k][4]
+        if men.kind != "money" or counted.terms:
+            continue
+        prev = out[k - 1]
+        if prev[0].kind != "money" or not prev[4].terms:
+            continue
+        gap = s[prev[0].end : men.start]
+        if _OPENING.fullmatch(gap) or (_NEXT_IN_BRACKET.fullmatch(gap) and s.rfind("(", 0, prev[0].start) > s.rfind(")", 0, prev[0].start)):
+            out[k] = out[k][:4] + (prev[4],)
+    return out
 
 
 _RATE_WORDS = re.compile(r"^(?:a|an|per|each|every|al|por|cada|na|za)\s+\w+$", re.I)
