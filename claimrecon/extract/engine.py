@@ -1080,7 +1080,11 @@ def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
     right before it ("Game 2", "iPhone 11", "S&P 500"), or a number word written with a capital
     inside a sentence ("the Million Man March")."""
     if c.words_only:
-        return c.digits_text[:1].isupper() and start > 0 and s[:start].strip()[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":")
+        before = s[:start].rstrip()
+        # a dash or bracket opens text as a full stop does: a wire's dateline ("LONDON (Wire) -
+        # Five people died"), an aside ("(Twenty of them were children.)")
+        return c.digits_text[:1].isupper() and start > 0 and before[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":", "–", "—", "(") \
+            and not before.endswith(" -")
     if c.has_scale or c.separators or c.value != int(c.value) or s[start - 1 : start] != " ":
         return False
     before = s[max(0, start - 30) : start - 1].rsplit(None, 1)
