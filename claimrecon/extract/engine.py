@@ -287,6 +287,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 continue  # (a dotted figure with a zone's abbreviation right after it is a clock time: "(13.40 GMT)")
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
+            if name == "bare" and _counts_next(s, lx, m.end()):
+                continue  # "o 19 poszkodowanych" (about 19 injured), "o 16 więcej" (16 more): no clock time
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
             unit_entry = lx.units_after.get(um.group("unit").lower(), ("", "", 0.0)) if um else None
             if um and len(um.group("unit")) == 1 and _ABBREVIATION_ON.match(s, um.end()):
@@ -325,6 +327,23 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 men.qualifier = hedge
             out.append(men)
     return out
+
+
+def _counts_next(s: str, lx: Lexicon, end: int) -> bool:
+    """Whether the word after a bare hour makes it a count: a change word said after a figure
+    ("więcej", "more") or a word for people counted as news counts them, the injured, the dead,
+    the missing (a concept ``roles.tsv`` calls a tally or a state)."""
+    wm = _WORD_NEXT.match(s, end)
+    if wm is None:
+        return False
+    word = wm.group(1)
+    if word.lower() in lx.changes_after:
+        return True
+    from .counted import concepts_of_role
+    from .lemmas import concepts, lemma
+
+    counted = concepts_of_role("tally") | concepts_of_role("state")
+    return any("#" + k in counted for k in concepts(lx.lang).of(lemma(word, lx.lang), word.lower()))
 
 
 def _article_gap(gap: str, lx: Lexicon) -> bool:
