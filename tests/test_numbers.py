@@ -71,3 +71,17 @@ def test_every_polish_scale_form(form):
 def test_extract_never_raises_and_offsets_hold(lang, text):
     for c in extract(text, lang):
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize("lang, text, value, precision", [
+    ("en", "The average delay was an hour and a half.", 5400.0, 900.0),  # to the half hour: a quarter either side
+    ("en", "The average delay was one and a half hours.", 5400.0, 900.0),
+    ("es", "Tardaron dos horas y media en llegar.", 9000.0, 900.0),
+    ("pl", "Opóźnienie wyniosło półtorej godziny.", 5400.0, 900.0),
+    ("en", "It took two and a quarter hours.", 8100.0, 450.0),
+    ("en", "The firm lost three and a half million euros.", 3500000.0, 250000.0),
+    ("en", "Flights were delayed by 1.5 hours.", 5400.0, 180.0),  # digits: half their last digit
+])
+def test_a_fraction_in_words_rounds_to_its_step(lang: str, text: str, value: float, precision: float) -> None:
+    (claim,) = [c for c in extract(text, lang) if c.kind in ("duration", "money")]
+    assert (claim.value, claim.precision) == (value, precision)

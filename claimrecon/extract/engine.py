@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
-from .numbers import parse_digits, parse_words
+from .numbers import fraction_precision, parse_digits, parse_words
 
 #: figures of this size or more (or not finite) are not read: no report compares them (``claimrecon.bounds``)
 MAX_FIGURE = 1e100
@@ -904,7 +904,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         end, amount, precision = m.end(), factor, 0.5 * factor
         fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re else None
         if fm:  # "about an hour and a half"
-            amount, end, precision = factor * (1 + lx.words[fm.group("frac").lower()][0]), fm.end(), 0.05 * factor
+            part = lx.words[fm.group("frac").lower()][0]
+            amount, end, precision = factor * (1 + part), fm.end(), fraction_precision(part) * factor
         else:  # "an hour and 45 minutes", "una hora y 45 minutos": the remainder read as a figure of its own
             rest = _remainder_after(s, lx, end, factor, mentions)
             if rest is not None:
@@ -1227,7 +1228,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re and kind in ("duration", "quantity") else None
             if fm and rng is None and not c.has_scale and c.value == int(c.value):
                 part = lx.words[fm.group("frac").lower()][0]  # "dos horas y media": two and a half hours
-                c = Core(c.start, c.end, c.value + part, 0.05, c.words_only, False, c.digits_text, c.separators)
+                c = Core(c.start, c.end, c.value + part, fraction_precision(part), c.words_only, False, c.digits_text, c.separators)
                 last = c
                 end = fm.end()
     # unit before the (first) number: "$44 billion", "US$2m", "per cent of 210"

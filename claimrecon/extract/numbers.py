@@ -56,6 +56,16 @@ def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
     return value, precision
 
 
+def fraction_precision(part: float) -> float:
+    """How far a figure with a fraction written in words may be from what it tells, in its unit:
+    "an hour and a half" is said of what rounds to the half hour (a quarter either side), "three
+    and a quarter" of what rounds to the quarter; other fractions are taken as written."""
+    steps = part * 4
+    if abs(steps - round(steps)) > 1e-9:
+        return 0.05
+    return 0.25 if round(steps) % 2 == 0 else 0.125
+
+
 def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
     """Number words: (value, precision, has_scale) or None when the words are not one number the
     rules can read whole.
@@ -107,7 +117,7 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
     trailing_fraction = False
     seen = False
     has_scale = False
-    frac_part = False
+    frac_part = 0.0  # the fraction written in words ("and a half": 0.5), if any
     approx = False
     last_small = ""  # the kind of the last word of the current group (order check)
     for tok, value, kind in entries:
@@ -121,14 +131,14 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
             if last_small and _ORDER[kind] >= _ORDER[last_small]:
                 return None
             if value != int(value):
-                frac_part = True
+                frac_part = value - int(value)
             cur += value
             last_small = kind
         elif kind == "hundred":
             cur = (cur or 1) * value
             last_small = "hundreds"
         elif kind == "fraction":
-            frac_part = True
+            frac_part = value
             # "tres millones y medio", "a million and a half": half the scale before, unless a
             # scale follows ("one billion and a half million")
             if cur and groups:
@@ -162,7 +172,7 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
         return None
     # half a unit of the last word written: "mil quinientos veintitrés" 0.5, "2.6 million" 50,000
     last_scale = groups[-1][1] if groups and not cur else (groups[-1][1] if trailing_fraction else 1.0)
-    precision = (0.05 if frac_part else 0.5) * last_scale
+    precision = (fraction_precision(frac_part) if frac_part else 0.5) * last_scale
     if approx:
         precision = 0.1 * result  # "una veintena": about twenty
     return result, precision, has_scale
