@@ -895,8 +895,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             if before and (before[-1].isdigit() or any(b == len(before) for _, b in taken)):
                 continue  # "$3,500 a month", "50 km an hour": a rate, not a duration of its own
         h = _hedge_before(s, lx, start, across=False)  # "hasta la hora de cierre" is no duration
-        if not h and not am:
-            continue
+        if not h and not am and not (lx.unit_fraction_re and lx.unit_fraction_re.match(s, m.end())):
+            continue  # (a unit and its fraction need no article: "hora y media", "año y medio")
         kind, unit, factor = entry
         q = "exact"
         if h:
