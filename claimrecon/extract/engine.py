@@ -257,7 +257,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         has_marker, has_prep = lx.marker_gate.open(words) or any(_GLUED_MARKER.match(w) for w in words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
         need = {"ampm": has_marker, "colon": ":" in s, "bare": has_prep or (has_suffix and has_marker),
-                "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_gate.open(words),
+                "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_gate.open(words) or "(" in s,
                 "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:

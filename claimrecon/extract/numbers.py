@@ -172,7 +172,9 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
         return None
     # half a unit of the last word written: "mil quinientos veintitrés" 0.5, "2.6 million" 50,000
     last_scale = groups[-1][1] if groups and not cur else (groups[-1][1] if trailing_fraction else 1.0)
-    precision = (fraction_precision(frac_part) if frac_part else 0.5) * last_scale
+    # a fraction in words with no scale word rounds to its step ("one and a half": a quarter
+    # either side); with one, to a twentieth of the scale as before ("three and a half million")
+    precision = ((0.05 if has_scale else fraction_precision(frac_part)) if frac_part else 0.5) * last_scale
     if approx:
         precision = 0.1 * result  # "una veintena": about twenty
     return result, precision, has_scale
