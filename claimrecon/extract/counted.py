@@ -655,13 +655,13 @@ def _since_year(s: str, year: re.Match[str], since: re.Pattern[str] | None, plac
 
 
 #: concepts that mark a part rather than say what it counts ("including", "de ellos", "w tym")
-PART_MARKS = frozenset({"#included"})
+_PART_MARKS = frozenset({"#included"})
 #: the weight of a whole's words in a part that names no noun of its own
 INHERITED = 0.8
 
 
 def _own_noun(c: Counted) -> bool:
-    return any(t[:1] == "#" and w >= 0.5 and t not in PART_MARKS and not t.startswith(("#weekday_", "#day_"))
+    return any(t[:1] == "#" and w >= 0.5 and t not in _PART_MARKS and not t.startswith(("#weekday_", "#day_"))
                for t, w in zip(c.terms, c.weights))
 
 
@@ -680,7 +680,7 @@ def _parts_count_the_whole(spans: list[tuple[int, int, str]], out: list[Reading]
             continue
         own = r.counted
         extra = [(t, round(w * INHERITED, 2)) for t, w in zip(whole.counted.terms, whole.counted.weights)
-                 if t[:1] == "#" and t not in PART_MARKS and t not in own.terms]
+                 if t[:1] == "#" and t not in _PART_MARKS and t not in own.terms]
         terms = (own.terms + tuple(t for t, _ in extra))[:MAX_TERMS]
         weights = (own.weights + tuple(w for _, w in extra))[:MAX_TERMS]
         out[fi] = r._replace(counted=replace(own, terms=terms, weights=weights))
@@ -707,7 +707,7 @@ def _bare_figures(spans: list[tuple[int, int, str]], out: list[Reading]) -> None
             continue
         # its concepts (not a part's mark) and lemmas; not names, rates or who gives it
         extra = [(t, round(w * BARE_WEIGHT, 2)) for t, w in zip(prev.counted.terms, prev.counted.weights)
-                 if (t.startswith("#") and t not in PART_MARKS) or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:")))]
+                 if (t.startswith("#") and t not in _PART_MARKS) or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:")))]
         if extra:
             out[fi] = r._replace(counted=replace(r.counted, terms=tuple(t for t, _ in extra), weights=tuple(w for _, w in extra)))
 

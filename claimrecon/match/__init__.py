@@ -46,7 +46,6 @@ from typing import Any
 from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset, offset_text, zone_minutes
 from ..errors import UnsupportedLanguage
 from ..extract.lemmas import concepts
-from ..extract.counted import PART_MARKS
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
 from ..reconcile import Info
@@ -200,10 +199,10 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     fams = families()
     roles_near = frozenset(f for t in near if roles.get(t) in _TALLIES for f in (fams.get(t) or (t,)))
     head: frozenset[str] = frozenset()
-    if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic" and ct.terms[0] not in PART_MARKS:
+    if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic":
         # the counted noun: its concept, or each of its senses ("vecinos": neighbours, residents)
         senses = [t for t, w in zip(ct.terms, weights) if w == weights[0] and t[:1] == "#"
-                  and not t.startswith(("#weekday_", "#day_")) and roles.get(t) != "generic" and t not in PART_MARKS]
+                  and not t.startswith(("#weekday_", "#day_")) and roles.get(t) != "generic"]
         head = frozenset(x for t in senses for x in (t,) + fams.get(t, ()))
     # a block is one kind, and one currency for money, one dimension for a physical quantity
     unit = c.unit if c.kind == "money" else (c.dimension if c.kind == "quantity" else None)
