@@ -59,7 +59,8 @@ class Article:
     published: str | None = None  # ISO date
     published_time: str | None = None  # "HH:MM", local, as the dateline prints it (the last time: an update)
     dateline_day: str | None = None  # "MM-DD" of a dateline that prints no year, when no full date is known
-    dateline_weekday: int | None = None  # the weekday that dateline names with its day (1 is Monday), if any
+    dateline_weekday: int | None = None  # the weekday a byline names with that day (1 is Monday), if any
+    weekday_guess: int | None = None  # else the weekday that day likely falls on, from the weekdays the article names
     outlet: str | None = None
     author: str | None = None
     url: str | None = None

@@ -142,3 +142,8 @@ def test_an_amount_in_brackets_counts_what_the_amount_before_it_counts(lang: str
 def test_an_amount_in_brackets_that_says_what_it_is_keeps_its_own_words() -> None:
     claims = extract("Ceny wzrosły o 12 zł (a koszty transportu o 3 zł).", "pl")
     assert [c.counted.terms == claims[0].counted.terms for c in claims[1:]] == [False]
+
+
+def test_a_breakdown_in_brackets_in_one_currency_is_no_conversion() -> None:
+    claims = extract("The council spent £12 million on repairs (£5 million, £4 million and £3 million).", "en")
+    assert [c.counted.terms == claims[0].counted.terms for c in claims[1:]] == [False, False, False]

@@ -393,21 +393,24 @@ def test_a_wire_dateline_without_its_year_gives_its_day(lang: str, text: str, da
 @pytest.mark.parametrize(
     ("lang", "text", "found"),
     [
-        ("en", "Headline\n\nBy Rosa Huamán | Lima Herald | Tuesday, February 18\n\nThe toll rose.", ("02-18", 2)),
-        ("pl", "Tytuł\n\nWtorek, 18 lutego. Marta Zielińska, Świat Info\n\nLiczba ofiar wzrosła.", ("02-18", 2)),
-        ("es", "Titular\n\nmartes, 18 de febrero\n\nSubió el número de fallecidos.", ("02-18", 2)),
-        ("en", "Headline\n\nWARSAW, Jan 22 (CPA) - Poland confirmed a new outbreak.", ("01-22", None)),  # no weekday named
+        ("en", "Headline\n\nBy Rosa Huamán | Lima Herald | Tuesday, February 18\n\nThe toll rose.", ("02-18", 2, True)),
+        ("pl", "Tytuł\n\nWtorek, 18 lutego. Marta Zielińska, Świat Info\n\nLiczba ofiar wzrosła.", ("02-18", 2, True)),
+        ("es", "Titular\n\nmartes, 18 de febrero\n\nSubió el número de fallecidos.", ("02-18", 2, True)),
+        ("en", "Headline\n\nWARSAW, Jan 22 (CPA) - Poland confirmed a new outbreak.", ("01-22", None, False)),  # no weekday named
         # no weekday in the byline: the day the article's weekdays are nearest before (the toll
         # "late on Friday", then "on Saturday": a Saturday)
         ("en", "Headline\n\nTORREÓN, Mexico, Dec 21 (Wire) - The toll rose to 12 on Saturday. Officials said late on "
-               "Friday that nine had died.", ("12-21", 6)),
+               "Friday that nine had died.", ("12-21", 6, False)),
         ("pl", "Tytuł\n\nWARSZAWA, 14 lipca (PAP) - W niedzielę lawina porwała turystów; w poniedziałek wstrzymano "
-               "poszukiwania.", ("07-14", 1)),
+               "poszukiwania.", ("07-14", 1, False)),
         # talks on Monday and Thursday: Thursday's day puts them nearest before it
-        ("en", "Headline\n\nLONDON, May 5 (Wire) - Talks on Monday and Thursday failed.", ("05-05", 4)),
+        ("en", "Headline\n\nLONDON, May 5 (Wire) - Talks on Monday and Thursday failed.", ("05-05", 4, False)),
+        # a name is no weekday: "the Sunday Times", "Plácido Domingo"
+        ("en", "Headline\n\nLONDON, May 5 (Wire) - The fire on Friday was first reported by the Sunday Times.", ("05-05", 5, False)),
+        ("es", "Titular\n\nMADRID, 5 may. (Agencia) - Plácido Domingo cantó el viernes ante 2.000 personas.", ("05-05", 5, False)),
     ],
 )
-def test_a_bylines_weekday_comes_with_its_day(lang: str, text: str, found: tuple[str, int | None]) -> None:
+def test_a_bylines_weekday_comes_with_its_day(lang: str, text: str, found: tuple[str, int | None, bool]) -> None:
     from claimrecon.ingest.metadata import dateline_day_and_weekday
 
     assert dateline_day_and_weekday(text, lang) == found

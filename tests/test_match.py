@@ -694,6 +694,10 @@ def test_a_bylines_weekday_lets_days_without_a_year_resolve_weekdays():
     odd = Article("x.txt", "ok", language="en", dateline_day="02-19", dateline_weekday=2)
     assert dt.date(calendar_year(arts + [arts[0], odd]), 2, 18).isoweekday() == 2
     assert dt.date(calendar_year([odd, odd, arts[0]]), 2, 19).isoweekday() == 2
+    # a weekday a byline names outranks any read from an article's words
+    guessed = Article("g.txt", "ok", language="en", dateline_day="02-18", weekday_guess=5)
+    assert dt.date(calendar_year([arts[0], guessed, guessed]), 2, 18).isoweekday() == 2
+    assert dt.date(calendar_year([guessed, arts[1]]), 2, 18).isoweekday() == 5
     # a run that prints a year gives none
     assert calendar_year(arts + [Article("y.txt", "ok", language="en", published="2025-02-18")]) is None
     assert calendar_year(arts[1:]) is None
@@ -1320,7 +1324,8 @@ def _run_undated(*texts: tuple[str, str, str]):
 
     arts, claims = [], []
     for aid, lang, text in texts:
-        day, weekday = dateline_day_and_weekday(text, lang)
-        arts.append(Article(aid, "ok", language=lang, text=text, dateline_day=day, dateline_weekday=weekday))
+        day, weekday, named = dateline_day_and_weekday(text, lang)
+        arts.append(Article(aid, "ok", language=lang, text=text, dateline_day=day, dateline_weekday=weekday if named else None,
+                            weekday_guess=None if named else weekday))
         claims += extract(text, lang, article_id=aid)
     return claims, reconcile(arts, claims)[1]

@@ -81,7 +81,15 @@ def test_extract_never_raises_and_offsets_hold(lang, text):
     ("en", "It took two and a quarter hours.", 8100.0, 450.0),
     ("en", "The firm lost three and a half million euros.", 3500000.0, 50000.0),  # a scale word: a twentieth of it
     ("en", "Flights were delayed by 1.5 hours.", 5400.0, 180.0),  # digits: half their last digit
+    ("en", "They waited half an hour.", 1800.0, 180.0),  # a fraction with no whole keeps its rounding
 ])
 def test_a_fraction_in_words_rounds_to_its_step(lang: str, text: str, value: float, precision: float) -> None:
     (claim,) = [c for c in extract(text, lang) if c.kind in ("duration", "money")]
     assert (claim.value, claim.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Prices rose by half a percent."), ("pl", "Inflacja wyniosła dwa i pół procent."),
+                                        ("en", "It cost one and a half euros.")])
+def test_a_fraction_in_words_of_no_duration_keeps_its_rounding(lang: str, text: str) -> None:
+    (claim,) = extract(text, lang)
+    assert claim.precision == pytest.approx(0.05)

@@ -380,8 +380,8 @@ def _conversions_count_alike(s: str, out: list[tuple[Mention, str | None, Scope,
         if men.kind != "money" or counted.terms:
             continue
         prev = out[k - 1]
-        if prev[0].kind != "money" or not prev[4].terms:
-            continue
+        if prev[0].kind != "money" or not prev[4].terms or prev[0].unit == men.unit:
+            continue  # (one currency: a breakdown, "£12 million (£5 million, £4 million ...)", not a conversion)
         gap = s[prev[0].end : men.start]
         if _OPENING.fullmatch(gap) or (_NEXT_IN_BRACKET.fullmatch(gap) and s.rfind("(", 0, prev[0].start) > s.rfind(")", 0, prev[0].start)):
             out[k] = out[k][:4] + (prev[4],)

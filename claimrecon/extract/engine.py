@@ -196,9 +196,18 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
 
 #: the end of a clause right after a figure ("około 16.45." ; not "ok. 4.25 za euro")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
-#: a clock time, maybe its zone's words, and an opening bracket: what follows it in the bracket is
-#: that instant on another clock ("11.40 czasu lokalnego (19.40 w Polsce)")
-_CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}[.:]\d{2}(?:\s*[^\W\d_]+\.?){0,4}\s*\(\s*$")
+#: a clock time, its zone's words and an opening bracket: what follows it in the bracket is that
+#: instant on another clock ("11.40 czasu lokalnego (19.40 w Polsce)", ``_restated_clock``)
+_CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}[.:]\d{2}(?P<words>(?:\s*[^\W\d_]+\.?){1,4})\s*\(\s*$")
+
+
+def _restated_clock(s: str, zone_pat: re.Pattern[str], at: int) -> bool:
+    """Whether a dotted figure at ``at`` opens a bracket right after a clock time that names its
+    clock ("11.40 czasu lokalnego (19.40 w Polsce)", "11.40 hora local (18.40 en Madrid)"): the
+    same instant told on another clock. A figure after any other ("6.40 zł (6.55 w Niemczech)",
+    "1.15 (1.20 last year)") is no clock time."""
+    m = _CLOCK_THEN_BRACKET.search(s, max(0, at - 60), at)
+    return m is not None and zone_pat.search(m.group("words")) is not None
 
 
 def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
@@ -281,13 +290,13 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True
-            if name == "dot" and not has_prep and _CLOCK_THEN_BRACKET.search(s, max(0, m.start() - 60), m.start()):
+            if name == "dot" and not has_prep and _restated_clock(s, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
                 continue  # (a dotted figure with a zone's abbreviation right after it is a clock time: "(13.40 GMT)")
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
-            if name == "bare" and _counts_next(s, lx, m.end()):
+            if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 and _counts_next(s, lx, m.end()):
                 continue  # "o 19 poszkodowanych" (about 19 injured), "o 16 więcej" (16 more): no clock time
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
             unit_entry = lx.units_after.get(um.group("unit").lower(), ("", "", 0.0)) if um else None
@@ -330,9 +339,11 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
 
 
 def _counts_next(s: str, lx: Lexicon, end: int) -> bool:
-    """Whether the word after a bare hour makes it a count: a change word said after a figure
-    ("więcej", "more") or a word for people counted as news counts them, the injured, the dead,
-    the missing (a concept ``roles.tsv`` calls a tally or a state)."""
+    """Whether the word after an hour that only a one-word preposition makes a clock time ("o 19")
+    makes it a count: a change word said after a figure ("więcej") or a word for what news counts
+    as it develops, the injured, the dead, the missing, the damaged (a concept ``roles.tsv`` calls
+    a tally or a state). An hour word or an article keeps a clock time ("o godz. 19", "a las 8
+    menos cuarto")."""
     wm = _WORD_NEXT.match(s, end)
     if wm is None:
         return False
@@ -896,7 +907,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                 continue  # "$3,500 a month", "50 km an hour": a rate, not a duration of its own
         h = _hedge_before(s, lx, start, across=False)  # "hasta la hora de cierre" is no duration
         if not h and not am and not (lx.unit_fraction_re and lx.unit_fraction_re.match(s, m.end())):
-            continue  # (a unit and its fraction need no article: "hora y media", "año y medio")
+            continue  # (a unit and its fraction need no article: "hora y media")
         kind, unit, factor = entry
         q = "exact"
         if h:
@@ -1093,6 +1104,8 @@ def _counts_noun_after(s: str, end: int) -> bool:
 
 _NAME_BEFORE = re.compile(r"(?P<w>[^\W\d_][\w&+.'’-]*|[\w]*&[\w&]*)\s")
 _CAPITAL_INSIDE = re.compile(r".[A-Z&]|&")
+#: a capitalized word right after a number word: part of a name with it ("Seven Sisters")
+_CAPITAL_NEXT = re.compile(r"[\s-]+[A-ZÁÉÍÓÚÑĄĆĘŁŃÓŚŹŻ]")
 
 
 def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
@@ -1103,8 +1116,11 @@ def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
         before = s[:start].rstrip()
         # a dash or bracket opens text as a full stop does: a wire's dateline ("LONDON (Wire) -
         # Five people died"), an aside ("(Twenty of them were children.)")
-        return c.digits_text[:1].isupper() and start > 0 and before[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":", "–", "—", "(") \
-            and not before.endswith(" -")
+        opening = before[-1:] in ("–", "—", "(") or before.endswith(" -")
+        if opening and c.digits_text[:1].isupper() and _CAPITAL_NEXT.match(s, c.end):
+            return True  # "- Seven Sisters is", "(Three Dog Night)": a name after a dash or bracket
+        return c.digits_text[:1].isupper() and start > 0 and before[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":") \
+            and not opening
     if c.has_scale or c.separators or c.value != int(c.value) or s[start - 1 : start] != " ":
         return False
     before = s[max(0, start - 30) : start - 1].rsplit(None, 1)
@@ -1228,7 +1244,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re and kind in ("duration", "quantity") else None
             if fm and rng is None and not c.has_scale and c.value == int(c.value):
                 part = lx.words[fm.group("frac").lower()][0]  # "dos horas y media": two and a half hours
-                c = Core(c.start, c.end, c.value + part, fraction_precision(part), c.words_only, False, c.digits_text, c.separators)
+                c = Core(c.start, c.end, c.value + part, fraction_precision(part) if kind == "duration" else 0.05, c.words_only, False,
+                         c.digits_text, c.separators)
                 last = c
                 end = fm.end()
     # unit before the (first) number: "$44 billion", "US$2m", "per cent of 210"
@@ -1344,6 +1361,10 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     value = value * factor * (-1 if negative else 1)
     extra_factor = factor
     precision = c.precision * factor
+    if kind == "duration" and c.words_only and not c.has_scale and c.value > 1 and c.value != int(c.value):
+        # a whole and a fraction in words rounds to the fraction's step: "one and a half hours" is
+        # said of 75 to 105 minutes ("half an hour" alone keeps its rounding)
+        precision = max(precision, fraction_precision(c.value - int(c.value)) * factor)
     if rng is not None:
         hi_val = rng.value
         lo_val = c.value

@@ -117,7 +117,7 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
     trailing_fraction = False
     seen = False
     has_scale = False
-    frac_part = 0.0  # the fraction written in words ("and a half": 0.5), if any
+    frac_part = False
     approx = False
     last_small = ""  # the kind of the last word of the current group (order check)
     for tok, value, kind in entries:
@@ -131,14 +131,14 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
             if last_small and _ORDER[kind] >= _ORDER[last_small]:
                 return None
             if value != int(value):
-                frac_part = value - int(value)
+                frac_part = True
             cur += value
             last_small = kind
         elif kind == "hundred":
             cur = (cur or 1) * value
             last_small = "hundreds"
         elif kind == "fraction":
-            frac_part = value
+            frac_part = True
             # "tres millones y medio", "a million and a half": half the scale before, unless a
             # scale follows ("one billion and a half million")
             if cur and groups:
@@ -172,9 +172,7 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
         return None
     # half a unit of the last word written: "mil quinientos veintitrés" 0.5, "2.6 million" 50,000
     last_scale = groups[-1][1] if groups and not cur else (groups[-1][1] if trailing_fraction else 1.0)
-    # a fraction in words with no scale word rounds to its step ("one and a half": a quarter
-    # either side); with one, to a twentieth of the scale as before ("three and a half million")
-    precision = ((0.05 if has_scale else fraction_precision(frac_part)) if frac_part else 0.5) * last_scale
+    precision = (0.05 if frac_part else 0.5) * last_scale  # (a duration's fraction rounds to its step: engine)
     if approx:
         precision = 0.1 * result  # "una veintena": about twenty
     return result, precision, has_scale

@@ -60,14 +60,15 @@ def make_article(base: Article, text: str, opts: Options, given: Mapping[str, st
     title = given.get("title")
     published = parse_date(given["published"], language) if given.get("published") else None
     found = published or find_dateline(norm, language)
-    day, weekday = (None, None) if found else dateline_day_and_weekday(norm, language)
+    day, weekday, named = (None, None, False) if found else dateline_day_and_weekday(norm, language)
     return replace(
         base,
         text=norm,
         title=shorten_title(" ".join(title.split())) if title else find_title(norm, language),
         published=found,
         dateline_day=day,
-        dateline_weekday=weekday,
+        dateline_weekday=weekday if named else None,
+        weekday_guess=None if named else weekday,
         published_time=(parse_time(given["published"]) if published else None) or find_report_time(norm, language),
         outlet=given.get("outlet") or find_outlet(norm, language),
         author=given.get("author") or base.author or find_author(norm),

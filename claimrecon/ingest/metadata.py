@@ -238,9 +238,10 @@ def find_dateline_day(text: str, lang: str) -> str | None:
     return dateline_day_and_weekday(text, lang)[0]
 
 
-def dateline_day_and_weekday(text: str, lang: str) -> tuple[str | None, int | None]:
-    """``find_dateline_day``, and the weekday the byline names with it ("Tuesday, February 18":
-    2), which says what weekday that day falls on when no article of a run prints a year."""
+def dateline_day_and_weekday(text: str, lang: str) -> tuple[str | None, int | None, bool]:
+    """``find_dateline_day``, the weekday that day falls on (1 is Monday), and whether the byline
+    names it ("Tuesday, February 18": 2, True) or it is read from the weekdays the article names
+    (``_recent_weekday``: False): what weekday that day is when no article of a run prints a year."""
     for line in _head(text):
         for pat in _wire_day_patterns(lang):
             m = pat.match(line)
@@ -252,17 +253,20 @@ def dateline_day_and_weekday(text: str, lang: str) -> tuple[str | None, int | No
                 except ValueError:
                     continue
                 named = m.groupdict().get("weekday")
-                return f"{month:02d}-{day:02d}", _weekdays(lang).get(named.lower()) if named else _recent_weekday(text, lang)
-    return None, None
+                if named:
+                    return f"{month:02d}-{day:02d}", _weekdays(lang).get(named.lower()), True
+                return f"{month:02d}-{day:02d}", _recent_weekday(text, lang), False
+    return None, None, False
 
 
 def _recent_weekday(text: str, lang: str) -> int | None:
     """The weekday an article's day most likely falls on, from the weekdays its text names: news
     tells of the last few days, so the day that puts them nearest before it ("rose to 12 on
-    Saturday", "said late on Friday": Saturday). None when no weekday is named or two days fit
-    as well."""
+    Saturday", "said late on Friday": Saturday). A guess (a weekday to come, "talks will resume on
+    Monday", misleads it), which a byline's weekday overrides (``match.calendar_year``). None when
+    no weekday is named or two days fit as well."""
     days = _weekdays(lang)
-    named = [days[w.lower()] for w in _weekday_words(lang).findall(text)]
+    named = [days[m.group(1).lower()] for m in _weekday_words(lang).finditer(text)]
     if not named:
         return None
     back = sorted((sum((day - w) % 7 for w in named), day) for day in range(1, 8))
@@ -271,8 +275,11 @@ def _recent_weekday(text: str, lang: str) -> int | None:
 
 @functools.lru_cache(maxsize=None)
 def _weekday_words(lang: str) -> re.Pattern[str]:
-    alt = "|".join(re.escape(w) for w in sorted(_weekdays(lang), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?i:{alt})(?!\w)")
+    """A weekday's name as ``time.tsv`` writes it (in the case it gives: "Monday", "lunes", so that
+    "Plácido Domingo" is none), not followed by a capitalized word ("the Sunday Times")."""
+    phrases = [r["phrase"] for r in load_language(lang).table("time.tsv") if r["type"] == "weekday"]
+    alt = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+[A-ZÁÉÍÓÚÑĄĆĘŁŃŚŹŻ])")
 
 
 def _head(text: str) -> list[str]:

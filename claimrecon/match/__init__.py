@@ -321,8 +321,8 @@ def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
     dates = sorted({d for d in (_iso_date(a.published) for a in articles) if d is not None})
     if not dates:
         # no article of the run prints a year: the days still order the reports ("--02-17" before
-        # "--02-18", ISO 8601's day without its year); weekdays are resolved on them only where a
-        # byline names the weekday of its day (``calendar_year``)
+        # "--02-18", ISO 8601's day without its year); weekdays are resolved on them where the
+        # weekday of a day is known (``calendar_year``)
         for a in articles:
             if a.dateline_day and not a.published:
                 out[a.id] = "--" + a.dateline_day + ("T" + a.published_time if a.published_time else "")
@@ -351,14 +351,17 @@ CALENDAR_YEARS = range(2099, 1969, -1)
 
 
 def calendar_year(articles: Sequence[Article]) -> int | None:
-    """A year whose calendar puts the most of a run's dateline days on their weekdays (named by
-    the byline, "Tuesday, February 18", or read from the weekdays the article names,
-    ``metadata.dateline_day_and_weekday``), when no article prints a year: it is used only to
-    count back from those days to the weekdays the claims name ("El lunes por la noche"), and
-    never shown (the days stay "--02-18"). None when no weekday is known or a year is printed."""
+    """A year whose calendar puts the most of a run's dateline days on their weekdays, when no
+    article prints a year: the weekdays bylines name ("Tuesday, February 18") if any, else the
+    weekdays read from what the articles name (``Article.weekday_guess``). On it the run's
+    weekdays and day words are counted back from those days ("El lunes por la noche") and the
+    clocks of its zones read (``_report_date``); it is never shown (the days stay "--02-18").
+    None when no weekday is known or a year is printed."""
     if any(_iso_date(a.published) for a in articles):
         return None
     named = [(a.dateline_day, a.dateline_weekday) for a in articles if a.dateline_day and a.dateline_weekday]
+    if not named:
+        named = [(a.dateline_day, a.weekday_guess) for a in articles if a.dateline_day and a.weekday_guess]
     if not named:
         return None
     best: tuple[int, int] | None = None  # (articles whose day falls on its weekday, year)
@@ -1567,9 +1570,6 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
         slipped = functools.lru_cache(maxsize=None)(_slip)  # a feed repeats its figures
         order = sorted(moments)
         for late in dated:
-            # who states this figure at its own moment: an article that gives both figures, one
-            # for each day ("12 dead on Monday night", "21 on Tuesday"), tells an update, no slip
-            told_late = moments[out[late.id]].get(late.value, set())
             for m in order:
                 if m >= out[late.id]:
                     break
