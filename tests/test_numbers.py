@@ -82,6 +82,9 @@ def test_extract_never_raises_and_offsets_hold(lang, text):
     ("en", "The firm lost three and a half million euros.", 3500000.0, 50000.0),  # a scale word: a twentieth of it
     ("en", "Flights were delayed by 1.5 hours.", 5400.0, 180.0),  # digits: half their last digit
     ("en", "They waited half an hour.", 1800.0, 180.0),  # a fraction with no whole keeps its rounding
+    ("en", "It took 2 and a half hours.", 9000.0, 900.0),  # digits and a fraction in words
+    ("en", "It took two point five hours.", 9000.0, 180.0),  # a decimal read out: its last digit
+    ("es", "Tardaron dos coma cinco horas.", 9000.0, 180.0),
 ])
 def test_a_fraction_in_words_rounds_to_its_step(lang: str, text: str, value: float, precision: float) -> None:
     (claim,) = [c for c in extract(text, lang) if c.kind in ("duration", "money")]

@@ -202,12 +202,17 @@ _CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}[.:]\d{2}(?P<words>(?:\s*[^
 
 
 def _restated_clock(s: str, zone_pat: re.Pattern[str], at: int) -> bool:
-    """Whether a dotted figure at ``at`` opens a bracket right after a clock time that names its
-    clock ("11.40 czasu lokalnego (19.40 w Polsce)", "11.40 hora local (18.40 en Madrid)"): the
-    same instant told on another clock. A figure after any other ("6.40 zł (6.55 w Niemczech)",
-    "1.15 (1.20 last year)") is no clock time."""
+    """Whether a dotted figure at ``at`` opens a bracket right after a figure of clock form whose
+    words name its clock with a zone's phrase or abbreviation ("11.40 czasu lokalnego (19.40 w
+    Polsce)", "11.40 hora local (18.40 en Madrid)", "9.30 CET (8.30 GMT)"): the same instant told
+    on another clock. After any other figure ("6.40 zł (6.55 w Niemczech)", "1.15 (1.20 last
+    year)", "2.15 in eastern regions (2.30 last year)") it is no clock time."""
     m = _CLOCK_THEN_BRACKET.search(s, max(0, at - 60), at)
-    return m is not None and zone_pat.search(m.group("words")) is not None
+    if m is None:
+        return False
+    zm = zone_pat.search(m.group("words"))
+    # (as ``_abbreviated_zone``: a zone's one-word name may be a plain word, "eastern", "Central")
+    return zm is not None and (zm.group("z").isupper() or " " in zm.group("z").strip())
 
 
 def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
@@ -339,8 +344,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
 
 
 def _counts_next(s: str, lx: Lexicon, end: int) -> bool:
-    """Whether the word after an hour that only a one-word preposition makes a clock time ("o 19")
-    makes it a count: a change word said after a figure ("więcej") or a word for what news counts
+    """Whether the word after an hour that only a preposition of one or two letters makes a clock
+    time ("o 19") makes it a count: a change word said after a figure ("więcej") or a word for what news counts
     as it develops, the injured, the dead, the missing, the damaged (a concept ``roles.tsv`` calls
     a tally or a state). An hour word or an article keeps a clock time ("o godz. 19", "a las 8
     menos cuarto")."""
@@ -355,6 +360,15 @@ def _counts_next(s: str, lx: Lexicon, end: int) -> bool:
 
     counted = concepts_of_role("tally") | concepts_of_role("state")
     return any("#" + k in counted for k in concepts(lx.lang).of(lemma(word, lx.lang), word.lower()))
+
+
+def _fraction_word(lx: Lexicon, text: str) -> bool:
+    """Whether a number's words hold a fraction ("and a half", "y cuarto", "półtorej"): a word
+    whose value is no whole number."""
+    return any((v := lx.words.get(w.lower())) is not None and v[0] != int(v[0]) for w in _WORDS.findall(text))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _article_gap(gap: str, lx: Lexicon) -> bool:
@@ -1104,8 +1118,6 @@ def _counts_noun_after(s: str, end: int) -> bool:
 
 _NAME_BEFORE = re.compile(r"(?P<w>[^\W\d_][\w&+.'’-]*|[\w]*&[\w&]*)\s")
 _CAPITAL_INSIDE = re.compile(r".[A-Z&]|&")
-#: a capitalized word right after a number word: part of a name with it ("Seven Sisters")
-_CAPITAL_NEXT = re.compile(r"[\s-]+[A-ZÁÉÍÓÚÑĄĆĘŁŃÓŚŹŻ]")
 
 
 def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
@@ -1117,8 +1129,6 @@ def _in_name(s: str, lx: Lexicon, c: Core, start: int) -> bool:
         # a dash or bracket opens text as a full stop does: a wire's dateline ("LONDON (Wire) -
         # Five people died"), an aside ("(Twenty of them were children.)")
         opening = before[-1:] in ("–", "—", "(") or before.endswith(" -")
-        if opening and c.digits_text[:1].isupper() and _CAPITAL_NEXT.match(s, c.end):
-            return True  # "- Seven Sisters is", "(Three Dog Night)": a name after a dash or bracket
         return c.digits_text[:1].isupper() and start > 0 and before[-1:] not in ("", ".", "!", "?", "\"", "“", "„", "«", ":") \
             and not opening
     if c.has_scale or c.separators or c.value != int(c.value) or s[start - 1 : start] != " ":
@@ -1361,9 +1371,10 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     value = value * factor * (-1 if negative else 1)
     extra_factor = factor
     precision = c.precision * factor
-    if kind == "duration" and c.words_only and not c.has_scale and c.value > 1 and c.value != int(c.value):
-        # a whole and a fraction in words rounds to the fraction's step: "one and a half hours" is
-        # said of 75 to 105 minutes ("half an hour" alone keeps its rounding)
+    if kind == "duration" and not c.has_scale and c.value > 1 and c.value != int(c.value) and _fraction_word(lx, s[c.start : c.end]):
+        # a whole and a fraction in words rounds to the fraction's step: "one and a half hours",
+        # "2 and a half hours", "półtorej godziny" are said of 75 to 105 minutes or 135 to 165
+        # ("half an hour" alone keeps its rounding, and so does "two point five hours")
         precision = max(precision, fraction_precision(c.value - int(c.value)) * factor)
     if rng is not None:
         hi_val = rng.value

@@ -275,11 +275,11 @@ def _recent_weekday(text: str, lang: str) -> int | None:
 
 @functools.lru_cache(maxsize=None)
 def _weekday_words(lang: str) -> re.Pattern[str]:
-    """A weekday's name as ``time.tsv`` writes it (in the case it gives: "Monday", "lunes", so that
-    "Plácido Domingo" is none), not followed by a capitalized word ("the Sunday Times")."""
+    """A weekday's name as ``time.tsv`` writes it, in the case it gives ("Monday", "lunes": so
+    "Plácido Domingo" is none; "the Sunday Times" still is one)."""
     phrases = [r["phrase"] for r in load_language(lang).table("time.tsv") if r["type"] == "weekday"]
     alt = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({alt})(?!\w)(?!\s+[A-ZÁÉÍÓÚÑĄĆĘŁŃŚŹŻ])")
+    return re.compile(rf"(?<!\w)({alt})(?!\w)")
 
 
 def _head(text: str) -> list[str]:
