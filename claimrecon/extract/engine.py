@@ -208,11 +208,7 @@ def _restated_clock(s: str, zone_pat: re.Pattern[str], at: int) -> bool:
     on another clock. After any other figure ("6.40 zł (6.55 w Niemczech)", "1.15 (1.20 last
     year)", "2.15 in eastern regions (2.30 last year)") it is no clock time."""
     m = _CLOCK_THEN_BRACKET.search(s, max(0, at - 60), at)
-    if m is None:
-        return False
-    zm = zone_pat.search(m.group("words"))
-    # (as ``_abbreviated_zone``: a zone's one-word name may be a plain word, "eastern", "Central")
-    return zm is not None and (zm.group("z").isupper() or " " in zm.group("z").strip())
+    return m is not None and _named_zone(zone_pat.search(m.group("words")))
 
 
 def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
@@ -230,7 +226,12 @@ def _abbreviated_zone(zone_pat: re.Pattern[str], s: str, at: int) -> bool:
     """Whether a zone's abbreviation in capitals ("13.40 GMT", "7.42 CET") or a phrase of a zone
     ("13.15 czasu polskiego", "15.40 hora local") follows ``at``: a zone's one-word name there may
     be a region's ("6.20 Central Italy")."""
-    zm = zone_pat.match(s, at)
+    return _named_zone(zone_pat.match(s, at))
+
+
+def _named_zone(zm: re.Match[str] | None) -> bool:
+    """Whether a zone found is surely one: an abbreviation in capitals or a phrase of several
+    words (a zone's one-word name may be a plain word: "eastern", "Central Italy")."""
     return zm is not None and (zm.group("z").isupper() or " " in zm.group("z").strip())
 
 
@@ -271,7 +272,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         has_marker, has_prep = lx.marker_gate.open(words) or any(_GLUED_MARKER.match(w) for w in words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
         need = {"ampm": has_marker, "colon": ":" in s, "bare": has_prep or (has_suffix and has_marker),
-                "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_gate.open(words) or "(" in s,
+                "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_gate.open(words),
                 "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
     for name, pat in pats:
@@ -355,11 +356,18 @@ def _counts_next(s: str, lx: Lexicon, end: int) -> bool:
     word = wm.group(1)
     if word.lower() in lx.changes_after:
         return True
-    from .counted import concepts_of_role
     from .lemmas import concepts, lemma
 
-    counted = concepts_of_role("tally") | concepts_of_role("state")
+    counted = _developing()
     return any("#" + k in counted for k in concepts(lx.lang).of(lemma(word, lx.lang), word.lower()))
+
+
+@functools.lru_cache(maxsize=1)
+def _developing() -> frozenset[str]:
+    """The concepts news counts as a story develops: ``roles.tsv``'s tallies and states."""
+    from .counted import concepts_of_role
+
+    return concepts_of_role("tally") | concepts_of_role("state")
 
 
 def _fraction_word(lx: Lexicon, text: str) -> bool:
@@ -1254,8 +1262,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re and kind in ("duration", "quantity") else None
             if fm and rng is None and not c.has_scale and c.value == int(c.value):
                 part = lx.words[fm.group("frac").lower()][0]  # "dos horas y media": two and a half hours
-                c = Core(c.start, c.end, c.value + part, fraction_precision(part) if kind == "duration" else 0.05, c.words_only, False,
-                         c.digits_text, c.separators)
+                c = Core(c.start, c.end, c.value + part, 0.05, c.words_only, False, c.digits_text, c.separators)
                 last = c
                 end = fm.end()
     # unit before the (first) number: "$44 billion", "US$2m", "per cent of 210"
@@ -1371,10 +1378,11 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     value = value * factor * (-1 if negative else 1)
     extra_factor = factor
     precision = c.precision * factor
-    if kind == "duration" and not c.has_scale and c.value > 1 and c.value != int(c.value) and _fraction_word(lx, s[c.start : c.end]):
+    if kind == "duration" and not c.has_scale and c.value > 1 and c.value != int(c.value) and _fraction_word(lx, s[c.start : end]):
         # a whole and a fraction in words rounds to the fraction's step: "one and a half hours",
-        # "2 and a half hours", "półtorej godziny" are said of 75 to 105 minutes or 135 to 165
-        # ("half an hour" alone keeps its rounding, and so does "two point five hours")
+        # "2 and a half hours", "dos horas y media", "półtorej godziny" are said of 75 to 105
+        # minutes or 135 to 165 ("half an hour" alone keeps its rounding, and so does "two point
+        # five hours")
         precision = max(precision, fraction_precision(c.value - int(c.value)) * factor)
     if rng is not None:
         hi_val = rng.value

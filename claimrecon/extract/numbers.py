@@ -172,7 +172,7 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
         return None
     # half a unit of the last word written: "mil quinientos veintitrés" 0.5, "2.6 million" 50,000
     last_scale = groups[-1][1] if groups and not cur else (groups[-1][1] if trailing_fraction else 1.0)
-    precision = (0.05 if frac_part else 0.5) * last_scale  # (a duration's fraction rounds to its step: engine)
+    precision = (0.05 if frac_part else 0.5) * last_scale
     if approx:
         precision = 0.1 * result  # "una veintena": about twenty
     return result, precision, has_scale

@@ -545,10 +545,15 @@ def _in_zone(m: Member, offset: str) -> Member:
     """A clock time in a named zone its article gave no date for ("2.05pm UK time"), read at the
     offset its zone keeps on the run's day for it (``match._zone_offsets``); the figure stays as
     written."""
-    w = m.w
-    read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, w.zone, w.date)
+    return Member(m.article, m.start, m.end, m.id, m.lang, _read_at(m.w, offset, m.w.zone), m.ref)
+
+
+def _read_at(w: Wording, offset: str, zone: str | None) -> Wording:
+    """A clock time's wording read at a UTC ``offset``; the figure stays the one its article
+    states: the run's store keeps the claims by it, and a report shows what was written."""
+    read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, zone, w.date)
     read.figure = w.figure
-    return Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
+    return read
 
 
 def _on_clock(m: Member, offset: str, home: str = "") -> Member:
@@ -560,10 +565,7 @@ def _on_clock(m: Member, offset: str, home: str = "") -> Member:
     c = clock(w.value)
     if w.zone not in (None, "local") or c is None or c[1] is not None:
         return m
-    read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, "local" + offset, w.date)
-    # the figure stays the one its article states: the run's store keeps the claims by it, and a
-    # report shows what was written; only the verdict reads the clock
-    read.figure = w.figure
+    read = _read_at(w, offset, "local" + offset)  # (only the verdict reads the clock)
     if home:
         # an outlet abroad may give it on its home clock without saying so: a second reading,
         # and a conflict only when both readings conflict (``intervals.verdict``)
