@@ -301,3 +301,14 @@ def test_a_moments_local_clock_keeps_each_figure_as_written_in_every_export(tmp_
     assert "12:42:00" in {f["value"][-8:] for g in times for f in g["figures"]}
     assert any("read on the local clock" in k["reason"] for k in report["conflicts"])
     assert (out / "claimreview.jsonld").exists()
+
+
+def test_two_whole_counts_one_apart_cannot_both_be_right():
+    # 12.5-13.5 and 13.5-14.5 touch, but nothing rounds to both 13 and 14
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Police arrested 13 people after the raids."),
+        ("b.txt", "es", "La policía detuvo a 14 personas tras las redadas."),
+    )
+    assert [k.severity for k in conflicts] == ["hard"]
+
+

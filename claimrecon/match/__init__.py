@@ -492,9 +492,12 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     restatable: list[Item] = []  # clock times and physical figures an article may restate (``conversions.restated``)
     named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
     seen_articles: set[str] = set()
+    sentences: dict[tuple[str, int, str], list[Item]] = defaultdict(list)  # (article, sentence, kind) -> its counts
     for it in items:
         it.source = _source(arts, it.article)
         seen_articles.add(it.source)
+        if it.kind == "count":
+            sentences[(it.source, it.sentence, it.kind)].append(it)
         named.update((it.source, t[9:]) for t in it.terms if t.startswith("@country:"))
         if not it.as_of and it.article in undated:
             it.as_of = undated[it.article]  # a wire dateline's day, in the year the run's other articles give
@@ -517,6 +520,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     out = Matching()
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
     running_figures = {k: frozenset(v) for k, v in running.items()}
+    superseded = _superseded(sentences)
     found: list[tuple[list[Item], Match | None]] = []
     nodes_of_block = [blocks.pop(bkey).finish() for bkey in sorted(blocks)]
     # a first look at each block, at the default threshold whatever a desk asked for (so that the
@@ -541,7 +545,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     restated = [(a, b) for a, b, _ in converted] + conversions.restated(restatable)
     for members, m in conversions.join(_currency_slips(found, money, min_confidence), restated, _figure):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
-        parts = [q for q in _split(members, m, running_figures) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
+        parts = [q for q in _split(members, m, running_figures, superseded) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
         if parts:
             clusters.append((_base_key(members), min(it.id for it in members), parts))
     # two quantities never share a key: a name met twice gets the id of its first claim
@@ -1470,11 +1474,14 @@ def _how(block: list[Node], members: list[int], sims: dict[tuple[int, int], tupl
 # Moments, keys and labels
 
 
-def _split(members: list[Item], m: Match | None, running: dict[tuple[str, str, str], frozenset[str]] | None = None) -> list[Quantity]:
+def _split(members: list[Item], m: Match | None, running: dict[tuple[str, str, str], frozenset[str]] | None = None,
+           superseded: dict[tuple[str, str, str], list[Item]] | None = None) -> list[Quantity]:
     """A cluster as quantities: one per clock moment it is anchored to, and, when it is worded as
     a running tally, one per moment its articles report it (a timeline, not a disagreement)."""
     by: dict[str, list[Item]] = defaultdict(list)
     moments = _moments(members, running)
+    if superseded:
+        _earlier_figures(members, moments, superseded)
     for it in members:
         by[moments[it.id]].append(it)
     label = describe_terms(members)
@@ -1518,6 +1525,44 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     return out
+
+
+def _superseded(sentences: dict[tuple[str, int, str], list[Item]]) -> dict[tuple[str, str, str], list[Item]]:
+    """(article, kind, figure) -> the earlier figures the article states it replaced, from one
+    sentence that gives both ("the toll rose to six on Monday, up from four on Sunday night";
+    "wzrosła do 71, z 64 dzień wcześniej"): the earlier figure is its scope ``before_change``, the
+    new one the nearest figure before it in the sentence, worded as a running tally if one is."""
+    out: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
+    for same in sentences.values():
+        for old in same:
+            if old.veto[1] != "before_change":
+                continue
+            before = [it for it in same if it.start < old.start and it.veto[1] != "before_change"]
+            new = max((it for it in before if it.running), default=None, key=lambda it: it.start) or \
+                max(before, default=None, key=lambda it: it.start)
+            if new is not None and new.value != old.value:
+                out[(new.source, new.kind, _figure(new))].append(old)
+    return out
+
+
+def _earlier_figures(members: list[Item], out: dict[str, str], superseded: dict[tuple[str, str, str], list[Item]]) -> None:
+    """Another article's figure that is the earlier figure an article says its own replaced ("up
+    from four on Sunday night"), and not its new one, reports that earlier moment: it gets a
+    moment of its own (in ``out``) rather than being flagged against the update."""
+    for new in members:
+        olds = superseded.get((new.source, new.kind, _figure(new)))
+        if not olds:
+            continue
+        now = _interval(new)
+        was = [iv for iv in map(_interval, olds) if iv is not None]
+        if now is None or not was:
+            continue
+        for it in members:
+            if it.source == new.source or out[it.id] != out[new.id] or not isinstance(it.value, float):
+                continue
+            # its figure, as written, is the earlier one and not the new one
+            if not now.low <= it.value <= now.high and any(iv.low <= it.value <= iv.high for iv in was):
+                out[it.id] = out[new.id] + " earlier"
 
 
 #: report days a figure must move steadily over to be read as a timeline whatever it counts
