@@ -147,3 +147,34 @@ def test_an_amount_in_brackets_that_says_what_it_is_keeps_its_own_words() -> Non
 def test_a_breakdown_in_brackets_in_one_currency_is_no_conversion() -> None:
     claims = extract("The council spent £12 million on repairs (£5 million, £4 million and £3 million).", "en")
     assert [c.counted.terms == claims[0].counted.terms for c in claims[1:]] == [False, False, False]
+
+
+@pytest.mark.parametrize("lang, text, part, noun", [
+    ("en", "Six of the 15 alpine resorts have already closed for the season.", "Six", "alpine resorts"),
+    ("es", "Han cerrado 11 de las 24 estaciones de la zona.", "11", "estaciones"),
+    ("pl", "Sezon zakończyło 11 z 24 stacji narciarskich.", "11", "stacji"),
+])
+def test_a_count_before_its_whole_counts_what_the_whole_counts(lang: str, text: str, part: str, noun: str) -> None:
+    # "Six of the 15 resorts": six resorts, not six of nothing; a part that names its whole
+    # ("among" the 15), which stays the whole
+    claims = extract(text, lang)
+    claim = next(c for c in claims if c.text == part)
+    whole = next(c for c in claims if c.text != part)
+    assert claim.counted.text == noun and claim.counted.terms
+    assert whole.scope.part == "whole" and claim.scope.part == "among"
+
+
+def test_an_abbreviation_before_a_capitalized_function_word_ends_a_sentence() -> None:
+    from claimrecon.extract.text import sentences
+
+    lx = lexicon("pl")
+    text = "W 2024 r. szacowano tę grupę na 3,6 mln. Z oceny skutków wynika, że koszt to ok. 8,6 mld zł."
+    got = [s.text for s in sentences(text, lx.abbreviations, lx.sentence_openers)]
+    assert got == ["W 2024 r. szacowano tę grupę na 3,6 mln.", "Z oceny skutków wynika, że koszt to ok. 8,6 mld zł."]
+    # a name after an abbreviation is no new sentence ("ul. Kolumba")
+    text = "Bombę znaleziono przy ul. Kolumba w Szczecinie."
+    assert len(sentences(text, lx.abbreviations, lx.sentence_openers)) == 1
+    # so the year of the first sentence does not date the amount of the second
+    cost = next(c for c in extract("W 2024 r. szacowano tę grupę na 3,6 mln. Z oceny skutków wynika, że firmy zapłacą ok. 8,6 mld zł.", "pl")
+                if c.kind == "money")
+    assert cost.scope.period is None

@@ -1342,3 +1342,13 @@ def test_another_outlets_figure_that_an_update_replaced_is_that_earlier_moment()
     # the four is not flagged against the six; a five, neither old nor new, still is
     assert not any("Cuatro" in p for p in pairs), pairs
     assert any("Pięć" in p for p in pairs), pairs
+
+
+def test_one_telling_figure_in_two_currencies_needs_little_else_in_common():
+    # "180 millones de euros" where the others say 180 million zlotys: one names the wrong
+    # currency; their words share little beyond the loss itself
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The industry body PSNiT puts the season's losses at 180 million zlotys."),
+        ("es.txt", "es", "En los Tatras polacos las pérdidas ascienden a 180 millones de euros, según la patronal PSNiT."),
+    )
+    assert _pairs(claims, conflicts) == [("180 million zlotys", "180 millones de euros")]

@@ -448,7 +448,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
-    sents = sentences(text, lx.abbreviations)
+    sents = sentences(text, lx.abbreviations, lx.sentence_openers)
     found = _find(lx, sents, published)
     if not found:
         return claims

@@ -630,6 +630,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 part = "place:" + place.split(":", 1)[1]
         out.append(Reading(counted, part, increment, running, year))
     _parts_count_the_whole(spans, out)
+    _parts_before_their_whole(spans, out)
     _share_conversions(s, spans, out, units)
     _bare_figures(spans, out)
     return out
@@ -684,6 +685,28 @@ def _parts_count_the_whole(spans: list[tuple[int, int, str]], out: list[Reading]
         terms = (own.terms + tuple(t for t, _ in extra))[:MAX_TERMS]
         weights = (own.weights + tuple(w for _, w in extra))[:MAX_TERMS]
         out[fi] = r._replace(counted=replace(own, terms=terms, weights=weights))
+
+
+def _parts_before_their_whole(spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
+    """A count right before the whole it is a part of counts what that whole counts: "Six of the
+    15 alpine resorts have closed", "only 31km of 94km of runs", "han cerrado 11 de las 24
+    estaciones", "zakończyło 11 z 24 stacji" (six resorts, 31 km of runs). It takes the whole's
+    noun, and its words a little lighter than its own; the whole stays the whole."""
+    for fi in range(len(out) - 1):
+        r, whole = out[fi], out[fi + 1]
+        if spans[fi][2] != "count" or spans[fi + 1][2] != "count" or whole.part != "whole" or r.part == "whole" \
+                or not whole.counted.text:
+            continue
+        # (the words the reader gave it come from before it: what happened to it, "cerrado",
+        # "Sezon zakończyło"; they stay, after the whole's noun)
+        own, w = r.counted, whole.counted
+        noun = tuple(t for t in w.terms[:1] if t not in own.terms)
+        extra = [(t, round(x * INHERITED, 2)) for t, x in zip(w.terms, w.weights) if t not in _PART_MARKS and t not in own.terms]
+        terms = (tuple(t for t, _ in extra[:len(noun)]) + own.terms + tuple(t for t, _ in extra[len(noun):]))[:MAX_TERMS]
+        weights = (tuple(x for _, x in extra[:len(noun)]) + own.weights + tuple(x for _, x in extra[len(noun):]))[:MAX_TERMS]
+        # a part that names its whole, as "among the 15 resorts" would
+        out[fi] = r._replace(counted=replace(own, text=w.text, lemma=w.lemma, head=w.head, terms=terms, weights=weights),
+                             part=r.part or "among")
 
 
 #: the weight of the words a figure with none of its own takes from the figure before it

@@ -573,7 +573,11 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 txt = s[m.start():end]
         if not abs(value) < MAX_FIGURE:
             continue
-        approx = any(lx.words.get(t, (0, ""))[1] == "approx" for t in toks)
+        # a noun of number is loose: "una veintena" (about 20), "a dozen", "two dozen" (about 12,
+        # 24); not the abbreviations of a trade's dozen ("12 dz"), nor a dozen inside a longer
+        # number ("three hundred and two dozens")
+        approx = any(lx.words.get(t, (0, ""))[1] == "approx" for t in toks) or (
+            len(toks) <= 2 and any(lx.words.get(t, (0, ""))[1] == "dozen" and len(t) > 3 for t in toks))
         cores.append(Core(m.start(), end, value, precision, True, has_scale, txt, False, approx=approx))
     cores.sort(key=lambda c: c.start)
     return _join_cores(s, lx, cores)

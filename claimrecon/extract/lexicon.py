@@ -189,6 +189,7 @@ class Lexicon:
     attr_verb_re: re.Pattern[str] | None = None
     # sentences
     abbreviations: frozenset[str] = frozenset()
+    sentence_openers: frozenset[str] = frozenset()  # function words: capitalized after an abbreviation, a new sentence
     candidate_re: re.Pattern[str] | None = None  # cheap pre-filter: could this sentence hold a claim?
     # gates: which scans a sentence's words make worth running (see ``Gate``)
     candidate_gate: Gate = field(default_factory=Gate)
@@ -572,6 +573,9 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- sentences
     lx.abbreviations = frozenset(r["abbrev"].lower() for r in rules.table("abbreviations.tsv"))
+    from spacy.util import get_lang_class
+
+    lx.sentence_openers = frozenset(w.lower() for w in get_lang_class(lx.lang).Defaults.stop_words)
     cand = [w for w in seq_words if len(w) > 2] + list(lx.vague) + list(lx.shares)
     cand += [u for u in lx.units_after if lx.units_after[u.lower()][0] == "duration"]
     cand += list(lx.weekdays)

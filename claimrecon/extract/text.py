@@ -64,8 +64,10 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
 _OPENERS = "([{\"'\u201c\u201e\u00ab\u2018"
 
 
-def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
-    """Split each paragraph into sentences; a period after a known abbreviation does not end one."""
+def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Split each paragraph into sentences; a period after a known abbreviation does not end one,
+    unless a capitalized word of ``openers`` (the language's function words) follows it: "W 2024
+    r. szacowało tę grupę na 3,6 mln. Z oceny skutków..." ends after "mln."."""
     out: list[Sentence] = []
     for ps, pe in paragraphs(text):
         para = text[ps:pe]
@@ -78,7 +80,7 @@ def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
             # (an opening bracket or quote before it is not part of it: "(ok. 420 mln zł)")
             token = para[start : m.start() + 1].rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if dot else ""
             if dot and (
-                token in abbreviations
+                token in abbreviations and not _opens(para, end, openers)
                 or _INITIAL.fullmatch(token)  # an initial: "J. Smith"
                 or _DOTTED.fullmatch(token)  # "U.S.", "p.m." not listed
                 and token not in ("p.m.", "a.m.")
@@ -93,6 +95,16 @@ def sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
             start = end
         _add(out, text, ps + start, pe, ps, pe)
     return out
+
+
+def _opens(para: str, at: int, openers: frozenset[str]) -> bool:
+    """Whether the word after ``at`` is a capitalized function word: a new sentence's first word
+    (mid-sentence, an abbreviation is followed by a figure or a name: "ok. 20", "ul. Kolumba")."""
+    m = _NEXT_WORD.match(para, at)
+    return bool(m and openers) and m.group(1)[:1].isupper() and m.group(1).lower() in openers
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)\b")
 
 
 def _add(out: list[Sentence], text: str, s: int, e: int, ps: int, pe: int) -> None:

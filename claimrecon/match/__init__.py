@@ -857,7 +857,7 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
         # (one node: the two are described word for word alike)
         sim, shared = sims.get((i, j), (0.0, ())) if i != j else (1.0, ("the same description",))
         ka, kb = root(where[a.id]), root(where[b.id])
-        sure = min_conf if a.value == b.value else max(min_conf, NEAR_SURE if (a.id, b.id) in near else SCALE_SURE)
+        sure = min(min_conf, EQUAL_SURE) if a.value == b.value else max(min_conf, NEAR_SURE if (a.id, b.id) in near else SCALE_SURE)
         if sim >= sure and ka != kb:
             parent[max(ka, kb)] = min(ka, kb)
             why = "the same figure in another currency" if a.value == b.value else \
@@ -866,6 +866,11 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
     if not joined:
         return found
     return conversions.regroup(found, root, lambda k, _: Match("inferred", round(min(1.0, joined[k][0]), 2), joined[k][1]))
+
+
+#: how surely the words of two amounts with the same telling figure in two currencies must make
+#: them one quantity ("180 mln zł", "180 millones de euros": one names the wrong currency)
+EQUAL_SURE = 0.1
 
 
 #: how far (in powers of ten) two amounts in two currencies may stand from a thousand or a million
@@ -967,6 +972,8 @@ def _same_scope(a: Any, b: Any) -> bool:
         # or worded as a running tally ("400 flights on Monday", "a total of 450 so far"); a
         # day's 150,000 against a total of 450,000 stay apart
         return False
+    if {part_a, part_b} == {"among", "whole"}:
+        return False  # "52 of its 85 snowploughs": a part that names its whole is never another's whole
     pa, pb = _part(a), _part(b)
     if pa == pb:
         return True
