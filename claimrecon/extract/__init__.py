@@ -251,7 +251,7 @@ def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | Non
     """The counted reader's ``Reading`` of each of a sentence's mentions."""
     return read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m in mentions], published,
                         [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re, lx.until_re,
-                        [m.unit for m in mentions], lx.base_re)
+                        [m.unit for m in mentions], lx.base_re, [m.value for m in mentions])
 
 
 #: the most characters between a part and its whole ("Five | of the | 23 patients")

@@ -279,7 +279,7 @@ BASE_REACH = 32
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
          context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None,
          until: re.Pattern[str] | None = None, units: list[str | None] | None = None,
-         base: re.Pattern[str] | None = None) -> list[Reading]:
+         base: re.Pattern[str] | None = None, values: list[Any] | None = None) -> list[Reading]:
     """A ``Reading`` for each figure of sentence ``s``: ``spans`` are the figures' (start, end, kind),
     in the sentence; ``context`` the spans of each figure's clause (its clause, and a fronted
     subordinate clause) where clause cues and years are looked for; ``since`` the language's
@@ -287,7 +287,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     ``until`` its deadline words (a year right after one is a deadline: it dates no figure);
     ``units`` each figure's unit (an amount and its conversion into another currency share words);
     ``base`` its words of comparison (a year after one dates what a figure before it is compared
-    with, not the figure: "2.7% fewer than in 2015", "92.4%, down from 97.1% in 2015")."""
+    with, not the figure: "2.7% fewer than in 2015", "92.4%, down from 97.1% in 2015"); ``values``
+    each figure's value (a part is no larger than its whole: "120 z 15 budynków" is 120 from 15
+    buildings)."""
     g = grammar(lang)
     cx = concepts(lang)
     sources = concepts_of_role("source")
@@ -560,7 +562,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                  if x[1] <= cb]
         part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
         if part is None and kind == "count" and fi and spans[fi - 1][2] == "count" and g.whole is not None \
-                and g.whole.fullmatch(s, spans[fi - 1][1], a):
+                and g.whole.fullmatch(s, spans[fi - 1][1], a) and not _larger(values, fi - 1, fi):
             part = "whole"  # "1,180 of the roughly 1,400 flights", "44 de sus 109 tiendas": the whole a part is of
         if part == "among":
             # "Entre los heridos hay 19 británicos y 13 polacos": the whole each part is among
@@ -664,6 +666,14 @@ INHERITED = 0.8
 def _own_noun(c: Counted) -> bool:
     return any(t[:1] == "#" and w >= 0.5 and t not in _PART_MARKS and not t.startswith(("#weekday_", "#day_"))
                for t, w in zip(c.terms, c.weights))
+
+
+def _larger(values: list[Any] | None, i: int, j: int) -> bool:
+    """Whether figure ``i`` is known to be larger than figure ``j`` (then it is no part of it)."""
+    if not values or max(i, j) >= len(values):
+        return False
+    a, b = values[i], values[j]
+    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > b
 
 
 def _parts_count_the_whole(spans: list[tuple[int, int, str]], out: list[Reading]) -> None:

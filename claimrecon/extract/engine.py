@@ -573,11 +573,13 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 txt = s[m.start():end]
         if not abs(value) < MAX_FIGURE:
             continue
-        # a noun of number is loose: "una veintena" (about 20), "a dozen", "two dozen" (about 12,
-        # 24); not the abbreviations of a trade's dozen ("12 dz"), nor a dozen inside a longer
-        # number ("three hundred and two dozens")
-        approx = any(lx.words.get(t, (0, ""))[1] == "approx" for t in toks) or (
-            len(toks) <= 2 and any(lx.words.get(t, (0, ""))[1] == "dozen" and len(t) > 3 for t in toks))
+        # a noun of number is loose: "una veintena" (about 20), "a dozen", "half a dozen", "two
+        # dozen" (about 12, 6, 24); not the abbreviations of a trade's dozen ("12 dz"), nor a dozen
+        # inside a longer number ("three hundred and two dozens")
+        types = [lx.words.get(t, (0, ""))[1] for t in toks]
+        approx = "approx" in types or (
+            any(ty == "dozen" and len(t) > 3 for t, ty in zip(toks, types))
+            and not any(ty in ("hundred", "scale", "abbrev") for ty in types))
         cores.append(Core(m.start(), end, value, precision, True, has_scale, txt, False, approx=approx))
     cores.sort(key=lambda c: c.start)
     return _join_cores(s, lx, cores)
@@ -1368,7 +1370,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             if q == "only":
                 q = h2[0]
     ha = lx.hedge_after_re.match(s, end)
-    if ha and q == "exact":
+    if ha and (q == "exact" or (c.approx and hedge_q is None)):  # "a dozen or so": the words after say it too
         phrase = _SPACE_RUN.sub(" ", ha.group().strip().lower())
         qa = lx.hedges_after.get(phrase)
         if qa:

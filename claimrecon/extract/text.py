@@ -80,7 +80,7 @@ def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] 
             # (an opening bracket or quote before it is not part of it: "(ok. 420 mln zł)")
             token = para[start : m.start() + 1].rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if dot else ""
             if dot and (
-                token in abbreviations and not _opens(para, end, openers)
+                token in abbreviations and not _opens(para, start, m.start(), end, openers)
                 or _INITIAL.fullmatch(token)  # an initial: "J. Smith"
                 or _DOTTED.fullmatch(token)  # "U.S.", "p.m." not listed
                 and token not in ("p.m.", "a.m.")
@@ -97,11 +97,17 @@ def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] 
     return out
 
 
-def _opens(para: str, at: int, openers: frozenset[str]) -> bool:
-    """Whether the word after ``at`` is a capitalized function word: a new sentence's first word
-    (mid-sentence, an abbreviation is followed by a figure or a name: "ok. 20", "ul. Kolumba")."""
+def _opens(para: str, start: int, mark: int, at: int, openers: frozenset[str]) -> bool:
+    """Whether an abbreviation that ends at ``mark`` and stands right after a figure ("3,6 mln.",
+    "16 proc.", "2024 r.": a unit, a scale, a year's mark) is followed, from ``at``, by a
+    capitalized function word: a new sentence's first word. (Titles and street prefixes stand
+    before names, which may start with such a word: "Co. Down", "ul. Na Skarpie", "Sr. Del
+    Bosque"; they follow no figure.)"""
     m = _NEXT_WORD.match(para, at)
-    return bool(m and openers) and m.group(1)[:1].isupper() and m.group(1).lower() in openers
+    if not (m and openers) or not m.group(1)[:1].isupper() or m.group(1).lower() not in openers:
+        return False
+    before = para[start:mark].rsplit(None, 2)
+    return len(before) >= 2 and any(ch.isdigit() for ch in before[-2])
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)\b")

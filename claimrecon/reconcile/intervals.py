@@ -313,20 +313,9 @@ def physical_verdict(a: Claim, b: Claim) -> str | None:
     # a positive factor keeps the order of the bounds (infinite bounds stay infinite)
     ia = Interval(ua.to_base(ia.low), ua.to_base(ia.high))
     ib = Interval(ub.to_base(ib.low), ub.to_base(ib.high))
-    if ia.high < ib.low or ib.high < ia.low or _whole_apart(a, b):
+    if ia.high < ib.low or ib.high < ia.low:
         return "hard"
     return "soft"
-
-
-def _whole_apart(a: Claim, b: Claim) -> bool:
-    """Two different whole counts or amounts, each stated to its last unit with no hedge ("13
-    arrested", "fourteen arrested"): what rounds to one never rounds to the other, though their
-    rounding intervals (12.5-13.5, 13.5-14.5) touch. (A noun of number is loose: "a dozen" is
-    about twelve.)"""
-    def whole(c: Claim) -> bool:
-        return (c.kind in ("count", "money") and c.qualifier in ("exact", "only") and isinstance(c.value, (int, float))
-                and float(c.value).is_integer() and c.precision is not None and 0 < c.precision <= 0.5)
-    return whole(a) and whole(b) and a.value != b.value
 
 
 def range_end(c: Any) -> str | None:
