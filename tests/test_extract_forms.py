@@ -178,3 +178,13 @@ def test_an_abbreviation_before_a_capitalized_function_word_ends_a_sentence() ->
     cost = next(c for c in extract("W 2024 r. szacowano tę grupę na 3,6 mln. Z oceny skutków wynika, że firmy zapłacą ok. 8,6 mld zł.", "pl")
                 if c.kind == "money")
     assert cost.scope.period is None
+
+
+@pytest.mark.parametrize("lang, text, figure", [
+    ("en", "Three of them were admitted to hospital.", "Three"),
+    ("pl", "Łącznie zatrzymano już 25 osób, w tym czternaście w Polsce.", "czternaście"),
+])
+def test_function_words_alone_are_not_what_a_figure_counts(lang: str, text: str, figure: str) -> None:
+    # "of them", "w tym" mark a part; they name nothing the part counts
+    claim = next(c for c in extract(text, lang) if c.text == figure)
+    assert claim.counted.text is None and claim.counted.head is None

@@ -525,6 +525,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         run = [k for k in _run(toks, terms, owner, skip, g, lo, hi, kind) if clause[k] == clause[lo] or clause[k] == clause[hi]]
         if fi in subject and (not run or run[0] < lo):
             run = subject[fi]  # the subject rather than the verb's own words before the figure
+        if run and all(toks[k].low in g.function for k in run):
+            run = []  # function words alone say nothing it counts ("de ellos", "of them", "w tym", "ya son")
         head = None
         hk = -1
         if run:
