@@ -871,7 +871,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             gap, gap_unit = _gap_without_units(s[c.end : nxt.start], lx)
             lead = _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start])
             lead_at = lead.start() + max(0, c.start - 12) if lead else c.start
-            change = change_before(s, lx, lead_at) if lead and lead.group().lower() not in _BETWEEN else None
+            change = change_before(s, lx, lead_at) if lead and lead.group().strip().lower() not in _BETWEEN else None
             if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
                 rng = nxt
             elif _RANGE_GAP.match(gap) and lead:
