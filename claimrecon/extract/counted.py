@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from ..records import Counted
 from ..ruleset import load_language, phrase_regex
-from .lemmas import concepts, fold, lemma
+from .lemmas import concepts, fold, lemma, stop_words
 from .text import _clause_marks
 
 __all__ = ["Reading", "read", "grammar"]
@@ -98,9 +98,7 @@ class Grammar:
 @functools.lru_cache(maxsize=None)
 def grammar(lang: str) -> Grammar:
     rules = load_language(lang)
-    from spacy.util import get_lang_class
-
-    stop = {w.lower() for w in get_lang_class(lang).Defaults.stop_words}
+    stop = set(stop_words(lang))
     head_last = True
     links: list[tuple[str, ...]] = []
     per: list[tuple[str, ...]] = []
@@ -692,11 +690,17 @@ def _parts_count_the_whole(spans: list[tuple[int, int, str]], out: list[Reading]
         if whole is None or not _own_noun(whole.counted):
             continue
         own = r.counted
-        extra = [(t, round(w * INHERITED, 2)) for t, w in zip(whole.counted.terms, whole.counted.weights)
-                 if t[:1] == "#" and t not in _PART_MARKS and t not in own.terms]
+        extra = _inherited(own, whole.counted, concepts_only=True)
         terms = (own.terms + tuple(t for t, _ in extra))[:MAX_TERMS]
         weights = (own.weights + tuple(w for _, w in extra))[:MAX_TERMS]
         out[fi] = r._replace(counted=replace(own, terms=terms, weights=weights))
+
+
+def _inherited(own: Counted, whole: Counted, concepts_only: bool = False) -> list[tuple[str, float]]:
+    """The words a part takes from its whole, each ``INHERITED`` of its weight there: those it
+    lacks, not the whole's part marks (and only concepts, when ``concepts_only``)."""
+    return [(t, round(w * INHERITED, 2)) for t, w in zip(whole.terms, whole.weights)
+            if t not in _PART_MARKS and t not in own.terms and (t[:1] == "#" or not concepts_only)]
 
 
 def _parts_before_their_whole(spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
@@ -712,10 +716,11 @@ def _parts_before_their_whole(spans: list[tuple[int, int, str]], out: list[Readi
         # (the words the reader gave it come from before it: what happened to it, "cerrado",
         # "Sezon zakończyło"; they stay, after the whole's noun)
         own, w = r.counted, whole.counted
-        noun = tuple(t for t in w.terms[:1] if t not in own.terms)
-        extra = [(t, round(x * INHERITED, 2)) for t, x in zip(w.terms, w.weights) if t not in _PART_MARKS and t not in own.terms]
-        terms = (tuple(t for t, _ in extra[:len(noun)]) + own.terms + tuple(t for t, _ in extra[len(noun):]))[:MAX_TERMS]
-        weights = (tuple(x for _, x in extra[:len(noun)]) + own.weights + tuple(x for _, x in extra[len(noun):]))[:MAX_TERMS]
+        extra = _inherited(own, w)
+        # the whole's noun first, when it is the part's to take
+        lead = extra[:1] if extra and w.terms and extra[0][0] == w.terms[0] else []
+        ranked = lead + list(zip(own.terms, own.weights)) + extra[len(lead):]
+        terms, weights = tuple(t for t, _ in ranked[:MAX_TERMS]), tuple(x for _, x in ranked[:MAX_TERMS])
         # a part that names its whole, as "among the 15 resorts" would
         out[fi] = r._replace(counted=replace(own, text=w.text, lemma=w.lemma, head=w.head, terms=terms, weights=weights),
                              part=r.part or "among")

@@ -68,6 +68,14 @@ def _dictionaries() -> Any:
         return LOW_MEMORY_DICTIONARY_FACTORY
 
 
+@functools.lru_cache(maxsize=None)
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of a language, lower-cased: its function words."""
+    from spacy.util import get_lang_class
+
+    return frozenset(w.lower() for w in get_lang_class(lang).Defaults.stop_words)
+
+
 @functools.lru_cache(maxsize=262144)
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of ``word`` in ``lang``, lower-cased (the word itself when unknown)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..ruleset import LanguageRules, load_language, phrase_regex
 from ..ruleset import alternation as _plain_alternation
+from .lemmas import stop_words
 
 #: Digit separators by language: (group separators, decimal separator).
 _DECIMAL_COMMA = {"es", "pl", "de", "fr", "it", "pt", "nl", "cs", "sk", "ru", "uk"}
@@ -573,9 +574,7 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- sentences
     lx.abbreviations = frozenset(r["abbrev"].lower() for r in rules.table("abbreviations.tsv"))
-    from spacy.util import get_lang_class
-
-    lx.sentence_openers = frozenset(w.lower() for w in get_lang_class(lx.lang).Defaults.stop_words)
+    lx.sentence_openers = stop_words(lx.lang)
     cand = [w for w in seq_words if len(w) > 2] + list(lx.vague) + list(lx.shares)
     cand += [u for u in lx.units_after if lx.units_after[u.lower()][0] == "duration"]
     cand += list(lx.weekdays)

@@ -492,12 +492,12 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     restatable: list[Item] = []  # clock times and physical figures an article may restate (``conversions.restated``)
     named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
     seen_articles: set[str] = set()
-    sentences: dict[tuple[str, int, str], list[Item]] = defaultdict(list)  # (article, sentence, kind) -> its counts
+    sentences: dict[tuple[str, int], list[Item]] = defaultdict(list)  # (article, sentence) -> its counts
     for it in items:
         it.source = _source(arts, it.article)
         seen_articles.add(it.source)
         if it.kind == "count":
-            sentences[(it.source, it.sentence, it.kind)].append(it)
+            sentences[(it.source, it.sentence)].append(it)
         named.update((it.source, t[9:]) for t in it.terms if t.startswith("@country:"))
         if not it.as_of and it.article in undated:
             it.as_of = undated[it.article]  # a wire dateline's day, in the year the run's other articles give
@@ -1539,7 +1539,7 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
     return out
 
 
-def _superseded(sentences: dict[tuple[str, int, str], list[Item]]) -> dict[tuple[str, str, str], list[tuple[Item, Item]]]:
+def _superseded(sentences: dict[tuple[str, int], list[Item]]) -> dict[tuple[str, str, str], list[tuple[Item, Item]]]:
     """(article, kind, figure) -> (the update, the earlier figure it replaced), from one sentence
     that gives both ("the toll rose to six on Monday, up from four on Sunday night"; "wzrosła do
     71, z 64 dzień wcześniej"): the earlier figure is its scope ``before_change``, the update the
@@ -1567,22 +1567,21 @@ def _earlier_figures(members: list[Item], out: dict[str, str], superseded: dict[
     rather than being flagged against the update. Read from the moments as they stood, so the
     order of the claims changes nothing (a chain of updates, 4, 6, 8, is a chain of moments)."""
     was_at = dict(out)
-    for new in sorted(members, key=lambda it: it.id):
+    ordered = sorted(members, key=lambda it: it.id)
+    for new in ordered:
         pairs = superseded.get((new.source, new.kind, _figure(new)))
-        now = _interval(new)
-        if not pairs or now is None:
+        now = _interval(new) if pairs else None
+        if now is None:
             continue
-        for it in sorted(members, key=lambda it: it.id):
+        # each replaced figure's bounds, and what its update counted
+        earlier = [(iv, _concepts(upd) | _concepts(old)) for upd, old in pairs if (iv := _interval(old)) is not None]
+        for it in ordered:
             if it.source == new.source or was_at[it.id] != was_at[new.id] or not isinstance(it.value, float) \
                     or now.low <= it.value <= now.high:
                 continue
-            mine = _concepts(it)
-            for upd, old in pairs:
-                iv = _interval(old)
-                # its figure, as written, is the earlier one, and its words say what the update counted
-                if iv is not None and iv.low <= it.value <= iv.high and mine & (_concepts(upd) | _concepts(old)):
-                    out[it.id] = f"{was_at[new.id]} before {_figure(new)}"
-                    break
+            # its figure, as written, is the earlier one, and its words say what the update counted
+            if any(iv.low <= it.value <= iv.high and not said.isdisjoint(_concepts(it)) for iv, said in earlier):
+                out[it.id] = f"{was_at[new.id]} before {_figure(new)}"
 
 
 def _concepts(it: Item) -> frozenset[str]:

@@ -381,7 +381,10 @@ def _whole_apart(a: Claim, b: Claim) -> bool:
     arrested", "fourteen arrested"): what rounds to one never rounds to the other, though their
     rounding intervals (12.5-13.5, 13.5-14.5) touch. (A noun of number is loose: "a dozen" is
     about twelve.)"""
-    def whole(c: Claim) -> bool:
-        return (c.kind in ("count", "money") and c.qualifier in ("exact", "only") and isinstance(c.value, (int, float))
-                and float(c.value).is_integer() and c.precision is not None and 0 < c.precision <= 0.5)
-    return whole(a) and whole(b) and a.value != b.value
+    return a.value != b.value and _whole(a) and _whole(b)
+
+
+def _whole(c: Claim) -> bool:
+    """A count or amount stated to its last unit with no hedge."""
+    return (c.kind in ("count", "money") and c.qualifier in ("exact", "only") and isinstance(c.value, (int, float))
+            and float(c.value).is_integer() and c.precision is not None and 0 < c.precision <= 0.5)
