@@ -484,6 +484,19 @@ def test_figures_far_apart_are_two_quantities_unless_their_digits_slipped():
     assert len(conflicts) == 1
 
 
+def test_a_digit_typed_twice_is_a_slip_but_not_in_a_one_digit_figure():
+    # 35 and 335 are far apart, but one is the other with a digit more: a slip, flagged
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Some 35 hospitals switched to backup generators."),
+        ("es.txt", "es", "Unos 335 hospitales funcionaron con generadores."))
+    assert len(conflicts) == 1
+    # 4 and 14: as often two counts as one mistyped
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Some 4 hospitals switched to backup generators."),
+        ("es.txt", "es", "Unos 14 hospitales funcionaron con generadores."))
+    assert len(conflicts) == 0
+
+
 def test_a_link_of_several_words_is_not_what_is_counted():
     # "w wysokości" (amounting to) joins the fund to its amount; it is not a height
     (fund,) = [c for c in extract("Władze uruchomiły fundusz w wysokości 3 mld euro.", "pl") if c.kind == "money"]

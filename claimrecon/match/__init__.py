@@ -1079,9 +1079,11 @@ def _bodies(x: Any) -> frozenset[str]:
 def _slip(x: Any, y: Any) -> bool:
     """Two figures with the same significant digits at another scale (7 million, 7 billion; 4.5,
     45) or in another order (41, 14; 23,400, 32,400), or two clock times with the same uncommon
-    minutes: a typing or scale error, a sign that the two figures are one quantity wrongly given.
-    Figures of one significant digit slip only at a scale word's size (7 million, 7 billion): "two"
-    and "two thousand", 4 and 40, are as often two counts."""
+    minutes: a typing or scale error, a sign that the two figures are one quantity wrongly given;
+    also a digit typed twice or dropped, when the shorter has ``MIN_DIGITS_DROPPED`` significant
+    digits or more (35, 355; 120, 1250; not 9, 19). Figures of one significant digit slip only at
+    a scale word's size (7 million, 7 billion): "two" and "two thousand", 4 and 40, are as often
+    two counts."""
     if isinstance(x, str) and isinstance(y, str):
         return _clock_slip(x, y)
     if not isinstance(x, float) or not isinstance(y, float) or x <= 0 or y <= 0 or x == y \
@@ -1090,7 +1092,21 @@ def _slip(x: Any, y: Any) -> bool:
     dx, dy = _digits(x), _digits(y)
     if len(dx) < 2 and len(dy) < 2:
         return dx == dy and max(x, y) / min(x, y) >= 10 and min(x, y) >= 1000
-    return dx == dy or (sorted(dx) == sorted(dy) and len(dx) == len(dy) and 0.1 < x / y < 10)
+    return dx == dy or (sorted(dx) == sorted(dy) and len(dx) == len(dy) and 0.1 < x / y < 10) \
+        or (min(len(dx), len(dy)) >= MIN_DIGITS_DROPPED and _digit_dropped(dx, dy) and 0.1 < x / y < 10)
+
+
+#: the significant digits the shorter of two figures needs for a digit more or less to read as a
+#: slip (``_slip``). Measured on the twenty-one gated sets against no such rule: 2,197 -> 2,210
+#: conflicts found, 624 -> 626 false flags (with 1, that is 9 and 19 too: 2,225 and 705)
+MIN_DIGITS_DROPPED = 2
+
+
+def _digit_dropped(dx: str, dy: str) -> bool:
+    """Whether one string of digits is the other with one digit more ("9", "19"; "535", "35")."""
+    if len(dx) > len(dy):
+        dx, dy = dy, dx
+    return len(dy) == len(dx) + 1 and any(dy[:i] + dy[i + 1:] == dx for i in range(len(dy)))
 
 
 def _odd_minutes(x: Any) -> int | None:
