@@ -269,8 +269,11 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     found: dict[str, str] = {}
     for a, b in spans:
         for fieldname, value, at, end in _scope_cues(lx.lang, s, a, b):
-            if end < len(s) and s.startswith(("'s", "’s"), end):
-                end += 2  # the cue as the rules write it ("next year") and its possessive after it
+            if men.kind == "time" and s.startswith(("'s", "’s"), end):
+                # the cue as the rules write it ("next year") and its possessive after it: a clock
+                # time is no figure of that year's noun ("agreeing next year's catch limits at
+                # about 6.40am"); for other figures the cue keeps dating its clause
+                end += 2
             if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH \
                     and (s[a:at].strip() or _YEAR_AFTER.search(s, end)):
                 # (one that opens the clause is its subject, "Last year's floods killed 229", unless

@@ -70,10 +70,6 @@ def _figure_key(c: Claim | Wording) -> str:
     if isinstance(c.value, float):
         # money keeps its currency: 74 million pounds and 74 million euros are two figures
         return f"{c.value:.6g} {c.unit}" if c.kind == "money" else f"{c.value:.6g}"
-    if c.kind == "time" and c.zone and c.zone != "local" and (t := clock(c.value)) is not None and t[1] is None:
-        # a clock in a named zone its article gave no date for keeps its zone: "2.10 hora
-        # peninsular" and an implied "2.10am" in London are two instants, not one figure
-        return f"{c.value} {c.zone}"
     return str(c.value)
 
 
