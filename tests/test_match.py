@@ -497,6 +497,20 @@ def test_a_digit_typed_twice_is_a_slip_but_not_in_a_one_digit_figure():
     assert len(conflicts) == 0
 
 
+def test_a_zero_added_is_a_slip_when_the_words_agree_closely():
+    # 700 and 7,000 who spent the night: one significant digit, ten times apart, told in the
+    # same words: a zero added, flagged
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Around 700 people spent the night in the school sports hall."),
+        ("b.txt", "es", "Unas 7.000 personas pasaron la noche en el polideportivo del colegio."))
+    assert _pairs(claims, conflicts) == [("Around 700", "Unas 7.000")]
+    # the same figures in words that share little ("people", the night): as often two counts
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Around 700 people spent the night in the school sports hall."),
+        ("b.txt", "es", "Unas 7.000 personas se quedaron sin luz durante la noche."))
+    assert conflicts == ()
+
+
 def test_a_link_of_several_words_is_not_what_is_counted():
     # "w wysokości" (amounting to) joins the fund to its amount; it is not a height
     (fund,) = [c for c in extract("Władze uruchomiły fundusz w wysokości 3 mld euro.", "pl") if c.kind == "money"]

@@ -1213,7 +1213,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         if ta is not None and tb is not None and _two_camps(ta, tb):
             continue  # two sets of articles, each agreeing on a figure the other rules out: two quantities
         va, vb = amounts[ri], amounts[rj]
-        if va is not None and vb is not None and _far_apart(va, vb, ratio):
+        if va is not None and vb is not None and _far_apart(va, vb, ratio, tenfold=s >= TENFOLD_SURE):
             continue  # figures too far apart to be one quantity told differently
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
@@ -1380,10 +1380,20 @@ def clock_gap(x: float, y: float) -> float | None:
     return min(gap, 1440 - gap)
 
 
-def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATIO) -> bool:
+#: the similarity at which two clusters whose figures are one significant digit ten or a hundred
+#: times apart ("Some 7,000 spent the night", "Around 700 spent the night"; "€40 a hive", "400
+#: euros per hive") may still join (``_tenfold``): as often two counts when their words differ,
+#: one figure slipped when they agree this closely. Measured on the twenty-two gated sets: 0.5
+#: and 0.6 gave +3 found and +1 false flag, 0.7 +3 and 0, 0.9 +1 and 0
+TENFOLD_SURE = 0.7
+
+
+def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATIO, tenfold: bool = False) -> bool:
     """Whether some figure of ``a`` and some of ``b`` are more than ``ratio`` apart (the larger
     at least ``RATIO_FROM``) and not a slip; for clock times (negative entries, see ``_amounts``),
-    more than ``CLOCK_APART`` minutes apart and not twelve hours."""
+    more than ``CLOCK_APART`` minutes apart and not twelve hours. ``tenfold``: the words of the
+    two agree closely enough (``TENFOLD_SURE``) that the same digits ten or a hundred times apart
+    are a slip too, even of one significant digit (``_tenfold``)."""
     if not a or not b or len(a) * len(b) > RATIO_PAIRS:
         return False
     if min(a) < 0 or min(b) < 0:
@@ -1399,9 +1409,17 @@ def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATI
     for x in a:
         for y in b:
             if max(x, y) >= RATIO_FROM and max(x, y) > ratio * min(x, y) and not _slip(x, y) \
+                    and not (tenfold and _tenfold(x, y)) \
                     and not _slipped_beside(x, y, b, ratio) and not _slipped_beside(y, x, a, ratio):
                 return True
     return False
+
+
+def _tenfold(x: float, y: float) -> bool:
+    """Two figures with the same significant digits exactly ten or a hundred times apart (700,
+    7,000; 40, 400): a zero added or dropped."""
+    lo, hi = min(x, y), max(x, y)
+    return lo > 0 and _digits(x) == _digits(y) and any(math.isclose(hi, lo * k, rel_tol=1e-9) for k in (10.0, 100.0))
 
 
 def _slipped_beside(x: float, y: float, others: frozenset[float], ratio: float) -> bool:
