@@ -85,7 +85,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("value", _number),
         ("type", _one_of("unit", "teen", "tens", "hundreds", "hundred", "scale", "abbrev",
                          "fraction", "article", "connector", "dozen", "of", "sign",
-                         "decimal", "denominator", "suffix", "alone", "approx", "ratio", "below_zero")),
+                         "decimal", "denominator", "suffix", "alone", "approx", "ratio", "below_zero", "glued")),
     ],
     "vague.tsv": [("phrase", _text), ("low", _number), ("high", _number)],
     "shares.tsv": [("phrase", _text), ("percent", _number)],
@@ -117,7 +117,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending")),
         ("value", _optional),
     ],
     "places.tsv": [("name", _text), ("code", _text)],

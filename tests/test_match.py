@@ -511,6 +511,21 @@ def test_a_zero_added_is_a_slip_when_the_words_agree_closely():
     assert conflicts == ()
 
 
+def test_what_happened_to_the_counted_is_read_in_the_words_news_uses():
+    # "mata a" (kills; "mata" alone is also a shrub), "acabó con la vida de", "do szpitala
+    # trafiło" (the verb after its place), "trasladadas al hospital": the harm a count's words
+    # say decides which counts may be one quantity
+    def roles(text, lang):
+        (it,) = _items([c for c in extract(text, lang) if c.kind == "count"])
+        return it.roles
+
+    assert "~dead" in roles("El incendio mata a unos 1.800 cerdos.", "es")
+    assert "~dead" in roles("El fuego acabó con la vida de unos 1.800 cerdos.", "es")
+    assert "~dead" not in roles("La mata de tomate dio 30 frutos.", "es")
+    assert "~hurt" in roles("Do szpitala trafiło 14 osób.", "pl")
+    assert "~hurt" in roles("Cuatro personas fueron trasladadas al hospital.", "es")
+
+
 def test_a_link_of_several_words_is_not_what_is_counted():
     # "w wysokości" (amounting to) joins the fund to its amount; it is not a height
     (fund,) = [c for c in extract("Władze uruchomiły fundusz w wysokości 3 mld euro.", "pl") if c.kind == "money"]

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..records import Attribution, Scope
+from .counted import BASE_REACH
 from .engine import Mention
 from .lexicon import Lexicon, lexicon
 from .text import clause_bounds, text_cache
@@ -274,6 +275,9 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
                 # time is no figure of that year's noun ("agreeing next year's catch limits at
                 # about 6.40am"); for other figures the cue keeps dating its clause
                 end += 2
+            if fieldname == "period" and lx.base_re is not None and men.end <= at \
+                    and lx.base_re.search(s, max(men.end, at - BASE_REACH), at):
+                continue  # "up 8% from the previous year", "o 8 proc. więcej niż rok wcześniej": the base
             if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH \
                     and (s[a:at].strip() or _YEAR_AFTER.search(s, end)):
                 # (one that opens the clause is its subject, "Last year's floods killed 229", unless

@@ -90,6 +90,8 @@ class Grammar:
     whole: re.Pattern[str] | None = None  # between two counts, makes the second the whole of the first: "of", "de", "z"
     relative_year: re.Pattern[str] | None = None  # a year a relative clause is about: "December 2018, when ..."
     extent: frozenset[str] = frozenset()  # after "14m", a word that makes it metres: "high", "long", "deep"
+    year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
+    verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -114,6 +116,8 @@ def grammar(lang: str) -> Grammar:
     opens: set[str] = set()
     relative: list[str] = []
     extent: set[str] = set()
+    year_before: set[str] = set()
+    verb_endings: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -148,6 +152,10 @@ def grammar(lang: str) -> Grammar:
             relative.append(word)
         elif cls == "extent":
             extent.add(word)
+        elif cls == "year_before":
+            year_before.add(word)
+        elif cls == "verb_ending":
+            verb_endings.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -159,7 +167,8 @@ def grammar(lang: str) -> Grammar:
                 # the word of a whole, then at most one word ("of the", "of Spain's", "de sus", "z")
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
-                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent))
+                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
+                verb_endings=tuple(sorted(verb_endings)))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):

@@ -918,6 +918,27 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             mentions.append(then)
             taken.append((then.start, then.end))
 
+    # a number glued to a unit of time in one word: "pięciodniowy strajk", "dwuletnie śledztwo"
+    # (not an age: "pięcioletni chłopiec")
+    for m in lx.glued_re.finditer(s) if lx.glued_re is not None else ():
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        entry = find_entry(lx.units_after, m.group("unit") + "*")
+        if not entry or entry[0] != "duration":
+            continue
+        factor = entry[2]
+        if factor >= _YEAR and _age_context(s, lx, m.start(), m.end()):
+            continue
+        amount = lx.glued[m.group("num").lower()] * factor
+        start, q = m.start(), "exact"
+        h = _hedge_before(s, lx, start)
+        if h:
+            q, start = h
+        low, high = qualifier_bounds(lx, q, amount)
+        mentions.append(Mention("duration", start, m.end(), m.start(), m.end(), amount, unit="s", qualifier=q,
+                                low=low, high=high, precision=0.5 * factor))
+        taken.append((start, m.end()))
+
     # a unit with no number: "about an hour", "una hora"; Polish has no article: "około godziny"
     article_before = _article_before(lx.lang)
     for m in lx.duration_unit_re.finditer(s) if lx.duration_gate.open(words) else ():
@@ -1239,6 +1260,41 @@ def _takes(number: str | None, c: Core) -> bool:
     return True
 
 
+_NOUN_WORD_AFTER = re.compile(r"\s+([^\W\d_]{3,})(?!\w)")
+_WORD_BEFORE_YEAR = re.compile(r"([^\W\d_]+)\W*$")
+#: concepts of the time words a year may stand before ("2019 season", "2019 r.")
+_TIME_CONCEPTS = frozenset({"year", "month", "week", "day", "season", "yearly", "monthly"})
+
+
+def _counts_before_noun(s: str, lx: Lexicon, start: int, end: int) -> bool:
+    """Whether a figure that looks like a year (four digits, 1800 to 2100, no separator) is a
+    count: a noun of the concept table follows it in lower case ("1912 statków", "2000 osób",
+    "2000 personas": four digits go unseparated in Polish and Spanish), and no word that leads to
+    a year stands before it ("w 2019", "the 2019 floods", "en mayo de 2019";
+    ``rules/<lang>/grammar.tsv``, class ``year_before``; a month)."""
+    from .counted import grammar
+    from .lemmas import concepts, lemma
+
+    nxt = _NOUN_WORD_AFTER.match(s, end)
+    if nxt is None or not nxt.group(1).islower():
+        return False
+    g = grammar(lx.lang)
+    if not g.year_before:
+        return False  # a language whose news separates thousands ("2,000 people"): four bare digits are a year
+    word = nxt.group(1)
+    cx = concepts(lx.lang)
+    found = cx.single.get(word) or cx.single.get(lemma(word, lx.lang))
+    if not found or any(k in _TIME_CONCEPTS for k in found) or word.endswith(g.verb_endings):
+        return False  # no noun the table knows, a time word, or a verb ("igrzyska 2024 odrzuciło")
+    before = _WORD_BEFORE_YEAR.search(s[max(0, start - 30) : start])
+    if before is None:
+        return True
+    prev = before.group(1)
+    if prev[:1].isupper() and s[: max(0, start - 30) + before.start()].strip():
+        return False  # "Euro 2012 matches", "Expo 2020 visitors": a name's year (not a sentence's first word)
+    return prev.lower() not in g.year_before and prev.lower() not in lx.months
+
+
 def _year_like(c: Core) -> bool:
     """Whether a number is written as a year is: four digits from 1800 to 2100, no separator, no scale."""
     return (not c.words_only and not c.has_scale and not c.separators and c.value == int(c.value)
@@ -1344,6 +1400,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if (
         kind == "count" and rng is None and not c.words_only and not c.has_scale and not c.separators
         and _FOUR_DIGITS.fullmatch(c.digits_text) and 1800 <= value <= 2100
+        and not _counts_before_noun(s, lx, start, end)
     ):
         return None
     if kind == "count" and rng is None and not c.words_only and _YEAR_WORD_AFTER.match(after) and 1800 <= value <= 2100:

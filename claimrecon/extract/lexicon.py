@@ -133,6 +133,8 @@ class Lexicon:
     unit_after_re: re.Pattern[str] | None = None
     unit_before_re: re.Pattern[str] | None = None
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    glued: dict[str, float] = field(default_factory=dict)  # number forms glued to a unit ("pięcio" in "pięciodniowy")
+    glued_re: re.Pattern[str] | None = None
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     duration_unit_re: re.Pattern[str] | None = None
     duration_next_re: re.Pattern[str] | None = None  # a unit of time next, after an article or none ("| an hour")
@@ -325,8 +327,12 @@ def _build(rules: LanguageRules) -> Lexicon:
     # --- number words
     seq_words, scale_words, abbrevs, articles, connectors, ofs, signs, below = [], [], [], [], [], [], [], []
     suffixes, alone, ratios = [], [], []
+    glued_numbers: dict[str, float] = {}
     for r in rules.table("numbers.tsv"):
         w, v, t = r["word"], r["value"], r["type"]
+        if t == "glued":
+            glued_numbers[w.lower()] = v
+            continue
         if t == "suffix":
             suffixes.append(w)
             continue
@@ -426,6 +432,14 @@ def _build(rules: LanguageRules) -> Lexicon:
                 target[r["phrase"]] = (r["kind"], r["unit"], r["factor"])  # looked up as written
         if r["kind"] == "duration":
             dur.append(r["phrase"])
+    # a number glued to a unit of time in one adjective ("pięciodniowy strajk", "dwuletnie
+    # śledztwo"): the number forms numbers.tsv gives as ``glued``, then a stem units.tsv gives with
+    # "*" ("dniow*")
+    stems = [u[:-1] for u, (k, _, _) in lx.units_after.items() if u.endswith("*") and k == "duration"]
+    if glued_numbers and stems:
+        lx.glued = glued_numbers
+        lx.glued_re = re.compile(rf"(?<!\w)(?P<num>{'|'.join(sorted(map(re.escape, glued_numbers), key=len, reverse=True))})"
+                                 rf"(?P<unit>{'|'.join(sorted(map(re.escape, stems), key=len, reverse=True))})\w*", I)
     of_part = rf"(?:{of_re}\s+)?" if of_re else ""
     # a unit may follow its number glued ("50mph", "256GB", "38C"): no word boundary before it
     glued = "|".join(_unit_regex(p, _is_symbol(p, kind) or p in cased) for p, kind in sorted(set(after_phrases), key=lambda pk: (-len(pk[0]), pk)))
@@ -579,6 +593,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     cand += [u for u in lx.units_after if lx.units_after[u.lower()][0] == "duration"]
     cand += list(lx.weekdays)
     cand += list(lx.noon_hours)  # "at noon": a clock time with no digits
+    cand += [g + "*" for g in lx.glued]  # "pięciodniowy": a number glued to its unit
     lx.candidate_re = re.compile(r"\d|" + alternation(cand), I)
     lx.candidate_gate = Gate.of(cand)
     return lx
