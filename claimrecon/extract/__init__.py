@@ -636,8 +636,9 @@ _WORD = re.compile(r"[^\W\d_][\w.-]*")
 def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) -> list[Claim]:
     """Amounts in a currency several countries name alike ("20 millones de pesos") in the currency
     of the country the claim's own words name, else of the country the article names most
-    (``rules/shared/local_currencies.tsv``); an amount whose country cannot be told (none named,
-    or two named as often) stays a plain figure, not a guess."""
+    (``rules/shared/local_currencies.tsv``), and of two named as often, the one named last before
+    the amount; an amount whose country cannot be told (none named, or two in its own words)
+    stays a plain figure, not a guess."""
     from ..ruleset import load_shared
     from .counted import countries
     from .lemmas import fold, lemma
@@ -650,11 +651,13 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
             least[r["currency"].lower()] = float(r["least"])
     named = countries(lang)
     seen: dict[str, int] = {}  # country -> how often the article names it (by its words, and as its claims read them)
+    where: list[tuple[int, str]] = []  # (offset, country) of each name, in text order
     for m in _WORD.finditer(text):
         w = m.group()
         code = named.get(fold(w)) or named.get(fold(lemma(w, lang)))
         if code:
             seen[code] = seen.get(code, 0) + 1
+            where.append((m.start(), code))
     for c in claims:
         for t in c.counted.terms:
             if t.startswith("@country:") and " " in t:  # a name of several words the word scan misses
@@ -672,6 +675,11 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
                 country = own[0]
             elif not own and ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
                 country = ranked[0][1]
+            elif not own and ranked:
+                # named as often as another: the one of those named last before the amount ("the
+                # Danish capital ... 28bn kroner", with Sweden named as often elsewhere)
+                tied = {code for n, code in ranked if n == ranked[0][0]}
+                country = next((code for at, code in reversed(where) if at < c.start and code in tied), None)
             else:
                 country = None
             if country:
