@@ -92,6 +92,7 @@ class Grammar:
     extent: frozenset[str] = frozenset()  # after "14m", a word that makes it metres: "high", "long", "deep"
     year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
+    infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -118,6 +119,7 @@ def grammar(lang: str) -> Grammar:
     extent: set[str] = set()
     year_before: set[str] = set()
     verb_endings: set[str] = set()
+    infinitive: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -156,6 +158,8 @@ def grammar(lang: str) -> Grammar:
             year_before.add(word)
         elif cls == "verb_ending":
             verb_endings.add(word)
+        elif cls == "infinitive":
+            infinitive.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -168,7 +172,7 @@ def grammar(lang: str) -> Grammar:
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
                 relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
-                verb_endings=tuple(sorted(verb_endings)))
+                verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -278,15 +282,17 @@ def _seq_before(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> 
     return 0
 
 
-#: how far before a year a word of comparison may stand to make it the year of the comparison's
-#: base ("than in the same period of 2024"): far enough for the base's own words, no farther
+#: how far before a year or a period cue a word of comparison may stand to make it the
+#: comparison's base ("than in the same period of 2024", "from the previous year"): far enough
+#: for the base's own words, no farther
 BASE_REACH = 32
 
 
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
          context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None,
          until: re.Pattern[str] | None = None, units: list[str | None] | None = None,
-         base: re.Pattern[str] | None = None, values: list[Any] | None = None) -> list[Reading]:
+         base: re.Pattern[str] | None = None, values: list[Any] | None = None,
+         change_base: re.Pattern[str] | None = None, changes: list[bool] | None = None) -> list[Reading]:
     """A ``Reading`` for each figure of sentence ``s``: ``spans`` are the figures' (start, end, kind),
     in the sentence; ``context`` the spans of each figure's clause (its clause, and a fronted
     subordinate clause) where clause cues and years are looked for; ``since`` the language's
@@ -294,7 +300,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     ``until`` its deadline words (a year right after one is a deadline: it dates no figure);
     ``units`` each figure's unit (an amount and its conversion into another currency share words);
     ``base`` its words of comparison (a year after one dates what a figure before it is compared
-    with, not the figure: "2.7% fewer than in 2015", "92.4%, down from 97.1% in 2015"); ``values``
+    with, not the figure: "2.7% fewer than in 2015", "92.4%, down from 97.1% in 2015"), and
+    ``change_base`` such words for the figures ``changes`` marks as stating a change ("up 38%
+    from 2023", not "2,000 people from their homes in 2019"); ``values``
     each figure's value (a part is no larger than its whole: "120 z 15 budynków" is 120 from 15
     buildings)."""
     g = grammar(lang)
@@ -614,7 +622,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     continue
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
-                if base and b <= m.start() and base.search(s, max(b, m.start() - BASE_REACH), m.start()):
+                if b <= m.start() and ((base and base.search(s, max(b, m.start() - BASE_REACH), m.start()))
+                                       or (change_base and changes and changes[fi]
+                                           and change_base.search(s, max(b, m.start() - BASE_REACH), m.start()))):
                     continue  # "2.7% fewer than in 2015": the year of what the figure is compared with
                 gap = a - m.end() if m.end() <= a else m.start() - b
                 if near is None or gap < near:  # "fined €180,000 in 2019 and €54,000 in 2022"

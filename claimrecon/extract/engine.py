@@ -918,25 +918,28 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             mentions.append(then)
             taken.append((then.start, then.end))
 
-    # a number glued to a unit of time in one word: "pięciodniowy strajk", "dwuletnie śledztwo"
-    # (not an age: "pięcioletni chłopiec")
+    # a number glued to a unit of time in one word: "pięciodniowy strajk", "dwuletnie śledztwo";
+    # next to a word of age, an age ("pięcioletni chłopiec"), as "5-letni chłopiec" is
     for m in lx.glued_re.finditer(s) if lx.glued_re is not None else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
         entry = find_entry(lx.units_after, m.group("unit") + "*")
         if not entry or entry[0] != "duration":
             continue
-        factor = entry[2]
-        if factor >= _YEAR and _age_context(s, lx, m.start(), m.end()):
-            continue
-        amount = lx.glued[m.group("num").lower()] * factor
+        factor, number = entry[2], lx.glued[m.group("num").lower()]
         start, q = m.start(), "exact"
         h = _hedge_before(s, lx, start)
         if h:
             q, start = h
+        if _age_context(s, lx, m.start(), m.end()):
+            if factor < _YEAR:
+                continue  # "pięciomiesięczne niemowlę": an infant's age in months, no claim
+            kind, amount, unit, precision = "age", number, "year", 0.5  # "dwuletnia dziewczynka", as "2-letnia"
+        else:
+            kind, amount, unit, precision = "duration", number * factor, "s", 0.5 * factor
         low, high = qualifier_bounds(lx, q, amount)
-        mentions.append(Mention("duration", start, m.end(), m.start(), m.end(), amount, unit="s", qualifier=q,
-                                low=low, high=high, precision=0.5 * factor))
+        mentions.append(Mention(kind, start, m.end(), m.start(), m.end(), amount, unit=unit, qualifier=q,
+                                low=low, high=high, precision=precision))
         taken.append((start, m.end()))
 
     # a unit with no number: "about an hour", "una hora"; Polish has no article: "około godziny"
@@ -1262,37 +1265,52 @@ def _takes(number: str | None, c: Core) -> bool:
 
 _NOUN_WORD_AFTER = re.compile(r"\s+([^\W\d_]{3,})(?!\w)")
 _WORD_BEFORE_YEAR = re.compile(r"([^\W\d_]+)\W*$")
-#: concepts of the time words a year may stand before ("2019 season", "2019 r.")
-_TIME_CONCEPTS = frozenset({"year", "month", "week", "day", "season", "yearly", "monthly"})
+#: concepts of the time words a year may stand before ("2019 season", "2024 miesiące")
+_TIME_CONCEPTS = frozenset({"year", "month", "week", "day", "season", "monthly"})
 
 
 def _counts_before_noun(s: str, lx: Lexicon, start: int, end: int) -> bool:
     """Whether a figure that looks like a year (four digits, 1800 to 2100, no separator) is a
-    count: a noun of the concept table follows it in lower case ("1912 statków", "2000 osób",
-    "2000 personas": four digits go unseparated in Polish and Spanish), and no word that leads to
-    a year stands before it ("w 2019", "the 2019 floods", "en mayo de 2019";
-    ``rules/<lang>/grammar.tsv``, class ``year_before``; a month)."""
+    count, in a language whose news leaves four-digit numbers unseparated ("2000 osób", "2000
+    personas"; ``rules/<lang>/grammar.tsv`` gives it words of class ``year_before``): a noun of
+    the concept table follows it in lower case, no verb ("igrzyska 2024 odrzuciło"), and before
+    it stands a hedge ("Más de 2000 personas") or a word that neither leads to a year ("w 2019",
+    "en mayo de 2019": class ``year_before``, a month) nor names something the year belongs to
+    ("Euro 2012 kibice": a capitalized word right before it, unless a verb: "Ewakuowano 2000
+    osób")."""
     from .counted import grammar
     from .lemmas import concepts, lemma
 
-    nxt = _NOUN_WORD_AFTER.match(s, end)
-    if nxt is None or not nxt.group(1).islower():
-        return False
     g = grammar(lx.lang)
     if not g.year_before:
         return False  # a language whose news separates thousands ("2,000 people"): four bare digits are a year
+    nxt = _NOUN_WORD_AFTER.match(s, end)
+    if nxt is None or not nxt.group(1).islower():
+        return False
     word = nxt.group(1)
     cx = concepts(lx.lang)
     found = cx.single.get(word) or cx.single.get(lemma(word, lx.lang))
-    if not found or any(k in _TIME_CONCEPTS for k in found) or word.endswith(g.verb_endings):
-        return False  # no noun the table knows, a time word, or a verb ("igrzyska 2024 odrzuciło")
+    if not found or any(k in _TIME_CONCEPTS for k in found) or _verb(word, lx.lang, g):
+        return False  # no noun the table knows, a time word, or a verb
+    h = _hedge_before(s, lx, start)
+    if h is not None:
+        return _SPACE_RUN.sub(" ", s[h[1] : start].strip().lower()) not in g.year_before  # "más de 2000", not "do 2000"
     before = _WORD_BEFORE_YEAR.search(s[max(0, start - 30) : start])
     if before is None:
         return True
     prev = before.group(1)
-    if prev[:1].isupper() and s[: max(0, start - 30) + before.start()].strip():
-        return False  # "Euro 2012 matches", "Expo 2020 visitors": a name's year (not a sentence's first word)
+    if prev[:1].isupper() and not s[max(0, start - 30) + before.end(1) : start].strip() and not _verb(prev.lower(), lx.lang, g):
+        return False  # "Euro 2012 kibice", "Matura 2024 uczniowie": a name's year
     return prev.lower() not in g.year_before and prev.lower() not in lx.months
+
+
+def _verb(word: str, lang: str, g: Any) -> bool:
+    """Whether a word is a verb form: an ending of a verb form (``verb_ending``: "-ło", "-ron") on a
+    word whose lemma is an infinitive (``infinitive``: "-ć", "-ar"), so "odrzuciło", "fallecieron",
+    "Ewakuowano", but not "nauczycieli" (whose lemma is no infinitive)."""
+    from .lemmas import lemma
+
+    return word.endswith(g.verb_endings) and lemma(word, lang).endswith(g.infinitive)
 
 
 def _year_like(c: Core) -> bool:

@@ -164,6 +164,7 @@ class Lexicon:
     since_re: re.Pattern[str] | None = None
     until_re: re.Pattern[str] | None = None  # the "since" words that make a year a deadline ("by 2027")
     base_re: re.Pattern[str] | None = None  # the words of a comparison whose base a year after them dates ("than in 2015")
+    change_base_re: re.Pattern[str] | None = None  # such words only after a figure of a change ("up 8% from 2023")
     then_re: re.Pattern[str] | None = None  # words that send a sentence back to the year the one before names ("wtedy", "at the time")
     then_not_re: re.Pattern[str] | None = None  # phrases holding such a word that do not ("since then", "od wtedy")
     fronted_re: re.Pattern[str] | None = None
@@ -507,12 +508,14 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- scope
     anchors, sinces, untils, bases, fronted, thens, then_nots, scopes = [], [], [], [], [], [], [], []
+    change_bases: list[str] = []
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f == "anchor":
             anchors.append(r["phrase"])
         elif f == "since":
-            (untils if r["value"] == "end" else bases if r["value"] == "base" else sinces).append(r["phrase"])
+            (untils if r["value"] == "end" else bases if r["value"] == "base"
+             else change_bases if r["value"] == "change_base" else sinces).append(r["phrase"])
         elif f == "fronted":
             fronted.append(r["phrase"])
         elif f == "then":
@@ -528,6 +531,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     # a deadline word right before the year ("by 2027", "by the end of 2027"), not anywhere near it
     lx.until_re = re.compile(rf"(?:{alternation(untils)})\s*$", I) if untils else None
     lx.base_re = _compile(bases) if bases else None
+    lx.change_base_re = _compile(change_bases) if change_bases else None
     lx.fronted_re = re.compile(rf"^\W*(?:{alternation(fronted)})", I)
     lx.then_re = _compile(thens) if thens else None
     lx.then_not_re = _compile(then_nots) if then_nots else None
