@@ -526,6 +526,17 @@ def test_what_happened_to_the_counted_is_read_in_the_words_news_uses():
     assert "~hurt" in roles("Cuatro personas fueron trasladadas al hospital.", "es")
 
 
+def test_a_change_with_no_words_of_its_own_is_said_of_the_figure_before_it():
+    # "up 14%" counts nothing itself: it is the change of the rescues just before it, and so is
+    # "un 19% más"; two changes of one count that differ are flagged
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The coastguard carried out 2,310 rescues last year, up 14% on 2023."),
+        ("es.txt", "es", "Salvamento Marítimo realizó 2.310 rescates el año pasado, un 19% más que en 2023."),
+        published="2025-02-03",
+    )
+    assert ("14%", "19%") in [tuple(sorted(p)) for p in _pairs(claims, conflicts)]
+
+
 def test_a_link_of_several_words_is_not_what_is_counted():
     # "w wysokości" (amounting to) joins the fund to its amount; it is not a height
     (fund,) = [c for c in extract("Władze uruchomiły fundusz w wysokości 3 mld euro.", "pl") if c.kind == "money"]

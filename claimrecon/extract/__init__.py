@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
-from .context import _STOP, attribution_for, context_spans, measure_for, of_change, scope_for
+from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
 from .counted import YEAR
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
@@ -252,7 +252,7 @@ def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | Non
     return read_counted(lx.lang, s, [(m.start, m.end, m.kind) for m in mentions], published,
                         [context_spans(lx, s, m.core_start, m.end) for m in mentions], lx.since_re, lx.until_re,
                         [m.unit for m in mentions], lx.base_re, [m.value for m in mentions],
-                        lx.change_base_re, [of_change(m) for m in mentions])
+                        lx.change_base_re, [bool(m.extra.get("change")) for m in mentions])
 
 
 #: the most characters between a part and its whole ("Five | of the | 23 patients")

@@ -268,14 +268,14 @@ POSSESSIVE_REACH = 25
 def _compared_with(lx: Lexicon, s: str, men: Mention, at: int) -> bool:
     """Whether a word of comparison stands between a figure and a period cue at ``at`` (at most
     ``BASE_REACH`` before it): the period is what the figure is compared with ("10% fewer than
-    last year"); "from" only after a figure that may state a change (``of_change``: "up 8% from
+    last year"); "from" only after a figure that may state a change (``_of_change``: "up 8% from
     the previous year", not "300 migrants from Libya arrived last year")."""
     lo = max(men.end, at - BASE_REACH)
     return bool((lx.base_re is not None and lx.base_re.search(s, lo, at))
-                or (of_change(men) and lx.change_base_re is not None and lx.change_base_re.search(s, lo, at)))
+                or (_of_change(men) and lx.change_base_re is not None and lx.change_base_re.search(s, lo, at)))
 
 
-def of_change(men: Mention) -> bool:
+def _of_change(men: Mention) -> bool:
     """Whether a figure may state a change: a change word reads with it ("up 8%"), or it is a
     percentage ("to fall by about 45% from last year"), which news gives of changes far more
     often than of a thing that comes from somewhere."""
