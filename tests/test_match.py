@@ -535,6 +535,14 @@ def test_a_change_with_no_words_of_its_own_is_said_of_the_figure_before_it():
         published="2025-02-03",
     )
     assert ("14%", "19%") in [tuple(sorted(p)) for p in _pairs(claims, conflicts)]
+    # a change whose clause has a subject of its own is not the change of the figure before it:
+    # the 12% is Acme's sales, not its staff
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Sales at Acme, which employs 4,000 people, were up 12% on 2023."),
+        ("es.txt", "es", "Acme emplea a 4.000 personas, un 9% más que en 2023."),
+        published="2025-02-03",
+    )
+    assert ("12%", "9%") not in [tuple(sorted(p)) for p in _pairs(claims, conflicts)]
 
 
 def test_a_link_of_several_words_is_not_what_is_counted():
