@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..records import Attribution, Scope
-from .counted import BASE_REACH
+from .counted import compared_with, may_state_change
 from .engine import Mention
 from .lexicon import Lexicon, lexicon
 from .text import clause_bounds, text_cache
@@ -265,23 +265,6 @@ _YEAR_AFTER = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 POSSESSIVE_REACH = 25
 
 
-def _compared_with(lx: Lexicon, s: str, men: Mention, at: int) -> bool:
-    """Whether a word of comparison stands between a figure and a period cue at ``at`` (at most
-    ``BASE_REACH`` before it): the period is what the figure is compared with ("10% fewer than
-    last year"); "from" only after a figure that may state a change (``_of_change``: "up 8% from
-    the previous year", not "300 migrants from Libya arrived last year")."""
-    lo = max(men.end, at - BASE_REACH)
-    return bool((lx.base_re is not None and lx.base_re.search(s, lo, at))
-                or (_of_change(men) and lx.change_base_re is not None and lx.change_base_re.search(s, lo, at)))
-
-
-def _of_change(men: Mention) -> bool:
-    """Whether a figure may state a change: a change word reads with it ("up 8%"), or it is a
-    percentage ("to fall by about 45% from last year"), which news gives of changes far more
-    often than of a thing that comes from somewhere."""
-    return bool(men.extra.get("change")) or men.kind == "percent"
-
-
 def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     spans = context_spans(lx, s, men.core_start, men.end)
     found: dict[str, str] = {}
@@ -292,7 +275,8 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
                 # time is no figure of that year's noun ("agreeing next year's catch limits at
                 # about 6.40am"); for other figures the cue keeps dating its clause
                 end += 2
-            if fieldname == "period" and men.end <= at and _compared_with(lx, s, men, at):
+            if fieldname == "period" and men.end <= at and compared_with(
+                    s, men.end, at, lx.base_re, lx.change_base_re, may_state_change(men.kind, bool(men.extra.get("change")))):
                 continue  # "up 8% from the previous year", "o 8 proc. więcej niż rok wcześniej": the base
             if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH \
                     and (s[a:at].strip() or _YEAR_AFTER.search(s, end)):

@@ -288,6 +288,25 @@ def _seq_before(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> 
 BASE_REACH = 32
 
 
+def may_state_change(kind: str, changed: bool) -> bool:
+    """Whether a figure may state a change: a change word reads with it ("up 8%"), or it is a
+    percentage ("to fall by about 45% from last year"), which news gives of changes far more
+    often than of a thing that comes from somewhere."""
+    return changed or kind == "percent"
+
+
+def compared_with(s: str, lo: int, at: int, base: re.Pattern[str] | None, change_base: re.Pattern[str] | None,
+                  of_change: bool) -> bool:
+    """Whether a word of comparison stands after ``lo`` (a figure's end) and at most
+    ``BASE_REACH`` before ``at`` (a year or a period cue): then what stands at ``at`` is what the
+    figure is compared with ("2.7% fewer than in 2015"); a word of ``change_base`` ("from") only
+    for a figure that may state a change (``of_change``: "up 8% from 2023", not "2,000 people from
+    their homes in 2019")."""
+    lo = max(lo, at - BASE_REACH)
+    return bool((base is not None and base.search(s, lo, at))
+                or (of_change and change_base is not None and change_base.search(s, lo, at)))
+
+
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
          context: list[list[tuple[int, int]]] | None = None, since: re.Pattern[str] | None = None,
          until: re.Pattern[str] | None = None, units: list[str | None] | None = None,
@@ -622,9 +641,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     continue
                 if until and until.search(s, max(0, m.start() - 24), m.start()):
                     continue  # "by the end of 2027": a deadline, whatever the figure
-                if b <= m.start() and ((base and base.search(s, max(b, m.start() - BASE_REACH), m.start()))
-                                       or (change_base and ((changes and changes[fi]) or kind == "percent")
-                                           and change_base.search(s, max(b, m.start() - BASE_REACH), m.start()))):
+                if b <= m.start() and compared_with(s, b, m.start(), base, change_base,
+                                                    may_state_change(kind, bool(changes and changes[fi]))):
                     continue  # "2.7% fewer than in 2015": the year of what the figure is compared with
                 gap = a - m.end() if m.end() <= a else m.start() - b
                 if near is None or gap < near:  # "fined €180,000 in 2019 and €54,000 in 2022"

@@ -920,13 +920,10 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
 
     # a number glued to a unit of time in one word: "pięciodniowy strajk", "dwuletnie śledztwo";
     # next to a word of age, an age ("pięcioletni chłopiec"), as "5-letni chłopiec" is
-    for m in lx.glued_re.finditer(s) if lx.glued_re is not None else ():
+    for m in lx.glued_re.finditer(s) if lx.glued_re is not None and lx.glued_gate.open(words) else ():
         if _overlaps(taken, m.start(), m.end()):
             continue
-        entry = find_entry(lx.units_after, m.group("unit") + "*")
-        if not entry or entry[0] != "duration":
-            continue
-        factor, number = entry[2], lx.glued[m.group("num").lower()]
+        factor, number = lx.units_after[m.group("unit").lower() + "*"][2], lx.glued[m.group("num").lower()]
         start, q = m.start(), "exact"
         h = _hedge_before(s, lx, start)
         if h:

@@ -135,6 +135,7 @@ class Lexicon:
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     glued: dict[str, float] = field(default_factory=dict)  # number forms glued to a unit ("pięcio" in "pięciodniowy")
     glued_re: re.Pattern[str] | None = None
+    glued_gate: Gate = field(default_factory=Gate)
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     duration_unit_re: re.Pattern[str] | None = None
     duration_next_re: re.Pattern[str] | None = None  # a unit of time next, after an article or none ("| an hour")
@@ -439,6 +440,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     stems = [u[:-1] for u, (k, _, _) in lx.units_after.items() if u.endswith("*") and k == "duration"]
     if glued_numbers and stems:
         lx.glued = glued_numbers
+        lx.glued_gate = Gate.of([g + "*" for g in glued_numbers])
         lx.glued_re = re.compile(rf"(?<!\w)(?P<num>{'|'.join(sorted(map(re.escape, glued_numbers), key=len, reverse=True))})"
                                  rf"(?P<unit>{'|'.join(sorted(map(re.escape, stems), key=len, reverse=True))})\w*", I)
     of_part = rf"(?:{of_re}\s+)?" if of_re else ""

@@ -1067,8 +1067,13 @@ def _scale_key(it: Any) -> tuple[str, float] | None:
 
 def _scale_slip(x: float, y: float) -> bool:
     """Two figures exactly a thousand or a million times apart."""
+    return _times_apart(x, y, (1e3, 1e6))
+
+
+def _times_apart(x: float, y: float, factors: tuple[float, ...]) -> bool:
+    """Whether the larger of two figures is exactly one of ``factors`` times the smaller."""
     lo, hi = min(x, y), max(x, y)
-    return any(math.isclose(hi, lo * k, rel_tol=1e-9) for k in (1e3, 1e6))
+    return any(math.isclose(hi, lo * k, rel_tol=1e-9) for k in factors)
 
 
 def _bodies(x: Any) -> frozenset[str]:
@@ -1418,8 +1423,7 @@ def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATI
 def _tenfold(x: float, y: float) -> bool:
     """Two figures with the same significant digits exactly ten or a hundred times apart (700,
     7,000; 40, 400): a zero added or dropped."""
-    lo, hi = min(x, y), max(x, y)
-    return lo > 0 and _digits(x) == _digits(y) and any(math.isclose(hi, lo * k, rel_tol=1e-9) for k in (10.0, 100.0))
+    return min(x, y) > 0 and _digits(x) == _digits(y) and _times_apart(x, y, (10.0, 100.0))
 
 
 def _slipped_beside(x: float, y: float, others: frozenset[float], ratio: float) -> bool:
