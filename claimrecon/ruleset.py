@@ -101,7 +101,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("number", _optional),
     ],
     "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "level", "from")), ("position", _one_of("before", "after"))],
-    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted"))],
+    "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted", "not_age_before", "not_age_after"))],
     "measures.tsv": [
         ("term", _text),
         ("measure", _text),
@@ -117,7 +117,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending", "infinitive")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending", "infinitive", "participle")),
         ("value", _optional),
     ],
     "places.tsv": [("name", _text), ("code", _text)],

@@ -93,6 +93,7 @@ class Grammar:
     year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
+    participles: tuple[str, ...] = ()  # endings of a participle that follows what it qualifies ("presupuestados")
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -120,6 +121,7 @@ def grammar(lang: str) -> Grammar:
     year_before: set[str] = set()
     verb_endings: set[str] = set()
     infinitive: set[str] = set()
+    participles: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -160,6 +162,8 @@ def grammar(lang: str) -> Grammar:
             verb_endings.add(word)
         elif cls == "infinitive":
             infinitive.add(word)
+        elif cls == "participle":
+            participles.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -172,7 +176,8 @@ def grammar(lang: str) -> Grammar:
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
                 relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
-                verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)))
+                verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
+                participles=tuple(sorted(participles)))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):

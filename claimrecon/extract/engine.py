@@ -1215,7 +1215,12 @@ _APPOSITION_YEARS = re.compile(r"(?:^|,|\()\s*\w{1,3}\s+$")
 
 def _age_context(s: str, lx: Lexicon, start: int, end: int) -> bool:
     """Whether a number of years is someone's age: "de 71 años" in apposition (", de 71 años,")
-    or next to a word the rules give as a cue of age (cues.tsv: "hombre", "mężczyzna")."""
+    or next to a word the rules give as a cue of age (cues.tsv: "hombre", "mężczyzna"); never
+    right after or before a word that makes it how long something lasted (cues.tsv not_age_before,
+    not_age_after: "for 27 years", "durante 30 años", "22 años de experiencia")."""
+    if (lx.not_age_before_re is not None and lx.not_age_before_re.search(s, max(0, start - 30), start)) or \
+            (lx.not_age_after_re is not None and lx.not_age_after_re.match(s, end)):
+        return False
     if _APPOSITION_YEARS.search(s[max(0, start - 8) : start]) and _AFTER_APPOSITION.match(s, end) or s[end : end + 1] == ")":
         return True
     cue = lx.cue_re.get("age")

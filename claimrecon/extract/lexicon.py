@@ -151,6 +151,8 @@ class Lexicon:
     # readings that need a cue word of their kind in the sentence (cues.tsv)
     needs_cue: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lower unit phrases
     cue_re: dict[str, re.Pattern[str]] = field(default_factory=dict)  # kind -> its cue words
+    not_age_before_re: re.Pattern[str] | None = None  # "for", "durante", "przez" right before a number of years
+    not_age_after_re: re.Pattern[str] | None = None  # "of experience", "de cárcel", "temu" right after it
     not_counted: frozenset[str] = frozenset()  # words after a number word that are not what it counts ("times")
     # measures
     noun_re: re.Pattern[str] | None = None
@@ -485,15 +487,24 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.change_after_re = re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after))})", I)
     needs: dict[str, set[str]] = {}
     cues: dict[str, list[str]] = {}
+    not_age: dict[str, list[str]] = {"not_age_before": [], "not_age_after": []}
     for r in rules.table("cues.tsv"):
         if r["role"] == "not_counted":
             lx.not_counted = lx.not_counted | {r["phrase"].lower()}
         elif r["role"] == "needs_cue":
             needs.setdefault(r["kind"], set()).add(r["phrase"].lower())
+        elif r["role"] in ("not_age_before", "not_age_after"):
+            not_age[r["role"]].append(r["phrase"])
         else:
             cues.setdefault(r["kind"], []).append(r["phrase"])
     lx.needs_cue = {k: frozenset(v) for k, v in needs.items()}
     lx.cue_re = {k: _compile(v) for k, v in cues.items()}
+    # a number of years right after / before these words lasted that long: it is no age (one
+    # word, a hedge, may stand between: "for nearly 27 years", "durante casi 30 años")
+    words = not_age["not_age_before"]
+    lx.not_age_before_re = re.compile(rf"(?<![^\W\d_])(?:{alternation(words)})(?:\s+[^\W\d_]+)?\s*$", I) if words else None
+    words = not_age["not_age_after"]
+    lx.not_age_after_re = re.compile(rf"\s*(?:{alternation(words)})(?![^\W\d_])", I) if words else None
 
     # --- measures
     nouns, contexts = [], []
