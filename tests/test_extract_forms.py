@@ -109,6 +109,18 @@ def test_a_part_with_its_own_noun_keeps_it() -> None:
     assert claim.counted.terms == ("#child",)
 
 
+@pytest.mark.parametrize("text, head", [
+    ("Metro zatrudniło 1400 nowych pracowników.", "pracownik"),
+    ("Zatrudniono 140 nowych kierowców autobusów.", "kierowca"),
+    ("Firma zatrudniła 140 pracowników.", "pracownik"),
+])
+def test_a_polish_counted_noun_is_the_noun_after_its_adjectives(text: str, head: str) -> None:
+    # "1400 nowych pracowników": an inflected adjective (grammar.tsv modifier_ending) does not end
+    # the noun phrase, so the head is the workers, as "140 new staff" counts staff
+    claim = next(c for c in extract(text, "pl") if c.kind == "count")
+    assert claim.counted.head == head
+
+
 def test_a_part_takes_nothing_from_a_whole_that_names_nothing() -> None:
     # the count before the part ("58 more") names nothing: the part does not reach back to the dead
     text = "Five people died and 58 more were taken away, including 12 in Madrid."

@@ -610,6 +610,18 @@ def test_a_slipped_figure_on_another_day_is_compared_not_an_update():
     assert _pairs(claims, conflicts) == []
 
 
+def test_a_slip_among_days_that_agree_is_compared_with_every_day():
+    # 9,500 volunteers on Saturday and on Sunday, 95,000 in Sunday's last paper: no update, so the
+    # slip meets every report of the figure, not only the first day's
+    claims, groups, conflicts = _run(
+        ("sat.txt", "en", "The mass was backed by 9,500 volunteers in orange vests."),
+        ("sun1.txt", "en", "Some 9,500 volunteers in orange vests backed the mass."),
+        ("sun2.txt", "en", "The mass was backed by 95,000 volunteers in orange vests."),
+        published={"sat.txt": "2026-05-16", "sun1.txt": "2026-05-17", "sun2.txt": "2026-05-17"})
+    slipped = [k for k in conflicts if "95,000" in {c.text for c in claims if c.id in k.claims}]
+    assert len(slipped) == 2
+
+
 _THREE_DAYS = {"mon.txt": "2025-11-17", "tue.txt": "2025-11-18", "wed.txt": "2025-11-19"}
 
 

@@ -700,7 +700,7 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
 
 
 
-_AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)
+_AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?()]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)
 
 
 #: after "de"/"of"/"z", what makes the figure before it a part or a dated amount, not a count of
@@ -727,6 +727,8 @@ def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None) -> b
     low = m.group(1).lower() if m else ""
     if low in _OF_WORDS:
         return False
+    if low in lx.not_counted:
+        return True  # "23 millones menos que", "otros": a comparison, not what it counts
     if lx.article_re is not None and lx.article_re.search(s, max(0, men.start - 12), men.start):
         return True
     if not low:

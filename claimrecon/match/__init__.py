@@ -1572,7 +1572,12 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
     if not progression:
         # a toll that only rises may well go from 6 to 60, but 14 and 41 are the same digits
         # swapped: a slip more often than an update; a steady progression is neither
-        _slips_together(members, out, swaps_only=any(it.rises for it in members))
+        slipped = _slips_together(members, out, swaps_only=any(it.rises for it in members))
+        if slipped and len({it.value for it in members if out[it.id].startswith("as of ") and it.id not in slipped}) == 1:
+            # every report day gives one figure but for the slips of it ("9,500 volunteers" on
+            # Saturday and Sunday, "95 tys." on Sunday): no update to keep apart, and each slip
+            # is compared with every report of the figure it slipped from
+            out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
@@ -1656,12 +1661,13 @@ def _progression(members: list[Item]) -> bool:
     return up or down
 
 
-def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool = False) -> None:
+def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool = False) -> set[str]:
     """A figure whose digits slip against another article's figure of another report day (41 and
     14, "£1.2 million" and "1.200 millones de libras", 23.17 and 0.17 Polish time) is that figure
     given wrongly, not an update: it joins the earlier day's moment (in ``out``) to be compared.
     ``swaps_only``: only the same digits in another order count, and only from one report day to
-    the same or the next (a tally that rises)."""
+    the same or the next (a tally that rises). Returns the ids of the figures so moved."""
+    moved: set[str] = set()
     # only figures that could slip into each other are compared: the same digits in any order and
     # at any scale, or the same uncommon minutes (a quantity of a long feed holds thousands)
     buckets: dict[tuple[str, str], list[Item]] = defaultdict(list)
@@ -1686,7 +1692,9 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
                 if any(sources != {late.source} and slipped(value, late.value)
                        and (not swaps_only or _swapped(value, late.value)) for value, sources in moments[m].items()):
                     out[late.id] = m
+                    moved.add(late.id)
                     break
+    return moved
 
 
 def _next_day(a: str, b: str) -> bool:
