@@ -304,6 +304,10 @@ def may_state_change(kind: str, changed: bool) -> bool:
     return changed or kind == "percent"
 
 
+#: how far into a period cue a word of change_base may run ("on a year" in "up 6.8% on a year earlier")
+CUE_OVERLAP = 12
+
+
 def compared_with(s: str, lo: int, at: int, base: re.Pattern[str] | None, change_base: re.Pattern[str] | None,
                   of_change: bool) -> bool:
     """Whether a word of comparison stands after ``lo`` (a figure's end) and at most
@@ -312,8 +316,14 @@ def compared_with(s: str, lo: int, at: int, base: re.Pattern[str] | None, change
     for a figure that may state a change (``of_change``: "up 8% from 2023", not "2,000 people from
     their homes in 2019")."""
     lo = max(lo, at - BASE_REACH)
-    return bool((base is not None and base.search(s, lo, at))
-                or (of_change and change_base is not None and change_base.search(s, lo, at)))
+    if base is not None and base.search(s, lo, at):
+        return True
+    if not of_change or change_base is None:
+        return False
+    # a word of change_base may run into the cue's first words ("up 6.8% on a year earlier", "on
+    # the same week last year"): it need only start before the cue
+    m = change_base.search(s, lo, min(len(s), at + CUE_OVERLAP))
+    return m is not None and m.start() < at
 
 
 def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | None,
