@@ -113,6 +113,8 @@ def test_a_part_with_its_own_noun_keeps_it() -> None:
     ("Metro zatrudniło 1400 nowych pracowników.", "pracownik"),
     ("Zatrudniono 140 nowych kierowców autobusów.", "kierowca"),
     ("Firma zatrudniła 140 pracowników.", "pracownik"),
+    # an adjective used as a noun, before a verb, is the head itself
+    ("Czterech rannych przetransportowano śmigłowcami do szpitali.", "ranny"),
 ])
 def test_a_polish_counted_noun_is_the_noun_after_its_adjectives(text: str, head: str) -> None:
     # "1400 nowych pracowników": an inflected adjective (grammar.tsv modifier_ending) does not end
@@ -200,3 +202,15 @@ def test_function_words_alone_are_not_what_a_figure_counts(lang: str, text: str,
     # "of them", "w tym" mark a part; they name nothing the part counts
     claim = next(c for c in extract(text, lang) if c.text == figure)
     assert claim.counted.text is None and claim.counted.head is None
+
+
+def test_the_clock_time_of_a_dateline_is_no_claim() -> None:
+    # "godz. 19.20" says when the paper published the article; "o godz. 3.15" in the body is a figure
+    from claimrecon.extract import extract_article
+    from claimrecon.records import Article
+
+    text = ("Ścieki w Zatoce Gdańskiej\n\nDziennik Zatoki, Gdańsk, poniedziałek, 13 lipca 2026, godz. 19.20\n\n"
+            "Awaria zaczęła się o godz. 3.15 w nocy z soboty na niedzielę.")
+    article = Article("pl.txt", "ok", language="pl", text=text, published="2026-07-13", published_time="19:20")
+    times = [c.text for c in extract_article(article) if c.kind == "time"]
+    assert times == ["3.15 w nocy"]

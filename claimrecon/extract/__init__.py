@@ -21,7 +21,6 @@ from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
 from .counted import YEAR
-from .counted import grammar as read_grammar
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
@@ -497,10 +496,6 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                 kind, unit = "money", currency[0]
                 currency = (currency[0], n)  # and the next such amount may lean on this one
                 gloss_text = gloss(lx, kind, men.value, unit, men.qualifier, None, men.low, men.high, men.zone)
-            elif men.kind == "count" and men.extra.get("has_scale") and not men.vague and not _implied_amount(lx, sent.text, men, None):
-                # "zużyto 57,8 mln dawek, 11,4 mln przekazano": a figure with a scale word and what
-                # it counts after it is what a bare figure after it leans on, not the amount before
-                currency = None
             physical = quantity_unit(men.unit) if men.kind in ("quantity", "temperature") else None
             claims.append(
                 Claim(
@@ -700,59 +695,37 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
 
 
 
-_AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?()]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)
+_AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)
 
 
-#: after "de"/"of"/"z", what makes the figure before it a part or a dated amount, not a count of
-#: things: a digit (a year: "los 31 millones de 2024") or a pronoun ("390 millones de ellos")
-_OF_IMPLIED = re.compile(r"\s*(?:de|of|z)\s+(?:\d|ell[oa]s\b|them\b|nich\b)", re.I)
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+#: after "de"/"of"/"z", a year: the amount is dated, it counts nothing ("los 31 millones de 2024")
+_OF_YEAR = re.compile(r"\s*(?:de|of|z)\s+(?:1[89]|20)\d\d(?!\d)", re.I)
 
 
 def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None) -> bool:
     """Whether a count is an amount of the currency stated just before: a figure with a scale word
-    ("5 millones") with no measure of its own and nothing it counts after it. The clause ends, or
-    a short word, a preposition or a conjunction that is no "de"/"of" follows ("5 millones para
-    educación", "5 mln na szkoły", "unos 2,4 millones desde el lunes"); "de" leads to a year or a
-    pronoun ("los 31 millones de 2024", "390 millones de ellos"); an article takes it up again
-    ("los 5 millones restantes"); or a verb form follows ("20 millones irán a", "los 38 millones
-    presupuestados", "3 mln trafiło do": a verb's or a participle's ending on a word whose lemma is
-    an infinitive; a participle before a noun is no such word: "11 tys. podrobionych banknotów").
-    Any other "de"/"of" may lead to what it counts ("los 2MM de agosto", "5 millones de dosis")."""
+    ("5 millones") with no measure of its own and nothing it counts after it: the clause ends, a
+    short word that is no "de"/"of" follows ("5 millones para educación", "5 mln na szkoły"), or
+    "de" leads to a year ("frente a los 31 millones de 2024"). A verb or any longer word after it
+    may say what it counts ("11 millones votaron", "9 millones desplazados"): no amount then."""
     if men.kind != "count" or not men.extra.get("has_scale") or men.extra.get("noun") or measure is not None or men.vague:
         return False
-    if _AFTER_IMPLIED.match(s, men.end) is not None or _OF_IMPLIED.match(s, men.end) is not None:
-        return True
-    m = _NEXT_WORD.match(s, men.end)
-    low = m.group(1).lower() if m else ""
-    if low in _OF_WORDS:
-        return False
-    if low in lx.not_counted:
-        return True  # "23 millones menos que", "otros": a comparison, not what it counts
-    if lx.article_re is not None and lx.article_re.search(s, max(0, men.start - 12), men.start):
-        return True
-    if not low:
-        return False
-    g = read_grammar(lx.lang)
-    if low in g.year_before:  # a preposition or a conjunction ("desde", "hasta", "przez")
-        return True
-    if not g.infinitive or not low.endswith(g.verb_endings + g.participles):
-        return False
-    from .lemmas import lemma
-
-    return lemma(low, lx.lang).endswith(g.infinitive)
-
-
-#: the words of "of" after a figure: what they lead to may be what it counts
-_OF_WORDS = frozenset({"de", "of", "del", "z", "ze"})
+    return _AFTER_IMPLIED.match(s, men.end) is not None or _OF_YEAR.match(s, men.end) is not None
 
 
 def extract_article(article: Article) -> list[Claim]:
-    """The claims of an ingested article (none unless its status is ``ok``)."""
+    """The claims of an ingested article (none unless its status is ``ok``), but for the clock
+    times of its dateline: when it was published or updated is no figure of the report."""
     if article.status != "ok" or not article.language:
         return []
-    return extract(article.text, article.language, article_id=article.id, published=article.published,
-                   published_time=article.published_time)
+    claims = extract(article.text, article.language, article_id=article.id, published=article.published,
+                     published_time=article.published_time)
+    if not article.published_time:
+        return claims
+    from ..ingest.metadata import report_time_spans  # the dateline as ingest reads it
+
+    spans = report_time_spans(article.text, article.language)
+    return [c for c in claims if not (c.kind == "time" and any(a <= c.start < b for a, b in spans))]
 
 
 def clear_caches() -> None:

@@ -93,7 +93,6 @@ class Grammar:
     year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
-    participles: tuple[str, ...] = ()  # endings of a participle that follows what it qualifies ("presupuestados")
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -122,7 +121,6 @@ def grammar(lang: str) -> Grammar:
     year_before: set[str] = set()
     verb_endings: set[str] = set()
     infinitive: set[str] = set()
-    participles: set[str] = set()
     modifiers: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
@@ -164,8 +162,6 @@ def grammar(lang: str) -> Grammar:
             verb_endings.add(word)
         elif cls == "infinitive":
             infinitive.add(word)
-        elif cls == "participle":
-            participles.add(word)
         elif cls == "modifier_ending":
             modifiers.add(word)
     for r in rules.table("scope.tsv"):
@@ -181,7 +177,7 @@ def grammar(lang: str) -> Grammar:
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
                 relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
-                participles=tuple(sorted(participles)), modifiers=tuple(sorted(modifiers)))
+                modifiers=tuple(sorted(modifiers)))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -881,12 +877,20 @@ def _cue_spans(s: str, bounds: list[int], ci: int, with_figures: set[int]) -> li
     return [(bounds[lo], bounds[min(ci + 1, len(bounds) - 1)] if ci + 1 < len(bounds) else len(s))]
 
 
-def _plural(t: _Tok, g: Grammar) -> bool:
-    """A word in a form other than its dictionary form that is not a participle nor an inflected
-    adjective (grammar.tsv ``modifier_ending``: "nowych"): in a language whose heads come last, the
-    end of a counted noun phrase ("coaches", "people", "passengers", "pracowników")."""
+def _plural(t: _Tok, g: Grammar, nxt: _Tok | None = None) -> bool:
+    """A word in a form other than its dictionary form that is not a participle: in a language whose
+    heads come last, the end of a counted noun phrase ("coaches", "people", "passengers"). An
+    inflected adjective (grammar.tsv ``modifier_ending``: "nowych") ends it only when no inflected
+    word that is no verb follows (``nxt``): "1400 nowych pracowników" counts workers, but
+    "Czterech rannych przetransportowano" counts the injured ("rannych", an adjective as a noun)."""
     lem = lemma(t.text, g.lang)
-    return lem != t.low and not t.low.endswith(("ed", "ing", "en") + g.modifiers)
+    if lem == t.low or t.low.endswith(("ed", "ing", "en")):
+        return False
+    if g.modifiers and t.low.endswith(g.modifiers) and nxt is not None and nxt.kind == "w":
+        after = lemma(nxt.text, g.lang)
+        verb = nxt.low.endswith(g.verb_endings) and after.endswith(g.infinitive) if g.infinitive else False
+        return after == nxt.low or verb
+    return True
 
 
 def _right_after_figure(toks: list[_Tok], owner: list[int], i: int, function: frozenset[str] = frozenset()) -> bool:
@@ -907,7 +911,7 @@ def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int]
         out = []
         while k < n and len(out) < 4 and toks[k].kind == "w" and owner[k] < 0 and (terms[k] is not None or skip[k]):
             out.append(k)
-            if g.head_last and kind == "count" and _plural(toks[k], g) \
+            if g.head_last and kind == "count" and _plural(toks[k], g, toks[k + 1] if k + 1 < n and owner[k + 1] < 0 and terms[k + 1] is not None else None) \
                     and not (terms[k] or ("",))[0].startswith("@country:"):
                 break  # "400 coaches brought protesters": the noun phrase ends with its plural head
                 # (a nationality before its noun is not one: "14 polskich studentów")

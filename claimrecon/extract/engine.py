@@ -1218,7 +1218,11 @@ def _age_context(s: str, lx: Lexicon, start: int, end: int) -> bool:
     or next to a word the rules give as a cue of age (cues.tsv: "hombre", "mężczyzna"); never
     right after or before a word that makes it how long something lasted (cues.tsv not_age_before,
     not_age_after: "for 27 years", "durante 30 años", "22 años de experiencia")."""
-    if (lx.not_age_before_re is not None and lx.not_age_before_re.search(s, max(0, start - 30), start)) or \
+    before = start
+    if lx.hedge_before_re is not None:  # "durante casi 30 años": the word before the hedge
+        h = lx.hedge_before_re.search(s, max(0, start - 30), start)
+        before = h.start() if h else start
+    if (lx.not_age_before_re is not None and lx.not_age_before_re.search(s, max(0, before - 30), before)) or \
             (lx.not_age_after_re is not None and lx.not_age_after_re.match(s, end)):
         return False
     if _APPOSITION_YEARS.search(s[max(0, start - 8) : start]) and _AFTER_APPOSITION.match(s, end) or s[end : end + 1] == ")":

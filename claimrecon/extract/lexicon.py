@@ -499,10 +499,10 @@ def _build(rules: LanguageRules) -> Lexicon:
             cues.setdefault(r["kind"], []).append(r["phrase"])
     lx.needs_cue = {k: frozenset(v) for k, v in needs.items()}
     lx.cue_re = {k: _compile(v) for k, v in cues.items()}
-    # a number of years right after / before these words lasted that long: it is no age (one
-    # word, a hedge, may stand between: "for nearly 27 years", "durante casi 30 años")
+    # a number of years right after / before these words lasted that long: it is no age ("for 27
+    # years", "durante casi 30 años": a hedge is part of the figure's mention)
     words = not_age["not_age_before"]
-    lx.not_age_before_re = re.compile(rf"(?<![^\W\d_])(?:{alternation(words)})(?:\s+[^\W\d_]+)?\s*$", I) if words else None
+    lx.not_age_before_re = re.compile(rf"(?<![^\W\d_])(?:{alternation(words)})\s*$", I) if words else None
     words = not_age["not_age_after"]
     lx.not_age_after_re = re.compile(rf"\s*(?:{alternation(words)})(?![^\W\d_])", I) if words else None
 

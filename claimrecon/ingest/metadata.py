@@ -140,6 +140,40 @@ def _dateline_match(line: str, lang: str) -> re.Match[str] | None:
     return next((m for start, end in spans if (m := _dateline_part(line, lang, start, end)) is not None), None)
 
 
+def _dateline_span(line: str, lang: str) -> tuple[int, int] | None:
+    """The part of a line that is a dateline (the whole line, one part of a byline between bars,
+    or the head of a lead paragraph ended by a dash), as ``_dateline_match`` finds it."""
+    bounds = [0, *(x for sep in _BYLINE_PARTS.finditer(line) for x in sep.span()), len(line)]
+    spans = [(0, len(line))] + (list(zip(bounds[::2], bounds[1::2])) if len(bounds) > 2 else [])
+    lead = _LEAD_DATELINE.match(line)
+    if lead:
+        spans.append((0, lead.end(1)))
+    return next(((start, end) for start, end in spans if _dateline_part(line, lang, start, end) is not None), None)
+
+
+def report_time_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Where the clock times of the article's dateline stand in ``text`` ("Dziennik Zatoki,
+    Gdańsk, poniedziałek, 13 lipca 2026, godz. 19.20"; "Baltic Wire | Gdansk | Monday 13 July 2026,
+    17:05 CEST"): when it was published or updated, which no report states as a figure."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    seen = 0
+    for raw in text.split("\n", 64)[:64]:
+        line = raw.strip()
+        offset = pos + (len(raw) - len(raw.lstrip()))
+        pos += len(raw) + 1
+        if not line:
+            continue
+        seen += 1
+        if seen > HEAD_LINES:
+            break
+        part = _dateline_span(line, lang)
+        if part is None:
+            continue
+        out.extend((offset + c.start(), offset + c.end()) for c in _CLOCK.finditer(line, *part))
+    return out
+
+
 def _dateline_part(line: str, lang: str, start: int, end: int) -> re.Match[str] | None:
     """The date of ``line[start:end]`` when that part is a dateline, as a match of the line."""
     if end - start > MAX_DATELINE:

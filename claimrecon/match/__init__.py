@@ -1572,12 +1572,17 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
     if not progression:
         # a toll that only rises may well go from 6 to 60, but 14 and 41 are the same digits
         # swapped: a slip more often than an update; a steady progression is neither
-        slipped = _slips_together(members, out, swaps_only=any(it.rises for it in members))
-        if slipped and len({it.value for it in members if out[it.id].startswith("as of ") and it.id not in slipped}) == 1:
+        rising = any(it.rises for it in members)
+        slipped = _slips_together(members, out, swaps_only=rising)
+        by_report = {it.id for it in members if it.as_of and out[it.id] == "as of " + when.get(it.as_of, "")} - slipped
+        if slipped and not rising and len({it.value for it in members if it.id in by_report}) == 1:
             # every report day gives one figure but for the slips of it ("9,500 volunteers" on
-            # Saturday and Sunday, "95 tys." on Sunday): no update to keep apart, and each slip
-            # is compared with every report of the figure it slipped from
-            out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
+            # Saturday and Sunday, "95 tys." on Sunday): no update to keep apart, so the report
+            # days are one moment and each slip is compared with every report of the figure it
+            # slipped from; a figure tied to a stated day, or of no known day, stays apart, and a
+            # toll that only rises keeps its days (``_slips_together``: from one day to the next)
+            first = min(out[k] for k in by_report | slipped)
+            out = {k: (first if k in by_report or k in slipped else v) for k, v in out.items()}
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
