@@ -115,6 +115,8 @@ def test_a_part_with_its_own_noun_keeps_it() -> None:
     ("Firma zatrudniła 140 pracowników.", "pracownik"),
     # an adjective used as a noun, before a verb, is the head itself
     ("Czterech rannych przetransportowano śmigłowcami do szpitali.", "ranny"),
+    # the noun is the second word of a concept of two ("pijany kierowca"): still the head
+    ("Policja zatrzymała 12 pijanych kierowców.", "kierowca"),
 ])
 def test_a_polish_counted_noun_is_the_noun_after_its_adjectives(text: str, head: str) -> None:
     # "1400 nowych pracowników": an inflected adjective (grammar.tsv modifier_ending) does not end
@@ -214,3 +216,21 @@ def test_the_clock_time_of_a_dateline_is_no_claim() -> None:
     article = Article("pl.txt", "ok", language="pl", text=text, published="2026-07-13", published_time="19:20")
     times = [c.text for c in extract_article(article) if c.kind == "time"]
     assert times == ["3.15 w nocy"]
+
+
+@pytest.mark.parametrize("lang, text, kept", [
+    # a dateline that a dash ends opens the report: the time after the dash is the event's
+    ("en", "Plane lands\n\nMALAGA, July 12, 2026 - The plane landed at 10:47.\n", ["10:47"]),
+    # a few words after the dash are the dateline's own: its update time is no claim
+    ("es", "Avión\n\nMADRID, 27 ABR. 2026 - Actualizado: 09:15\n\nEl avión aterrizó a las 10.47 horas.\n", ["10.47 horas"]),
+    # only the first dateline: a later line with a date and a time is text
+    ("pl", "Tytuł\n\nGdańsk, 12 lipca 2026, godz. 17.05\n\n12 lipca 2026 r. o godz. 10:47 samolot wylądował.\n", ["10:47"]),
+])
+def test_only_the_datelines_own_clock_time_is_dropped(lang: str, text: str, kept: list[str]) -> None:
+    from claimrecon.extract import extract_article
+    from claimrecon.ingest.metadata import find_report_time
+    from claimrecon.records import Article
+
+    article = Article("a.txt", "ok", language=lang, text=text, published="2026-07-12",
+                      published_time=find_report_time(text, lang) or "00:00")
+    assert [c.text for c in extract_article(article) if c.kind == "time"] == kept

@@ -911,7 +911,8 @@ def _run(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int]
         out = []
         while k < n and len(out) < 4 and toks[k].kind == "w" and owner[k] < 0 and (terms[k] is not None or skip[k]):
             out.append(k)
-            if g.head_last and kind == "count" and _plural(toks[k], g, toks[k + 1] if k + 1 < n and owner[k + 1] < 0 and terms[k + 1] is not None else None) \
+            nxt = toks[k + 1] if k + 1 < n and owner[k + 1] < 0 and (terms[k + 1] is not None or skip[k + 1]) else None
+            if g.head_last and kind == "count" and _plural(toks[k], g, nxt) \
                     and not (terms[k] or ("",))[0].startswith("@country:"):
                 break  # "400 coaches brought protesters": the noun phrase ends with its plural head
                 # (a nationality before its noun is not one: "14 polskich studentów")

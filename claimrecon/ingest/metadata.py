@@ -140,6 +140,10 @@ def _dateline_match(line: str, lang: str) -> re.Match[str] | None:
     return next((m for start, end in spans if (m := _dateline_part(line, lang, start, end)) is not None), None)
 
 
+#: more words than this after a dateline's dash are the report's first sentence, not the dateline's
+LEAD_WORDS = 3
+
+
 def _dateline_span(line: str, lang: str) -> tuple[int, int] | None:
     """The part of a line that is a dateline (the whole line, one part of a byline between bars,
     or the head of a lead paragraph ended by a dash), as ``_dateline_match`` finds it."""
@@ -147,7 +151,11 @@ def _dateline_span(line: str, lang: str) -> tuple[int, int] | None:
     spans = [(0, len(line))] + (list(zip(bounds[::2], bounds[1::2])) if len(bounds) > 2 else [])
     lead = _LEAD_DATELINE.match(line)
     if lead:
-        spans.append((0, lead.end(1)))
+        # a dateline ended by a dash that opens the paragraph: what follows the dash is the
+        # report ("MALAGA, July 12, 2026 - The plane landed at 10:47"), unless it is a few words
+        # of the dateline itself ("MADRID, 27 ABR. - Actualizado: 09:15")
+        report = len(_WORDS.findall(_CLOCK.sub(" ", line[lead.end():]))) > LEAD_WORDS
+        spans.insert(0, (0, lead.end(1))) if report else spans.append((0, lead.end(1)))
     return next(((start, end) for start, end in spans if _dateline_part(line, lang, start, end) is not None), None)
 
 
@@ -155,7 +163,6 @@ def report_time_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Where the clock times of the article's dateline stand in ``text`` ("Dziennik Zatoki,
     Gdańsk, poniedziałek, 13 lipca 2026, godz. 19.20"; "Baltic Wire | Gdansk | Monday 13 July 2026,
     17:05 CEST"): when it was published or updated, which no report states as a figure."""
-    out: list[tuple[int, int]] = []
     pos = 0
     seen = 0
     for raw in text.split("\n", 64)[:64]:
@@ -170,8 +177,9 @@ def report_time_spans(text: str, lang: str) -> list[tuple[int, int]]:
         part = _dateline_span(line, lang)
         if part is None:
             continue
-        out.extend((offset + c.start(), offset + c.end()) for c in _CLOCK.finditer(line, *part))
-    return out
+        # the first dateline only, as find_report_time reads it: a later line with a date is text
+        return [(offset + c.start(), offset + c.end()) for c in _CLOCK.finditer(line, *part)]
+    return []
 
 
 def _dateline_part(line: str, lang: str, start: int, end: int) -> re.Match[str] | None:
@@ -207,9 +215,11 @@ def find_report_time(text: str, lang: str) -> str | None:
     when it gives two (published, then updated); None when it gives none."""
     for line in _head(text):
         m = _dateline_match(line, lang)
-        if m is None:
+        part = _dateline_span(line, lang) if m is not None else None
+        if m is None or part is None:
             continue
-        times = [c for c in _CLOCK.finditer(line) if not (m.start() <= c.start() < m.end())]
+        # the dateline's own part of the line, not the report a dash opens after it
+        times = [c for c in _CLOCK.finditer(line, *part) if not (m.start() <= c.start() < m.end())]
         if not times:
             return None
         c = times[-1]
