@@ -888,9 +888,16 @@ def _plural(t: _Tok, g: Grammar, nxt: _Tok | None = None) -> bool:
         return False
     if g.modifiers and t.low.endswith(g.modifiers) and nxt is not None and nxt.kind == "w":
         after = lemma(nxt.text, g.lang)
-        verb = nxt.low.endswith(g.verb_endings) and after.endswith(g.infinitive) if g.infinitive else False
-        return after == nxt.low or verb
+        return after == nxt.low or verb_form(nxt.low, after, g)
     return True
+
+
+def verb_form(word: str, lem: str, g: Grammar) -> bool:
+    """Whether a word (of lemma ``lem``) is a verb form: an ending of a verb form (grammar.tsv
+    ``verb_ending``: "-ło", "-ron") on a word whose lemma is an infinitive (``infinitive``: "-ć",
+    "-ar"), so "odrzuciło", "fallecieron", "Ewakuowano", but not "nauczycieli" (whose lemma is
+    no infinitive)."""
+    return word.endswith(g.verb_endings) and lem.endswith(g.infinitive)
 
 
 def _right_after_figure(toks: list[_Tok], owner: list[int], i: int, function: frozenset[str] = frozenset()) -> bool:

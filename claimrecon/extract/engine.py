@@ -1311,12 +1311,11 @@ def _counts_before_noun(s: str, lx: Lexicon, start: int, end: int) -> bool:
 
 
 def _verb(word: str, lang: str, g: Any) -> bool:
-    """Whether a word is a verb form: an ending of a verb form (``verb_ending``: "-ło", "-ron") on a
-    word whose lemma is an infinitive (``infinitive``: "-ć", "-ar"), so "odrzuciło", "fallecieron",
-    "Ewakuowano", but not "nauczycieli" (whose lemma is no infinitive)."""
+    """Whether a word is a verb form (``counted.verb_form``)."""
+    from .counted import verb_form
     from .lemmas import lemma
 
-    return word.endswith(g.verb_endings) and lemma(word, lang).endswith(g.infinitive)
+    return verb_form(word, lemma(word, lang), g)
 
 
 def _year_like(c: Core) -> bool:

@@ -500,7 +500,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.needs_cue = {k: frozenset(v) for k, v in needs.items()}
     lx.cue_re = {k: _compile(v) for k, v in cues.items()}
     # a number of years right after / before these words lasted that long: it is no age ("for 27
-    # years", "durante casi 30 años": a hedge is part of the figure's mention)
+    # years"; engine._age_context looks past a hedge: "durante casi 30 años")
     words = not_age["not_age_before"]
     lx.not_age_before_re = re.compile(rf"(?<![^\W\d_])(?:{alternation(words)})\s*$", I) if words else None
     words = not_age["not_age_after"]

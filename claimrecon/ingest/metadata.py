@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..ruleset import load_language
@@ -132,23 +133,25 @@ def _dateline_match(line: str, lang: str) -> re.Match[str] | None:
     a weekday, an "updated" word, a time and a zone; or a byline one of whose parts, between
     bars, is such a line; or a lead paragraph that opens with one. The match is of the line itself."""
     # the whole line, then each part between bars, then the head of a lead ended by a dash
-    bounds = [0, *(x for sep in _BYLINE_PARTS.finditer(line) for x in sep.span()), len(line)]
-    spans = [(0, len(line))] + (list(zip(bounds[::2], bounds[1::2])) if len(bounds) > 2 else [])
     lead = _LEAD_DATELINE.match(line)  # "CANCÚN, Q. Roo, 7 de febrero de 2025.— El crucero ..."
-    if lead:
-        spans.append((0, lead.end(1)))
+    spans = _line_parts(line) + ([(0, lead.end(1))] if lead else [])
     return next((m for start, end in spans if (m := _dateline_part(line, lang, start, end)) is not None), None)
+
+
+def _line_parts(line: str) -> list[tuple[int, int]]:
+    """The spans of a line that may be a dateline: the whole line, then each part between bars."""
+    bounds = [0, *(x for sep in _BYLINE_PARTS.finditer(line) for x in sep.span()), len(line)]
+    return [(0, len(line))] + (list(zip(bounds[::2], bounds[1::2])) if len(bounds) > 2 else [])
 
 
 #: more words than this after a dateline's dash are the report's first sentence, not the dateline's
 LEAD_WORDS = 3
 
 
-def _dateline_span(line: str, lang: str) -> tuple[int, int] | None:
-    """The part of a line that is a dateline (the whole line, one part of a byline between bars,
-    or the head of a lead paragraph ended by a dash), as ``_dateline_match`` finds it."""
-    bounds = [0, *(x for sep in _BYLINE_PARTS.finditer(line) for x in sep.span()), len(line)]
-    spans = [(0, len(line))] + (list(zip(bounds[::2], bounds[1::2])) if len(bounds) > 2 else [])
+def _dateline_at(line: str, lang: str) -> tuple[re.Match[str], int, int] | None:
+    """The date of a line that is a dateline and the part of the line that is the dateline (as
+    ``_dateline_match`` reads it), where a dash that opens the report ends that part."""
+    spans = _line_parts(line)
     lead = _LEAD_DATELINE.match(line)
     if lead:
         # a dateline ended by a dash that opens the paragraph: what follows the dash is the
@@ -156,29 +159,19 @@ def _dateline_span(line: str, lang: str) -> tuple[int, int] | None:
         # of the dateline itself ("MADRID, 27 ABR. - Actualizado: 09:15")
         report = len(_WORDS.findall(_CLOCK.sub(" ", line[lead.end():]))) > LEAD_WORDS
         spans.insert(0, (0, lead.end(1))) if report else spans.append((0, lead.end(1)))
-    return next(((start, end) for start, end in spans if _dateline_part(line, lang, start, end) is not None), None)
+    return next(((m, start, end) for start, end in spans if (m := _dateline_part(line, lang, start, end)) is not None), None)
 
 
 def report_time_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Where the clock times of the article's dateline stand in ``text`` ("Dziennik Zatoki,
     Gdańsk, poniedziałek, 13 lipca 2026, godz. 19.20"; "Baltic Wire | Gdansk | Monday 13 July 2026,
-    17:05 CEST"): when it was published or updated, which no report states as a figure."""
-    pos = 0
-    seen = 0
-    for raw in text.split("\n", 64)[:64]:
-        line = raw.strip()
-        offset = pos + (len(raw) - len(raw.lstrip()))
-        pos += len(raw) + 1
-        if not line:
-            continue
-        seen += 1
-        if seen > HEAD_LINES:
-            break
-        part = _dateline_span(line, lang)
-        if part is None:
-            continue
-        # the first dateline only, as find_report_time reads it: a later line with a date is text
-        return [(offset + c.start(), offset + c.end()) for c in _CLOCK.finditer(line, *part)]
+    17:05 CEST"): when it was published or updated, which no report states as a figure. The first
+    dateline only, as ``find_report_time`` reads it: a later line with a date is text."""
+    for offset, line in _head_lines(text):
+        found = _dateline_at(line, lang)
+        if found is not None:
+            _, start, end = found
+            return [(offset + c.start(), offset + c.end()) for c in _CLOCK.finditer(line, start, end)]
     return []
 
 
@@ -214,12 +207,12 @@ def find_report_time(text: str, lang: str) -> str | None:
     """The clock time ("HH:MM", local as printed) a dateline gives for the article, the last one
     when it gives two (published, then updated); None when it gives none."""
     for line in _head(text):
-        m = _dateline_match(line, lang)
-        part = _dateline_span(line, lang) if m is not None else None
-        if m is None or part is None:
+        found = _dateline_at(line, lang)
+        if found is None:
             continue
         # the dateline's own part of the line, not the report a dash opens after it
-        times = [c for c in _CLOCK.finditer(line, *part) if not (m.start() <= c.start() < m.end())]
+        m, start, end = found
+        times = [c for c in _CLOCK.finditer(line, start, end) if not (m.start() <= c.start() < m.end())]
         if not times:
             return None
         c = times[-1]
@@ -327,14 +320,21 @@ def _weekday_words(lang: str) -> re.Pattern[str]:
 
 
 def _head(text: str) -> list[str]:
-    out: list[str] = []
-    for line in text.split("\n", 64)[:64]:
-        line = line.strip()
+    return [line for _, line in _head_lines(text)]
+
+
+def _head_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The first ``HEAD_LINES`` lines of a text that are not blank, stripped, each with the offset
+    in ``text`` where it starts."""
+    pos = seen = 0
+    for raw in text.split("\n", 64)[:64]:
+        line = raw.strip()
         if line:
-            out.append(line)
-            if len(out) == HEAD_LINES:
-                break
-    return out
+            yield pos + len(raw) - len(raw.lstrip()), line
+            seen += 1
+            if seen == HEAD_LINES:
+                return
+        pos += len(raw) + 1
 
 
 def shorten_title(line: str) -> str:
