@@ -1451,3 +1451,21 @@ def test_one_telling_figure_in_two_currencies_needs_little_else_in_common():
         min_confidence=0.9,
     )
     assert ("180 millones de euros", "180m zlotys") not in _pairs(claims, conflicts)
+
+
+def test_an_equal_figure_of_many_digits_is_strong_evidence_of_one_quantity():
+    # 731,482 patients in one article and 731.482 in another share few words, yet hardly state
+    # two quantities: such a figure weighs more than a round one (1,000) or one of two digits
+    from claimrecon.match import MIN_CONFIDENCE, _similarities
+    from claimrecon.match.evidence import Vocabulary
+    from claimrecon.match.nodes import nodes_of
+
+    def sim(en_text, es_text):
+        claims, _, _ = _run(("en.txt", "en", en_text), ("es.txt", "es", es_text), published="2025-05-14")
+        nodes = nodes_of(_items(claims, "count"), lambda x: str(x.value))
+        return _similarities(nodes, Vocabulary(nodes)).get((0, 1), (0.0,))[0]
+
+    rare = sim("The register showed 163,200.", "Eran ya 163.200, según el ministerio.")
+    round_ = sim("The register showed 160,000.", "Eran ya 160.000, según el ministerio.")
+    assert rare >= MIN_CONFIDENCE
+    assert rare >= round_ + 0.1

@@ -168,9 +168,10 @@ def grammar(lang: str) -> Grammar:
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
     weekdays = {r["phrase"].lower(): int(r["value"]) for r in rules.table("time.tsv") if r["type"] == "weekday" and " " not in r["phrase"]}
+    months = {r["phrase"].lower() for r in rules.table("time.tsv") if r["type"] == "month" and " " not in r["phrase"]}
     g = Grammar(lang, head_last, frozenset(stop - content), tuple(sorted(links, key=len, reverse=True)),
                 tuple(sorted(per, key=len, reverse=True)), rates, weekdays, tuple(sorted(days, key=lambda d: -len(d[0]))), frozenset(place), frozenset(conj),
-                _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _words_re(place, r"\W*(?:{})\s+((?:1[89]|20)\d\d)\b"),
+                _words_re(partitive, r"\s+(?:{})\s+[^\W\d_]"), _fronted_year(place, months),
                 tuple(sorted(level, key=len, reverse=True)), per_mode, frozenset(opens),
                 # the word of a whole, then at most one word ("of the", "of Spain's", "de sus", "z")
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
@@ -260,6 +261,14 @@ def _tokens(s: str) -> list[_Tok]:
         kind = "d" if c.isdigit() else "w" if c.isalpha() else "p"
         out.append(_Tok(m.start(), m.end(), t, t.lower(), kind))
     return out
+
+
+def _fronted_year(place: Iterable[str], months: Iterable[str]) -> re.Pattern[str] | None:
+    """A sentence's opening preposition of place or time and its year, a month (and its day) may
+    stand between: "In 2019", "In August 2023", "En agosto de 2023", "W sierpniu 2023 r."."""
+    month = "|".join(re.escape(m) for m in sorted(set(months), key=lambda w: (-len(w), w)))
+    between = rf"(?:(?:\d{{{{1,2}}}}\.?\s+)?(?:{month})\.?(?:\s+[^\W\d_]{{{{1,2}}}})?\s+)?" if month else ""
+    return _words_re(place, r"\W*(?:{})\s+" + between + r"((?:1[89]|20)\d\d)\b")
 
 
 def _words_re(words: Iterable[str], template: str) -> re.Pattern[str] | None:
@@ -664,8 +673,11 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                     year, near = m.group(1), gap
             if year:
                 break
-        if year is None and fronted_year and fronted_year.end() <= a and not (pub_year and fronted_year.group(1) >= pub_year):
-            year = fronted_year.group(1)  # "In 2023, when ..., 69 runners needed treatment": the whole sentence's year
+        if year is None and fronted_year and fronted_year.end() <= a and not (pub_year and fronted_year.group(1) >= pub_year) \
+                and not any(fronted_year.end() <= m.start() < a for m in years):
+            # "In 2023, when ..., 69 runners needed treatment": the whole sentence's year, up to
+            # another year it names ("En febrero de 2024 ..., y a finales de 2023 ... 12 días")
+            year = fronted_year.group(1)
         if year is None:
             # "memories of December 2018, when drones halted flights for 33 hours, affecting 1,000
             # flights": the relative clause and the clauses after it are about that year (not
