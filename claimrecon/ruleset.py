@@ -85,7 +85,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("value", _number),
         ("type", _one_of("unit", "teen", "tens", "hundreds", "hundred", "scale", "abbrev",
                          "fraction", "article", "connector", "dozen", "of", "sign",
-                         "decimal", "denominator", "suffix", "alone", "approx", "ratio", "below_zero", "glued")),
+                         "decimal", "denominator", "suffix", "alone", "approx", "ratio", "share", "below_zero", "glued")),
     ],
     "vague.tsv": [("phrase", _text), ("low", _number), ("high", _number)],
     "shares.tsv": [("phrase", _text), ("percent", _number)],

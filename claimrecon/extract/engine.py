@@ -459,6 +459,7 @@ class Core:
     approx: bool = False  # "una veintena", "medio millar": about that many
     needs_unit: bool = False  # a fraction or ratio ("3/4", "1 sobre 3"): a claim only with its unit ("3/4%")
     scale_text: str = ""  # the scale word after the digits, as written ("m" in "5m")
+    share: bool = False  # "seven in ten", "ocho de cada diez": a share, its value in percent
 
 
 #: what may follow digits and make them a notation read whole: "1e10", "1,1^23", "3/4"
@@ -647,6 +648,31 @@ def _number_word_in(rest: str, lx: Lexicon) -> bool:
                for t in _WORD_BREAK.split(rest.lower()) if t)
 
 
+#: the most a share told as parts of a whole ("one in four") may stand from the percentage it
+#: states, in points: "seven in ten" is said of 65% to 75%, "one in four" of 20% to 30%
+SHARE_PRECISION = 5.0
+#: the most parts a whole may have for a ratio to be a share ("one in a thousand" is a rate)
+SHARE_PARTS = 100
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _number_word_next(s: str, lx: Lexicon, at: int) -> bool:
+    """Whether a word of a number's scale, or its plural, follows ``at`` ("five | hundreds",
+    "ten | thousand"): the number read on is a bigger one."""
+    m = _NEXT_WORD.match(s, at)
+    w = m.group(1).lower() if m else ""
+    entry = lx.words.get(w) or (lx.words.get(w[:-1]) if w.endswith("s") else None)
+    return entry is not None and entry[1] in ("hundred", "hundreds", "scale")
+
+
+def _share_of(part: Core, whole: Core) -> bool:
+    """Whether two whole numbers a ratio word joins are a share: a part of one to ``SHARE_PARTS``
+    parts ("seven in ten", "1 de cada 4"), not "6 over 5"."""
+    return part.value == int(part.value) and whole.value == int(whole.value) and 1 <= part.value < whole.value <= SHARE_PARTS
+
+
 def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
     """Join the numbers of one written figure and drop the ones the rules cannot read whole:
     "10 1/2" (10.5), "4 thousand 3 hundred and 21" (4321), "6 crore and two hundred", "1 sobre 3"
@@ -672,7 +698,17 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
             elif lx.ratio_re is not None and lx.ratio_re.match(" " + gap.strip() + " ") and not c.has_scale and not n.has_scale \
                     and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit \
                     and not lx.unit_before_re.search(s[max(0, c.start - 6) : c.start]) and _unit_kind_at(s, lx, n.end) is None:  # type: ignore[union-attr]
-                dropped.update((i, i + 1))  # "1 over 3", "one in five": a ratio of nothing said
+                if lx.share_ratio_re is not None and lx.share_ratio_re.match(" " + gap.strip() + " ") \
+                        and _share_of(c, n) and not _number_word_next(s, lx, n.end) \
+                        and not (i + 2 < len(cores) and _SPACES_ONLY.fullmatch(s[n.end : cores[i + 2].start])):
+                    # (not "two out of five hundred TVs": the whole is read on)
+                    # "seven in ten corals", "ocho de cada diez fallecidos", "9 out of 10": a share,
+                    # rounded to half a part of the whole, and never finer than SHARE_PRECISION
+                    c = Core(c.start, n.end, 100.0 * c.value / n.value, min(50.0 / n.value, SHARE_PRECISION),
+                             c.words_only and n.words_only, False, c.digits_text, False, share=True)
+                    i += 1
+                    break  # a share joins nothing more
+                dropped.update((i, i + 1))  # "1 over 3": a ratio of nothing said
                 break
             elif not c.words_only and not c.has_scale and c.value == int(c.value) and n.words_only and _connector_gap(gap, lx) \
                     and 0 < n.value / (scale := _last_scale(n, lx)) < 1:
@@ -1388,6 +1424,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None
     if c.words_only and _GLUED_WORD.match(after) and kind == "count":
         return None
+    if c.share and kind == "count":
+        kind, unit = "percent", "%"  # "seven in ten corals": 70% of the corals
     if c.needs_unit and kind == "count":
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
     if kind == "count" and _LONE_LETTER.match(s, end):

@@ -110,6 +110,7 @@ class Lexicon:
     alone: frozenset[str] = frozenset()  # scale words that count one by themselves ("mil")
     has_articles: bool = False  # the language says "a million", "un millón": a lone scale word is no number
     ratio_re: re.Pattern[str] | None = None  # the gap of a ratio between two numbers ("1 over 3", "1 sobre 3")
+    share_ratio_re: re.Pattern[str] | None = None  # ... of a share, a part of a whole ("seven in ten", "ocho de cada diez")
     word_re: re.Pattern[str] | None = None  # a sequence of number words
     scale_after_digits_re: re.Pattern[str] | None = None  # scales/abbrevs after digits
     article_unit_re: re.Pattern[str] | None = None
@@ -330,7 +331,7 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- number words
     seq_words, scale_words, abbrevs, articles, connectors, ofs, signs, below = [], [], [], [], [], [], [], []
-    suffixes, alone, ratios = [], [], []
+    suffixes, alone, ratios, part_of = [], [], [], []
     glued_numbers: dict[str, float] = {}
     for r in rules.table("numbers.tsv"):
         w, v, t = r["word"], r["value"], r["type"]
@@ -343,8 +344,10 @@ def _build(rules: LanguageRules) -> Lexicon:
         if t == "alone":
             alone.append(w.lower())
             continue
-        if t == "ratio":
+        if t in ("ratio", "share"):
             ratios.append(w)
+            if t == "share":
+                part_of.append(w)
             continue
         if t == "below_zero":
             below.append(w)
@@ -378,6 +381,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.alone = frozenset(alone)
     lx.has_articles = bool(articles)
     lx.ratio_re = re.compile(rf"\s+(?:{alternation(ratios)})\s+$", I) if ratios else None
+    lx.share_ratio_re = re.compile(rf"\s+(?:{alternation(part_of)})\s+$", I) if part_of else None
     lx.word_re = re.compile(rf"{lead}(?:(?:{ART}\s+){D}|{W})(?:{sep}{D})*", I)
     lx.word_gate = dataclasses.replace(Gate.of(seq_words), suffixes=tuple(_plain_suffixes(suffixes)))
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
