@@ -1469,3 +1469,25 @@ def test_an_equal_figure_of_many_digits_is_strong_evidence_of_one_quantity():
     round_ = sim("The register showed 160,000.", "Eran ya 160.000, según el ministerio.")
     assert rare >= MIN_CONFIDENCE
     assert rare >= round_ + 0.1
+
+
+def test_a_slip_of_a_rising_toll_meets_every_report_when_the_figure_comes_back_after_it():
+    # 312 guests evacuated on Sunday morning, 321 that evening, 312 again later that night and
+    # on Monday: the toll did not rise to 321, so the slip is compared with every report of 312
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Firefighters evacuated 312 guests from the hotel overnight."),
+        ("b.txt", "pl", "Strażacy ewakuowali z hotelu 321 gości."),
+        ("c.txt", "es", "Los bomberos evacuaron a 312 huéspedes del hotel."),
+        ("d.txt", "en", "Firefighters evacuated 312 guests from the hotel on Sunday."),
+        published={"a.txt": "2026-02-08T10:12", "b.txt": "2026-02-08T18:40", "c.txt": "2026-02-08T20:15",
+                   "d.txt": "2026-02-09T14:15"},
+    )
+    assert _pairs(claims, conflicts) == [("312", "321")] * 3
+    # a figure reported days after the last report of the other may be a rise: kept apart
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Firefighters evacuated 312 guests from the hotel overnight."),
+        ("c.txt", "es", "Los bomberos evacuaron a 312 huéspedes del hotel."),
+        ("b.txt", "pl", "Strażacy ewakuowali z hotelu 321 gości."),
+        published={"a.txt": "2026-02-08T10:12", "c.txt": "2026-02-08T20:15", "b.txt": "2026-02-12T18:40"},
+    )
+    assert _pairs(claims, conflicts) == []

@@ -1594,12 +1594,16 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
         rising = any(it.rises for it in members)
         slipped = _slips_together(members, out, swaps_only=rising)
         by_report = {it.id for it in members if it.as_of and out[it.id] == "as of " + when.get(it.as_of, "")} - slipped
-        if slipped and not rising and len({it.value for it in members if it.id in by_report}) == 1:
+        agreed = [it for it in members if it.id in by_report]
+        if slipped and len({it.value for it in agreed}) == 1 \
+                and (not rising or all(any(a.as_of >= it.as_of for a in agreed) for it in members if it.id in slipped)):
             # every report day gives one figure but for the slips of it ("9,500 volunteers" on
             # Saturday and Sunday, "95 tys." on Sunday): no update to keep apart, so the report
             # days are one moment and each slip is compared with every report of the figure it
             # slipped from; a figure tied to a stated day, or of no known day, stays apart, and a
             # toll that only rises keeps its days (``_slips_together``: from one day to the next)
+            # unless the figure a slip came from is reported again after it (312 guests evacuated
+            # on Sunday morning, 321 that evening, 312 later that night and on Monday: no rise)
             first = min(out[k] for k in by_report | slipped)
             out = {k: (first if k in by_report or k in slipped else v) for k, v in out.items()}
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
