@@ -479,6 +479,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     as_of = (published + ("T" + published_time if published_time else "")) if published else None
     currency: tuple[str, int] | None = None  # the last currency stated, and in which sentence (its number among these)
     last_money: tuple[int, int] | None = None  # where the last amount of money ends (sentence number, offset)
+    money_last = False  # whether the last figure with a scale word ("millones") was an amount of money
     for n, (sent, found) in enumerate(doc.user_data["claimrecon_mentions"]):
         then = _year_before(lx, sents, starts, figures, sent, published)
         for c in found:
@@ -491,11 +492,14 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                 if not (last_money is not None and last_money[0] == n and _CONVERTED.fullmatch(sent.text, last_money[1], men.start)):
                     currency = (str(men.unit), n)
                 last_money = (n, men.end)
-            elif currency is not None and n - currency[1] <= 1 and _implied_amount(lx, sent.text, men, c["measure"]):
+                money_last = True
+            elif currency is not None and n - currency[1] <= 1 and _implied_amount(lx, sent.text, men, c["measure"], money_last):
                 # "Destinará 10 millones de euros. Otros 5 millones irán a...": euros, said before
                 kind, unit = "money", currency[0]
                 currency = (currency[0], n)  # and the next such amount may lean on this one
                 gloss_text = gloss(lx, kind, men.value, unit, men.qualifier, None, men.low, men.high, men.zone)
+            elif men.kind == "count" and men.extra.get("has_scale") and (men.extra.get("noun") or _OF_WHAT.match(sent.text, men.end)):
+                money_last = False  # "1,2 millones de visitantes": "los 1,4 millones" after it counts visitors
             physical = quantity_unit(men.unit) if men.kind in ("quantity", "temperature") else None
             claims.append(
                 Claim(
@@ -699,10 +703,11 @@ _AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,
 
 
 #: after "de"/"of"/"z", a year: the amount is dated, it counts nothing ("los 31 millones de 2024")
+_OF_WHAT = re.compile(r"\s*(?:de|del|of|z)\s", re.I)
 _OF_YEAR = re.compile(r"\s*(?:de|of|z)\s+(?:1[89]|20)\d\d(?!\d)", re.I)
 
 
-def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None) -> bool:
+def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None, money_last: bool = False) -> bool:
     """Whether a count is an amount of the currency stated just before: a figure with a scale word
     ("5 millones") with no measure of its own and nothing it counts after it: the clause ends, a
     short word that is no "de"/"of" follows ("5 millones para educación", "5 mln na szkoły"), or
@@ -710,7 +715,13 @@ def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None) -> b
     may say what it counts ("11 millones votaron", "9 millones desplazados"): no amount then."""
     if men.kind != "count" or not men.extra.get("has_scale") or men.extra.get("noun") or measure is not None or men.vague:
         return False
-    return _AFTER_IMPLIED.match(s, men.end) is not None or _OF_YEAR.match(s, men.end) is not None
+    if _AFTER_IMPLIED.match(s, men.end) is not None or _OF_YEAR.match(s, men.end) is not None:
+        return True
+    # an article before it points back to the amount, when the last figure with a scale word
+    # before it was one (``money_last``: "los 28,8 millones restantes", "los 38 millones
+    # presupuestados"), unless "de" names what it counts ("los 11 millones de votantes")
+    return money_last and lx.article_re is not None and lx.article_re.search(s, max(0, men.start - 6), men.start) is not None \
+        and _OF_WHAT.match(s, men.end) is None
 
 
 def extract_article(article: Article) -> list[Claim]:
