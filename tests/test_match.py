@@ -1491,3 +1491,14 @@ def test_a_slip_of_a_rising_toll_meets_every_report_when_the_figure_comes_back_a
         published={"a.txt": "2026-02-08T10:12", "c.txt": "2026-02-08T20:15", "b.txt": "2026-02-12T18:40"},
     )
     assert _pairs(claims, conflicts) == []
+
+
+def test_a_share_told_in_words_is_no_figure_of_many_digits():
+    # "a third" is 33.333...: not a figure as precise as 731,482, so a share of schools and one
+    # of homes are not joined on it, and the 40% of homes meets the third of homes
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "A third of schools in the region stayed closed on Monday, and 40% of homes were still without power, officials said."),
+        ("es.txt", "es", "Un tercio de los hogares de la región seguía sin luz el lunes, según las autoridades."),
+        published="2026-03-02",
+    )
+    assert _pairs(claims, conflicts) == [("40%", "Un tercio de")]

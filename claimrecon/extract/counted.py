@@ -94,6 +94,7 @@ class Grammar:
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
+    later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -122,6 +123,7 @@ def grammar(lang: str) -> Grammar:
     verb_endings: set[str] = set()
     infinitive: set[str] = set()
     modifiers: set[str] = set()
+    later: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -164,6 +166,8 @@ def grammar(lang: str) -> Grammar:
             infinitive.add(word)
         elif cls == "modifier_ending":
             modifiers.add(word)
+        elif cls == "later":
+            later.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -178,7 +182,7 @@ def grammar(lang: str) -> Grammar:
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
                 relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
-                modifiers=tuple(sorted(modifiers)))
+                modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -674,9 +678,11 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             if year:
                 break
         if year is None and fronted_year and fronted_year.end() <= a and not (pub_year and fronted_year.group(1) >= pub_year) \
-                and not any(fronted_year.end() <= m.start() < a for m in years):
+                and not any(fronted_year.end() <= m.start() < a for m in years) \
+                and not (g.later is not None and g.later.search(s, fronted_year.end(), a)):
             # "In 2023, when ..., 69 runners needed treatment": the whole sentence's year, up to
-            # another year it names ("En febrero de 2024 ..., y a finales de 2023 ... 12 días")
+            # another year it names ("En febrero de 2024 ..., y a finales de 2023 ... 12 días") or
+            # words of another time ("In May 2024, ..., and this year 450 have left")
             year = fronted_year.group(1)
         if year is None:
             # "memories of December 2018, when drones halted flights for 33 hours, affecting 1,000

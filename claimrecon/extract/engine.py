@@ -667,10 +667,21 @@ def _number_word_next(s: str, lx: Lexicon, at: int) -> bool:
     return entry is not None and entry[1] in ("hundred", "hundreds", "scale")
 
 
-def _share_of(part: Core, whole: Core) -> bool:
-    """Whether two whole numbers a ratio word joins are a share: a part of one to ``SHARE_PARTS``
-    parts ("seven in ten", "1 de cada 4"), not "6 over 5"."""
-    return part.value == int(part.value) and whole.value == int(whole.value) and 1 <= part.value < whole.value <= SHARE_PARTS
+#: the wholes a share joined by a word that also says where ("in") is told with: "seven in ten",
+#: "nine in 100" (but "3 in 5 states", "7 in 9 innings" say where the three were)
+ROUND_WHOLES = (10.0, 100.0)
+
+
+def _share_of(part: Core, whole: Core, word: str, lang: str) -> bool:
+    """Whether two whole numbers a share word joins are a share: a part of one to ``SHARE_PARTS``
+    parts ("seven in ten", "1 de cada 4", "9 out of 10"). A share word that is also a preposition
+    of place (grammar.tsv class place: "in") makes one only as the idiom has it: one part ("one in
+    four") or a round whole (``ROUND_WHOLES``)."""
+    from .counted import grammar
+
+    if not (part.value == int(part.value) and whole.value == int(whole.value) and 1 <= part.value < whole.value <= SHARE_PARTS):
+        return False
+    return word not in grammar(lang).place or part.value == 1 or whole.value in ROUND_WHOLES
 
 
 def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
@@ -699,7 +710,7 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                     and 0 < n.value < 1000 and not c.needs_unit and not n.needs_unit \
                     and not lx.unit_before_re.search(s[max(0, c.start - 6) : c.start]) and _unit_kind_at(s, lx, n.end) is None:  # type: ignore[union-attr]
                 if lx.share_ratio_re is not None and lx.share_ratio_re.match(" " + gap.strip() + " ") \
-                        and _share_of(c, n) and not _number_word_next(s, lx, n.end) \
+                        and _share_of(c, n, gap.strip().lower(), lx.lang) and not _number_word_next(s, lx, n.end) \
                         and not (i + 2 < len(cores) and _SPACES_ONLY.fullmatch(s[n.end : cores[i + 2].start])):
                     # (not "two out of five hundred TVs": the whole is read on)
                     # "seven in ten corals", "ocho de cada diez fallecidos", "9 out of 10": a share,

@@ -942,7 +942,9 @@ RARE_KINDS = frozenset({"count", "money", "percent"})
 def _rare(x: Item, y: Item) -> bool:
     """Two equal counts, amounts or shares of so many significant digits that two articles
     stating them alike hardly state two quantities."""
-    return isinstance(x.value, float) and x.kind in RARE_KINDS and len(_digits(x.value)) >= RARE_DIGITS and _equal(x, y)
+    # (a share told in words is no such figure: "a third", "uno de cada tres" are 33.333...)
+    return isinstance(x.value, float) and x.kind in RARE_KINDS and x.value == round(x.value, 2) \
+        and len(_digits(x.value)) >= RARE_DIGITS and _equal(x, y)
 
 
 def _any_equal(a: Node, b: Node) -> bool:
@@ -1596,7 +1598,7 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
         by_report = {it.id for it in members if it.as_of and out[it.id] == "as of " + when.get(it.as_of, "")} - slipped
         agreed = [it for it in members if it.id in by_report]
         if slipped and len({it.value for it in agreed}) == 1 \
-                and (not rising or all(any(a.as_of >= it.as_of for a in agreed) for it in members if it.id in slipped)):
+                and (not rising or all(any(_reported_after(a.as_of, it.as_of) for a in agreed) for it in members if it.id in slipped)):
             # every report day gives one figure but for the slips of it ("9,500 volunteers" on
             # Saturday and Sunday, "95 tys." on Sunday): no update to keep apart, so the report
             # days are one moment and each slip is compared with every report of the figure it
@@ -1723,6 +1725,15 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
                     moved.add(late.id)
                     break
     return moved
+
+
+def _reported_after(a: str, b: str) -> bool:
+    """Whether report moment ``a`` is known to be at or after ``b``: a later day, or the same day
+    when both give their time or neither does (one report of a day and one of an hour of that day
+    cannot be ordered: "2026-02-08" may be any time that day)."""
+    if ("T" in a) == ("T" in b):
+        return a >= b
+    return a[:10] > b[:10]
 
 
 def _next_day(a: str, b: str) -> bool:
