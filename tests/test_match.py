@@ -1502,3 +1502,16 @@ def test_a_share_told_in_words_is_no_figure_of_many_digits():
         published="2026-03-02",
     )
     assert _pairs(claims, conflicts) == [("40%", "Un tercio de")]
+
+
+def test_only_a_figure_told_to_its_last_digit_is_rare():
+    from claimrecon.match import _rare
+
+    def pair(en_text, es_text):
+        claims, _, _ = _run(("en.txt", "en", en_text), ("es.txt", "es", es_text), published="2025-05-14")
+        return [it for it in _items(claims) if it.kind in ("count", "percent")]
+
+    exact = pair("The register showed 163,200.", "Eran ya 163.200, según el ministerio.")
+    rough = pair("One in eight homes was damaged.", "Uno de cada ocho hogares sufrió daños.")
+    assert _rare(*exact) and _rare(*reversed(exact))
+    assert not _rare(*rough) and not _rare(*reversed(rough))

@@ -498,8 +498,10 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                 kind, unit = "money", currency[0]
                 currency = (currency[0], n)  # and the next such amount may lean on this one
                 gloss_text = gloss(lx, kind, men.value, unit, men.qualifier, None, men.low, men.high, men.zone)
-            elif men.kind == "count" and men.extra.get("has_scale") and (men.extra.get("noun") or _OF_WHAT.match(sent.text, men.end)):
-                money_last = False  # "1,2 millones de visitantes": "los 1,4 millones" after it counts visitors
+            if kind != "money" and men.extra.get("has_scale"):
+                # "1,2 millones de visitantes", "3 millones de toneladas", "3,5 millones votaron":
+                # "los 1,4 millones" after it counts what that figure counts
+                money_last = False
             physical = quantity_unit(men.unit) if men.kind in ("quantity", "temperature") else None
             claims.append(
                 Claim(
@@ -703,7 +705,7 @@ _AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,
 
 
 #: after "de"/"of"/"z", a year: the amount is dated, it counts nothing ("los 31 millones de 2024")
-_OF_WHAT = re.compile(r"\s*(?:de|del|of|z)\s", re.I)
+_OF_WHAT = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:de|del|of|z)\s", re.I)
 _OF_YEAR = re.compile(r"\s*(?:de|of|z)\s+(?:1[89]|20)\d\d(?!\d)", re.I)
 
 
@@ -720,7 +722,7 @@ def _implied_amount(lx: Lexicon, s: str, men: Mention, measure: str | None, mone
     # an article before it points back to the amount, when the last figure with a scale word
     # before it was one (``money_last``: "los 28,8 millones restantes", "los 38 millones
     # presupuestados"), unless "de" names what it counts ("los 11 millones de votantes")
-    return money_last and lx.article_re is not None and lx.article_re.search(s, max(0, men.start - 6), men.start) is not None \
+    return money_last and lx.article_re is not None and lx.article_re.search(s, max(0, men.core_start - 6), men.core_start) is not None \
         and _OF_WHAT.match(s, men.end) is None
 
 

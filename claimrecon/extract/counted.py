@@ -679,10 +679,12 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 break
         if year is None and fronted_year and fronted_year.end() <= a and not (pub_year and fronted_year.group(1) >= pub_year) \
                 and not any(fronted_year.end() <= m.start() < a for m in years) \
-                and not (g.later is not None and g.later.search(s, fronted_year.end(), a)):
+                and not (g.later is not None and g.later.search(s, max(fronted_year.end(), clause_starts[clause[lo]]), a)):
             # "In 2023, when ..., 69 runners needed treatment": the whole sentence's year, up to
             # another year it names ("En febrero de 2024 ..., y a finales de 2023 ... 12 días") or
-            # words of another time ("In May 2024, ..., and this year 450 have left")
+            # words of another time in the figure's own clause ("In May 2024, ..., and this year
+            # 450 have left"; not an aside before it: "..., a record that still stands today, and
+            # killed 40")
             year = fronted_year.group(1)
         if year is None:
             # "memories of December 2018, when drones halted flights for 33 hours, affecting 1,000

@@ -937,13 +937,18 @@ RARE_DIGITS = 3
 #: the kinds whose value keeps the digits as written (a duration is held in seconds, nine hours
 #: are 32,400 of them; counting every equal duration as rare lost 8 conflicts in four events)
 RARE_KINDS = frozenset({"count", "money", "percent"})
+#: ... told to within this share of itself: to its last digit ("731,482" give or take half a
+#: patient), not as parts of a whole ("one in eight": 12.5% give or take 5 points)
+RARE_PRECISION = 0.05
 
 
 def _rare(x: Item, y: Item) -> bool:
     """Two equal counts, amounts or shares of so many significant digits that two articles
     stating them alike hardly state two quantities."""
-    # (a share told in words is no such figure: "a third", "uno de cada tres" are 33.333...)
+    # (a figure told roughly is no such figure: "a third", "uno de cada tres" are 33.333..., "one
+    # in eight" 12.5 give or take 5 points)
     return isinstance(x.value, float) and x.kind in RARE_KINDS and x.value == round(x.value, 2) \
+        and max(x.wording.precision, y.wording.precision) <= RARE_PRECISION * abs(x.value) \
         and len(_digits(x.value)) >= RARE_DIGITS and _equal(x, y)
 
 
