@@ -704,8 +704,10 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
 _AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)
 
 
-#: after "de"/"of"/"z", a year: the amount is dated, it counts nothing ("los 31 millones de 2024")
+#: "de"/"of"/"z" right after a figure, or after one word: it says what the figure counts ("los 11
+#: millones de votantes", "los 11 millones restantes de habitantes")
 _OF_WHAT = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:de|del|of|z)\s", re.I)
+#: after "de"/"of"/"z", a year: the amount is dated, it counts nothing ("los 31 millones de 2024")
 _OF_YEAR = re.compile(r"\s*(?:de|of|z)\s+(?:1[89]|20)\d\d(?!\d)", re.I)
 
 

@@ -655,6 +655,7 @@ SHARE_PRECISION = 5.0
 SHARE_PARTS = 100
 
 
+#: the word after a figure
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
@@ -712,9 +713,9 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                 if lx.share_ratio_re is not None and lx.share_ratio_re.match(" " + gap.strip() + " ") \
                         and _share_of(c, n, gap.strip().lower(), lx.lang) and not _number_word_next(s, lx, n.end) \
                         and not (i + 2 < len(cores) and _SPACES_ONLY.fullmatch(s[n.end : cores[i + 2].start])):
-                    # (not "two out of five hundred TVs": the whole is read on)
                     # "seven in ten corals", "ocho de cada diez fallecidos", "9 out of 10": a share,
                     # rounded to half a part of the whole, and never finer than SHARE_PRECISION
+                    # (not "two out of five hundred TVs": the whole is read on)
                     c = Core(c.start, n.end, 100.0 * c.value / n.value, min(50.0 / n.value, SHARE_PRECISION),
                              c.words_only and n.words_only, False, c.digits_text, False, share=True)
                     i += 1

@@ -930,8 +930,8 @@ def _scale_pairs(money: list[Item], steps: tuple[float, ...] = (3.0, 6.0), least
 #: what an equal figure of ``RARE_DIGITS`` significant digits or more adds to a pair's similarity
 #: instead of the 0.25 of another distinctive figure: two articles that state 731,482 patients
 #: and 731.482 pacientes hardly state two quantities, whatever their words. Measured on the
-#: twenty-four gated sets: 2,555 -> 2,562 of 4,359 conflicts found, 803 -> 791 false flags (0.5:
-#: tried while durations were among the kinds: 0.3 to 0.6, and four digits, found no more)
+#: twenty-four gated sets: 2,555 -> 2,562 of 4,359 conflicts found, 803 -> 791 false flags
+#: (0.3 to 0.6 and four digits, tried while durations were among the kinds, did no better)
 RARE_EQUAL = 0.4
 RARE_DIGITS = 3
 #: the kinds whose value keeps the digits as written (a duration is held in seconds, nine hours
