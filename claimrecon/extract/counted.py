@@ -270,8 +270,9 @@ def _tokens(s: str) -> list[_Tok]:
 def _fronted_year(place: Iterable[str], months: Iterable[str]) -> re.Pattern[str] | None:
     """A sentence's opening preposition of place or time and its year, a month (and its day) may
     stand between: "In 2019", "In August 2023", "En agosto de 2023", "W sierpniu 2023 r."."""
+    # (``_words_re`` fills the template's "{}" with the prepositions: its own braces are doubled)
     month = "|".join(re.escape(m) for m in sorted(set(months), key=lambda w: (-len(w), w)))
-    between = rf"(?:(?:\d{{{{1,2}}}}\.?\s+)?(?:{month})\.?(?:\s+[^\W\d_]{{{{1,2}}}})?\s+)?" if month else ""
+    between = r"(?:(?:\d{{1,2}}\.?\s+)?(?:" + month + r")\.?(?:\s+[^\W\d_]{{1,2}})?\s+)?" if month else ""
     return _words_re(place, r"\W*(?:{})\s+" + between + r"((?:1[89]|20)\d\d)\b")
 
 
