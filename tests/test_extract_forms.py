@@ -234,3 +234,42 @@ def test_only_the_datelines_own_clock_time_is_dropped(lang: str, text: str, kept
     article = Article("a.txt", "ok", language=lang, text=text, published="2026-07-12",
                       published_time=find_report_time(text, lang) or "00:00")
     assert [c.text for c in extract_article(article) if c.kind == "time"] == kept
+
+
+@pytest.mark.parametrize("lang, text, concept", [
+    ("en", "Thirty-two people, many of them children on a school ski trip, were taken to hospital.", "#hospitalised"),
+    ("en", "By midday, 63 people, most of them plant employees, had been checked for contamination.", "#inspected"),
+    ("es", "Como medida preventiva, 38 personas, en su mayoría vecinos del desguace, fueron desalojadas.", "#evacuated"),
+    ("pl", "Ponad 40 osób, głównie mieszkańców bloku, ewakuowano w nocy.", "#evacuated"),
+])
+def test_an_aside_on_a_count_does_not_cut_it_from_its_verb(lang: str, text: str, concept: str) -> None:
+    # grammar.tsv class aside: the clause after "many of them ...," says what happened to the count
+    claim = next(c for c in extract(text, lang) if c.kind == "count")
+    assert concept in claim.counted.terms
+    assert claim.counted.weights[claim.counted.terms.index(concept)] > 0.3  # its own clause's word, not a far one
+
+
+def test_an_aside_with_a_figure_of_its_own_keeps_the_verb_to_itself() -> None:
+    # "including three children" is a part: the verb after it is not moved to the whole
+    claim = next(c for c in extract("Nine people, including three children, were taken to hospital.", "en") if c.text == "Nine")
+    assert "#hospitalised" not in claim.counted.terms or \
+        claim.counted.weights[claim.counted.terms.index("#hospitalised")] <= 0.15
+
+
+def test_an_aside_with_a_figure_of_another_kind_still_leaves_the_count_its_verb() -> None:
+    text = ("Diecinueve personas, en su mayoría alumnos que pasaban unos días de esquí en los Tatras, "
+            "resultaron intoxicadas por monóxido de carbono.")
+    claim = next(c for c in extract(text, "es") if c.kind == "count")
+    assert "#poisoned" in claim.counted.terms
+
+
+def test_a_relative_clause_on_a_later_word_is_no_aside_on_the_count() -> None:
+    # a guard: "que" is said of the tram line ("del Luas"), eight words after "2 grados": the
+    # clause after it ("según datos del operador") is not moved to the degrees' clause
+    text = ("La jornada empezó con 2 grados y largas colas en las paradas del Luas, que registró un 23 % más "
+            "de viajeros, según datos del operador.")
+    claims = extract(text, "es")
+    share = next(c for c in claims if c.kind == "percent")
+    assert share.value == 23
+    degrees = next(c for c in claims if c.text == "2")
+    assert "#data" not in degrees.counted.terms and "#telecom" not in degrees.counted.terms

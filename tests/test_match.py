@@ -1515,3 +1515,25 @@ def test_only_a_figure_told_to_its_last_digit_is_rare():
     rough = pair("One in eight homes was damaged.", "Uno de cada ocho hogares sufrió daños.")
     assert _rare(*exact) and _rare(*reversed(exact))
     assert not _rare(*rough) and not _rare(*reversed(rough))
+
+
+def test_the_only_measurement_of_its_size_in_each_article_is_compared():
+    # nothing in the words ties the hectares to the "ha": each article gives one area of that
+    # size, and the two stand within LONE_RATIO of each other (match._lone_pairs)
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "Los técnicos midieron 240 hectáreas afectadas."),
+        ("pl.txt", "pl", "Zniszczeniu uległo ponad 300 ha."),
+    )
+    assert _pairs(claims, conflicts) == [("240 hectáreas", "ponad 300 ha")]
+    assert any("the only figure of its size in each article" in e for g in groups if g.match for e in g.match.evidence)
+
+
+def test_two_measurements_of_one_size_in_an_article_are_not_paired_by_size():
+    # a guard: the Polish article gives two areas of a size, and which one the Spanish area is,
+    # only words can say
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "Los técnicos midieron 240 hectáreas afectadas."),
+        ("pl.txt", "pl", "Zniszczeniu uległo ponad 300 ha. Rolnicy stracili też 200 ha."),
+    )
+    assert not conflicts
+    assert not any("the only figure of its size in each article" in e for g in groups if g.match for e in g.match.evidence)

@@ -95,6 +95,7 @@ class Grammar:
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
     later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
+    aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "w tym"
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -124,6 +125,7 @@ def grammar(lang: str) -> Grammar:
     infinitive: set[str] = set()
     modifiers: set[str] = set()
     later: set[str] = set()
+    aside: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -168,6 +170,8 @@ def grammar(lang: str) -> Grammar:
             modifiers.add(word)
         elif cls == "later":
             later.add(word)
+        elif cls == "aside":
+            aside.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -182,7 +186,8 @@ def grammar(lang: str) -> Grammar:
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
                 relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
-                modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"))
+                modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
+                aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -490,11 +495,21 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             c += 1
     fig_clause = {fi: clause[fig_tok[fi][0]] for fi in order}
     clauses_with_figures = set(fig_clause.values())
+    # an aside on a counted phrase, between commas ("Thirty-two people, many of them children on
+    # a ski trip, were taken to hospital"): the clause after it is the phrase's own, its words
+    # as near as if the aside were not there
+    clause_kinds: dict[int, set[str]] = defaultdict(set)
+    last_of_clause: dict[int, int] = {}
+    for fi in order:
+        clause_kinds[fig_clause[fi]].add(spans[fi][2])
+        last_of_clause[fig_clause[fi]] = fi
+    ends = {c: fig_tok[fi][1] for c, fi in last_of_clause.items()}
+    share_clause, word_index = _past_asides(s, g, toks, clause, clause_starts, marks, clause_kinds, ends, word_index)
     content = [terms[k] is not None and not skip[k] and owner[k] < 0 for k in range(n)]
     clause_words: dict[int, int] = defaultdict(int)
     for k in range(n):
         if content[k]:
-            clause_words[clause[k]] += 1
+            clause_words[share_clause[k]] += 1
     bare = {fi for fi in order if clause_words.get(fig_clause[fi], 0) == 0}
     # the nearest figure before and after each token (one sweep each way: linear in the sentence)
     left = [-1] * n
@@ -521,19 +536,21 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         if not content[k]:
             continue
         best: tuple[int, int, int, int] | None = None  # (distance, a count first, after-figure first, figure)
-        for fi, after in ((left[k], 0), (right[k], 1)):
+        # past an aside, the figure before it is the one its clause's words may be said of
+        before = last_of_clause[share_clause[k]] if share_clause[k] != clause[k] else left[k]
+        for fi, after in ((before, 0), (right[k], 1)):
             if fi < 0:
                 continue
             lo, hi = fig_tok[fi]
-            same = fig_clause[fi] == clause[k]
-            if not same and clause[k] in clauses_with_figures:
+            same = fig_clause[fi] == share_clause[k]
+            if not same and share_clause[k] in clauses_with_figures:
                 continue
             d = max(0, word_index[k] - word_index[hi] - 1) if after == 0 else max(0, word_index[lo] - word_index[k] - 1)
-            if after and left[k] >= 0 and fig_clause[left[k]] == clause[k] and conj_at[k] != conj_at[lo]:
+            if after and left[k] >= 0 and fig_clause[left[k]] == share_clause[k] and conj_at[k] != conj_at[lo]:
                 # "Half a dozen are still missing | and 40,000 were evacuated": a word before the
                 # conjunction is said of the figure before it
                 d += MAX_DISTANCE
-            if not same and not (fi in bare and abs(fig_clause[fi] - clause[k]) == 1):
+            if not same and not (fi in bare and abs(fig_clause[fi] - share_clause[k]) == 1):
                 d += MAX_DISTANCE
             # a tie between a count and another figure ("at 3:40 a.m. injured five rescuers"):
             # the word is the count's, a clock time or an amount is less often what it describes
@@ -642,7 +659,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         # the head of the counted noun first (``terms[0]`` when ``text`` is set), then by weight
         ranked = sorted(weights.items(), key=lambda kv: (kv[0] not in head_terms, -kv[1], kv[0]))[:MAX_TERMS]
         run_set = set(run)
-        role_toks = [k for k in mine if k not in run_set and clause[k] == clause[lo] and not is_name[k]]
+        role_toks = [k for k in mine if k not in run_set and share_clause[k] == share_clause[lo] and not is_name[k]]
         # who gives the figure: a body named since the previous figure ("Police estimated the crowd at
         # 85,000, while the organisers ... put it at 250,000"; "Według policji ... 85 tys.")
         by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if t in sources})
@@ -896,6 +913,54 @@ def _cue_spans(s: str, bounds: list[int], ci: int, with_figures: set[int]) -> li
     while lo > 0 and (lo - 1) not in with_figures:
         lo -= 1
     return [(bounds[lo], bounds[min(ci + 1, len(bounds) - 1)] if ci + 1 < len(bounds) else len(s))]
+
+
+_ASIDE_MARKS = frozenset(",–—")
+#: how many words a figure's counted phrase may run to before the comma of an aside on it
+#: ("Thirty-two people, many of them ...", "ponad 40 osób z bloku, głównie ...")
+ASIDE_REACH = 3
+
+
+def _past_asides(s: str, g: Grammar, toks: list[_Tok], clause: list[int], clause_starts: list[int],
+                 marks: tuple[tuple[int, int], ...], kinds: dict[int, set[str]], ends: dict[int, int],
+                 word_index: list[int]) -> tuple[list[int], list[int]]:
+    """The tokens' clause numbers and word counts for sharing words out, past each aside on a
+    counted phrase: a clause between commas or dashes that opens with a word of the grammar's
+    class ``aside``, right after a clause whose last figure's phrase ends within ``ASIDE_REACH``
+    words of it, and with no figure of that figure's kind ("Thirty-two people, many of them
+    children, were taken to hospital"; "Diecinueve personas, en su mayoría alumnos que pasaban
+    unos días de esquí, resultaron intoxicadas"; not "Nine people, including three children, were
+    taken to hospital", whose aside is a part with its own verb). The clause after the aside, if
+    it has no figure, takes the clause number of the one before it, and the aside's words are not
+    counted in the distance to it."""
+    if g.aside is None or len(marks) < 2:
+        return clause, word_index
+    starts = [t.start for t in toks]
+    moved: dict[int, int] = {}
+    skipped: set[int] = set()
+    for c in range(1, len(marks)):
+        a, b = marks[c - 1], marks[c]
+        if not kinds.get(c - 1) or kinds.get(c + 1) or not kinds[c - 1].isdisjoint(kinds.get(c, ())):
+            continue
+        first = bisect.bisect_left(starts, clause_starts[c])  # the aside's first token
+        if sum(1 for t in toks[ends[c - 1] + 1 : first] if t.kind != "p") > ASIDE_REACH:
+            continue  # the aside is on a word further on ("colas en las paradas del Luas, que ..."), not the counted phrase
+        if s[a[0]:a[1]].strip() not in _ASIDE_MARKS or s[b[0]:b[1]].strip() not in _ASIDE_MARKS:
+            continue
+        if g.aside.match(s, clause_starts[c]) is None:
+            continue
+        moved[c + 1] = c - 1
+        skipped.add(c)
+    if not moved:
+        return clause, word_index
+    own = [moved.get(c, c) for c in clause]
+    count = 0
+    words = [0] * len(toks)
+    for k, t in enumerate(toks):
+        words[k] = count
+        if t.kind != "p" and clause[k] not in skipped:
+            count += 1
+    return own, words
 
 
 def _plural(t: _Tok, g: Grammar, nxt: _Tok | None = None) -> bool:
