@@ -1537,3 +1537,34 @@ def test_two_measurements_of_one_size_in_an_article_are_not_paired_by_size():
     )
     assert not conflicts
     assert not any("the only figure of its size in each article" in e for g in groups if g.match for e in g.match.evidence)
+
+
+def test_a_conversion_in_brackets_with_a_slipped_scale_is_flagged():
+    # "(ok. 6,3 mln zł)" for 148,000 euros is ten times too much at any rate: the article says the
+    # two are one amount, so the zlotys meet the other article's euros (conversions.slipped)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The white truffle sold for €148,000 at the charity auction."),
+        ("pl.txt", "pl", "Biała trufla została sprzedana na aukcji charytatywnej za 148 tys. euro (ok. 6,3 mln zł)."),
+    )
+    assert ("ok. 6,3 mln zł", "€148,000") in _pairs(claims, conflicts) or ("€148,000", "ok. 6,3 mln zł") in _pairs(claims, conflicts)
+
+
+def test_a_slipped_conversion_teaches_no_rate():
+    # a guard: the run's rate of euros in zlotys comes from the right conversion only
+    from claimrecon.match import conversions
+    claims = extract("Trufla kosztowała 148 tys. euro (ok. 6,3 mln zł), a druga 10 tys. euro (ok. 43 tys. zł).", "pl",
+                     article_id="pl.txt")
+    money = _items(claims, "money")
+    assert len(conversions.slipped(money)) == 1
+    rates = conversions.run_rates(conversions.pairs(money))
+    assert rates[("EUR", "PLN")] == pytest.approx(4.3)
+
+
+def test_physical_figures_far_apart_are_two_quantities_however_small_in_base_units():
+    # 905 grams and 4.6 kg are 0.905 and 4.6 in kilograms: below RATIO_FROM, which spares small
+    # counts only; five times apart, they are two weights, not one told twice (RATIO_FROM_OF)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The white truffle of the top lot weighed 905 grams."),
+        ("es.txt", "es", "La trufa blanca del lote principal pesaba 4,6 kilos."),
+    )
+    assert not conflicts

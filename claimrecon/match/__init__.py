@@ -285,6 +285,7 @@ def _year_named(a: Any, b: Any) -> bool:
     return False
 
 
+
 def _years(x: Any) -> frozenset[str]:
     """The years a claim's sentence names (a node's claims name the same: ``nodes._signature``)."""
     return x.rep.years if isinstance(x, Node) else x.years
@@ -542,7 +543,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # use; so are a clock time and its restatement on another clock, a figure and its other unit
     converted = conversions.pairs(money)
     rates = conversions.run_rates(converted)
-    restated = [(a, b) for a, b, _ in converted] + conversions.restated(restatable)
+    restated = [(a, b) for a, b, _ in converted] + conversions.slipped(money) + conversions.restated(restatable)
     for members, m in conversions.join(_currency_slips(found, money, min_confidence), restated, _figure):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
         parts = [q for q in _split(members, m, running_figures, superseded) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
@@ -1266,6 +1267,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     # per cluster: the positive amounts it states (None: too many to track)
     amounts: dict[int, frozenset[float] | None] = {i: _amounts(n) for i, n in enumerate(nodes)}  # per cluster
     ratio = KIND_RATIO.get(nodes[0].kind, MAX_RATIO) if nodes else MAX_RATIO  # a block is one kind
+    least = RATIO_FROM_OF.get(nodes[0].kind, RATIO_FROM) if nodes else RATIO_FROM
     # per cluster: figure -> who states it, on which days, within which bounds (None: too many to track)
     told: dict[int, Told | None] = {i: _told(n) for i, n in enumerate(nodes)}
 
@@ -1306,7 +1308,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         if ta is not None and tb is not None and _two_camps(ta, tb):
             continue  # two sets of articles, each agreeing on a figure the other rules out: two quantities
         va, vb = amounts[ri], amounts[rj]
-        if va is not None and vb is not None and _far_apart(va, vb, ratio, tenfold=s >= TENFOLD_SURE):
+        if va is not None and vb is not None and _far_apart(va, vb, ratio, tenfold=s >= TENFOLD_SURE, least=least):
             continue  # figures too far apart to be one quantity told differently
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
@@ -1418,6 +1420,9 @@ KIND_RATIO = {"count": 1.75}
 #: ... and the rule is for figures from this size up: small counts (1 dead or 4, 2 or 7) do differ
 #: that much between outlets
 RATIO_FROM = 10.0
+#: ... but for physical figures, held in their base unit, where a small figure is no small count
+#: (905 grams are 0.905 kg; a 20-gram truffle and a 4.6 kg lot are no figure told twice)
+RATIO_FROM_OF = {"quantity": 0.0}
 #: kinds the rule holds for (a ratio of temperatures or of clock times means nothing; physical
 #: quantities are compared in their base unit)
 RATIO_KINDS = frozenset({"count", "money", "percent", "duration", "quantity"})
@@ -1481,9 +1486,10 @@ def clock_gap(x: float, y: float) -> float | None:
 TENFOLD_SURE = 0.7
 
 
-def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATIO, tenfold: bool = False) -> bool:
+def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATIO, tenfold: bool = False,
+               least: float = RATIO_FROM) -> bool:
     """Whether some figure of ``a`` and some of ``b`` are more than ``ratio`` apart (the larger
-    at least ``RATIO_FROM``) and not a slip; for clock times (negative entries, see ``_amounts``),
+    at least ``least``) and not a slip; for clock times (negative entries, see ``_amounts``),
     more than ``CLOCK_APART`` minutes apart and not twelve hours. ``tenfold``: the words of the
     two agree closely enough (``TENFOLD_SURE``) that the same digits ten or a hundred times apart
     are a slip too, even of one significant digit (``_tenfold``)."""
@@ -1497,11 +1503,11 @@ def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATI
                     return True
         return False
     lo, hi = min(min(a), min(b)), max(max(a), max(b))
-    if hi <= ratio * lo or hi < RATIO_FROM:
+    if hi <= ratio * lo or hi < least:
         return False  # no two figures of the two are that far apart
     for x in a:
         for y in b:
-            if max(x, y) >= RATIO_FROM and max(x, y) > ratio * min(x, y) and not _slip(x, y) \
+            if max(x, y) >= least and max(x, y) > ratio * min(x, y) and not _slip(x, y) \
                     and not (tenfold and _tenfold(x, y)) \
                     and not _slipped_beside(x, y, b, ratio) and not _slipped_beside(y, x, a, ratio):
                 return True

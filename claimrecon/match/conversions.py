@@ -92,6 +92,30 @@ def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
 
+#: powers of ten a bracketed amount may stand off the amount before it, at rough rates, and still
+#: be its conversion with a scale slipped ("148.000 euros (ok. 6,3 mln zł)": ten times too much)
+SLIPS = (10.0, 100.0, 1000.0)
+
+
+def slipped(money: Sequence[Any]) -> list[tuple[Any, Any]]:
+    """(amount, its conversion) for each bracketed amount of ``money`` that converts the amount
+    before it into another currency with a scale slipped: its ratio to that amount, at rough rates,
+    within ``ROUGH_SLACK`` of ten, a hundred or a thousand times (either way) rather than of one.
+    The article says the two are one amount; what it says of the rate is wrong, so it teaches
+    none (``run_rates`` never sees these)."""
+    out = []
+    for prev, it in _neighbours(money):
+        if not it.bracketed or prev.unit == it.unit or _plausible(prev, it) is not None:
+            continue
+        ua, ub = in_usd(prev.value, prev.unit), in_usd(it.value, it.unit)
+        if ua is None or ub is None:
+            continue
+        r = max(ua, ub) / min(ua, ub)
+        if any(step / ROUGH_SLACK <= r <= step * ROUGH_SLACK for step in SLIPS):
+            out.append((prev, it))
+    return sorted(out, key=lambda p: (p[0].id, p[1].id))
+
+
 def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, str], float]:
     """(currency, currency) -> how many of the second one unit of the first is worth, the median
     of the run's conversions between the two (both ways), or, for two currencies no article
