@@ -273,3 +273,16 @@ def test_a_relative_clause_on_a_later_word_is_no_aside_on_the_count() -> None:
     assert share.value == 23
     degrees = next(c for c in claims if c.text == "2")
     assert "#data" not in degrees.counted.terms and "#telecom" not in degrees.counted.terms
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("es", "Los resultados, presentados este martes a las 10.30 hora del este, cubren la noche del 27 al 28 de enero.",
+     "2026-05-12T10:30:00-04:00"),
+    ("en", "The figures were presented on Tuesday at 10:30 a.m. ET; the count itself ran on January 28.",
+     "2026-05-12T10:30:00-04:00"),
+])
+def test_a_clock_time_takes_the_day_named_nearest_to_it(lang: str, text: str, day: str) -> None:
+    # "hora del este" is New York's clock (rules/es/time.tsv); the day of the count, in another
+    # clause, is not the day of the presentation: in May, New York is four hours behind UTC
+    claim = next(c for c in extract(text, lang, published="2026-05-13") if c.kind == "time")
+    assert claim.value == day

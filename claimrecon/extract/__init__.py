@@ -308,7 +308,11 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     wm = lx.weekday_re.search(s) if lx.weekday_gate.open(words_of(s)) else None
     if wm:
         weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published)
-    explicit_date = next((m.value for m in mentions if m.kind == "date" and m.value), None)
+    # the days the sentence names, where it names them: a clock time takes the nearest ("presentados
+    # este martes a las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's)
+    dated = [(m.start, m.value) for m in mentions if m.kind == "date" and m.value]
+    if wm and weekday_date:
+        dated.append((wm.start(), weekday_date))
     out: list[tuple[Mention, str | None, Scope, str, Counted]] = []
     anchors: list[tuple[int, str]] = []
     measures = [measure_for(lx, s, toks, men) if men.kind != "date" else None for men in mentions]
@@ -335,7 +339,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
-            date = explicit_date or weekday_date
+            date = min(dated, key=lambda d: (abs(d[0] - men.start), d[0]))[1] if dated else None
             value, tz = _time_value(h, mi, men.zone, date, lx, published)
             men.value, men.zone, men.date = value, tz, date
             if measure is None and lx.anchor_re.search(s[max(0, men.start - 20) : men.start]):
