@@ -1568,3 +1568,12 @@ def test_physical_figures_far_apart_are_two_quantities_however_small_in_base_uni
         ("es.txt", "es", "La trufa blanca del lote principal pesaba 4,6 kilos."),
     )
     assert not conflicts
+
+
+def test_diesel_and_petrol_prices_are_two_quantities():
+    # "diesel" and "gasolina" are two fuels (concepts diesel and petrol), not one "fuel"
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Diesel cost an average of €1.489 a litre over the holiday, and petrol €1.579."),
+        ("es.txt", "es", "La gasolina costaba de media 1,579 euros el litro durante el puente, y el gasóleo 1,489 euros."),
+    )
+    assert not conflicts
