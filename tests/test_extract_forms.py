@@ -286,3 +286,15 @@ def test_a_clock_time_takes_the_day_named_nearest_to_it(lang: str, text: str, da
     # clause, is not the day of the presentation: in May, New York is four hours behind UTC
     claim = next(c for c in extract(text, lang, published="2026-05-13") if c.kind == "time")
     assert claim.value == day
+
+
+@pytest.mark.parametrize("lang, text, figure, other", [
+    ("en", "The fire destroyed 40 homes, mostly in the old town, and firefighters rescued residents.", "40", "#rescued"),
+    ("es", "La policía detuvo a 12 jóvenes, que no tenían antecedentes, y los vecinos celebraron la operación.", "12", "es:celebrar"),
+    ("pl", "Strażacy ewakuowali 40 osób, w tym roku już po raz trzeci, a policja zamknęła ulicę.", "40", "#closure"),
+])
+def test_an_aside_after_a_count_that_is_no_subject_leaves_the_next_clause_alone(lang: str, text: str, figure: str, other: str) -> None:
+    # a guard: the count is an object (its verb stands before it), or a conjunction opens the
+    # next clause: that clause is not what happened to the count
+    claim = next(c for c in extract(text, lang) if c.text == figure)
+    assert other not in claim.counted.terms or claim.counted.weights[claim.counted.terms.index(other)] <= 0.15

@@ -1521,43 +1521,65 @@ def test_the_only_measurement_of_its_size_in_each_article_is_compared():
     # nothing in the words ties the hectares to the "ha": each article gives one area of that
     # size, and the two stand within LONE_RATIO of each other (match._lone_pairs)
     claims, groups, conflicts = _run(
-        ("es.txt", "es", "Los técnicos midieron 240 hectáreas afectadas."),
-        ("pl.txt", "pl", "Zniszczeniu uległo ponad 300 ha."),
+        ("es.txt", "es", "El perímetro abarca 240 hectáreas."),
+        ("pl.txt", "pl", "Strefa obejmuje ponad 300 ha."),
     )
     assert _pairs(claims, conflicts) == [("240 hectáreas", "ponad 300 ha")]
     assert any("the only figure of its size in each article" in e for g in groups if g.match for e in g.match.evidence)
+
+
+def test_measurements_farther_apart_than_lone_ratio_are_not_paired_by_size():
+    # a guard: 240 and 450 hectares are each their article's only area, but nearly twice apart
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "El perímetro abarca 240 hectáreas."),
+        ("pl.txt", "pl", "Strefa obejmuje ponad 450 ha."),
+    )
+    assert not conflicts
+
+
+def test_measurements_whose_words_differ_are_not_paired_by_size():
+    # a guard: two towns, two crops: the size alone does not make them one area
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "A wildfire near Seville burned 120 hectares of pine forest."),
+        ("pl.txt", "pl", "Grad w okolicach Gdańska zniszczył 140 ha pszenicy."),
+    )
+    assert not conflicts
 
 
 def test_two_measurements_of_one_size_in_an_article_are_not_paired_by_size():
     # a guard: the Polish article gives two areas of a size, and which one the Spanish area is,
     # only words can say
     claims, groups, conflicts = _run(
-        ("es.txt", "es", "Los técnicos midieron 240 hectáreas afectadas."),
-        ("pl.txt", "pl", "Zniszczeniu uległo ponad 300 ha. Rolnicy stracili też 200 ha."),
+        ("es.txt", "es", "El perímetro abarca 240 hectáreas."),
+        ("pl.txt", "pl", "Strefa obejmuje ponad 300 ha. Rolnicy stracili też 200 ha."),
     )
     assert not conflicts
     assert not any("the only figure of its size in each article" in e for g in groups if g.match for e in g.match.evidence)
 
 
-def test_a_conversion_in_brackets_with_a_slipped_scale_is_flagged():
-    # "(ok. 6,3 mln zł)" for 148,000 euros is ten times too much at any rate: the article says the
-    # two are one amount, so the zlotys meet the other article's euros (conversions.slipped)
+def test_a_slipped_conversion_is_flagged_and_teaches_no_rate():
+    # "(ok. 6,3 mln zł)" for 148,000 euros is ten times too much at the rate the Spanish article
+    # uses (about 4.3): the Polish article says the two are one amount, so its zlotys meet the
+    # others' euros (conversions.slipped); and the run's rate comes from the right conversion
+    # alone, so the Spanish zlotys agree with every article's euros
     claims, groups, conflicts = _run(
         ("en.txt", "en", "The white truffle sold for €148,000 at the charity auction."),
         ("pl.txt", "pl", "Biała trufla została sprzedana na aukcji charytatywnej za 148 tys. euro (ok. 6,3 mln zł)."),
+        ("es.txt", "es", "La trufa blanca se vendió en la subasta benéfica por 148.000 euros (unos 636.000 eslotis)."),
     )
-    assert ("ok. 6,3 mln zł", "€148,000") in _pairs(claims, conflicts) or ("€148,000", "ok. 6,3 mln zł") in _pairs(claims, conflicts)
+    pairs = _pairs(claims, conflicts)
+    assert ("ok. 6,3 mln zł", "€148,000") in pairs or ("€148,000", "ok. 6,3 mln zł") in pairs
+    assert not any("636.000 eslotis" in pair and any("148" in p for p in pair) for pair in pairs)
 
 
-def test_a_slipped_conversion_teaches_no_rate():
-    # a guard: the run's rate of euros in zlotys comes from the right conversion only
-    from claimrecon.match import conversions
-    claims = extract("Trufla kosztowała 148 tys. euro (ok. 6,3 mln zł), a druga 10 tys. euro (ok. 43 tys. zł).", "pl",
-                     article_id="pl.txt")
-    money = _items(claims, "money")
-    assert len(conversions.slipped(money)) == 1
-    rates = conversions.run_rates(conversions.pairs(money))
-    assert rates[("EUR", "PLN")] == pytest.approx(4.3)
+def test_a_conversion_ten_times_off_the_rough_rate_alone_is_no_slip():
+    # a guard: with no right conversion in the run there is no rate to call it slipped at (a
+    # currency may have lost nine tenths of its worth since the rough rates were set)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In 2020 Argentina paid 1 billion Argentine pesos ($13 million) to the provinces."),
+        ("es.txt", "es", "En 2020 el Gobierno argentino pagó 1.000 millones de pesos argentinos (unos 13 millones de dólares) a las provincias."),
+    )
+    assert not conflicts
 
 
 def test_physical_figures_far_apart_are_two_quantities_however_small_in_base_units():
@@ -1568,6 +1590,8 @@ def test_physical_figures_far_apart_are_two_quantities_however_small_in_base_uni
         ("es.txt", "es", "La trufa blanca del lote principal pesaba 4,6 kilos."),
     )
     assert not conflicts
+    weights = [g for g in groups if any(c.kind == "quantity" for c in claims if c.id in g.claims)]
+    assert all(len(g.claims) == 1 for g in weights) and len(weights) == 2
 
 
 def test_diesel_and_petrol_prices_are_two_quantities():

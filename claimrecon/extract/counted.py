@@ -503,8 +503,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     for fi in order:
         clause_kinds[fig_clause[fi]].add(spans[fi][2])
         last_of_clause[fig_clause[fi]] = fi
-    ends = {c: fig_tok[fi][1] for c, fi in last_of_clause.items()}
-    share_clause, word_index = _past_asides(s, g, toks, clause, clause_starts, marks, clause_kinds, ends, word_index)
+    figs = {c: fig_tok[fi] for c, fi in last_of_clause.items()}
+    share_clause, word_index = _past_asides(s, g, toks, clause, clause_starts, marks, clause_kinds, figs, word_index)
     content = [terms[k] is not None and not skip[k] and owner[k] < 0 for k in range(n)]
     clause_words: dict[int, int] = defaultdict(int)
     for k in range(n):
@@ -915,24 +915,26 @@ def _cue_spans(s: str, bounds: list[int], ci: int, with_figures: set[int]) -> li
     return [(bounds[lo], bounds[min(ci + 1, len(bounds) - 1)] if ci + 1 < len(bounds) else len(s))]
 
 
-_ASIDE_MARKS = frozenset(",–—")
+_ASIDE_MARKS = frozenset(",–—-")
 #: how many words a figure's counted phrase may run to before the comma of an aside on it
 #: ("Thirty-two people, many of them ...", "ponad 40 osób z bloku, głównie ...")
 ASIDE_REACH = 3
 
 
 def _past_asides(s: str, g: Grammar, toks: list[_Tok], clause: list[int], clause_starts: list[int],
-                 marks: tuple[tuple[int, int], ...], kinds: dict[int, set[str]], ends: dict[int, int],
+                 marks: tuple[tuple[int, int], ...], kinds: dict[int, set[str]], figs: dict[int, tuple[int, int]],
                  word_index: list[int]) -> tuple[list[int], list[int]]:
     """The tokens' clause numbers and word counts for sharing words out, past each aside on a
-    counted phrase: a clause between commas or dashes that opens with a word of the grammar's
-    class ``aside``, right after a clause whose last figure's phrase ends within ``ASIDE_REACH``
-    words of it, and with no figure of that figure's kind ("Thirty-two people, many of them
-    children, were taken to hospital"; "Diecinueve personas, en su mayoría alumnos que pasaban
-    unos días de esquí, resultaron intoxicadas"; not "Nine people, including three children, were
-    taken to hospital", whose aside is a part with its own verb). The clause after the aside, if
-    it has no figure, takes the clause number of the one before it, and the aside's words are not
-    counted in the distance to it."""
+    counted phrase that is its clause's subject: a clause between commas or dashes that opens with
+    a word of the grammar's class ``aside``, right after a clause whose last figure stands first
+    in it (nothing but function words before it) and whose counted phrase ends within
+    ``ASIDE_REACH`` words of the aside, an aside holding no figure of a kind that clause's figures
+    have ("Thirty-two people, many of them children, were taken to hospital"; "Diecinueve
+    personas, en su mayoría alumnos que pasaban unos días de esquí, resultaron intoxicadas"; not
+    "Nine people, including three children, were taken to hospital", whose aside is a part with
+    its own verb, nor "The fire destroyed 40 homes, mostly in the old town, ..."). The clause after
+    the aside, if it has no figure and opens with no conjunction, takes the clause number of the
+    one before it, and the aside's words are not counted in the distance to it."""
     if g.aside is None or len(marks) < 2:
         return clause, word_index
     starts = [t.start for t in toks]
@@ -942,9 +944,15 @@ def _past_asides(s: str, g: Grammar, toks: list[_Tok], clause: list[int], clause
         a, b = marks[c - 1], marks[c]
         if not kinds.get(c - 1) or kinds.get(c + 1) or not kinds[c - 1].isdisjoint(kinds.get(c, ())):
             continue
+        lo, hi = figs[c - 1]
         first = bisect.bisect_left(starts, clause_starts[c])  # the aside's first token
-        if sum(1 for t in toks[ends[c - 1] + 1 : first] if t.kind != "p") > ASIDE_REACH:
+        if sum(1 for t in toks[hi + 1 : first] if t.kind != "p") > ASIDE_REACH:
             continue  # the aside is on a word further on ("colas en las paradas del Luas, que ..."), not the counted phrase
+        if any(t.kind != "p" and t.low not in g.function for t in toks[bisect.bisect_left(starts, clause_starts[c - 1]) : lo]):
+            continue  # the count is no subject ("The fire destroyed 40 homes, mostly in the old town, and ..."): its verb is before it
+        after = bisect.bisect_left(starts, clause_starts[c + 1])
+        if after < len(toks) and toks[after].low in g.conj:
+            continue  # a clause of its own follows ("..., and firefighters rescued residents")
         if s[a[0]:a[1]].strip() not in _ASIDE_MARKS or s[b[0]:b[1]].strip() not in _ASIDE_MARKS:
             continue
         if g.aside.match(s, clause_starts[c]) is None:

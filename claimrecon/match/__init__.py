@@ -543,7 +543,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # use; so are a clock time and its restatement on another clock, a figure and its other unit
     converted = conversions.pairs(money)
     rates = conversions.run_rates(converted)
-    restated = [(a, b) for a, b, _ in converted] + conversions.slipped(money) + conversions.restated(restatable)
+    restated = [(a, b) for a, b, _ in converted] + conversions.slipped(money, rates) + conversions.restated(restatable)
     for members, m in conversions.join(_currency_slips(found, money, min_confidence), restated, _figure):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
         parts = [q for q in _split(members, m, running_figures, superseded) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
@@ -746,25 +746,26 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         va, vb = vecs[i], vecs[j]
         dot = sum(w * vb[t] for t, w in va.items() if t in vb)
         shared = tuple(sorted((t for t in va if t in vb), key=lambda t: -va[t] * vb[t]))
-        sim = dot  # both vectors have unit length
+        factor = 1.0  # what the words' differences leave of it
         if bool(a.roles) != bool(b.roles) or (a.roles and b.roles and a.roles.isdisjoint(b.roles)):
-            sim *= ROLE_PENALTY  # "six injured passengers" and "212 passengers": one says what happened to them
+            factor *= ROLE_PENALTY  # "six injured passengers" and "212 passengers": one says what happened to them
         if a.head and b.head and a.head.isdisjoint(b.head):
-            sim *= ROLE_PENALTY  # different counted nouns ("a fine", "the damage")
+            factor *= ROLE_PENALTY  # different counted nouns ("a fine", "the damage")
         if a.kind in PRED_KINDS and a.preds and b.preds and a.preds.isdisjoint(b.preds):
-            sim *= PRED_PENALTY  # different things happened to them ("suspended", "tested positive")
+            factor *= PRED_PENALTY  # different things happened to them ("suspended", "tested positive")
         if a.kind == "percent" and a.rep.change != b.rep.change:
-            sim *= CHANGE_PENALTY  # "sales rose 38%" is no share or rate ("a 20% tax", "fell to 20%")
+            factor *= CHANGE_PENALTY  # "sales rose 38%" is no share or rate ("a 20% tax", "fell to 20%")
         if bool(a.veto[6]) != bool(b.veto[6]):
-            sim *= RATE_PENALTY  # "15 euros per ticket", "a refund of 15 euros": the rate may go unsaid
+            factor *= RATE_PENALTY  # "15 euros per ticket", "a refund of 15 euros": the rate may go unsaid
         if _towns_apart(a, b):
-            sim *= ROLE_PENALTY  # "en Valencia", "w Krakowie": maybe two towns
+            factor *= ROLE_PENALTY  # "en Valencia", "w Krakowie": maybe two towns
         if (a.veto[4] == "whole") != (b.veto[4] == "whole"):
-            sim *= WHOLE_PENALTY  # "1,180 of the 1,400 flights": what happened to the part is not said of the whole
+            factor *= WHOLE_PENALTY  # "1,180 of the 1,400 flights": what happened to the part is not said of the whole
         if a.kind == "count" and abroad[i] != abroad[j]:
-            sim *= PLACE_PENALTY  # "14 arrested in Poland", "23 arrested": maybe a country's part of the whole
+            factor *= PLACE_PENALTY  # "14 arrested in Poland", "23 arrested": maybe a country's part of the whole
         if shared and all(t[:1] == "@" for t in shared):
-            sim *= NAMES_ONLY  # "17 Poles", "two Poles": who, but not what happened to them
+            factor *= NAMES_ONLY  # "17 Poles", "two Poles": who, but not what happened to them
+        sim = dot * factor  # both vectors have unit length
         if a.text and b.text and a.terms and b.terms and vocab.canon(a.terms[0]) == vocab.canon(b.terms[0]) \
                 and a.terms[0][:1] not in "@":
             sim += HEAD_BONUS  # the same counted noun ("12% of the servers", "el 15% de los servidores")
@@ -796,7 +797,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         if a.only and b.only and (a.kind != "count" or any(t[:1] in "#=~" for t in shared)):
             sim += 0.15  # the one amount in that currency (or percentage, duration, time) each article gives
             shared = shared + ("the only one of its kind in each article",)
-        if (i, j) in lone and sim < LONE_SURE:
+        if (i, j) in lone and factor == 1.0 and sim < LONE_SURE:
+            # (not when their words say they differ: two towns, two counted nouns, two roles)
             sim = LONE_SURE
             shared = shared + ("the only figure of its size in each article",)
         sim = min(1.0, sim)
@@ -818,6 +820,8 @@ LONE_SURE = MIN_CONFIDENCE
 LONE_BAND = 3.0
 LONE_RATIO = 1.5
 LONE_KINDS = frozenset({"quantity"})
+#: ... in a block of at most this many articles: the articles of one event, not a feed's
+LONE_ARTICLES = 12
 
 
 def _size(it: Item) -> float | None:
@@ -831,10 +835,11 @@ def _size(it: Item) -> float | None:
 def _lone_pairs(nodes: list[Node]) -> set[tuple[int, int]]:
     """Pairs of nodes (of a block of physical figures of one dimension) of two articles, each
     the only figure of its article within ``LONE_BAND`` times of it, the two within
-    ``LONE_RATIO`` of each other. A node of several articles is worded alike already and needs
-    no such pairing. Each node keeps at most ``CANDIDATES`` partners."""
-    if not nodes or nodes[0].kind not in LONE_KINDS:
-        return set()
+    ``LONE_RATIO`` of each other, in a block of at most ``LONE_ARTICLES`` articles. A node of
+    several articles is worded alike already and needs no such pairing. Each node pairs with at
+    most ``CANDIDATES`` nodes of larger size (and so is paired with about as many smaller)."""
+    if not nodes or nodes[0].kind not in LONE_KINDS or len({src for n in nodes for src in n.sources}) > LONE_ARTICLES:
+        return set()  # (in a feed of many stories, every article's one area is alone of its size)
     sizes: dict[str, list[tuple[float, int]]] = defaultdict(list)  # article -> (size, node)
     for i, n in enumerate(nodes):
         for _, x in n.values:

@@ -16,7 +16,9 @@ blocks of one currency, so nothing else ties them; this module does, twice:
 Only brackets are read: they are how the three languages' newspapers convert ("$21.7m",
 "(około 3,2 mln zł)", "(unos 800.000 euros)"), whatever the words. A bracketed amount whose
 ratio to the amount before it is far from the rough rate is no conversion ("(up $2m on last
-year)"); it is left alone.
+year)"); it is left alone, unless it stands ten, a hundred or a thousand times off at the rate
+the run's other conversions use (``slipped``): then it is the conversion with its scale slipped
+("148 tys. euro (ok. 6,3 mln zł)"), one amount with the one before it, and teaches no rate.
 
 A clock time restated in brackets ("at 6.42 a.m. local time (0442 GMT)") is one moment with
 the time before it in the same way (``restated``): its cluster and the local time's are joined,
@@ -92,26 +94,30 @@ def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
 
-#: powers of ten a bracketed amount may stand off the amount before it, at rough rates, and still
-#: be its conversion with a scale slipped ("148.000 euros (ok. 6,3 mln zł)": ten times too much)
+#: powers of ten a bracketed amount may stand off the amount before it, at the run's own rate,
+#: and still be its conversion with a scale slipped ("148.000 euros (ok. 6,3 mln zł)": ten times
+#: too much)
 SLIPS = (10.0, 100.0, 1000.0)
+#: ... within this factor of one of them (a conversion is rounded, and rates move a little)
+SLIP_SLACK = 1.15
 
 
-def slipped(money: Sequence[Any]) -> list[tuple[Any, Any]]:
+def slipped(money: Sequence[Any], rates: dict[tuple[str, str], float]) -> list[tuple[Any, Any]]:
     """(amount, its conversion) for each bracketed amount of ``money`` that converts the amount
-    before it into another currency with a scale slipped: its ratio to that amount, at rough rates,
-    within ``ROUGH_SLACK`` of ten, a hundred or a thousand times (either way) rather than of one.
-    The article says the two are one amount; what it says of the rate is wrong, so it teaches
-    none (``run_rates`` never sees these)."""
+    before it into another currency with a scale slipped: at the rate the run's own articles use
+    between the two currencies (``run_rates``; none, nothing is read so), ten, a hundred or a
+    thousand times too much or too little, within ``SLIP_SLACK``. Rough rates are not trusted for
+    this: a currency that lost nine tenths of its worth since they were set would look slipped.
+    The article says the two are one amount; what it says of the rate is wrong, so it teaches none
+    (``run_rates`` is read from ``pairs`` alone)."""
     out = []
     for prev, it in _neighbours(money):
-        if not it.bracketed or prev.unit == it.unit or _plausible(prev, it) is not None:
+        rate = rates.get((prev.unit, it.unit)) if it.bracketed and prev.unit != it.unit else None
+        if rate is None or not prev.value or not it.value or _plausible(prev, it) is not None:
             continue
-        ua, ub = in_usd(prev.value, prev.unit), in_usd(it.value, it.unit)
-        if ua is None or ub is None:
-            continue
-        r = max(ua, ub) / min(ua, ub)
-        if any(step / ROUGH_SLACK <= r <= step * ROUGH_SLACK for step in SLIPS):
+        r = it.value / (prev.value * rate)
+        r = max(r, 1.0 / r)
+        if any(step / SLIP_SLACK <= r <= step * SLIP_SLACK for step in SLIPS):
             out.append((prev, it))
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
