@@ -147,6 +147,10 @@ def test_a_duration_with_no_word_of_its_own_takes_the_words_of_the_figure_before
 @pytest.mark.parametrize("lang, text, amount", [
     ("es", "La red vendía las bebidas a los bares a unos 150 bahts la botella (unos cuatro euros).", "unos cuatro euros"),
     ("pl", "Rząd przeznaczył na walkę z epidemią 3,2 mln dolarów (ok. 12 mln zł, czyli blisko 3 mln euro).", "blisko 3 mln euro"),
+    # after a comma too: a conversion told in apposition
+    ("es", "El valor del contrato asciende a 780 millones de euros, unos 910 millones de dólares.",
+     "unos 910 millones de dólares"),
+    ("en", "The government set aside 3.2 billion zlotys, about $800 million, for the flood victims.", "about $800 million"),
 ])
 def test_an_amount_in_brackets_counts_what_the_amount_before_it_counts(lang: str, text: str, amount: str) -> None:
     claims = extract(text, lang)
@@ -163,6 +167,12 @@ def test_an_amount_in_brackets_that_says_what_it_is_keeps_its_own_words() -> Non
 def test_a_breakdown_in_brackets_in_one_currency_is_no_conversion() -> None:
     claims = extract("The council spent £12 million on repairs (£5 million, £4 million and £3 million).", "en")
     assert [c.counted.terms == claims[0].counted.terms for c in claims[1:]] == [False, False, False]
+
+
+def test_amounts_of_one_currency_after_a_comma_are_no_conversion() -> None:
+    # a guard: "€5 million, €2 million of it from the region" is two amounts
+    claims = extract("The fund holds €5 million for repairs, €2 million of it from the regional budget.", "en")
+    assert claims[1].counted.terms != claims[0].counted.terms
 
 
 @pytest.mark.parametrize("lang, text, part, noun", [

@@ -864,13 +864,14 @@ def _change_aside(s: str, spans: list[tuple[int, int, str]], fi: int, changes: l
 #: what may stand between an amount and the same amount in another currency, bracketed or
 #: after a dash ("550 million crowns ($54 million)", "150 mln euro (ok. 640 mln zł)"): an
 #: opening bracket or dash, and at most three words (a hedge, "i.e.", "czyli", "equivalent to")
-_CONVERSION_GAP = re.compile(r"^\s*[(\[–—]\s*(?:[^\W\d_]+\.?\s+){0,3}$")
+_CONVERSION_GAP = re.compile(r"^\s*[(\[–—,]\s*(?:[^\W\d_]+\.?\s+){0,3}$")
 
 
 def _share_conversions(s: str, spans: list[tuple[int, int, str]], out: list[Reading],
                        units: list[str | None] | None) -> None:
-    """An amount followed by the same amount in another currency in brackets is one amount told
-    twice: both describe the same thing, so each takes the other's words (the bracketed one
+    """An amount followed by the same amount in another currency in brackets, after a dash or
+    after a comma ("780 millones de euros, unos 910 millones de dólares") is one amount told
+    twice: both describe the same thing, so each takes the other's words (the converted one
     usually has none of its own). Two amounts in one currency are two amounts ("€5 million (up
     from €4 million)", "(plus $300,000 in fees)")."""
     if units is None:
