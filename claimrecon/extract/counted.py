@@ -95,7 +95,7 @@ class Grammar:
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
     later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
-    aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "w tym"
+    aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "głównie"
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -916,6 +916,7 @@ def _cue_spans(s: str, bounds: list[int], ci: int, with_figures: set[int]) -> li
     return [(bounds[lo], bounds[min(ci + 1, len(bounds) - 1)] if ci + 1 < len(bounds) else len(s))]
 
 
+#: the clause marks an aside stands between: commas and dashes (spaced, as ``text._CLAUSE`` reads them)
 _ASIDE_MARKS = frozenset(",–—-")
 #: how many words a figure's counted phrase may run to before the comma of an aside on it
 #: ("Thirty-two people, many of them ...", "ponad 40 osób z bloku, głównie ...")

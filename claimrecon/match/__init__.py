@@ -285,7 +285,6 @@ def _year_named(a: Any, b: Any) -> bool:
     return False
 
 
-
 def _years(x: Any) -> frozenset[str]:
     """The years a claim's sentence names (a node's claims name the same: ``nodes._signature``)."""
     return x.rep.years if isinstance(x, Node) else x.years
@@ -812,7 +811,9 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
 #: within ``LONE_RATIO`` of each other, whatever their words ("240 hectáreas", "ponad 400 ha";
 #: "54 metros", "45 metres"): the threshold itself. Measured on the twenty-five gated sets:
 #: 2,645 -> 2,660 of 4,530 conflicts found, 832 -> 834 false flags (within 2 times: 838; within
-#: 3 times in a band of 5: 839). Tried, as a first sketch, for other kinds: durations found 36
+#: 3 times in a band of 5: 839); held back since, after a reviewer's counter-examples, when a
+#: word penalty applies (two towns, two crops) and in runs of more than ``LONE_ARTICLES``
+#: articles, which costs 5 of those found. Tried, as a first sketch, for other kinds: durations found 36
 #: more and raised 41 more false flags (an article's durations are of many things: a closure, a
 #: wait, a career; within 1.5 times in a band of 6: 18 and 9), amounts 38 and 27, shares 9 and
 #: 18, counts 7 and 6
