@@ -276,15 +276,20 @@ def _fronted_year(place: Iterable[str], months: Iterable[str]) -> re.Pattern[str
     """A sentence's opening preposition of place or time and its year, a month (and its day) may
     stand between: "In 2019", "In August 2023", "En agosto de 2023", "W sierpniu 2023 r."."""
     # (``_words_re`` fills the template's "{}" with the prepositions: its own braces are doubled)
-    month = "|".join(re.escape(m) for m in sorted(set(months), key=lambda w: (-len(w), w)))
+    month = _alternation(months)
     between = r"(?:(?:\d{{1,2}}\.?\s+)?(?:" + month + r")\.?(?:\s+[^\W\d_]{{1,2}})?\s+)?" if month else ""
     return _words_re(place, r"\W*(?:{})\s+" + between + r"((?:1[89]|20)\d\d)\b")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so a longer word wins)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _words_re(words: Iterable[str], template: str) -> re.Pattern[str] | None:
     """``template`` with its ``{}`` filled by an alternation of ``words`` (longest first),
     compiled case-insensitively; None when there are no words."""
-    alt = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    alt = _alternation(words)
     return re.compile(template.format(alt), re.I) if alt else None
 
 
@@ -504,7 +509,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         clause_kinds[fig_clause[fi]].add(spans[fi][2])
         last_of_clause[fig_clause[fi]] = fi
     figs = {c: fig_tok[fi] for c, fi in last_of_clause.items()}
-    share_clause, word_index = _past_asides(s, g, toks, clause, clause_starts, marks, clause_kinds, figs, word_index)
+    share_clause, word_index = _past_asides(s, g, toks, starts, clause, clause_starts, marks, clause_kinds, figs, word_index)
     content = [terms[k] is not None and not skip[k] and owner[k] < 0 for k in range(n)]
     clause_words: dict[int, int] = defaultdict(int)
     for k in range(n):
@@ -861,9 +866,10 @@ def _change_aside(s: str, spans: list[tuple[int, int, str]], fi: int, changes: l
     return _ASIDE_MARK.search(s, spans[fi - 1][1], a) is not None
 
 
-#: what may stand between an amount and the same amount in another currency, bracketed or
-#: after a dash ("550 million crowns ($54 million)", "150 mln euro (ok. 640 mln zł)"): an
-#: opening bracket or dash, and at most three words (a hedge, "i.e.", "czyli", "equivalent to")
+#: what may stand between an amount and the same amount in another currency, bracketed, after a
+#: dash or after a comma ("550 million crowns ($54 million)", "150 mln euro (ok. 640 mln zł)",
+#: "780 millones de euros, unos 910 millones de dólares"): an opening bracket, a dash or a comma,
+#: and at most three words (a hedge, "i.e.", "czyli", "equivalent to")
 _CONVERSION_GAP = re.compile(r"^\s*[(\[–—,]\s*(?:[^\W\d_]+\.?\s+){0,3}$")
 
 
@@ -923,7 +929,7 @@ _ASIDE_MARKS = frozenset(",–—-")
 ASIDE_REACH = 3
 
 
-def _past_asides(s: str, g: Grammar, toks: list[_Tok], clause: list[int], clause_starts: list[int],
+def _past_asides(s: str, g: Grammar, toks: list[_Tok], starts: list[int], clause: list[int], clause_starts: list[int],
                  marks: tuple[tuple[int, int], ...], kinds: dict[int, set[str]], figs: dict[int, tuple[int, int]],
                  word_index: list[int]) -> tuple[list[int], list[int]]:
     """The tokens' clause numbers and word counts for sharing words out, past each aside on a
@@ -939,7 +945,6 @@ def _past_asides(s: str, g: Grammar, toks: list[_Tok], clause: list[int], clause
     one before it, and the aside's words are not counted in the distance to it."""
     if g.aside is None or len(marks) < 2:
         return clause, word_index
-    starts = [t.start for t in toks]
     moved: dict[int, int] = {}
     skipped: set[int] = set()
     for c in range(1, len(marks)):

@@ -128,16 +128,6 @@ _BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
 _LEAD_DATELINE = re.compile(r"(.{3,90}?)\s*\.?\s*[—–-]{1,2}\s")
 
 
-def _dateline_match(line: str, lang: str) -> re.Match[str] | None:
-    """The date of a line that is a dateline: a date and, around it, at most a place, an outlet,
-    a weekday, an "updated" word, a time and a zone; or a byline one of whose parts, between
-    bars, is such a line; or a lead paragraph that opens with one. The match is of the line itself."""
-    # the whole line, then each part between bars, then the head of a lead ended by a dash
-    lead = _LEAD_DATELINE.match(line)  # "CANCÚN, Q. Roo, 7 de febrero de 2025.— El crucero ..."
-    spans = _line_parts(line) + ([(0, lead.end(1))] if lead else [])
-    return next((m for start, end in spans if (m := _dateline_part(line, lang, start, end)) is not None), None)
-
-
 def _line_parts(line: str) -> list[tuple[int, int]]:
     """The spans of a line that may be a dateline: the whole line, then each part between bars."""
     bounds = [0, *(x for sep in _BYLINE_PARTS.finditer(line) for x in sep.span()), len(line)]
@@ -149,8 +139,10 @@ LEAD_WORDS = 3
 
 
 def _dateline_at(line: str, lang: str) -> tuple[re.Match[str], int, int] | None:
-    """The date of a line that is a dateline and the part of the line that is the dateline (as
-    ``_dateline_match`` reads it), where a dash that opens the report ends that part."""
+    """The date of a line that is a dateline (a match of the line itself) and the part of the
+    line that is the dateline: a date and, around it, at most a place, an outlet, a weekday, an
+    "updated" word, a time and a zone; the whole line, or a part of a byline between bars, or the
+    head of a lead paragraph ended by a dash, which ends the part when it opens the report."""
     spans = _line_parts(line)
     lead = _LEAD_DATELINE.match(line)
     if lead:
@@ -199,8 +191,8 @@ def parse_time(value: str) -> str | None:
 
 def dateline(line: str, lang: str) -> str | None:
     """The ISO date of a line that is a dateline: a date and at most a few words around it."""
-    m = _dateline_match(line, lang)
-    return _to_iso(m, lang) if m else None
+    found = _dateline_at(line, lang)
+    return _to_iso(found[0], lang) if found else None
 
 
 def find_report_time(text: str, lang: str) -> str | None:

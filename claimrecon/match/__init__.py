@@ -1462,11 +1462,8 @@ def _amounts(n: Node) -> frozenset[float]:
             continue
         if range_end(it.wording) == "second":
             continue  # a range's second end: the range stands apart from a figure by its first ("350 to 1,200")
-        if it.kind == "quantity":
-            u = physical_unit(it.wording.unit)
-            if u is None:
-                continue
-            v = u.to_base(v)
+        if it.kind == "quantity" and (v := _size(it)) is None:
+            continue
         out.add(v)
     return frozenset(out)
 
