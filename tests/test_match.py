@@ -1310,13 +1310,43 @@ def test_a_rate_no_article_gives_goes_through_a_third_currency():
     from claimrecon.match import conversions
 
     def amount(v, unit):
-        return SimpleNamespace(value=v, unit=unit)
+        return SimpleNamespace(value=v, unit=unit, article="a.txt")
 
     rates = conversions.run_rates([(amount(4.7e6, "GBP"), amount(5.4e6, "EUR"), 5.4 / 4.7),
                                    (amount(5.4e6, "EUR"), amount(23e6, "PLN"), 23 / 5.4)])
     assert rates[("GBP", "PLN")] == pytest.approx(23 / 4.7)
     assert rates[("PLN", "GBP")] == pytest.approx(4.7 / 23)
     assert ("GBP", "GBP") not in rates
+
+
+def test_a_conversion_far_from_the_rough_rate_teaches_no_rate():
+    # one outlet converts at 5.5 zlotys to the euro (the rough rate is about 4.3): its figure is
+    # the one flagged, not the right amounts of the others judged at its rate
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "Every household in the valley will receive a one-off payment of €200 (about PLN 1,100), the regional council said on Monday."),
+        ("pl.txt", "pl", "Każde gospodarstwo domowe w dolinie otrzyma jednorazową wypłatę w wysokości 860 zł, poinformował w poniedziałek sejmik."),
+        ("es.txt", "es", "Cada hogar del valle recibirá un pago único de 200 euros, informó el lunes el consejo regional."),
+        published="2026-03-02")
+    assert _pairs(claims, conflicts) == [("860 zł", "about PLN 1,100")]
+
+
+def test_only_conversions_near_the_rough_rates_make_the_run_rate():
+    from types import SimpleNamespace
+
+    from claimrecon.match import conversions
+
+    def amount(v, unit, article):
+        return SimpleNamespace(value=v, unit=unit, article=article)
+
+    wrong = (amount(200.0, "EUR", "a"), amount(1100.0, "PLN", "a"), 5.5)
+    assert conversions.run_rates([wrong]) == {}
+    right = (amount(200.0, "EUR", "b"), amount(860.0, "PLN", "b"), 4.3)
+    assert conversions.run_rates([wrong, right])[("EUR", "PLN")] == pytest.approx(4.3)
+    # a currency the table has left behind: two articles that convert alike vouch for each other,
+    # and outvote a third that converts at the table's stale rate
+    lira = [(amount(28_000.0, "TRY", s), amount(usd, "USD", s), usd / 28_000.0) for s, usd in (("c", 680.0), ("d", 680.0), ("e", 900.0))]
+    assert conversions.run_rates(lira)[("TRY", "USD")] == pytest.approx(680.0 / 28_000.0)
+    assert conversions.run_rates(lira[:1] + lira[2:])[("TRY", "USD")] == pytest.approx(900.0 / 28_000.0)
 
 
 def test_range_ends_take_no_conversion_and_verdicts_are_the_same_either_way():

@@ -13,7 +13,8 @@ Rules (documented in the README, "How a claim becomes an interval"):
 - Clock times compare as instants when both offsets are known; a time whose zone is only
   implied is never compared with one whose zone is known.
 - Amounts in different currencies are judged at the rate the run's own articles use between the
-  two (``match.conversions``: the median of their bracketed conversions), ``converted_verdict``;
+  two (``match.conversions``: the median of their bracketed conversions that stand near the rough
+  rates or that another article's agrees with), ``converted_verdict``;
   between currencies no article converts, hard only when they stand ``SCALE_OFF`` times apart
   or more once converted at the rough rates of ``rules/shared/exchange.tsv`` (a million read for
   a billion, or a figure given in the wrong currency at the wrong scale), or when they state the
