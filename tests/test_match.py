@@ -1330,17 +1330,6 @@ def test_a_conversion_far_from_the_rough_rate_teaches_no_rate():
     assert _pairs(claims, conflicts) == [("860 zł", "about PLN 1,100")]
 
 
-def test_a_figure_printed_again_after_its_update_is_compared_with_the_update():
-    # Monday 12 missing, Tuesday 11, Wednesday 12 again: Wednesday's figure is outdated, not a
-    # third step of the count (Monday's 12 stays a moment of its own)
-    claims, _, conflicts = _run(
-        ("mon.txt", "en", "Twelve people are still missing after the floods in the north of the country, the civil protection agency said."),
-        ("tue.txt", "es", "Tras las inundaciones en el norte del país siguen desaparecidas 11 personas, según protección civil."),
-        ("wed.txt", "pl", "Po powodziach na północy kraju wciąż zaginionych jest 12 osób, podała obrona cywilna."),
-        published={"mon.txt": "2026-03-02", "tue.txt": "2026-03-03", "wed.txt": "2026-03-04"})
-    assert _pairs(claims, conflicts) == [("11", "12")]
-
-
 def test_only_conversions_near_the_rough_rates_make_the_run_rate():
     from types import SimpleNamespace
 

@@ -1684,53 +1684,10 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
             # on Sunday morning, 321 that evening, 312 later that night and on Monday: no rise)
             first = min(out[k] for k in by_report | slipped)
             out = {k: (first if k in by_report or k in slipped else v) for k, v in out.items()}
-    _stale_reports(members, out)
     if len({m for m in out.values() if m.startswith("as of ")}) < 2:
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     return out
-
-
-def _stale_reports(members: list[Item], out: dict[str, str]) -> None:
-    """A figure that an earlier report gave, printed again at a later moment after another moment
-    between them gave a new one, is outdated, not a third step of a timeline (12 people missing
-    on Monday, 11 on Tuesday, and 12 again in Wednesday's paper): it takes the moment of the last report that updated it (in
-    ``out``), so that it is compared with the update, when the update stands near it
-    (``STALE_NEAR``). Only a moment that gives that figure alone is read so: a later moment that
-    also gives the update compares the two already."""
-    by_moment: dict[str, set[str]] = defaultdict(set)
-    for it in members:
-        if out[it.id].startswith("as of ") and isinstance(it.value, float):
-            by_moment[out[it.id]].add(_figure(it))
-    if len(by_moment) < 3:
-        return
-    order = sorted(by_moment)
-    moved = {}
-    for it in members:
-        at = out[it.id]
-        if at not in by_moment or by_moment[at] != {fig := _figure(it)}:
-            continue
-        k = order.index(at)
-        gave = [i for i in range(k) if fig in by_moment[order[i]]]
-        if gave and gave[-1] < k - 1 and all(_close(fig, g) for g in by_moment[order[k - 1]]):
-            moved[it.id] = order[k - 1]  # the moments after the last that gave it all updated it
-    out.update(moved)
-
-
-#: a figure printed again after its update (``_stale_reports``) is read so only when the update
-#: stands within this factor of it: a figure farther off is more likely another quantity's than
-#: an update of it. (Measured on the twenty-six gated sets: 2,770 -> 2,773 found, no more false
-#: flags; with no bound, 2,776 found and 3 more false flags, other quantities that share a figure.)
-STALE_NEAR = 1.25
-
-
-def _close(a: str, b: str) -> bool:
-    """Whether two figures (``_figure``) are both positive and within ``STALE_NEAR`` of each other."""
-    try:
-        x, y = float(a), float(b)
-    except ValueError:
-        return False
-    return x > 0 and y > 0 and max(x, y) <= STALE_NEAR * min(x, y)
 
 
 def _superseded(sentences: dict[tuple[str, int], list[Item]]) -> dict[tuple[str, str, str], list[tuple[Item, Item]]]:
