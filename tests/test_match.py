@@ -567,6 +567,24 @@ def test_small_tolls_far_apart_are_still_compared():
     assert len(conflicts) == 1
 
 
+def test_small_tolls_worded_differently_are_still_compared():
+    # one stabbing's dead told two ways: the words agree closely enough (SMALL_RATIO_SURE)
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "The stabbing left two people dead, police said."),
+        ("b.txt", "en", "Five people were killed in the stabbing, police said."))
+    assert _pairs(claims, conflicts) == [("Five", "two")]
+
+
+def test_small_counts_far_apart_with_words_that_differ_are_two_groups():
+    # the dead of lakes and the dead at sea: eight and three are two groups, not one toll
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "Fifteen people drowned over the long weekend. Eight drowned in lakes, four in rivers and three at sea."),
+        ("es.txt", "es", "Quince personas se ahogaron durante el puente. Tres personas murieron en el mar y el resto en lagos y ríos del interior."),
+        ("pl.txt", "pl", "W długi weekend utonęło piętnaście osób. Osiem osób utonęło w jeziorach, cztery w rzekach, a trzy w morzu."),
+        published="2026-07-06")
+    assert _pairs(claims, conflicts) == []
+
+
 def test_clock_times_hours_apart_are_two_moments_unless_twelve():
     from claimrecon.match import _far_apart
 
