@@ -18,8 +18,9 @@ Only brackets are read: they are how the three languages' newspapers convert ("$
 "(około 3,2 mln zł)", "(unos 800.000 euros)"), whatever the words. A bracketed amount whose
 ratio to the amount before it is far from the rough rate is no conversion ("(up $2m on last
 year)"); it is left alone, unless it stands ten, a hundred or a thousand times off at the rate
-the run's other conversions that teach a rate use (``slipped``): then it is the conversion with its scale slipped
-("148 tys. euro (ok. 6,3 mln zł)"), one amount with the one before it, and teaches no rate.
+the run's other conversions that teach a rate use (``slipped``): then it is the conversion with
+its scale slipped ("148 tys. euro (ok. 6,3 mln zł)"), one amount with the one before it, and
+teaches no rate.
 
 A clock time restated in brackets ("at 6.42 a.m. local time (0442 GMT)") is one moment with
 the time before it in the same way (``restated``): its cluster and the local time's are joined,
@@ -40,7 +41,7 @@ from typing import Any
 
 from ..records import MATCH_BASES, Match
 from ..quantities import to_base
-from ..reconcile.intervals import in_usd, range_end
+from ..reconcile.intervals import range_end, times_apart
 
 #: an amount's text opens a bracket right after another amount's ("€16.8m (£14.6m)")
 _OPENS = re.compile(r"[(\[]\s*$")
@@ -61,12 +62,8 @@ def bracketed(sentence: str, at: int) -> bool:
 def _plausible(a: Any, b: Any) -> float | None:
     """b's value per unit of a's currency when b is a's amount converted (its ratio within
     ``ROUGH_SLACK`` of the rough rates'), else None."""
-    ua, ub = in_usd(a.value, a.unit), in_usd(b.value, b.unit)
-    if ua is None or ub is None:
-        return None
-    if max(ua, ub) > ROUGH_SLACK * min(ua, ub):
-        return None
-    return b.value / a.value
+    apart = times_apart(a, b)
+    return None if apart is None or apart > ROUGH_SLACK else b.value / a.value
 
 
 def _neighbours(items: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
@@ -149,8 +146,8 @@ def _trusted(a: Any, b: Any, rate: float, alike: Sequence[tuple[float, str]]) ->
     article converts between the same two currencies at a rate within ``AGREED_RATE`` of it
     (``alike``: the pair's (rate, article), sorted): a currency the table has left behind,
     converted alike twice."""
-    ua, ub = in_usd(a.value, a.unit), in_usd(b.value, b.unit)
-    if ua is not None and ub is not None and max(ua, ub) <= RATE_TRUST * min(ua, ub):
+    apart = times_apart(a, b)
+    if apart is not None and apart <= RATE_TRUST:
         return True
     k = bisect.bisect_left(alike, (rate * (1 - AGREED_RATE), ""))
     while k < len(alike) and alike[k][0] * (1 - AGREED_RATE) <= rate:
@@ -163,8 +160,9 @@ def _trusted(a: Any, b: Any, rate: float, alike: Sequence[tuple[float, str]]) ->
 def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, str], float]:
     """(currency, currency) -> how many of the second one unit of the first is worth, the median
     of the run's conversions between the two (both ways) that stand near the rough rates or that
-    another article's conversion agrees with (``_trusted``), or, for two currencies no article converts between, the product of their
-    rates to the first third currency (in sorted order) that both are converted into."""
+    another article's conversion agrees with (``_trusted``), or, for two currencies no article
+    converts between, the product of their rates to the first third currency (in sorted order)
+    that both are converted into."""
     # each pair of currencies in one direction (the first in alphabetical order), so that a rate
     # and the rate back are exact reciprocals, whichever way the articles converted
     told: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
