@@ -1649,3 +1649,22 @@ def test_diesel_and_petrol_prices_are_two_quantities():
         ("es.txt", "es", "La gasolina costaba de media 1,579 euros el litro durante el puente, y el gasóleo 1,489 euros."),
     )
     assert not conflicts
+
+
+def test_temperatures_need_stronger_words_than_other_figures_to_be_one_quantity(monkeypatch):
+    # an event's articles give many temperatures (air and water, each town, each day, the forecast
+    # and the record): at a similarity that joins two counts, two temperatures stay apart
+    import claimrecon.match as M
+
+    def weak(nodes, vocab, lists=True, beside=None, home=""):
+        return {(0, 1): (0.45, ("same name: imgw",))} if len(nodes) == 2 else {}
+
+    monkeypatch.setattr(M, "_similarities", weak)
+    for kind, texts, joined in (
+            ("temperature", ("IMGW recorded 34.6 degrees Celsius in the town.", "IMGW said it could reach 36 degrees Celsius there."), False),
+            ("count", ("IMGW recorded 346 storms in the town.", "IMGW said there could be 360 storms there."), True)):
+        claims = extract(texts[0], "en", article_id="a.txt", published="2025-07-01") + \
+            extract(texts[1], "en", article_id="b.txt", published="2025-07-01")
+        items = [it for it in _items(claims, kind)]
+        assert len(items) == 2
+        assert (len(match(items).quantities) == 1) is joined

@@ -312,3 +312,58 @@ def test_two_whole_counts_one_apart_cannot_both_be_right():
     assert [k.severity for k in conflicts] == ["hard"]
 
 
+
+
+def test_two_local_clocks_written_alike_agree_whatever_their_restatements():
+    """"5:30 local time (0430 GMT)" and "5:30am local time (0330 GMT)": each article's restatement
+    gives its local clock another offset, but both say 5:30 on the local clock, and that they
+    agree on; the restatements in GMT are what disagree."""
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Inspectors and police entered the orchards at 5:30 local time (0430 GMT) on Tuesday."),
+        ("b.txt", "en", "Inspectors and police entered the orchards at 5:30am local time (0330 GMT) on Tuesday."),
+        published="2025-09-16")
+    text = {c.id: c.text for c in claims}
+    flagged = {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}
+    assert ("0330 GMT)", "0430 GMT)") in flagged
+    assert ("5:30 local time", "5:30am local time") not in flagged
+
+
+def test_a_local_clock_written_as_two_articles_write_it_in_named_zones_is_their_instant():
+    """"8.27pm local time (1927 GMT)" beside "20.27 (hora peninsular)" and "20:27 CEST": two
+    articles write 20:27 at UTC+02:00, so the local 8.27pm is that instant and its own GMT
+    restatement is the one that disagrees. With one such article there is no telling which
+    clock is wrong, and the local time is flagged as before."""
+    en = ("en.txt", "en", "Totality began at 8.27pm local time (1927 GMT) over Burgos.")
+    es = ("es.txt", "es", "La totalidad comenzó en Burgos a las 20.27 (hora peninsular).")
+    cest = ("uk.txt", "en", "Totality began over Burgos at 20:27 CEST.")
+    claims, _, conflicts = _run(en, es, cest, published="2026-08-12")
+    text = {c.id: c.text for c in claims}
+    flagged = {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}
+    assert ("1927 GMT)", "20.27 (hora peninsular)") in flagged and ("1927 GMT)", "20:27 CEST") in flagged
+    assert not any("8.27pm local time" in pair for pair in flagged)
+    claims, _, conflicts = _run(en, es, published="2026-08-12")
+    text = {c.id: c.text for c in claims}
+    assert ("20.27 (hora peninsular)", "8.27pm local time") in {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}
+
+
+def test_a_local_clock_is_not_read_on_other_stories_clock_without_its_own_restatement():
+    """A local time that its article never restated may be right where two outlets abroad give
+    their readers' clock ("12.33 hora peninsular" of a blackout in Lisbon, an hour behind Madrid);
+    and one written by another story at the local time's own offset ("15.12 hora canaria") keeps
+    it there: the local time stays flagged against the two others, as before."""
+    es = (("es1.txt", "es", "El apagón afectó a Portugal y Lisboa a las 12.33 hora peninsular del lunes."),
+          ("es2.txt", "es", "El apagón en Portugal, en Lisboa, comenzó a las 12.33 (hora peninsular)."))
+    claims, _, conflicts = _run(("en.txt", "en", "The blackout hit Lisbon, Portugal, at 12:33 local time on Monday, cutting power across Portugal."), *es,
+                                published="2025-04-28")
+    text = {c.id: c.text for c in claims}
+    assert {tuple(sorted(text[c] for c in k.claims)) for k in conflicts} == {
+        ("12.33 hora peninsular", "12:33 local time"), ("12.33 (hora peninsular)", "12:33 local time")}
+    canary = (("en.txt", "en", "The lava reached the sea at 3.12pm local time (1412 GMT) on La Palma."),
+              ("es1.txt", "es", "La lava llegó al mar en La Palma a las 15.12 hora peninsular."),
+              ("es2.txt", "es", "La colada alcanzó el mar en La Palma a las 15.12 (hora peninsular)."),
+              ("es3.txt", "es", "La lava llegó al mar en La Palma a las 15.12 hora canaria."))
+    claims, _, conflicts = _run(*canary, published="2021-09-19")
+    text = {c.id: c.text for c in claims}
+    flagged = {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}
+    assert ("15.12 hora canaria", "15.12 hora peninsular") in flagged and ("15.12 hora peninsular", "3.12pm local time") in flagged
+    assert ("15.12 hora canaria", "3.12pm local time") not in flagged

@@ -275,6 +275,8 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
                 # time is no figure of that year's noun ("agreeing next year's catch limits at
                 # about 6.40am"); for other figures the cue keeps dating its clause
                 end += 2
+            if fieldname == "subject" and men.end <= at and s[men.end:at].strip():
+                continue  # "its 421 guests were moved to six other hotels": another noun's, not the figure's
             if fieldname == "period" and men.end <= at and compared_with(
                     s, men.end, at, lx.base_re, lx.change_base_re, may_state_change(men.kind, bool(men.extra.get("change")))):
                 continue  # "up 8% from the previous year", "o 8 proc. więcej niż rok wcześniej": the base

@@ -68,6 +68,9 @@ MIN_CONFIDENCE = 0.3
 #: of them are one quantity only on stronger evidence than other figures need: ``SMALL_SURE``
 SMALL_COUNT = 10.0
 SMALL_SURE = 0.6
+#: temperatures too: an event's articles give many (air and water, each town, each day, the
+#: forecast and the record), so two are one quantity only on evidence this strong
+KIND_SURE = {"temperature": 0.5}
 #: the least average similarity between two groups of claims for them to be joined
 MIN_AVERAGE = 0.2
 #: the least similarity of two claims that are each other's best match between their two articles
@@ -1300,10 +1303,12 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     mutual = _mutual_best(nodes, sims)
     # each other's best match needs less evidence, unless a desk asked for surer matches than the default
     floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
+    sure = KIND_SURE.get(nodes[0].kind, 0.0) if nodes else 0.0
     small = [n.kind == "count" and bool(n.values) and all(isinstance(x.value, float) and x.value < SMALL_COUNT for _, x in n.values)
              for n in nodes]
     edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items()
-                    if (s >= min_conf or (s >= floor and (i, j) in mutual)) and not (small[i] and small[j] and s < SMALL_SURE)),
+                    if (s >= min_conf or (s >= floor and (i, j) in mutual)) and not (small[i] and small[j] and s < SMALL_SURE)
+                    and s >= sure),
                    key=lambda e: (headline[e[1]] or headline[e[2]], -e[0], e[1], e[2]))
     for s, i, j in edges:
         ri, rj = find(i), find(j)

@@ -36,11 +36,12 @@ import dataclasses
 import hashlib
 import marshal
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock
+from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock, local_offset, offset_text
 from .intervals import gap_between, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
@@ -525,6 +526,8 @@ def reconcile_groups(
         local = local if key[0] == "time" else ""
         if offsets:
             members = [_in_zone(m, offsets[m.id]) if m.id in offsets else m for m in members]
+        if key[0] == "time":
+            members = _told_alike(members, src)
         if local:
             members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates)
@@ -572,6 +575,45 @@ def _on_clock(m: Member, offset: str, home: str = "") -> Member:
         read.other = Wording(w.kind, w.value + home, w.unit, w.low, w.high, w.qualifier, w.precision, "local" + home, w.date)
         read.key = read.key + (home,)
     return Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
+
+
+_OFFSET = re.compile(r"(?:Z|[+-]\d\d:\d\d)$")
+#: stories (an article and its copies are one) that must write one clock time in named zones at
+#: one offset for a local time written alike to be read at that offset (``_told_alike``)
+CLOCK_WITNESSES = 2
+#: ... when its own article's restatement puts it at most this many minutes off that offset: a
+#: summer offset for a winter one, a neighbour's zone for the local one
+RESTATED_SLIP = 60
+
+
+def _told_alike(members: list[Member], src: dict[str, str]) -> list[Member]:
+    """The members, with a local clock time its article restated in another zone ("8.27pm local
+    time (1927 GMT)": UTC+01:00) read at the offset at which at least ``CLOCK_WITNESSES`` other
+    stories write that clock time in a named zone ("20.27 (hora peninsular)", "20:27 CEST": UTC+02:00),
+    when no other offset is so written for it, none at the local time's own offset, and the two
+    offsets are at most ``RESTATED_SLIP`` minutes apart: the local time is then what the other
+    stories say, and its restatement is what disagrees. A local time no article restated is left as it is: the witnesses may be telling the
+    event on their readers' clock ("12.33 hora peninsular" of a blackout in Lisbon)."""
+    said: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))  # written minutes -> offset -> stories
+    for m in members:
+        c = clock(m.w.value)
+        if m.w.zone and not m.w.zone.startswith("local") and c is not None and c[1] is not None:
+            said[c[0]][c[1]].add(src.get(m.article, m.article))
+    witnessed = {w: next(o for o, stories in by.items() if len(stories) >= CLOCK_WITNESSES)
+                 for w, by in said.items() if sum(len(stories) >= CLOCK_WITNESSES for stories in by.values()) == 1}
+    if not witnessed:
+        return members
+    out = []
+    for m in members:
+        c = clock(m.w.value)
+        o = witnessed.get(c[0]) if c is not None else None
+        if o is not None and local_offset(m.w.zone) and c[1] is not None and c[1] != o and abs(c[1] - o) <= RESTATED_SLIP \
+                and c[1] not in said[c[0]]:  # (no story writes it at its own offset: "15.12 hora canaria")
+            w = m.w
+            bare = Wording(w.kind, _OFFSET.sub("", str(w.value)), w.unit, w.low, w.high, w.qualifier, w.precision, w.zone, w.date)
+            m = Member(m.article, m.start, m.end, m.id, m.lang, _read_at(bare, offset_text(o), "local" + offset_text(o)), m.ref)
+        out.append(m)
+    return out
 
 
 def _group(

@@ -106,6 +106,12 @@ def _zone_known(c: Claim) -> bool:
     return bool(c.zone) and c.zone != "local"
 
 
+def _on_local_clock(c: Claim) -> bool:
+    """A clock time told on the event's local clock: said to be local ("5:30 local time"), or read
+    on it (``reconcile._on_clock``, ``reconcile._told_alike``)."""
+    return (c.zone or "").startswith("local")
+
+
 def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     """("agree" | "hard" | "soft", gap in minutes), or None when the two cannot be compared."""
     ma, mb = clock(a.value), clock(b.value)
@@ -116,6 +122,11 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
         return None  # one zone only implied: never flagged against a stated one
     if a.date and b.date and a.date != b.date:
         return None  # different days: different moments, not a conflict
+    if _on_local_clock(a) and _on_local_clock(b) and ma[0] == mb[0]:
+        # two local clocks written alike are one instant, whatever offsets their articles'
+        # restatements give them ("5:30 local time (0430 GMT)", "5:30am local time (0330 GMT)"):
+        # what disagrees is a restatement
+        return "agree", 0.0
     if one_implied:
         diff = mb[0] - ma[0]  # a local clock restated in another zone still reads as the local clock
     elif ma[1] is not None and mb[1] is not None:
