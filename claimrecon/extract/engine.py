@@ -198,7 +198,8 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 #: a clock time, its zone's words and an opening bracket: what follows it in the bracket is that
 #: instant on another clock ("11.40 czasu lokalnego (19.40 w Polsce)", ``_restated_clock``)
-_CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}[.:]\d{2}(?P<words>(?:\s*[^\W\d_]+\.?){1,4})\s*\(\s*$")
+_CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}(?P<minutes>[.:]\d{2})?(?P<words>(?:\s*[^\W\d_]+\.?){1,4})\s*\(\s*"
+                                 r"(?:[^\W\d_]{1,3}\s+)?$")
 
 
 def _restated_clock(s: str, zone_pat: re.Pattern[str], at: int) -> bool:
@@ -208,7 +209,17 @@ def _restated_clock(s: str, zone_pat: re.Pattern[str], at: int) -> bool:
     on another clock. After any other figure ("6.40 zł (6.55 w Niemczech)", "1.15 (1.20 last
     year)", "2.15 in eastern regions (2.30 last year)") it is no clock time."""
     m = _CLOCK_THEN_BRACKET.search(s, max(0, at - 60), at)
-    return m is not None and _named_zone(zone_pat.search(m.group("words")))
+    if m is None or not _named_zone(zone_pat.search(m.group("words"))):
+        return False
+    # an hour with no minutes ("o godz. 14 czasu lokalnego (13 czasu polskiego)") opens one only
+    # when the figure in the bracket names its zone too
+    return bool(m.group("minutes")) or _abbreviated_zone(zone_pat, s, _figure_end(s, at))
+
+
+def _figure_end(s: str, at: int) -> int:
+    """Where the clock figure that starts at ``at`` ends ("13" or "13.40")."""
+    m = re.compile(r"\d{1,2}(?:[.:]\d{2})?").match(s, at)
+    return m.end() if m else at
 
 
 def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
@@ -296,7 +307,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True
-            if name == "dot" and not has_prep and _restated_clock(s, zone_pat, m.start()):
+            if name in ("dot", "bare") and not has_prep and _restated_clock(s, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
                 continue  # (a dotted figure with a zone's abbreviation right after it is a clock time: "(13.40 GMT)")
