@@ -308,3 +308,22 @@ def test_an_aside_after_a_count_that_is_no_subject_leaves_the_next_clause_alone(
     # next clause: that clause is not what happened to the count
     claim = next(c for c in extract(text, lang) if c.text == figure)
     assert other not in claim.counted.terms or claim.counted.weights[claim.counted.terms.index(other)] <= 0.15
+
+
+@pytest.mark.parametrize("lang, text, figure, word", [
+    ("en", "In technical schools, which combine the matura with vocational qualifications, it stood at 76.2%.", "76.2%", "en:technical"),
+    ("pl", "W technikach, które łączą maturę z kwalifikacjami zawodowymi, odsetek zdanych matur wyniósł 76,2 proc.", "76,2 proc.", "#school"),
+])
+def test_a_fronted_place_with_no_figure_is_where_every_figure_was_counted(lang: str, text: str, figure: str, word: str) -> None:
+    # "In technical schools, ..., it stood at 76.2%": the share is the technical schools', however
+    # far the phrase stands from it, and lighter than its own words
+    claim = next(c for c in extract(text, lang) if c.text == figure)
+    assert word in claim.counted.terms
+    assert claim.counted.weights[claim.counted.terms.index(word)] < 1.0
+
+
+def test_a_fronted_place_is_said_only_of_the_next_clause_with_figures() -> None:
+    # "In Madrid, 40 people died, while in Seville 12 died": Madrid is where the 40 died only
+    claims = {c.text: c for c in extract("In Madrid, 40 people died, while in Seville 12 died.", "en")}
+    assert "@place:madrid" in claims["40"].counted.terms
+    assert "@place:madrid" not in claims["12"].counted.terms

@@ -198,11 +198,11 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 #: a clock time, its zone's words and an opening bracket: what follows it in the bracket is that
 #: instant on another clock ("11.40 czasu lokalnego (19.40 w Polsce)", ``_restated_clock``)
-_CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}(?P<minutes>[.:]\d{2})?(?P<words>(?:\s*[^\W\d_]+\.?){1,4})\s*\(\s*"
-                                 r"(?:[^\W\d_]{1,3}\s+)?$")
+_CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}(?:[.:]\d{2})?(?P<words>(?:\s*[^\W\d_]+\.?){1,4})\s*\(\s*"
+                                 r"(?P<opener>[^\W\d_]{1,5}\.?\s+)?$")
 
 
-def _restated_clock(s: str, zone_pat: re.Pattern[str], at: int) -> bool:
+def _restated_clock(s: str, lx: Lexicon, zone_pat: re.Pattern[str], at: int) -> bool:
     """Whether a dotted figure at ``at`` opens a bracket right after a figure of clock form whose
     words name its clock with a zone's phrase or abbreviation ("11.40 czasu lokalnego (19.40 w
     Polsce)", "11.40 hora local (18.40 en Madrid)", "9.30 CET (8.30 GMT)"): the same instant told
@@ -211,9 +211,13 @@ def _restated_clock(s: str, zone_pat: re.Pattern[str], at: int) -> bool:
     m = _CLOCK_THEN_BRACKET.search(s, max(0, at - 60), at)
     if m is None or not _named_zone(zone_pat.search(m.group("words"))):
         return False
-    # an hour with no minutes ("o godz. 14 czasu lokalnego (13 czasu polskiego)") opens one only
-    # when the figure in the bracket names its zone too
-    return bool(m.group("minutes")) or _abbreviated_zone(zone_pat, s, _figure_end(s, at))
+    opener = m.group("opener")
+    if opener and not ((lx.article_re is not None and lx.article_re.fullmatch(opener.rstrip())) or lx.prep_re.fullmatch(opener.rstrip())):
+        return False  # the bracket may open with an article or a clock's preposition ("(las 14.00 en Bucarest)"), no other word ("(up 2.15 on the day)")
+    # a whole hour in the bracket ("o godz. 14 czasu lokalnego (13 czasu polskiego)") is one only
+    # when it names its zone too ("(las 14 comunidades ...)" is no clock time)
+    end = _figure_end(s, at)
+    return bool(re.match(r"\d{1,2}[.:]\d{2}", s[at:end])) or _abbreviated_zone(zone_pat, s, end)
 
 
 def _figure_end(s: str, at: int) -> int:
@@ -307,7 +311,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True
-            if name in ("dot", "bare") and not has_prep and _restated_clock(s, zone_pat, m.start()):
+            if name in ("dot", "bare") and not has_prep and _restated_clock(s, lx, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
                 continue  # (a dotted figure with a zone's abbreviation right after it is a clock time: "(13.40 GMT)")
