@@ -344,6 +344,11 @@ def test_a_local_clock_written_as_two_articles_write_it_in_named_zones_is_their_
     claims, _, conflicts = _run(en, es, published="2026-08-12")
     text = {c.id: c.text for c in claims}
     assert ("20.27 (hora peninsular)", "8.27pm local time") in {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}
+    # a restatement three hours off the witnesses is no slip of a season or a neighbour's zone
+    far = ("en.txt", "en", "Totality began at 8.27pm local time (2127 GMT) over Burgos.")
+    claims, _, conflicts = _run(far, es, cest, published="2026-08-12")
+    text = {c.id: c.text for c in claims}
+    assert ("20.27 (hora peninsular)", "8.27pm local time") in {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}
 
 
 def test_a_local_clock_is_not_read_on_other_stories_clock_without_its_own_restatement():
@@ -367,3 +372,34 @@ def test_a_local_clock_is_not_read_on_other_stories_clock_without_its_own_restat
     flagged = {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}
     assert ("15.12 hora canaria", "15.12 hora peninsular") in flagged and ("15.12 hora peninsular", "3.12pm local time") in flagged
     assert ("15.12 hora canaria", "3.12pm local time") not in flagged
+
+
+def test_a_local_time_read_on_other_stories_clock_exports_as_written(tmp_path):
+    """Through the claim store and every export: the re-read local time keeps the figure its
+    article wrote (claim review markup looks its claims up by it), and an implied "20:27" of the
+    same moment is read on the witnessed clock, not on the overruled restatement's."""
+    from claimrecon.export.claimreview import to_claimreview
+
+    texts = {"en.txt": "Totality began at 8.27pm local time (1927 GMT) over Burgos.",
+             "es.txt": "La totalidad comenzó en Burgos a las 20.27 (hora peninsular).",
+             "uk.txt": "Totality began over Burgos at 20:27 CEST.",
+             "en2.txt": "Totality began over Burgos at 20:27 on Wednesday."}
+
+    def run(names):
+        folder = tmp_path / str(len(names))
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text(f"Eclipse over Burgos\nBURGOS, Aug 12 2026\n\n{texts[name]}\n", encoding="utf-8")
+        with claimrecon.compare([str(folder)]) as report:
+            data = json.loads(to_json(report))
+            to_claimreview(report)
+        text = {c["id"]: c["text"] for c in data["claims"]}
+        figures = {text[c]: f["value"] for g in data["groups"] if g["kind"] == "time" for f in g["figures"] for c in f["claims"]}
+        return sorted(tuple(sorted(text[c] for c in k["claims"])) for k in data["conflicts"]), figures
+
+    flagged, figures = run(["en.txt", "es.txt", "uk.txt"])
+    assert figures["8.27pm local time"].endswith("20:27:00+01:00")  # as its article wrote it
+    assert flagged == [("1927 GMT)", "20.27 (hora peninsular)"), ("1927 GMT)", "20:27 CEST")]
+    flagged, figures = run(list(texts))
+    assert len(figures) == len(texts) + 1
+    assert flagged == [("1927 GMT)", "20.27 (hora peninsular)"), ("1927 GMT)", "20:27"), ("1927 GMT)", "20:27 CEST")]

@@ -39,7 +39,8 @@ MAX_DISTANCE = 10
 #: weight of a word from a clause that holds no figure of its own (a fronted "In Spain alone,")
 FAR_WEIGHT = 0.15
 #: weight of a word of a clause with no figure that opens the sentence with a place's preposition
-#: ("In technical schools, ... it stood at 76.2%"), for every figure of the sentence
+#: ("In technical schools, ... it stood at 76.2%"), for the figures of the next clause with any
+#: (any such opening: "In a statement, ..." too)
 FRONTED_WEIGHT = 0.4
 #: the weight of a word of another clause of the sentence, one with no figure of its own, for a
 #: duration or a clock time: how long or when something happened is often told across a comma

@@ -203,16 +203,18 @@ _CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}(?:[.:]\d{2})?(?P<words>(?:
 
 
 def _restated_clock(s: str, lx: Lexicon, zone_pat: re.Pattern[str], at: int) -> bool:
-    """Whether a dotted figure at ``at`` opens a bracket right after a figure of clock form whose
-    words name its clock with a zone's phrase or abbreviation ("11.40 czasu lokalnego (19.40 w
-    Polsce)", "11.40 hora local (18.40 en Madrid)", "9.30 CET (8.30 GMT)"): the same instant told
-    on another clock. After any other figure ("6.40 zł (6.55 w Niemczech)", "1.15 (1.20 last
-    year)", "2.15 in eastern regions (2.30 last year)") it is no clock time."""
+    """Whether a figure at ``at`` opens a bracket, after an article or a clock's preposition at most
+    ("(las 14.00 en Bucarest)"), right after a clock time whose words name its clock with a zone's
+    phrase or abbreviation ("11.40 czasu lokalnego (19.40 w Polsce)", "11.40 hora local (18.40 en
+    Madrid)", "9.30 CET (8.30 GMT)", "o godz. 14 czasu lokalnego (13 czasu polskiego)"): the same
+    instant told on another clock; a whole hour there names its own zone too. After any other
+    figure ("6.40 zł (6.55 w Niemczech)", "1.15 (1.20 last year)", "2.15 in eastern regions (2.30
+    last year)") it is no clock time."""
     m = _CLOCK_THEN_BRACKET.search(s, max(0, at - 60), at)
     if m is None or not _named_zone(zone_pat.search(m.group("words"))):
         return False
     opener = m.group("opener")
-    if opener and not ((lx.article_re is not None and lx.article_re.fullmatch(opener.rstrip())) or lx.prep_re.fullmatch(opener.rstrip())):
+    if opener and not any(p is not None and p.fullmatch(opener.rstrip()) for p in (lx.article_re, lx.prep_re)):
         return False  # the bracket may open with an article or a clock's preposition ("(las 14.00 en Bucarest)"), no other word ("(up 2.15 on the day)")
     # a whole hour in the bracket ("o godz. 14 czasu lokalnego (13 czasu polskiego)") is one only
     # when it names its zone too ("(las 14 comunidades ...)" is no clock time)

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock, local_offset, offset_text
-from .intervals import gap_between, interval, relative_gap, same_value, times_apart, verdict
+from .intervals import OPEN_TIMES, gap_between, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -527,7 +527,8 @@ def reconcile_groups(
         if offsets:
             members = [_in_zone(m, offsets[m.id]) if m.id in offsets else m for m in members]
         if key[0] == "time":
-            members = _told_alike(members, src)
+            members, reread = _told_alike(members, src)
+            local = reread.get(local, local)  # the implied times too, when the clock they were to be read on was overruled
         if local:
             members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates)
@@ -586,34 +587,43 @@ CLOCK_WITNESSES = 2
 RESTATED_SLIP = 60
 
 
-def _told_alike(members: list[Member], src: dict[str, str]) -> list[Member]:
+def _told_alike(members: list[Member], src: dict[str, str]) -> tuple[list[Member], dict[str, str]]:
     """The members, with a local clock time its article restated in another zone ("8.27pm local
     time (1927 GMT)": UTC+01:00) read at the offset at which at least ``CLOCK_WITNESSES`` other
-    stories write that clock time in a named zone ("20.27 (hora peninsular)", "20:27 CEST": UTC+02:00),
-    when no other offset is so written for it, none at the local time's own offset, and the two
-    offsets are at most ``RESTATED_SLIP`` minutes apart: the local time is then what the other
-    stories say, and its restatement is what disagrees. A local time no article restated is left as it is: the witnesses may be telling the
-    event on their readers' clock ("12.33 hora peninsular" of a blackout in Lisbon)."""
+    stories write that clock time in a named zone ("20.27 (hora peninsular)", "20:27 CEST":
+    UTC+02:00), when no other offset is so written for it, none at the local time's own offset,
+    and the two offsets are at most ``RESTATED_SLIP`` minutes apart: the local time is then what
+    the other stories say, and its restatement is what disagrees. A local time no article
+    restated is left as it is: the witnesses may be telling the event on their readers' clock
+    ("12.33 hora peninsular" of a blackout in Lisbon). Also returns the offsets so overruled, each
+    with the one it gave way to."""
     said: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))  # written minutes -> offset -> stories
     for m in members:
         c = clock(m.w.value)
-        if m.w.zone and not m.w.zone.startswith("local") and c is not None and c[1] is not None:
+        if m.w.zone and not m.w.zone.startswith("local") and c is not None and c[1] is not None \
+                and m.w.qualifier not in OPEN_TIMES:  # ("after 20:27 CEST" writes no instant)
             said[c[0]][c[1]].add(src.get(m.article, m.article))
-    witnessed = {w: next(o for o, stories in by.items() if len(stories) >= CLOCK_WITNESSES)
-                 for w, by in said.items() if sum(len(stories) >= CLOCK_WITNESSES for stories in by.values()) == 1}
-    if not witnessed:
-        return members
+    if not said:
+        return members, {}
     out = []
+    reread: dict[str, str] = {}
     for m in members:
         c = clock(m.w.value)
-        o = witnessed.get(c[0]) if c is not None else None
-        if o is not None and local_offset(m.w.zone) and c[1] is not None and c[1] != o and abs(c[1] - o) <= RESTATED_SLIP \
-                and c[1] not in said[c[0]]:  # (no story writes it at its own offset: "15.12 hora canaria")
-            w = m.w
+        if c is None or c[1] is None or not local_offset(m.w.zone) or c[1] in said.get(c[0], {}):
+            out.append(m)  # (a story that writes it at its own offset keeps it there: "15.12 hora canaria")
+            continue
+        own = src.get(m.article, m.article)
+        # the offsets other stories write this clock time at, each with enough witnesses
+        sure = [o for o, stories in said.get(c[0], {}).items() if len(stories - {own}) >= CLOCK_WITNESSES]
+        if len(sure) == 1 and abs(c[1] - sure[0]) <= RESTATED_SLIP:
+            w, at = m.w, offset_text(sure[0])
             bare = Wording(w.kind, _OFFSET.sub("", str(w.value)), w.unit, w.low, w.high, w.qualifier, w.precision, w.zone, w.date)
-            m = Member(m.article, m.start, m.end, m.id, m.lang, _read_at(bare, offset_text(o), "local" + offset_text(o)), m.ref)
+            read = _read_at(bare, at, "local" + at)
+            read.figure = w.figure  # (the figure stays the one its article states)
+            m = Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
+            reread[offset_text(c[1])] = at
         out.append(m)
-    return out
+    return out, reread
 
 
 def _group(

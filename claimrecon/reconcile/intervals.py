@@ -107,8 +107,9 @@ def _zone_known(c: Claim) -> bool:
 
 
 def _on_local_clock(c: Claim) -> bool:
-    """A clock time told on the event's local clock: said to be local ("5:30 local time"), or read
-    on it (``reconcile._on_clock``, ``reconcile._told_alike``)."""
+    """A clock time told on the event's local clock: said to be local ("5:30 local time"), restated
+    in another zone by its article ("5:30 (0430 GMT)"), or read on it (``reconcile._on_clock``,
+    ``reconcile._told_alike``)."""
     return (c.zone or "").startswith("local")
 
 
@@ -122,7 +123,7 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
         return None  # one zone only implied: never flagged against a stated one
     if a.date and b.date and a.date != b.date:
         return None  # different days: different moments, not a conflict
-    if _on_local_clock(a) and _on_local_clock(b) and ma[0] == mb[0]:
+    if _on_local_clock(a) and _on_local_clock(b) and ma[0] == mb[0] and a.qualifier not in OPEN_TIMES and b.qualifier not in OPEN_TIMES:
         # two local clocks written alike are one instant, whatever offsets their articles'
         # restatements give them ("5:30 local time (0430 GMT)", "5:30am local time (0330 GMT)"):
         # what disagrees is a restatement
