@@ -202,6 +202,10 @@ _CLOCK_THEN_BRACKET = re.compile(r"(?<![\d.,])\d{1,2}(?:[.:]\d{2})?(?P<words>(?:
                                  r"(?P<opener>[^\W\d_]{1,5}\.?\s+)?$")
 
 
+#: a clock figure in a bracket: an hour, and its minutes if written ("13", "13.40")
+_CLOCK_FIGURE = re.compile(r"\d{1,2}(?:[.:](?P<minutes>\d{2}))?")
+
+
 def _restated_clock(s: str, lx: Lexicon, zone_pat: re.Pattern[str], at: int) -> bool:
     """Whether a figure at ``at`` opens a bracket, after an article or a clock's preposition at most
     ("(las 14.00 en Bucarest)"), right after a clock time whose words name its clock with a zone's
@@ -215,17 +219,11 @@ def _restated_clock(s: str, lx: Lexicon, zone_pat: re.Pattern[str], at: int) -> 
         return False
     opener = m.group("opener")
     if opener and not any(p is not None and p.fullmatch(opener.rstrip()) for p in (lx.article_re, lx.prep_re)):
-        return False  # the bracket may open with an article or a clock's preposition ("(las 14.00 en Bucarest)"), no other word ("(up 2.15 on the day)")
+        return False  # an article or a clock's preposition may open it ("(las 14.00"), no other word ("(up 2.15")
     # a whole hour in the bracket ("o godz. 14 czasu lokalnego (13 czasu polskiego)") is one only
     # when it names its zone too ("(las 14 comunidades ...)" is no clock time)
-    end = _figure_end(s, at)
-    return bool(re.match(r"\d{1,2}[.:]\d{2}", s[at:end])) or _abbreviated_zone(zone_pat, s, end)
-
-
-def _figure_end(s: str, at: int) -> int:
-    """Where the clock figure that starts at ``at`` ends ("13" or "13.40")."""
-    m = re.compile(r"\d{1,2}(?:[.:]\d{2})?").match(s, at)
-    return m.end() if m else at
+    fm = _CLOCK_FIGURE.match(s, at)
+    return fm is not None and (fm.group("minutes") is not None or _abbreviated_zone(zone_pat, s, fm.end()))
 
 
 def _said_of_a_day(s: str, lx: Lexicon, start: int) -> bool:
