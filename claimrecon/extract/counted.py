@@ -629,16 +629,12 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             hk = run[-1] if g.head_last else run[0]
             head = lemma(toks[hk].text, lang)
         weights: dict[str, float] = {}
-        for k in mine:
+        words = [(k, assign[k][1]) for k in mine]
+        words += [(k, FRONTED_WEIGHT) for k in fronted] if fig_clause[fi] == fronted_to else []
+        for k, weight in words:
             senses = terms[k] or ()
             for term in senses:
-                w = round(assign[k][1] / len(senses) ** 0.5, 2)  # an ambiguous word shares its weight among its senses
-                if weights.get(term, -1.0) < w:
-                    weights[term] = w
-        for k in fronted if fig_clause[fi] == fronted_to else ():
-            senses = terms[k] or ()
-            for term in senses:
-                w = round(FRONTED_WEIGHT / len(senses) ** 0.5, 2)
+                w = round(weight / len(senses) ** 0.5, 2)  # an ambiguous word shares its weight among its senses
                 if weights.get(term, -1.0) < w:
                     weights[term] = w
         if kind in ("duration", "time"):

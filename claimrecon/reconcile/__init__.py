@@ -552,10 +552,15 @@ def _in_zone(m: Member, offset: str) -> Member:
     return Member(m.article, m.start, m.end, m.id, m.lang, _read_at(m.w, offset, m.w.zone), m.ref)
 
 
+#: the UTC offset at the end of a clock time's value
+_OFFSET = re.compile(r"(?:Z|[+-]\d\d:\d\d)$")
+
+
 def _read_at(w: Wording, offset: str, zone: str | None) -> Wording:
-    """A clock time's wording read at a UTC ``offset``; the figure stays the one its article
-    states: the run's store keeps the claims by it, and a report shows what was written."""
-    read = Wording(w.kind, w.value + offset, w.unit, w.low, w.high, w.qualifier, w.precision, zone, w.date)
+    """A clock time's wording read at a UTC ``offset`` (in place of any it had); the figure stays
+    the one its article states: the run's store keeps the claims by it, and a report shows what
+    was written."""
+    read = Wording(w.kind, _OFFSET.sub("", str(w.value)) + offset, w.unit, w.low, w.high, w.qualifier, w.precision, zone, w.date)
     read.figure = w.figure
     return read
 
@@ -578,7 +583,6 @@ def _on_clock(m: Member, offset: str, home: str = "") -> Member:
     return Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
 
 
-_OFFSET = re.compile(r"(?:Z|[+-]\d\d:\d\d)$")
 #: stories (an article and its copies are one) that must write one clock time in named zones at
 #: one offset for a local time written alike to be read at that offset (``_told_alike``)
 CLOCK_WITNESSES = 2
@@ -597,9 +601,9 @@ def _told_alike(members: list[Member], src: dict[str, str]) -> tuple[list[Member
     restated is left as it is: the witnesses may be telling the event on their readers' clock
     ("12.33 hora peninsular" of a blackout in Lisbon). Also returns the offsets so overruled, each
     with the one it gave way to."""
+    clocks = [clock(m.w.value) for m in members]
     said: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))  # written minutes -> offset -> stories
-    for m in members:
-        c = clock(m.w.value)
+    for m, c in zip(members, clocks):
         if m.w.zone and not m.w.zone.startswith("local") and c is not None and c[1] is not None \
                 and m.w.qualifier not in OPEN_TIMES:  # ("after 20:27 CEST" writes no instant)
             said[c[0]][c[1]].add(src.get(m.article, m.article))
@@ -607,8 +611,7 @@ def _told_alike(members: list[Member], src: dict[str, str]) -> tuple[list[Member
         return members, {}
     out = []
     reread: dict[str, str] = {}
-    for m in members:
-        c = clock(m.w.value)
+    for m, c in zip(members, clocks):
         if c is None or c[1] is None or not local_offset(m.w.zone) or c[1] in said.get(c[0], {}):
             out.append(m)  # (a story that writes it at its own offset keeps it there: "15.12 hora canaria")
             continue
@@ -616,11 +619,8 @@ def _told_alike(members: list[Member], src: dict[str, str]) -> tuple[list[Member
         # the offsets other stories write this clock time at, each with enough witnesses
         sure = [o for o, stories in said.get(c[0], {}).items() if len(stories - {own}) >= CLOCK_WITNESSES]
         if len(sure) == 1 and abs(c[1] - sure[0]) <= RESTATED_SLIP:
-            w, at = m.w, offset_text(sure[0])
-            bare = Wording(w.kind, _OFFSET.sub("", str(w.value)), w.unit, w.low, w.high, w.qualifier, w.precision, w.zone, w.date)
-            read = _read_at(bare, at, "local" + at)
-            read.figure = w.figure  # (the figure stays the one its article states)
-            m = Member(m.article, m.start, m.end, m.id, m.lang, read, m.ref)
+            at = offset_text(sure[0])
+            m = Member(m.article, m.start, m.end, m.id, m.lang, _read_at(m.w, at, "local" + at), m.ref)
             reread[offset_text(c[1])] = at
         out.append(m)
     return out, reread
