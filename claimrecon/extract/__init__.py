@@ -525,7 +525,8 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
                     end=end,
                     sentence=sent.text,
                     sentence_start=sent.start,
-                    scope=_scoped(c["scope"], as_of if men.kind != "date" else None, then if men.kind != "date" else None),
+                    scope=_scoped(c["scope"], as_of if men.kind != "date" else None, then if men.kind != "date" else None,
+                                  _told_year(lx, sent, figures, published, men.start) if c["scope"].period == "previous_year" else None),
                     attribution=c["attribution"],
                     zone=men.zone,
                     date=men.date,
@@ -544,14 +545,18 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     return claims
 
 
-def _scoped(scope: Scope, as_of: str | None, then: str | None) -> Scope:
+def _scoped(scope: Scope, as_of: str | None, then: str | None, told: str | None = None) -> Scope:
     """A claim's scope with its article's report moment, and the year of the sentence before when
-    its own sentence points back to it (``_year_before``) and gives it no period of its own."""
+    its own sentence points back to it (``_year_before``) and gives it no period of its own. "The
+    year before" is the year before the one the text speaks of (``told``: "In 2025 ... 9,214, up
+    from 8,102 a year earlier" is 2024's), or before the article's when it speaks of none."""
     changes: dict[str, Any] = {}
     if as_of:
         changes["as_of"] = as_of
     if then and not scope.period:
         changes["period"] = "in_" + then
+    elif scope.period == "previous_year":
+        changes["period"] = f"in_{int(told) - 1}" if told else "last_year"
     return dataclasses.replace(scope, **changes) if changes else scope
 
 
@@ -570,6 +575,22 @@ def _year_before(lx: Lexicon, sents: list[Sentence], starts: list[int], figures:
     if published:
         years = {y for y in years if y < published[:4]}
     return years.pop() if len(years) == 1 else None
+
+
+def _told_year(lx: Lexicon, sent: Sentence, figures: dict[int, tuple[Mention, ...]], published: str | None,
+               before: int) -> str | None:
+    """The year before the article's, when its sentence names it before a figure at ``before``
+    (not as a start: "since 2024"), and no other: the year the sentence's figures are of, for "a
+    year earlier" to count back from ("W 2025 r. ... 9 214, o 13,7 proc. więcej niż rok wcześniej,
+    gdy było ich 8 102", in January 2026). Older years are left alone ("founded in 1998, it made
+    $40m, up from $30m a year earlier"): then "a year earlier" counts back from the article's date."""
+    if not published or not published[:4].isdigit():
+        return None
+    text, named = sent.text[:before], set(_years(sent, figures))  # (not a figure that looks like a year)
+    years = {m.group(1) for m in YEAR.finditer(text) if m.group(1) in named
+             and not (lx.since_re is not None and lx.since_re.search(text, max(0, m.start() - 12), m.start()))}
+    last = str(int(published[:4]) - 1)
+    return last if years == {last} else None
 
 
 def _points_back(lx: Lexicon, text: str) -> bool:

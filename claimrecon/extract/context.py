@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..records import Attribution, Scope
-from .counted import compared_with, may_state_change
+from .counted import compared_with, grammar, may_state_change
 from .engine import Mention
 from .lexicon import Lexicon, lexicon
 from .text import clause_bounds, text_cache
@@ -230,9 +230,11 @@ FRONTED_WORDS = 6
 
 
 @text_cache(maxsize=1024)
-def _opening_period(lang: str, s: str) -> tuple[int, str] | None:
-    """(end, period) of a short clause that opens the sentence and holds no figure ("Last year, 40
-    people died"; "Hace un año, el gasóleo costaba 1,41 euros"): it dates the clause after it."""
+def _opening_period(lang: str, s: str) -> tuple[int, str, bool] | None:
+    """(end, period, possessive) of a short clause that opens the sentence and holds no figure
+    ("Last year, 40 people died"; "Hace un año, el gasóleo costaba 1,41 euros"): it dates the
+    clause after it; an opening possessive ("Last year's top lot, an 830-gram truffle, ...") only
+    the clause right after it ("Last year's winner, Jane Smith, said 300 runners ..." is not)."""
     a, b = clause_bounds(s, 0, 0)
     if b >= len(s) or any(ch.isdigit() for ch in s[a:b]) or len(s[a:b].split()) > FRONTED_WORDS:
         return None
@@ -240,9 +242,43 @@ def _opening_period(lang: str, s: str) -> tuple[int, str] | None:
     if lx.since_re.search(s, a, b) or (lx.base_re is not None and lx.base_re.search(s, a, b)):
         return None  # "Since last year, 40 have died", "Compared with last year, sales rose 5%"
     close = a + len(s[a:b].rstrip(" ,;:-–—"))
+    opens = b - len(s[a:b].lstrip(" ,;:-–—\"“„«"))
     for m in lx.scope_re.finditer(s, a, b):
-        if m.end() == close:  # the clause ends with its cue: "Last year,", not "Last year's toll,"
-            return next(((b, v) for pat, f, v in lx.scope if f == "period" and pat.fullmatch(m.group())), None)
+        # the clause ends with its cue ("Last year,", "El récord del año pasado,"), or opens with its
+        # possessive: the sentence's subject ("Last year's top lot, an 830-gram truffle, sold for ...")
+        possessive = m.end() != close
+        if not possessive or (m.start() == opens and _POSSESSIVE.search(m.group())):
+            return next(((b, v, possessive) for pat, f, v in lx.scope if f == "period" and pat.fullmatch(m.group())), None)
+    return None
+
+
+def _names_base(lx: Lexicon, s: str, lo: int, at: int) -> bool:
+    """Whether a word of comparison stands right before a cue at ``at`` ("from the previous year",
+    "frente al año anterior", "wobec roku poprzedniego"): the cue names what a figure is compared
+    with, not the time of the figures after it."""
+    close = len(s[:at].rstrip())
+    return any(m.end() == close for pat in (lx.base_re, lx.change_base_re) if pat is not None
+               for m in pat.finditer(s, max(lo, close - 30), close))
+
+
+@text_cache(maxsize=1024)
+def _relative_period(lang: str, s: str, clause_start: int) -> tuple[int, str] | None:
+    """(end, period) of a relative word that opens the clause starting at ``clause_start`` right
+    after a period's words ("than last year, when 36 people died"; "que el año pasado, cuando
+    murieron 36"; "niż przed rokiem, gdy zginęło 36 osób"): the clause is about that period. Not
+    after a start ("since last year, when ..."): a running count from then."""
+    rel = grammar(lang).relative_after
+    if rel is None:
+        return None
+    lx = lexicon(lang)
+    for m in lx.scope_re.finditer(s, 0, clause_start + 1):
+        after = rel.match(s, m.end())
+        if after is None or not m.end() <= clause_start < after.end():
+            continue  # the comma between the time's words and the relative word closes the clause before
+        value = next((v for pat, f, v in lx.scope if f == "period" and pat.fullmatch(m.group())), None)
+        own = clause_bounds(s, m.start(), m.end())[0]
+        if value is not None and not lx.since_re.search(s, max(own, m.start() - 40), m.start()):
+            return after.end(), value
     return None
 
 
@@ -280,6 +316,8 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
             if fieldname == "period" and men.end <= at and compared_with(
                     s, men.end, at, lx.base_re, lx.change_base_re, may_state_change(men.kind, bool(men.extra.get("change")))):
                 continue  # "up 8% from the previous year", "o 8 proc. więcej niż rok wcześniej": the base
+            if fieldname == "period" and end <= men.core_start and _names_base(lx, s, a, at):
+                continue  # "rose 8% from the previous year to €1.2bn": the base, not the €1.2bn's year
             if _POSSESSIVE.search(s, end - 2, end) and not 0 <= men.core_start - end <= POSSESSIVE_REACH \
                     and (s[a:at].strip() or _YEAR_AFTER.search(s, end)):
                 # (one that opens the clause is its subject, "Last year's floods killed 229", unless
@@ -288,10 +326,22 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
             found.setdefault(fieldname, value)
     if "period" not in found:
         opening = _opening_period(lx.lang, s)
-        if opening is not None and spans and not any(ch.isdigit() for ch in s[opening[0] : spans[-1][0]]):
+        if opening is not None and spans and not any(ch.isdigit() for ch in s[opening[0] : spans[-1][0]]) \
+                and not (opening[2] and s[opening[0] : spans[-1][0]].strip(" ,;:-–—")):
             # the first clause with a figure after it, asides between them ("Last year, according
             # to police, 40 died"); not a later one ("..., while it now costs €1.60")
             found["period"] = opening[1]
+    if "period" not in found:
+        clause = clause_bounds(s, men.core_start, men.end)
+        relative = _relative_period(lx.lang, s, clause[0])
+        later = grammar(lx.lang).later
+        if relative is not None and relative[0] <= men.core_start \
+                and not (later is not None and later.search(s, relative[0], men.core_start)) \
+                and not _YEAR_AFTER.search(s, relative[0], clause[1]):
+            # (up to words of another time, and where the clause names no year of its own: not
+            # "..., when it rose to 23% and now stands at 25%", nor "..., when 36 died in 2024")
+            # "five more than last year, when 36 died": the clause after the time's words is about it
+            found["period"] = relative[1]
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%

@@ -93,6 +93,7 @@ class Grammar:
     opens: frozenset[str] = frozenset()  # words after which a reported clause's own subject starts ("said", "que", "że")
     whole: re.Pattern[str] | None = None  # between two counts, makes the second the whole of the first: "of", "de", "z"
     relative_year: re.Pattern[str] | None = None  # a year a relative clause is about: "December 2018, when ..."
+    relative_after: re.Pattern[str] | None = None  # after a time's words, opens a clause about it: ", when", ", cuando"
     extent: frozenset[str] = frozenset()  # after "14m", a word that makes it metres: "high", "long", "deep"
     year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
@@ -188,7 +189,8 @@ def grammar(lang: str) -> Grammar:
                 # the word of a whole, then at most one word ("of the", "of Spain's", "de sus", "z")
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
-                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
+                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), relative_after=_words_re(relative, r"\s*,?\s+(?:{})\b"),
+                extent=frozenset(extent), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
                 modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
                 aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"))
