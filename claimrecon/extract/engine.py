@@ -319,6 +319,9 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 continue
             if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 and _counts_next(s, lx, m.end()):
                 continue  # "o 19 poszkodowanych" (about 19 injured), "o 16 więcej" (16 more): no clock time
+            if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 and _GROUPED_AFTER.match(s, m.end()):
+                continue  # "przekroczony o 22 903 osoby": the first group of a number's thousands, no hour
+                # (after a bare "o" only: "o godz. 15 120 strażaków" keeps its hour)
             um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
             unit_entry = lx.units_after.get(um.group("unit").lower(), ("", "", 0.0)) if um else None
             if um and len(um.group("unit")) == 1 and _ABBREVIATION_ON.match(s, um.end()):
@@ -356,7 +359,67 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if hedge:
                 men.qualifier = hedge
             out.append(men)
+    return out + _clock_range_ends(s, lx, out, taken, dict(_time_patterns(lx.lang)[0])["ampm"])
+
+
+#: after a number, a space and three more digits: a group of thousands ("22 903", "12 500")
+_GROUPED_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d.,:]\d|\d)")
+
+#: the other end of a clock range, right after one end that is a clock time ("od godz. 7 do 21",
+#: "de 9.00 a 21.00 horas"), or right before it, after the range's lead ("from 7 to 9 p.m.",
+#: "entre las 7 y las 21"): the connectors ``_RANGE_GAP`` allows, and an article before an hour
+_CLOCK_RANGE_END = re.compile(r"\s*(?P<c>-|–|—|to|until|and|y|a|do|hasta)\s*(?:las\s+)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?![\d:]|[.,]\d)", re.I)
+#: what opens a clock range before its first end, and the connector each allows ("from 7 to 9",
+#: "between 7 and 9", "od godz. 7 do 21", "de 9.00 a 21.00", "entre las 7 y las 21")
+_CLOCK_RANGE_OPENER = re.compile(r"(?<!\w)(?P<lead>between|from|entre|de|desde|od)\s+(?:las\s+|godz\.\s+)?$", re.I)
+_CLOCK_RANGE_PAIRS = {"between": ("and",), "from": ("to", "until", "-", "–", "—"), "entre": ("y",),
+                      "de": ("a", "-", "–", "—"), "desde": ("hasta", "a"), "od": ("do", "-", "–", "—")}
+#: what may follow the second end of a clock range: punctuation, the clause's end, an hour's word
+_CLOCK_RANGE_CLOSE = re.compile(r"\s*(?:$|[.,;:!?)\]–—-]|(?:h|hrs|horas|hora|godz\.?|godziny|local|czasu)(?!\w))", re.I)
+_CLOCK_RANGE_START = re.compile(r"(?<!\w)(?P<lead>between|from|entre|de|desde|od)\s+(?:las\s+|godz\.\s+)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?"
+                                r"\s*(?P<c>-|–|—|to|until|and|y|a|do|hasta)\s*(?:las\s+)?$", re.I)
+
+
+def _clock_range_ends(s: str, lx: Lexicon, clocks: list[Mention], taken: list[tuple[int, int]],
+                      ampm: re.Pattern[str]) -> list[Mention]:
+    """The ends of clock ranges that only their other end shows to be clock times: a bare hour
+    ("od godz. 7 do 21": 21:00) or one whose am/pm marker its other end carries ("from 7 to 9
+    p.m.": 19:00). A range has its opener and the connector that goes with it ("at 9 p.m. and 12
+    people were arrested" is none), and its second end closes the clause or takes an hour's word
+    ("od godz. 8 do 16 osób czekało", "do 21 tys. pojazdów" are counts)."""
+    out = []
+    for t in clocks:
+        if t.hour_minute is None:
+            continue
+        found = []
+        after = _CLOCK_RANGE_END.match(s, t.end)
+        opener = _CLOCK_RANGE_OPENER.search(s, max(0, t.start - 20), t.start)
+        if after and opener and _paired(opener.group("lead"), after.group("c")) and _CLOCK_RANGE_CLOSE.match(s, after.end()):
+            found.append((after, False))
+        before = _CLOCK_RANGE_START.search(s, max(0, t.start - 40), t.start)
+        if before and _paired(before.group("lead"), before.group("c")):
+            found.append((before, True))
+        for m, first in found:
+            start, end = m.start("h"), m.end("m") if m.group("m") else m.end("h")
+            h, mi = int(m.group("h")), int(m.group("m") or 0)
+            if h > 24 or mi > 59 or _overlaps(taken, start, end):
+                continue
+            if first and h < 12 and h + 12 <= t.hour_minute[0] and _pm_in(s, ampm, t):
+                h += 12  # "from 7 to 9 p.m.": a marker said once is said of both ends
+            taken.append((start, end))
+            out.append(Mention("time", start, end, start, end, None, zone=t.zone, hour_minute=(h % 24, mi)))
     return out
+
+
+def _paired(lead: str, connector: str) -> bool:
+    """Whether a range's opener goes with its connector ("from ... to", "entre ... y", "od ... do")."""
+    return connector.lower() in _CLOCK_RANGE_PAIRS.get(lead.lower(), ())
+
+
+def _pm_in(s: str, ampm: re.Pattern[str], t: Mention) -> bool:
+    """Whether a clock time is written with a p.m. marker ("9 p.m.", "9pm")."""
+    m = ampm.match(s, t.core_start)
+    return m is not None and bool(m.group("pm"))
 
 
 def _counts_next(s: str, lx: Lexicon, end: int) -> bool:
