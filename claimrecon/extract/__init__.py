@@ -586,8 +586,8 @@ def _told_year(lx: Lexicon, sent: Sentence, figures: dict[int, tuple[Mention, ..
     $40m, up from $30m a year earlier"): then "a year earlier" counts back from the article's date."""
     if not published or not published[:4].isdigit():
         return None
-    text, named = sent.text[:before], set(_years(sent, figures))  # (not a figure that looks like a year)
-    years = {m.group(1) for m in YEAR.finditer(text) if m.group(1) in named
+    text = sent.text
+    years = {m.group(1) for m in _year_matches(sent, figures) if m.end() <= before
              and not (lx.since_re is not None and lx.since_re.search(text, max(0, m.start() - 12), m.start()))}
     last = str(int(published[:4]) - 1)
     return last if years == {last} else None
@@ -602,8 +602,13 @@ def _points_back(lx: Lexicon, text: str) -> bool:
 
 def _years(sent: Sentence, figures: dict[int, tuple[Mention, ...]]) -> list[str]:
     """The years a sentence names, not counting figures that look like one ("2019 people")."""
+    return [m.group(1) for m in _year_matches(sent, figures)]
+
+
+def _year_matches(sent: Sentence, figures: dict[int, tuple[Mention, ...]]) -> list[re.Match[str]]:
+    """``_years``, where the sentence names them."""
     spans = [(m.start, m.end) for m in figures.get(sent.start, ()) if m.kind != "date"]
-    return [m.group(1) for m in YEAR.finditer(sent.text) if not any(a <= m.start() < b for a, b in spans)]
+    return [m for m in YEAR.finditer(sent.text) if not any(a <= m.start() < b for a, b in spans)]
 
 
 def _bracket_opening(barred: str) -> re.Pattern[str]:

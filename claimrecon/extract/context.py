@@ -248,8 +248,14 @@ def _opening_period(lang: str, s: str) -> tuple[int, str, bool] | None:
         # possessive: the sentence's subject ("Last year's top lot, an 830-gram truffle, sold for ...")
         possessive = m.end() != close
         if not possessive or (m.start() == opens and _POSSESSIVE.search(m.group())):
-            return next(((b, v, possessive) for pat, f, v in lx.scope if f == "period" and pat.fullmatch(m.group())), None)
+            value = _period_value(lx, m.group())
+            return (b, value, possessive) if value is not None else None
     return None
+
+
+def _period_value(lx: Lexicon, cue: str) -> str | None:
+    """The period a scope cue's words give ("last_year"), None for a cue of another field."""
+    return next((v for pat, f, v in lx.scope if f == "period" and pat.fullmatch(cue)), None)
 
 
 def _names_base(lx: Lexicon, s: str, lo: int, at: int) -> bool:
@@ -275,7 +281,7 @@ def _relative_period(lang: str, s: str, clause_start: int) -> tuple[int, str] | 
         after = rel.match(s, m.end())
         if after is None or not m.end() <= clause_start < after.end():
             continue  # the comma between the time's words and the relative word closes the clause before
-        value = next((v for pat, f, v in lx.scope if f == "period" and pat.fullmatch(m.group())), None)
+        value = _period_value(lx, m.group())
         own = clause_bounds(s, m.start(), m.end())[0]
         if value is not None and not lx.since_re.search(s, max(own, m.start() - 40), m.start()):
             return after.end(), value
@@ -338,9 +344,9 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
         if relative is not None and relative[0] <= men.core_start \
                 and not (later is not None and later.search(s, relative[0], men.core_start)) \
                 and not _YEAR_AFTER.search(s, relative[0], clause[1]):
+            # "five more than last year, when 36 died": the clause after the time's words is about it
             # (up to words of another time, and where the clause names no year of its own: not
             # "..., when it rose to 23% and now stands at 25%", nor "..., when 36 died in 2024")
-            # "five more than last year, when 36 died": the clause after the time's words is about it
             found["period"] = relative[1]
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...

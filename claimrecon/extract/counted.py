@@ -189,8 +189,8 @@ def grammar(lang: str) -> Grammar:
                 # the word of a whole, then at most one word ("of the", "of Spain's", "de sus", "z")
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
-                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"), relative_after=_words_re(relative, r"\s*,?\s+(?:{})\b"),
-                extent=frozenset(extent), year_before=frozenset(year_before),
+                relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"),
+                relative_after=_words_re(relative, r"\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
                 modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
                 aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"))

@@ -359,29 +359,29 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if hedge:
                 men.qualifier = hedge
             out.append(men)
-    return out + _clock_range_ends(s, lx, out, taken, dict(_time_patterns(lx.lang)[0])["ampm"])
+    return out + _clock_range_ends(s, lx, out, taken) if out else out
 
 
 #: after a number, a space and three more digits: a group of thousands ("22 903", "12 500")
 _GROUPED_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d.,:]\d|\d)")
 
-#: the other end of a clock range, right after one end that is a clock time ("od godz. 7 do 21",
-#: "de 9.00 a 21.00 horas"), or right before it, after the range's lead ("from 7 to 9 p.m.",
-#: "entre las 7 y las 21"): the connectors ``_RANGE_GAP`` allows, and an article before an hour
-_CLOCK_RANGE_END = re.compile(r"\s*(?P<c>-|–|—|to|until|and|y|a|do|hasta)\s*(?:las\s+)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?![\d:]|[.,]\d)", re.I)
-#: what opens a clock range before its first end, and the connector each allows ("from 7 to 9",
-#: "between 7 and 9", "od godz. 7 do 21", "de 9.00 a 21.00", "entre las 7 y las 21")
-_CLOCK_RANGE_OPENER = re.compile(r"(?<!\w)(?P<lead>between|from|entre|de|desde|od)\s+(?:las\s+|godz\.\s+)?$", re.I)
+#: what opens a clock range before its first end, and the connectors each goes with ("from 7 to
+#: 9", "between 7 and 9", "od godz. 7 do 21", "de 9.00 a 21.00", "entre las 7 y las 21")
 _CLOCK_RANGE_PAIRS = {"between": ("and",), "from": ("to", "until", "-", "–", "—"), "entre": ("y",),
                       "de": ("a", "-", "–", "—"), "desde": ("hasta", "a"), "od": ("do", "-", "–", "—")}
+_RANGE_LEADS = "|".join(_CLOCK_RANGE_PAIRS)
+_RANGE_CONNECTORS = "|".join(sorted({re.escape(c) for cs in _CLOCK_RANGE_PAIRS.values() for c in cs}, key=lambda c: (-len(c), c)))
+_RANGE_HOUR = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?"
+#: the other end of a clock range, right after one end that is a clock time ("od godz. 7 do 21",
+#: "de 9.00 a 21.00 horas"), or right before it, after the range's opener ("from 7 to 9 p.m.")
+_CLOCK_RANGE_END = re.compile(rf"\s*(?P<c>{_RANGE_CONNECTORS})\s*(?:las\s+)?{_RANGE_HOUR}(?![\d:]|[.,]\d)", re.I)
+_CLOCK_RANGE_START = re.compile(rf"(?<!\w)(?P<lead>{_RANGE_LEADS})\s+(?:las\s+|godz\.\s+)?{_RANGE_HOUR}\s*(?P<c>{_RANGE_CONNECTORS})\s*(?:las\s+)?$", re.I)
+_CLOCK_RANGE_OPENER = re.compile(rf"(?<!\w)(?P<lead>{_RANGE_LEADS})\s+(?:las\s+|godz\.\s+)?$", re.I)
 #: what may follow the second end of a clock range: punctuation, the clause's end, an hour's word
 _CLOCK_RANGE_CLOSE = re.compile(r"\s*(?:$|[.,;:!?)\]–—-]|(?:h|hrs|horas|hora|godz\.?|godziny|local|czasu)(?!\w))", re.I)
-_CLOCK_RANGE_START = re.compile(r"(?<!\w)(?P<lead>between|from|entre|de|desde|od)\s+(?:las\s+|godz\.\s+)?(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?"
-                                r"\s*(?P<c>-|–|—|to|until|and|y|a|do|hasta)\s*(?:las\s+)?$", re.I)
 
 
-def _clock_range_ends(s: str, lx: Lexicon, clocks: list[Mention], taken: list[tuple[int, int]],
-                      ampm: re.Pattern[str]) -> list[Mention]:
+def _clock_range_ends(s: str, lx: Lexicon, clocks: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
     """The ends of clock ranges that only their other end shows to be clock times: a bare hour
     ("od godz. 7 do 21": 21:00) or one whose am/pm marker its other end carries ("from 7 to 9
     p.m.": 19:00). A range has its opener and the connector that goes with it ("at 9 p.m. and 12
@@ -404,7 +404,7 @@ def _clock_range_ends(s: str, lx: Lexicon, clocks: list[Mention], taken: list[tu
             h, mi = int(m.group("h")), int(m.group("m") or 0)
             if h > 24 or mi > 59 or _overlaps(taken, start, end):
                 continue
-            if first and h < 12 and h + 12 <= t.hour_minute[0] and _pm_in(s, ampm, t):
+            if first and h < 12 and h + 12 <= t.hour_minute[0] and _pm_in(s, lx, t):
                 h += 12  # "from 7 to 9 p.m.": a marker said once is said of both ends
             taken.append((start, end))
             out.append(Mention("time", start, end, start, end, None, zone=t.zone, hour_minute=(h % 24, mi)))
@@ -416,8 +416,9 @@ def _paired(lead: str, connector: str) -> bool:
     return connector.lower() in _CLOCK_RANGE_PAIRS.get(lead.lower(), ())
 
 
-def _pm_in(s: str, ampm: re.Pattern[str], t: Mention) -> bool:
-    """Whether a clock time is written with a p.m. marker ("9 p.m.", "9pm")."""
+def _pm_in(s: str, lx: Lexicon, t: Mention) -> bool:
+    """Whether a clock time is written with a p.m. marker ("9 p.m.", "9pm"): the "ampm" form."""
+    ampm = next(pat for name, pat in _time_patterns(lx.lang)[0] if name == "ampm")
     m = ampm.match(s, t.core_start)
     return m is not None and bool(m.group("pm"))
 
