@@ -164,7 +164,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "roles.tsv": [("concept", _text), ("role", _one_of("tally", "state", "deployed", "source", "generic"))],
     "families.tsv": [("family", _text), ("concepts", _text)],
     "local_currencies.tsv": [("currency", _text), ("country", _text), ("code", _text), ("least", _optional)],
-    "exchange.tsv": [("code", _text), ("usd", _number)],
+    "exchange.tsv": [("code", _text), ("usd", _number), ("steady", _one_of("yes", "no"))],
 }
 
 LANGUAGE_FILES = (

@@ -1339,13 +1339,15 @@ def test_a_rate_no_article_gives_goes_through_a_third_currency():
 
 def test_a_conversion_far_from_the_rough_rate_teaches_no_rate():
     # one outlet converts at 5.5 zlotys to the euro (the rough rate is about 4.3): its figure is
-    # the one flagged, not the right amounts of the others judged at its rate
+    # the one flagged, not the right amounts of the others judged at its rate (against the euros
+    # too: a fifth off at rough rates, a soft flag)
     claims, _, conflicts = _run(
         ("en.txt", "en", "Every household in the valley will receive a one-off payment of €200 (about PLN 1,100), the regional council said on Monday."),
         ("pl.txt", "pl", "Każde gospodarstwo domowe w dolinie otrzyma jednorazową wypłatę w wysokości 860 zł, poinformował w poniedziałek sejmik."),
         ("es.txt", "es", "Cada hogar del valle recibirá un pago único de 200 euros, informó el lunes el consejo regional."),
         published="2026-03-02")
-    assert _pairs(claims, conflicts) == [("860 zł", "about PLN 1,100")]
+    assert _pairs(claims, conflicts) == [("200 euros", "about PLN 1,100"), ("860 zł", "about PLN 1,100")]
+    assert [k.severity for k in conflicts if "200 euros" in (k.reason or "")] == ["soft"]
 
 
 def test_only_conversions_near_the_rough_rates_make_the_run_rate():

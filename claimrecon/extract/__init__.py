@@ -617,10 +617,12 @@ def _bracket_opening(barred: str) -> re.Pattern[str]:
     return re.compile(rf"[\s,]*[(\[][^\d()\[\]{barred}]{{0,24}}")
 
 
-#: what stands between a clock time and its restatement in another zone: a bracket opening
-#: and a few words at most, no figure ("11:42 a.m. (1042 GMT)", "a las 15.40 (13.40 GMT)",
-#: "o 19.42 czasu lokalnego (w sobotę o 2.42 czasu polskiego)")
-_RESTATED = _bracket_opening(".;")
+#: what stands between a clock time and its restatement in another zone: two words at most (the
+#: day it names: "3:40 a.m. on Sunday (0840 GMT)", "a las 9.00 del domingo (las 3.00 en la
+#: España peninsular)"), a bracket opening and a few words at most, no figure ("11:42 a.m.
+#: (1042 GMT)", "a las 15.40 (13.40 GMT)", "o 19.42 czasu lokalnego (w sobotę o 2.42 czasu
+#: polskiego)")
+_RESTATED = re.compile(r"(?:\s+[^\W\d_]+){0,2}" + _bracket_opening(".;").pattern)
 #: ... and between an amount and its conversion into another currency ("99 millones de euros
 #: (unos 85 millones de libras)"), where a hedge's abbreviation may stand ("99 mln euro (ok. 420
 #: mln zł)")

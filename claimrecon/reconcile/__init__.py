@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock, local_offset, offset_text
-from .intervals import OPEN_TIMES, gap_between, interval, relative_gap, same_value, times_apart, verdict
+from .intervals import OPEN_TIMES, ROUGH_YEARS, gap_between, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -125,7 +125,7 @@ class Wordings:
 
 def _figure_pairs(
     fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int],
-    rates: dict[tuple[str, str], float] | None = None,
+    rates: dict[tuple[str, str], float] | None = None, rough: bool = False,
 ) -> list[tuple[float, Member, Member, str]]:
     """(score, first claim, second claim, severity) of the conflicting claim pairs of one group,
     at most ``PAIRS_PER_FIGURES`` for any two figures and ``CONFLICTS_PER_GROUP`` in all.
@@ -135,10 +135,11 @@ def _figure_pairs(
     figures costs about what its listed conflicts cost, not the square of its figures. The list
     is the one judging every pair gives (tested against that), unless a group needs more than
     ``PAIRS_JUDGED_PER_GROUP`` pairs judged: then it is the best of the pairs judged by then.
-    ``rates``: the run's rates between the group's currencies (``verdict``)."""
+    ``rates``: the run's rates between the group's currencies, ``rough``: whether its articles are
+    of the years the rough rates stand for (``verdict``)."""
     if len({src.get(m.article, m.article) for fk in fig_keys for m in by_fig[fk]}) < 2:
         return []  # one source (or copies of one story) says every figure: nothing to compare
-    return _top(_PairSearch(fig_keys, by_fig, src, support, rates).run())
+    return _top(_PairSearch(fig_keys, by_fig, src, support, rates, rough).run())
 
 
 def _top(out: list[tuple[float, Member, Member, str]]) -> list[tuple[float, Member, Member, str]]:
@@ -267,8 +268,8 @@ class _PairSearch:
     """
 
     def __init__(self, fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int],
-                 rates: dict[tuple[str, str], float] | None = None) -> None:
-        self.rates = rates
+                 rates: dict[tuple[str, str], float] | None = None, rough: bool = False) -> None:
+        self.rates, self.rough = rates, rough
         # amounts of several currencies in one group: the search's bounds, read from raw values,
         # would prune pairs that are hard at a rate
         mixed = len({m.w.unit for fk in fig_keys for m in by_fig[fk] if m.w.kind == "money"}) > 1
@@ -364,7 +365,7 @@ class _PairSearch:
             for wb, cb, sb in fb.wordings:
                 if len(sa) == 1 and len(sb) == 1 and sa == sb:
                     continue  # one article (or copies of one story) says both
-                v = verdict(ca, cb, self.rates)  # type: ignore[arg-type]  # a Wording has every field verdict reads
+                v = verdict(ca, cb, self.rates, self.rough)  # type: ignore[arg-type]  # a Wording has every field verdict reads
                 if v is not None and v != "agree":
                     bad[(wa, wb)] = v
         if not bad:
@@ -421,7 +422,10 @@ def _round_ratio(x: float) -> str:
 
 
 def _rates(a: Claim, b: Claim) -> str:
-    return f"at rough exchange rates the two amounts are about {_round_ratio(times_apart(a, b) or 0.0)} times apart"
+    apart = times_apart(a, b) or 0.0
+    if apart < 2:
+        return f"at rough exchange rates one amount is about {round((apart - 1) * 100)}% more than the other"
+    return f"at rough exchange rates the two amounts are about {_round_ratio(apart)} times apart"
 
 
 def _converted(a: Claim, b: Claim, rate: float) -> str:
@@ -531,7 +535,8 @@ def reconcile_groups(
             local = reread.get(local, local)  # the implied times too, when the clock they were to be read on was overruled
         if local:
             members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
-        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates)
+        rough = key[0] == "money" and all(_rough_year(arts.get(m.article)) for m in members)
+        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates, rough)
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
@@ -543,6 +548,13 @@ def reconcile_groups(
     groups.sort(key=lambda g: g.id)
     g2, k2 = apply_reviews(groups, conflicts, reviews)
     return tuple(g2), tuple(k2)
+
+
+def _rough_year(article: Article | None) -> bool:
+    """Whether an article is dated in a year the rough exchange rates stand for
+    (``intervals.ROUGH_YEARS``); an undated one is not."""
+    year = (article.published or "")[:4] if article is not None else ""
+    return year.isdigit() and int(year) in ROUGH_YEARS
 
 
 def _in_zone(m: Member, offset: str) -> Member:
@@ -629,10 +641,11 @@ def _told_alike(members: list[Member], src: dict[str, str]) -> tuple[list[Member
 def _group(
     key: tuple[str, ...], members: list[Member], claim_of: Callable[[Member], Claim], ids: IdsOf,
     arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str], how: Match | None = None,
-    label: str | None = None, local: str = "", rates: dict[tuple[str, str], float] | None = None,
+    label: str | None = None, local: str = "", rates: dict[tuple[str, str], float] | None = None, rough: bool = False,
 ) -> tuple[Group, list[Conflict]]:
     """One group and its conflicts; ``local``: the offset its implied clock times were read on
-    (``_on_clock``), "" when none; ``rates``: the run's rates between its currencies."""
+    (``_on_clock``), "" when none; ``rates``: the run's rates between its currencies; ``rough``:
+    its articles are all of the years the rough rates stand for (``intervals.ROUGH_YEARS``)."""
     kind, measure = key[0], key[1] or None
     gid = group_id(key)
     series = _hid("s-", *key[:-1])
@@ -661,7 +674,7 @@ def _group(
         support[fk] = len(srcs)
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
-    for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support, rates):
+    for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support, rates, rough):
         reason = _reason(v, claim_of(x), claim_of(y), arts, rates)
         read = [m for m in (x, y) if m.w.zone != claim_of(m).zone] if local else []  # read on the local clock
         if read:
