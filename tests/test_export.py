@@ -517,3 +517,20 @@ def test_a_quantity_matched_by_inference_is_marked_as_such() -> None:
     page = to_html(report)
     assert '<span class="inferred">inferred match, confidence 0.72</span>' in page
     assert "passenger = pasajero" in page
+
+
+def test_a_bound_in_one_currency_is_not_read_against_a_figure_in_another():
+    """A soft flag between two currencies is shown as one (at rough rates), never as a bound the
+    other figure meets: "at least £5 million" says nothing of "$5.2 million" as written."""
+    from claimrecon.extract import extract
+    from claimrecon.reconcile import reconcile
+    from claimrecon.records import Article, Report
+
+    arts = (Article("a.txt", "ok", language="en", text="The club paid at least £5 million for the striker.", published="2025-05-02"),
+            Article("b.txt", "ok", language="en", text="The club paid $5.2 million for the striker.", published="2025-05-02"))
+    claims = tuple(c for a in arts for c in extract(a.text, "en", article_id=a.id, published=a.published))
+    groups, conflicts = reconcile(arts, claims)
+    assert [k.severity for k in conflicts] == ["soft"]
+    md = to_markdown(Report(arts, claims, groups, conflicts))
+    assert "at least £5 million vs \\$5.2 million: at rough exchange rates" in md
+    assert "allows" not in md

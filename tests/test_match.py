@@ -756,7 +756,7 @@ def test_a_thousandfold_slip_across_currencies_is_flagged():
 
 
 def test_a_wire_datelines_day_takes_the_year_of_the_other_articles():
-    from claimrecon.match import _dateline_days
+    from claimrecon.match import dateline_days
 
     arts = [Article("wire.txt", "ok", language="en", dateline_day="12-30", published_time="16:05"),
             Article("paper.txt", "ok", language="en", published="2026-01-02"),
@@ -764,9 +764,9 @@ def test_a_wire_datelines_day_takes_the_year_of_the_other_articles():
             Article("dated.txt", "ok", language="en", published="2026-01-03", dateline_day="01-01")]
     # the nearest year to the other articles' dates, across New Year; a day months away is left
     # undated; an article that prints its full date keeps it
-    assert _dateline_days(arts) == {"wire.txt": "2025-12-30T16:05"}
+    assert dateline_days(arts) == {"wire.txt": "2025-12-30T16:05"}
     # and none when no article of the run prints a full date
-    assert _dateline_days(arts[:1]) == {"wire.txt": "--12-30T16:05"}  # no year in the run: the day alone
+    assert dateline_days(arts[:1]) == {"wire.txt": "--12-30T16:05"}  # no year in the run: the day alone
 
 
 def test_a_bylines_weekday_lets_days_without_a_year_resolve_weekdays():

@@ -113,6 +113,22 @@ def test_implied_zone_is_never_flagged_against_a_stated_one():
     assert conflicts == ()
 
 
+@pytest.mark.parametrize("lang, text, zone", [
+    ("en", "The ferry sank at 5:20 a.m. on Tuesday (0320 GMT) off the coast.", "local+02:00"),
+    ("en", "The slide struck at 3:40 a.m. Sunday (0840 GMT) above the village.", "local-05:00"),
+    ("es", "El incendio comenzó a las 9.10 del domingo (7.10 GMT) en un pinar.", "local+02:00"),
+    ("pl", "Pożar wybuchł o 4.25 w sobotę (2.25 GMT) w hali magazynowej.", "local+02:00"),
+    # another word than the weekday the time is of may lead to another moment: no restatement
+    ("en", "The curfew starts at 10 p.m. until dawn (0400 GMT) every night.", None),
+    ("en", "Rescuers arrived at 6 a.m. after midnight (0100 GMT) calls.", None),
+    ("es", "El toque de queda empieza a las 22.00 hasta el alba (5.00 GMT) cada noche.", None),
+    ("pl", "Sklepy otwarto o 9.00 i zamknięto (o 15.00 GMT) w całym mieście.", None),
+])
+def test_a_clock_restated_after_its_weekday_gets_the_offset_of_its_restatement(lang, text, zone):
+    first = next(c for c in extract(text, lang, published="2025-03-10") if c.kind == "time")
+    assert first.zone == zone
+
+
 def test_a_local_clock_restated_in_another_zone_reads_the_implied_clocks_of_its_moment():
     """"11:42 a.m. (1042 GMT)" is one figure on the local clock at UTC+01:00: the Polish "12:42",
     whose zone is implied, is read on that clock and is an hour off every other report, the
@@ -248,6 +264,47 @@ def test_amounts_a_fifth_apart_in_steady_currencies_are_a_soft_flag():
         ("b.txt", "en", "Analysts put the producer's loss from the recall at about $6.6 million."),
         published="2019-05-02")
     assert conflicts == ()
+
+
+def test_the_rough_rate_close_call_is_judged_pair_by_pair():
+    """Whether the rough rates judge a close call depends on the pair's two articles, not on the
+    others of the group: an undated or older third article saying the same amount hides nothing,
+    and it is not itself flagged; a copy takes its original's date, a wire dateline the run's year."""
+    def conflicts_with(third: Article, text: str = "") -> list[tuple[str, str]]:
+        arts = [Article("a.txt", "ok", language="en", text="The producer's loss from the recall came to €4.8 million.",
+                        published="2025-05-02"),
+                Article("b.txt", "ok", language="en", text="The producer's loss from the recall came to about $6.6 million.",
+                        published="2025-05-02"), third]
+        claims = [c for a in arts for c in extract(a.text, "en", article_id=a.id, published=a.published)]
+        _, conflicts = reconcile(arts, claims)
+        where = {c.id: c.article for c in claims}
+        return sorted(tuple(sorted(where[x] for x in k.claims)) for k in conflicts)  # type: ignore[misc]
+
+    loss = "The producer's loss from the recall came to €4.8 million."
+    assert conflicts_with(Article("c.txt", "ok", language="en", text=loss)) == [("a.txt", "b.txt")]
+    assert conflicts_with(Article("c.txt", "ok", language="en", text=loss, published="2019-05-02")) == [("a.txt", "b.txt")]
+    copy = Article("c.txt", "ok", language="en", text=loss, duplicate_of="a.txt")
+    assert conflicts_with(copy) == [("a.txt", "b.txt"), ("b.txt", "c.txt")]
+    wire = Article("c.txt", "ok", language="en", text=loss, dateline_day="05-03")
+    assert conflicts_with(wire) == [("a.txt", "b.txt"), ("b.txt", "c.txt")]
+
+
+def test_about_on_a_conversion_allows_a_twentieth_at_the_runs_rate():
+    """At the rate the run's own articles use (here 0.85 pounds to the euro, from "€40 (£34)"),
+    "about £38" for €40 is a conversion 12% off: flagged (soft), where the +/-10% "about" gives a
+    count would have let it pass; "about £36" stands within a twentieth of £34 and agrees."""
+    def pairs(hedged: str) -> list[tuple[str, str, str]]:
+        claims, _, conflicts = _run(
+            ("a.txt", "en", "A seat at the final costs €40 (£34), the organisers said."),
+            ("b.txt", "en", f"A seat at the final costs {hedged}, the organisers said."),
+            ("c.txt", "es", "Una entrada para la final cuesta 40 euros, según los organizadores."),
+            published="2025-05-02")
+        text = {c.id: c.text for c in claims}
+        return sorted((text[k.claims[0]], text[k.claims[1]], k.severity) for k in conflicts)
+
+    # (the two amounts in pounds differ within the hedge: soft, as for any one currency)
+    assert pairs("about £38") == [("about £38", "40 euros", "soft"), ("£34", "about £38", "soft"), ("€40", "about £38", "soft")]
+    assert pairs("about £36") == [("£34", "about £36", "soft")]
 
 
 def test_moments_totals_and_last_year_are_not_conflicts():

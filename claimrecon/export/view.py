@@ -523,12 +523,13 @@ def _dispute(v: ReportView, g: Group, conflicts: list[Conflict]) -> Dispute:
         if k.severity == "hard":
             a.hard = b.hard = True
             pair, into = _lead(d.hard, a, b), d.hard
+        elif a.kind == "money" and a.unit != b.unit:
+            # (before the bounds: a bound in one currency says nothing of a figure in another)
+            pair, into = _lead(d.rates, a, b), d.rates
         elif a.qualifier in BOUNDS and isinstance(b.value, (int, float)) and a.low <= float(b.value) <= a.high:
             pair, into = (a, b), d.bound
         elif b.qualifier in BOUNDS and isinstance(a.value, (int, float)) and b.low <= float(a.value) <= b.high:
             pair, into = (b, a), d.bound
-        elif a.kind == "money" and a.unit != b.unit:
-            pair, into = _lead(d.rates, a, b), d.rates
         else:
             pair, into = _lead(d.soft, a, b), d.soft
         if pair not in into and (pair[1], pair[0]) not in into:

@@ -617,12 +617,23 @@ def _bracket_opening(barred: str) -> re.Pattern[str]:
     return re.compile(rf"[\s,]*[(\[][^\d()\[\]{barred}]{{0,24}}")
 
 
-#: what stands between a clock time and its restatement in another zone: two words at most (the
-#: day it names: "3:40 a.m. on Sunday (0840 GMT)", "a las 9.00 del domingo (las 3.00 en la
-#: España peninsular)"), a bracket opening and a few words at most, no figure ("11:42 a.m.
-#: (1042 GMT)", "a las 15.40 (13.40 GMT)", "o 19.42 czasu lokalnego (w sobotę o 2.42 czasu
-#: polskiego)")
-_RESTATED = re.compile(r"(?:\s+[^\W\d_]+){0,2}" + _bracket_opening(".;").pattern)
+#: what stands between a clock time and its restatement in another zone: a bracket opening
+#: and a few words at most, no figure ("11:42 a.m. (1042 GMT)", "a las 15.40 (13.40 GMT)",
+#: "o 19.42 czasu lokalnego (w sobotę o 2.42 czasu polskiego)"), after the weekday the time is
+#: of, if it names one (``_restated``)
+_RESTATED = _bracket_opening(".;")
+
+
+@functools.lru_cache(maxsize=8)
+def _restated(weekdays: str) -> re.Pattern[str]:
+    """``_RESTATED``, after the weekday a clock time names, with one short word before it ("3:40
+    a.m. on Sunday (0840 GMT)", "a las 9.00 del domingo (las 3.00 en la España peninsular)", "o
+    4.25 w sobotę (2.25 GMT)"); ``weekdays``: the pattern of the language's weekday words
+    (``time.tsv``). Only a weekday: any other word ("until dawn (0400 GMT)", "i zamknięto (o
+    15.00 GMT)") may well lead to another moment."""
+    if not weekdays:
+        return _RESTATED
+    return re.compile(rf"(?:(?:\s+[^\W\d_]{{1,4}})?\s+(?i:{weekdays})(?![^\W\d_]))?" + _RESTATED.pattern)
 #: ... and between an amount and its conversion into another currency ("99 millones de euros
 #: (unos 85 millones de libras)"), where a hedge's abbreviation may stand ("99 mln euro (ok. 420
 #: mln zł)")
@@ -638,9 +649,10 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
     takes the day that makes them one instant ("on Saturday at 00:30 (2330 GMT)": Friday, GMT)."""
     out = list(claims)
     times = [i for i, c in enumerate(claims) if c.kind == "time" and isinstance(c.value, str)]
+    between = _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "")
     for i, j in zip(times, times[1:]):
         a, b = claims[i], claims[j]
-        if a.sentence_start != b.sentence_start or not _RESTATED.fullmatch(text, a.end, b.start):
+        if a.sentence_start != b.sentence_start or not between.fullmatch(text, a.end, b.start):
             continue
         ca, cb = clock(a.value), clock(b.value)
         if not ca or not cb or (ca[1] is None) == (cb[1] is None) or (a.zone not in (None, "local") and ca[1] is None) \

@@ -313,7 +313,7 @@ _UPDATED = _TALLIES | {"deployed"}
 DATELINE_REACH = 62
 
 
-def _dateline_days(articles: Sequence[Article]) -> dict[str, str]:
+def dateline_days(articles: Sequence[Article]) -> dict[str, str]:
     """Article id -> the moment it reports, for the articles whose dateline gives a day but no year
     ("WARSAW, Jan 22 (Wire) -", "Tuesday, February 18"): that day in the year that puts it nearest
     to a date another article of the run prints (none when no article prints one near it; the day
@@ -487,7 +487,7 @@ def _source(articles: dict[str, Article], article_id: str) -> str:
 def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidence: float = MIN_CONFIDENCE) -> Matching:
     """Group the items into quantities (deterministic: the same items in any order give the same result)."""
     arts = {a.id: a for a in articles}
-    undated = _dateline_days(articles)
+    undated = dateline_days(articles)
     year = calendar_year(articles)
     blocks: dict[tuple[str, str], Nodes] = {}
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts

@@ -11,8 +11,9 @@ blocks of one currency, so nothing else ties them; this module does, twice:
 - ``run_rates`` learns, from the run's conversions, the rate its articles used (the median of
   their ratios), so that reconcile can judge "€16.8m" against "$21.7 million" at the day's rate
   rather than at the rough rates of ``rules/shared/exchange.tsv``, which say nothing closer than
-  one and a half times apart (a fifth, between two steady currencies). A conversion far from the
-  rough rates (``RATE_TRUST``) teaches no rate: it is more likely wrong than the day's rate.
+  one and a half times apart (a fifth, between two steady currencies in articles of the years
+  the rates stand for). A conversion far from the rough rates (``RATE_TRUST``) teaches no rate:
+  it is more likely wrong than the day's rate.
 
 Only brackets are read: they are how the three languages' newspapers convert ("$21.7m",
 "(około 3,2 mln zł)", "(unos 800.000 euros)"), whatever the words. A bracketed amount whose

@@ -33,6 +33,7 @@ claim store (``claimrecon.store``) reads them from disk, so only one group is in
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import marshal
 import math
@@ -125,7 +126,7 @@ class Wordings:
 
 def _figure_pairs(
     fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int],
-    rates: dict[tuple[str, str], float] | None = None, rough: bool = False,
+    rates: dict[tuple[str, str], float] | None = None, rough: dict[str, bool] | None = None,
 ) -> list[tuple[float, Member, Member, str]]:
     """(score, first claim, second claim, severity) of the conflicting claim pairs of one group,
     at most ``PAIRS_PER_FIGURES`` for any two figures and ``CONFLICTS_PER_GROUP`` in all.
@@ -135,8 +136,8 @@ def _figure_pairs(
     figures costs about what its listed conflicts cost, not the square of its figures. The list
     is the one judging every pair gives (tested against that), unless a group needs more than
     ``PAIRS_JUDGED_PER_GROUP`` pairs judged: then it is the best of the pairs judged by then.
-    ``rates``: the run's rates between the group's currencies, ``rough``: whether its articles are
-    of the years the rough rates stand for (``verdict``)."""
+    ``rates``: the run's rates between the group's currencies; ``rough``: article id -> whether it
+    is of the years the rough rates stand for (``verdict``: a pair of two such articles only)."""
     if len({src.get(m.article, m.article) for fk in fig_keys for m in by_fig[fk]}) < 2:
         return []  # one source (or copies of one story) says every figure: nothing to compare
     return _top(_PairSearch(fig_keys, by_fig, src, support, rates, rough).run())
@@ -268,8 +269,8 @@ class _PairSearch:
     """
 
     def __init__(self, fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str], support: dict[str, int],
-                 rates: dict[tuple[str, str], float] | None = None, rough: bool = False) -> None:
-        self.rates, self.rough = rates, rough
+                 rates: dict[tuple[str, str], float] | None = None, rough: dict[str, bool] | None = None) -> None:
+        self.rates, self.rough = rates, rough or {}
         # amounts of several currencies in one group: the search's bounds, read from raw values,
         # would prune pairs that are hard at a rate
         mixed = len({m.w.unit for fk in fig_keys for m in by_fig[fk] if m.w.kind == "money"}) > 1
@@ -361,16 +362,22 @@ class _PairSearch:
         their wordings judged once, then at most ``PAIRS_PER_FIGURES`` claim pairs, the first by
         article id and position."""
         bad: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
+        # ... and the pairs only the rough rates flag, for two articles of the years they stand for
+        close: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
         for wa, ca, sa in fa.wordings:
             for wb, cb, sb in fb.wordings:
                 if len(sa) == 1 and len(sb) == 1 and sa == sb:
                     continue  # one article (or copies of one story) says both
-                v = verdict(ca, cb, self.rates, self.rough)  # type: ignore[arg-type]  # a Wording has every field verdict reads
+                v = verdict(ca, cb, self.rates)  # type: ignore[arg-type]  # a Wording has every field verdict reads
                 if v is not None and v != "agree":
                     bad[(wa, wb)] = v
-        if not bad:
+                elif v is None and self.rough and ca.unit != cb.unit:
+                    v = verdict(ca, cb, self.rates, rough=True)  # type: ignore[arg-type]
+                    if v is not None and v != "agree":
+                        close[(wa, wb)] = v
+        if not bad and not close:
             return []
-        left = {wa for wa, _ in bad}
+        left = {wa for wa, _ in bad} | {wa for wa, _ in close}
         base = 0.05 * min(fa.support + fb.support, 10)
         out: list[tuple[float, Member, Member, str]] = []
         for a, wa, sa_ in fa.rows:
@@ -378,6 +385,8 @@ class _PairSearch:
                 continue
             for b, wb, sb_ in fb.rows:
                 v = bad.get((wa, wb))
+                if v is None and self.rough.get(a.article) and self.rough.get(b.article):
+                    v = close.get((wa, wb))
                 if v is None or sa_ == sb_:
                     continue
                 x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
@@ -525,6 +534,7 @@ def reconcile_groups(
     src = {a.id: a.duplicate_of or a.id for a in articles}
     groups: list[Group] = []
     conflicts: list[Conflict] = []
+    rough = _rough_articles(articles)
     for key, members in groups_in:
         how, label, local, rates, homes, offsets = ((info or {}).get(key, ()) + (None, None, "", {}, {}, {}))[:6]
         local = local if key[0] == "time" else ""
@@ -535,8 +545,8 @@ def reconcile_groups(
             local = reread.get(local, local)  # the implied times too, when the clock they were to be read on was overruled
         if local:
             members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
-        rough = key[0] == "money" and all(_rough_year(arts.get(m.article)) for m in members)
-        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates, rough)
+        group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates,
+                                        rough if key[0] == "money" else None)
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
@@ -550,11 +560,28 @@ def reconcile_groups(
     return tuple(g2), tuple(k2)
 
 
-def _rough_year(article: Article | None) -> bool:
-    """Whether an article is dated in a year the rough exchange rates stand for
-    (``intervals.ROUGH_YEARS``); an undated one is not."""
-    year = (article.published or "")[:4] if article is not None else ""
-    return year.isdigit() and int(year) in ROUGH_YEARS
+def _rough_articles(articles: Sequence[Article]) -> dict[str, bool]:
+    """Article id -> whether it is dated in a year the rough exchange rates stand for
+    (``intervals.ROUGH_YEARS``): by the date it prints, else its original's (a copy), else its wire
+    dateline's day in the year the run's other articles print (``match.dateline_days``); an
+    article of no known year is not."""
+    from ..match import dateline_days  # (matching reads reconcile's verdicts: imported when used)
+
+    days = dateline_days(articles)
+    by = {a.id: a for a in articles}
+
+    def year(a: Article) -> int | None:
+        original = by.get(a.duplicate_of) if a.duplicate_of else None
+        for value in (a.published, original.published if original is not None else None, days.get(a.id)):
+            if not value:
+                continue
+            try:
+                return dt.date.fromisoformat(value[:10]).year
+            except ValueError:
+                continue
+        return None
+
+    return {a.id: (y := year(a)) is not None and y in ROUGH_YEARS for a in articles}
 
 
 def _in_zone(m: Member, offset: str) -> Member:
@@ -641,11 +668,12 @@ def _told_alike(members: list[Member], src: dict[str, str]) -> tuple[list[Member
 def _group(
     key: tuple[str, ...], members: list[Member], claim_of: Callable[[Member], Claim], ids: IdsOf,
     arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str], how: Match | None = None,
-    label: str | None = None, local: str = "", rates: dict[tuple[str, str], float] | None = None, rough: bool = False,
+    label: str | None = None, local: str = "", rates: dict[tuple[str, str], float] | None = None,
+    rough: dict[str, bool] | None = None,
 ) -> tuple[Group, list[Conflict]]:
     """One group and its conflicts; ``local``: the offset its implied clock times were read on
     (``_on_clock``), "" when none; ``rates``: the run's rates between its currencies; ``rough``:
-    its articles are all of the years the rough rates stand for (``intervals.ROUGH_YEARS``)."""
+    article id -> whether it is of the years the rough rates stand for (``_rough_articles``)."""
     kind, measure = key[0], key[1] or None
     gid = group_id(key)
     series = _hid("s-", *key[:-1])
