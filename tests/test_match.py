@@ -181,6 +181,23 @@ def test_two_bodies_estimates_are_two_quantities():
     assert _pairs(claims, conflicts) == [("40,000", "45,000")]
 
 
+@pytest.mark.parametrize("lang, text, bodies", [
+    ("en", "About 220 police officers were on duty each evening, supported by 140 private security staff.", [[], []]),
+    ("en", "Police estimated the crowd at 40,000, while organisers put it at 120,000.", [["by:#police"], ["by:#organiser"]]),
+    ("es", "Unos 220 agentes de policía patrullaron cada tarde, con el apoyo de 140 vigilantes privados.", [[], []]),
+    ("es", "Según la policía, 85.000 personas participaron; los organizadores la cifraron en 250.000.",
+     [["by:#police"], ["by:#organiser"]]),
+    ("pl", "Każdego wieczoru jarmarku pilnowało ponad 200 policjantów oraz 140 pracowników ochrony.", [[], []]),
+    ("pl", "Policja oszacowała tłum na 40 tys. osób, a organizatorzy mówią o 120 tys.", [["by:#police"], ["by:#organiser"]]),
+])
+def test_a_body_gives_a_figure_only_with_a_word_of_reporting_or_estimating(lang, text, bodies):
+    """A body named before a figure is who gives it only when a reporting word (attribution.tsv)
+    or an estimating one (grammar.tsv class estimate) says so; otherwise the figure is about it
+    ("220 police officers ..., supported by 140 private security staff": no police estimate)."""
+    counts = [c for c in extract(text, lang) if c.kind == "count"]
+    assert [[t for t in c.counted.terms if t.startswith("by:")] for c in counts] == bodies
+
+
 def test_a_rate_is_not_a_total():
     claims, groups, conflicts = _run(
         ("a.txt", "en", "The airline will refund €250 per passenger."),

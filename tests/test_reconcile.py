@@ -121,7 +121,7 @@ def test_implied_zone_is_never_flagged_against_a_stated_one():
     # another word than the weekday the time is of may lead to another moment: no restatement
     ("en", "The curfew starts at 10 p.m. until dawn (0400 GMT) every night.", None),
     ("en", "Rescuers arrived at 6 a.m. after midnight (0100 GMT) calls.", None),
-    ("es", "El toque de queda empieza a las 22.00 hasta el alba (5.00 GMT) cada noche.", None),
+    ("es", "El toque de queda empieza a las 22.00 hasta mañana (5.00 GMT) cada noche.", None),
     ("pl", "Sklepy otwarto o 9.00 i zamknięto (o 15.00 GMT) w całym mieście.", None),
 ])
 def test_a_clock_restated_after_its_weekday_gets_the_offset_of_its_restatement(lang, text, zone):

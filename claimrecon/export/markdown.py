@@ -176,7 +176,7 @@ def _verdict(d: Dispute) -> str:
 
 def _shown(d: Dispute) -> list[Position]:
     """The figures a dispute's summary row names: those in a pair it shows, in value order."""
-    named = {id(x) for pairs in (d.hard, d.soft, d.bound) for pair in pairs for x in pair}
+    named = {id(x) for pairs in (d.hard, d.soft, d.bound, d.rates) for pair in pairs for x in pair}
     return [p for p in d.positions if id(p) in named]
 
 

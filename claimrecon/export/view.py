@@ -426,7 +426,7 @@ class Dispute:
     severity: str  # hard | soft: the worst of the pairs shown
     hard: list[tuple[Position, Position]] = field(default_factory=list)
     soft: list[tuple[Position, Position]] = field(default_factory=list)  # both hedged or rounded, overlapping
-    rates: list[tuple[Position, Position]] = field(default_factory=list)  # two currencies, too far apart at rough rates
+    rates: list[tuple[Position, Position]] = field(default_factory=list)  # two currencies, further apart than a conversion explains
     bound: list[tuple[Position, Position]] = field(default_factory=list)  # (bound, figure it allows)
 
     @property
@@ -443,7 +443,7 @@ class Dispute:
             out.append(("soft", _pairs_text(self.soft, " vs ") + (": the hedges leave room for both" if hedged else
                                                                   ": their hedges or rounding leave room for both")))
         if self.rates:
-            out.append(("soft", _pairs_text(self.rates, " vs ") + ": at rough exchange rates, further apart than a conversion explains"))
+            out.append(("soft", _pairs_text(self.rates, " vs ") + ": in two currencies, further apart than a conversion explains"))
         if self.bound:
             out.append(("soft", _pairs_text(self.bound, " allows ") + ": both can be right, the stated figures differ"))
         return out

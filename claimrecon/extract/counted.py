@@ -98,6 +98,7 @@ class Grammar:
     year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
+    gives: re.Pattern[str] | None = None  # words by which a body gives a figure: attribution.tsv's and class estimate
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
     later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
     aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "głównie"
@@ -131,6 +132,7 @@ def grammar(lang: str) -> Grammar:
     modifiers: set[str] = set()
     later: set[str] = set()
     aside: set[str] = set()
+    estimate: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -177,6 +179,8 @@ def grammar(lang: str) -> Grammar:
             later.add(word)
         elif cls == "aside":
             aside.add(word)
+        elif cls == "estimate":
+            estimate.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -193,7 +197,9 @@ def grammar(lang: str) -> Grammar:
                 relative_after=_words_re(relative, r"\s*,?\s+(?:{})\b"), extent=frozenset(extent), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
                 modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
-                aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"))
+                aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"),
+                gives=_words_re(estimate | {r["phrase"].lower() for r in rules.table("attribution.tsv")},
+                                r"(?<![^\W\d_])(?:{})(?![^\W\d_])"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -681,8 +687,13 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         run_set = set(run)
         role_toks = [k for k in mine if k not in run_set and share_clause[k] == share_clause[lo] and not is_name[k]]
         # who gives the figure: a body named since the previous figure ("Police estimated the crowd at
-        # 85,000, while the organisers ... put it at 250,000"; "Według policji ... 85 tys.")
+        # 85,000, while the organisers ... put it at 250,000"; "Według policji ... 85 tys."), when a
+        # word of reporting or estimating stands there or in the rest of the figure's clause: a body
+        # named otherwise is what the figure is about ("220 police officers, supported by 140
+        # private guards"; "the organiser has hired 1,400 guards"), not who gives it
         by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if t in sources})
+        if by and not _gives(s, toks, clause, prev_hi + 1, hi, g):
+            by = []
         prev_hi = max(prev_hi, hi)
         counted = Counted(
             text=" ".join(toks[k].text for k in run) or None,
@@ -751,6 +762,17 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
 #: at most this much between a "since" word and its year: "since 2015", "od marca 2019 r.", "since
 #: the end of 2015" (farther back, "od turystów w 2019 r." is no start of a running count)
 _SINCE_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}$")
+
+
+def _gives(s: str, toks: list[_Tok], clause: list[int], first: int, last: int, g: Grammar) -> bool:
+    """Whether a word by which a body gives a figure (``Grammar.gives``) stands from token
+    ``first`` to the end of the clause of token ``last`` (the figure's last token)."""
+    if g.gives is None or first >= len(toks):
+        return False
+    end = last
+    while end + 1 < len(toks) and clause[end + 1] == clause[last]:
+        end += 1
+    return g.gives.search(s, toks[first].start, toks[min(end, len(toks) - 1)].end) is not None
 
 
 def _since_year(s: str, year: re.Match[str], since: re.Pattern[str] | None, place: frozenset[str]) -> bool:

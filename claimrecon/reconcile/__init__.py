@@ -363,7 +363,9 @@ class _PairSearch:
         article id and position."""
         bad: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
         # ... and the pairs only the rough rates flag, for two articles of the years they stand for
+        # (looked for only when each figure has such an article: a group of other years costs nothing)
         close: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
+        rough = any(self.rough.get(r[0].article) for r in fa.rows) and any(self.rough.get(r[0].article) for r in fb.rows)
         for wa, ca, sa in fa.wordings:
             for wb, cb, sb in fb.wordings:
                 if len(sa) == 1 and len(sb) == 1 and sa == sb:
@@ -371,7 +373,7 @@ class _PairSearch:
                 v = verdict(ca, cb, self.rates)  # type: ignore[arg-type]  # a Wording has every field verdict reads
                 if v is not None and v != "agree":
                     bad[(wa, wb)] = v
-                elif v is None and self.rough and ca.unit != cb.unit:
+                elif v is None and rough and ca.unit != cb.unit:
                     v = verdict(ca, cb, self.rates, rough=True)  # type: ignore[arg-type]
                     if v is not None and v != "agree":
                         close[(wa, wb)] = v
@@ -385,7 +387,7 @@ class _PairSearch:
                 continue
             for b, wb, sb_ in fb.rows:
                 v = bad.get((wa, wb))
-                if v is None and self.rough.get(a.article) and self.rough.get(b.article):
+                if v is None and close and self.rough.get(a.article) and self.rough.get(b.article):
                     v = close.get((wa, wb))
                 if v is None or sa_ == sb_:
                     continue
@@ -563,8 +565,8 @@ def reconcile_groups(
 def _rough_articles(articles: Sequence[Article]) -> dict[str, bool]:
     """Article id -> whether it is dated in a year the rough exchange rates stand for
     (``intervals.ROUGH_YEARS``): by the date it prints, else its original's (a copy), else its wire
-    dateline's day in the year the run's other articles print (``match.dateline_days``); an
-    article of no known year is not."""
+    dateline's day (or its original's) in the year the run's other articles print
+    (``match.dateline_days``); an article of no known year is not."""
     from ..match import dateline_days  # (matching reads reconcile's verdicts: imported when used)
 
     days = dateline_days(articles)
@@ -572,7 +574,8 @@ def _rough_articles(articles: Sequence[Article]) -> dict[str, bool]:
 
     def year(a: Article) -> int | None:
         original = by.get(a.duplicate_of) if a.duplicate_of else None
-        for value in (a.published, original.published if original is not None else None, days.get(a.id)):
+        for value in (a.published, original.published if original is not None else None, days.get(a.id),
+                      days.get(original.id) if original is not None else None):
             if not value:
                 continue
             try:
