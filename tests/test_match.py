@@ -189,6 +189,16 @@ def test_two_bodies_estimates_are_two_quantities():
      [["by:#police"], ["by:#organiser"]]),
     ("pl", "Każdego wieczoru jarmarku pilnowało ponad 200 policjantów oraz 140 pracowników ochrony.", [[], []]),
     ("pl", "Policja oszacowała tłum na 40 tys. osób, a organizatorzy mówią o 120 tys.", [["by:#police"], ["by:#organiser"]]),
+    # what a body did is no estimate of its own; what it says is
+    ("en", "The organisers hired 1,400 private guards.", [[]]),
+    ("pl", "Policja skierowała na ulice 220 funkcjonariuszy.", [[]]),
+    ("en", "Police say 40,000 people joined the march.", [["by:#police"]]),
+    ("es", "Los organizadores dijeron que 45.000 personas participaron.", [["by:#organiser"]]),
+    # a body right after another's figure shares its word; the next body's word is its own
+    ("en", "Police estimated the crowd at 40,000, organisers at 120,000.", [["by:#police"], ["by:#organiser"]]),
+    ("en", "Police deployed 220 officers and organisers said 5,000 people attended.", [[], ["by:#organiser"]]),
+    # "put" alone is no estimate ("put it at" is), and "per" makes a rate, not a source
+    ("en", "Police put 220 officers on the streets on Saturday.", [[]]),
 ])
 def test_a_body_gives_a_figure_only_with_a_word_of_reporting_or_estimating(lang, text, bodies):
     """A body named before a figure is who gives it only when a reporting word (attribution.tsv)

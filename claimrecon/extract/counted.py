@@ -198,7 +198,8 @@ def grammar(lang: str) -> Grammar:
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
                 modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
                 aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"),
-                gives=_words_re(estimate | {r["phrase"].lower() for r in rules.table("attribution.tsv")},
+                # (not a word that makes a rate: "per cent", "per litre" give no figure's source)
+                gives=_words_re(estimate | {r["phrase"].lower() for r in rules.table("attribution.tsv")} - {" ".join(w) for w in per},
                                 r"(?<![^\W\d_])(?:{})(?![^\W\d_])"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
@@ -620,6 +621,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     out: list[Reading] = []
     pub_year = published[:4] if published else None
     prev_hi = -1  # the last token of the figure before (sources are named since it)
+    gave = False  # the figure before was given by a body a word of reporting or estimating named
     for fi, (a, b, kind) in enumerate(spans):
         if kind == "date":
             out.append(Reading(Counted(), None, False, False, None))
@@ -692,8 +694,13 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         # named otherwise is what the figure is about ("220 police officers, supported by 140
         # private guards"; "the organiser has hired 1,400 guards"), not who gives it
         by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if t in sources})
-        if by and not _gives(s, toks, clause, prev_hi + 1, hi, g):
-            by = []
+        # (the window ends at the next figure, or at the next body named: its words are its own)
+        nxt = fig_tok[fi + 1][0] if fi + 1 < len(fig_tok) else n
+        nxt = next((k for k in range(hi + 1, nxt) if any(t in sources for t in terms[k] or ())), nxt)
+        if by and not _gives(s, toks, clause, prev_hi + 1, hi, nxt, g) \
+                and not (gave and lo - prev_hi <= SHARED_VERB):
+            by = []  # (a body right after another's figure may share its verb: "Police put it at 40,000, organisers at 120,000")
+        gave = bool(by)
         prev_hi = max(prev_hi, hi)
         counted = Counted(
             text=" ".join(toks[k].text for k in run) or None,
@@ -764,15 +771,22 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
 _SINCE_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}$")
 
 
-def _gives(s: str, toks: list[_Tok], clause: list[int], first: int, last: int, g: Grammar) -> bool:
+#: tokens at most between a figure given by a named body and the next, for a body named right
+#: before the next to share the first one's word ("Police estimated the crowd at 40,000,
+#: organisers at 120,000"; "la policía cifró en 40.000 los asistentes; los organizadores, en 250.000")
+SHARED_VERB = 8
+
+
+def _gives(s: str, toks: list[_Tok], clause: list[int], first: int, last: int, stop: int, g: Grammar) -> bool:
     """Whether a word by which a body gives a figure (``Grammar.gives``) stands from token
-    ``first`` to the end of the clause of token ``last`` (the figure's last token)."""
-    if g.gives is None or first >= len(toks):
+    ``first`` to the end of the clause of token ``last`` (the figure's last token), short of token
+    ``stop`` (the next figure's first, or the next body's: their words are their own)."""
+    if g.gives is None:
         return False
     end = last
-    while end + 1 < len(toks) and clause[end + 1] == clause[last]:
+    while end + 1 < min(len(toks), stop) and clause[end + 1] == clause[last]:
         end += 1
-    return g.gives.search(s, toks[first].start, toks[min(end, len(toks) - 1)].end) is not None
+    return g.gives.search(s, toks[first].start, toks[end].end) is not None
 
 
 def _since_year(s: str, year: re.Match[str], since: re.Pattern[str] | None, place: frozenset[str]) -> bool:
