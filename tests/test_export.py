@@ -519,7 +519,7 @@ def test_a_quantity_matched_by_inference_is_marked_as_such() -> None:
     assert "passenger = pasajero" in page
 
 
-def test_a_bound_in_one_currency_is_not_read_against_a_figure_in_another():
+def test_a_bound_in_one_currency_is_not_read_against_a_figure_in_another() -> None:
     """A soft flag between two currencies is shown as one (at rough rates), never as a bound the
     other figure meets: "at least £5 million" says nothing of "$5.2 million" as written."""
     from claimrecon.extract import extract

@@ -197,7 +197,7 @@ def test_two_bodies_estimates_are_two_quantities():
     # a body right after another's figure shares its word; the next body's word is its own
     ("en", "Police estimated the crowd at 40,000, organisers at 120,000.", [["by:#police"], ["by:#organiser"]]),
     ("en", "Police deployed 220 officers and organisers said 5,000 people attended.", [[], ["by:#organiser"]]),
-    # "put" alone is no estimate ("put it at" is), and "per" makes a rate, not a source
+    # "put" alone is no estimate ("put it at" is)
     ("en", "Police put 220 officers on the streets on Saturday.", [[]]),
 ])
 def test_a_body_gives_a_figure_only_with_a_word_of_reporting_or_estimating(lang, text, bodies):

@@ -123,6 +123,8 @@ def test_implied_zone_is_never_flagged_against_a_stated_one():
     ("en", "Rescuers arrived at 6 a.m. after midnight (0100 GMT) calls.", None),
     ("es", "El toque de queda empieza a las 22.00 hasta mañana (5.00 GMT) cada noche.", None),
     ("pl", "Sklepy otwarto o 9.00 i zamknięto (o 15.00 GMT) w całym mieście.", None),
+    ("en", "The curfew runs from 10 p.m. to Sunday (0400 GMT) in the city.", None),
+    ("es", "El toque de queda va desde las 22.00 al domingo (5.00 GMT) en la ciudad.", None),
 ])
 def test_a_clock_restated_after_its_weekday_gets_the_offset_of_its_restatement(lang, text, zone):
     first = next(c for c in extract(text, lang, published="2025-03-10") if c.kind == "time")

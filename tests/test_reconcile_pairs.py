@@ -15,8 +15,11 @@ from claimrecon.reconcile import Member, Wording
 from claimrecon.reconcile.intervals import relative_gap, verdict
 
 
-def every_pair(fig_keys, by_fig, src, support):
-    """The listing as it was built before the search: every pair of figures judged."""
+def every_pair(fig_keys, by_fig, src, support, rough=None):
+    """The listing as it was built before the search: every pair of figures judged (``rough``:
+    article id -> dated in the years the rough rates stand for; a pair of two such articles is
+    judged with ``verdict(..., rough=True)``)."""
+    rough = rough or {}
     rows, wordings = {}, {}
     for fk in fig_keys:
         rows[fk] = [(m, m.w.key, src.get(m.article, m.article)) for m in by_fig[fk]]
@@ -30,7 +33,7 @@ def every_pair(fig_keys, by_fig, src, support):
     out = []
     for i, fa in enumerate(fig_keys):
         for fb in fig_keys[i + 1 :]:
-            bad = {}
+            bad, close = {}, {}
             for wa, ca, sa in wordings[fa]:
                 for wb, cb, sb in wordings[fb]:
                     if len(sa) == 1 and len(sb) == 1 and sa == sb:
@@ -38,9 +41,12 @@ def every_pair(fig_keys, by_fig, src, support):
                     v = verdict(ca, cb)
                     if v is not None and v != "agree":
                         bad[(wa, wb)] = v
-            if not bad:
+                    v = verdict(ca, cb, rough=True)
+                    if v is not None and v != "agree":
+                        close[(wa, wb)] = v
+            if not bad and not close:
                 continue
-            left = {wa for wa, _ in bad}
+            left = {wa for wa, _ in bad} | {wa for wa, _ in close}
             base = 0.05 * min(support[fa] + support[fb], 10)
             n = 0
             for a, wa, sa_ in rows[fa]:
@@ -48,6 +54,8 @@ def every_pair(fig_keys, by_fig, src, support):
                     continue
                 for b, wb, sb_ in rows[fb]:
                     v = bad.get((wa, wb))
+                    if v is None and rough.get(a.article) and rough.get(b.article):
+                        v = close.get((wa, wb))
                     if v is None or sa_ == sb_:
                         continue
                     x, y = (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
@@ -82,7 +90,7 @@ def wording(kind: str, value, qualifier: str, precision: float = 0.5, zone=None,
     return Wording(kind, value, None, low, high, qualifier, precision, zone, date)
 
 
-def run_both(members: list[Member], articles_of_story: dict[str, str] | None = None):
+def run_both(members: list[Member], articles_of_story: dict[str, str] | None = None, rough: dict[str, bool] | None = None):
     src = articles_of_story or {}
     by_fig: dict[str, list[Member]] = defaultdict(list)
     for m in members:
@@ -93,7 +101,7 @@ def run_both(members: list[Member], articles_of_story: dict[str, str] | None = N
     def ids(out):
         return sorted((s, x.id, y.id, v) for s, x, y, v in out)
 
-    return ids(rec._figure_pairs(keys, by_fig, src, support)), ids(every_pair(keys, by_fig, src, support))
+    return ids(rec._figure_pairs(keys, by_fig, src, support, rough=rough)), ids(every_pair(keys, by_fig, src, support, rough))
 
 
 QUALIFIERS = ["exact", "exact", "about", "about", "nearly", "more_than", "at_least", "up_to", "less_than", "range", "vague", "only"]
@@ -111,6 +119,37 @@ def numeric_group(draw):
         art = f"a{draw(st.integers(0, 8))}"
         members.append(Member(art, i * 10, i * 10 + 3, f"c-{i:04d}", "en", w, None))
     return members
+
+
+@st.composite
+def currency_group(draw):
+    """Amounts of one quantity in steady currencies, some articles of the rough rates' years."""
+    n = draw(st.integers(2, 30))
+    members = []
+    for i in range(n):
+        unit = draw(st.sampled_from(["EUR", "USD", "GBP", "PLN"]))
+        value = float(draw(st.sampled_from([4.8, 5.2, 5.6, 6.1, 6.6, 21.0, 24.0, 27.0])))
+        qualifier = draw(st.sampled_from(["exact", "about", "more_than", "up_to"]))
+        low, high = {"exact": (value, value), "about": (0.9 * value, 1.1 * value), "more_than": (value, None),
+                     "up_to": (0.0, value)}[qualifier]
+        w = Wording("money", value, unit, low, high, qualifier, 0.05, None, None)
+        members.append(Member(f"a{draw(st.integers(0, 6))}", i * 10, i * 10 + 3, f"c-{i:04d}", "en", w, None))
+    return members
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(currency_group(), st.sets(st.sampled_from([f"a{i}" for i in range(7)])), st.sampled_from([(3, 2), (8, 1), (200, 10)]))
+def test_the_search_lists_what_judging_every_pair_lists_across_currencies(members, dated, caps):
+    """The close calls at rough rates, for pairs of two articles of their years only, are listed as
+    judging every pair lists them."""
+    cap, per = caps
+    old = rec.CONFLICTS_PER_GROUP, rec.PAIRS_PER_FIGURES
+    rec.CONFLICTS_PER_GROUP, rec.PAIRS_PER_FIGURES = cap, per
+    try:
+        new, ref = run_both(members, {"a6": "a5"}, {f"a{i}": f"a{i}" in dated for i in range(7)})
+    finally:
+        rec.CONFLICTS_PER_GROUP, rec.PAIRS_PER_FIGURES = old
+    assert new == ref
 
 
 @st.composite

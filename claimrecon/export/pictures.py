@@ -142,7 +142,7 @@ def _slug(text: str) -> str:
 
 def bars_of(d: Dispute) -> list[Bar]:
     """The rows of a dispute's number line: its comparable figures, tone by their worst pair."""
-    soft = {id(p) for pair in d.soft + d.bound for p in pair}
+    soft = {id(p) for pair in d.soft + d.bound + d.rates for p in pair}
     out = []
     for p in d.positions:
         if not p.comparable or p.low > p.high:

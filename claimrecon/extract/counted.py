@@ -99,6 +99,7 @@ class Grammar:
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
     gives: re.Pattern[str] | None = None  # words by which a body gives a figure: attribution.tsv's and class estimate
+    on_day: frozenset[str] = frozenset()  # words that put a time on a weekday: "on", "el", "w"
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
     later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
     aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "głównie"
@@ -133,6 +134,7 @@ def grammar(lang: str) -> Grammar:
     later: set[str] = set()
     aside: set[str] = set()
     estimate: set[str] = set()
+    on_day: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -181,6 +183,8 @@ def grammar(lang: str) -> Grammar:
             aside.add(word)
         elif cls == "estimate":
             estimate.add(word)
+        elif cls == "on_day":
+            on_day.add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -198,9 +202,10 @@ def grammar(lang: str) -> Grammar:
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
                 modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
                 aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"),
-                # (not a word that makes a rate: "per cent", "per litre" give no figure's source)
-                gives=_words_re(estimate | {r["phrase"].lower() for r in rules.table("attribution.tsv")} - {" ".join(w) for w in per},
-                                r"(?<![^\W\d_])(?:{})(?![^\W\d_])"))
+                # (an attribution word that makes a rate, "per", gives no figure's source: "per cent")
+                gives=_words_re(estimate | ({r["phrase"].lower() for r in rules.table("attribution.tsv")} - {" ".join(w) for w in per}),
+                                r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
+                on_day=frozenset(on_day))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):

@@ -434,7 +434,7 @@ def _round_ratio(x: float) -> str:
 
 def _rates(a: Claim, b: Claim) -> str:
     apart = times_apart(a, b) or 0.0
-    if apart < 2:
+    if 1 <= apart < 2:
         return f"at rough exchange rates one amount is about {round((apart - 1) * 100)}% more than the other"
     return f"at rough exchange rates the two amounts are about {_round_ratio(apart)} times apart"
 
