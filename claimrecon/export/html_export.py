@@ -275,8 +275,7 @@ def _quantity(d: Dispute) -> str:
 
 
 def _row(v: ReportView, i: int, d: Dispute) -> str:
-    named = {id(x) for pairs in (d.hard, d.soft, d.bound, d.rates) for pair in pairs for x in pair}
-    says = "".join(f"<li>{_says(v, p)}</li>" for p in d.positions if id(p) in named)
+    says = "".join(f"<li>{_says(v, p)}</li>" for p in d.named())
     note = d.group.review_note or next((k.review_note for k in d.conflicts if k.review_note), None)
     state = e(open_state(d)) + (f": {e(note)}" if note else "")
     return (f'<tr class="dispute" {_attrs(d)}><td class="num" data-label="#"><a href="#{e(d.group.id)}">{i}</a></td>'

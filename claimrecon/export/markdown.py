@@ -174,12 +174,6 @@ def _verdict(d: Dispute) -> str:
     return "; ".join(f"**{sev}**: {md_text(text)}" for sev, text in d.verdict()) or md_text(d.severity)
 
 
-def _shown(d: Dispute) -> list[Position]:
-    """The figures a dispute's summary row names: those in a pair it shows, in value order."""
-    named = {id(x) for pairs in (d.hard, d.soft, d.bound, d.rates) for pair in pairs for x in pair}
-    return [p for p in d.positions if id(p) in named]
-
-
 def _quantity(d: Dispute) -> str:
     name = md_text(d.name)
     if d.inferred and d.group.match is not None:
@@ -196,7 +190,7 @@ def _disputes(v: ReportView) -> list[str]:
     else:
         L += ["| # | quantity | who says what | verdict | review |", "|---|---|---|---|---|"]
         for i, d in enumerate(open_, 1):
-            L.append(f"| [{i}](#{_anchor(i, d)}) | {_quantity(d)} | {' · '.join(_says(v, p) for p in _shown(d))} | {_verdict(d)} "
+            L.append(f"| [{i}](#{_anchor(i, d)}) | {_quantity(d)} | {' · '.join(_says(v, p) for p in d.named())} | {_verdict(d)} "
                      f"| {md_text(open_state(d))} |")
         L.append("")
     done = [d for d in ds if d.state != "open"]
@@ -204,7 +198,7 @@ def _disputes(v: ReportView) -> list[str]:
         L += ["### Reviewed", "", "| # | quantity | who says what | verdict | decision |", "|---|---|---|---|---|"]
         for i, d in enumerate(done, len(open_) + 1):
             note = d.group.review_note or next((k.review_note for k in d.conflicts if k.review_note), None)
-            L.append(f"| [{i}](#{_anchor(i, d)}) | {_quantity(d)} | {' · '.join(_says(v, p) for p in _shown(d))} | {_verdict(d)} "
+            L.append(f"| [{i}](#{_anchor(i, d)}) | {_quantity(d)} | {' · '.join(_says(v, p) for p in d.named())} | {_verdict(d)} "
                      f"| {md_text(d.state)}{': ' + md_text(note) if note else ''} |")
         L.append("")
     return L

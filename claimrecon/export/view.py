@@ -433,6 +433,11 @@ class Dispute:
     def inferred(self) -> bool:
         return self.group.match is not None and self.group.match.basis == "inferred"
 
+    def named(self) -> list[Position]:
+        """The figures a pair it shows names, in value order: who says what in its summary row."""
+        shown = {id(x) for pairs in (self.hard, self.soft, self.bound, self.rates) for pair in pairs for x in pair}
+        return [p for p in self.positions if id(p) in shown]
+
     def verdict(self) -> list[tuple[str, str]]:
         """(severity, sentence) for each kind of disagreement, hard first."""
         out = []

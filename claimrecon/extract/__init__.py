@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
+from ..ruleset import alternation
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
 from .counted import YEAR, grammar
 from .counted import read as read_counted
@@ -625,7 +626,7 @@ _RESTATED = _bracket_opening(".;")
 
 
 @functools.lru_cache(maxsize=8)
-def _restated(weekdays: str, on_day: tuple[str, ...]) -> re.Pattern[str]:
+def _restated(weekdays: str, on_day: frozenset[str]) -> re.Pattern[str]:
     """``_RESTATED``, after the weekday a clock time names, and a word that puts it on that day
     before it ("3:40 a.m. on Sunday (0840 GMT)", "a las 9.00 del domingo (las 3.00 en la España
     peninsular)", "o 4.25 w sobotę (2.25 GMT)"); ``weekdays``: the pattern of the language's
@@ -634,7 +635,7 @@ def _restated(weekdays: str, on_day: tuple[str, ...]) -> re.Pattern[str]:
     15.00 GMT)") may well lead to another moment."""
     if not weekdays:
         return _RESTATED
-    before = rf"(?:\s+(?i:{'|'.join(map(re.escape, on_day))})(?![^\W\d_]))?" if on_day else ""
+    before = rf"(?:\s+(?i:{alternation(on_day)}))?" if on_day else ""
     return re.compile(rf"(?:{before}\s+(?i:{weekdays})(?![^\W\d_]))?" + _RESTATED.pattern)
 #: ... and between an amount and its conversion into another currency ("99 millones de euros
 #: (unos 85 millones de libras)"), where a hedge's abbreviation may stand ("99 mln euro (ok. 420
@@ -651,8 +652,7 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
     takes the day that makes them one instant ("on Saturday at 00:30 (2330 GMT)": Friday, GMT)."""
     out = list(claims)
     times = [i for i, c in enumerate(claims) if c.kind == "time" and isinstance(c.value, str)]
-    between = _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "",
-                        tuple(sorted(grammar(lx.lang).on_day, key=lambda w: (-len(w), w))))
+    between = _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "", grammar(lx.lang).on_day)
     for i, j in zip(times, times[1:]):
         a, b = claims[i], claims[j]
         if a.sentence_start != b.sentence_start or not between.fullmatch(text, a.end, b.start):

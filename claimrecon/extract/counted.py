@@ -699,12 +699,14 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         # named otherwise is what the figure is about ("220 police officers, supported by 140
         # private guards"; "the organiser has hired 1,400 guards"), not who gives it
         by = sorted({"by:" + t for k in range(prev_hi + 1, lo) for t in terms[k] or () if t in sources})
-        # (the window ends at the next figure, or at the next body named: its words are its own)
-        nxt = fig_tok[fi + 1][0] if fi + 1 < len(fig_tok) else n
-        nxt = next((k for k in range(hi + 1, nxt) if any(t in sources for t in terms[k] or ())), nxt)
-        if by and not _gives(s, toks, clause, prev_hi + 1, hi, nxt, g) \
-                and not (gave and lo - prev_hi <= SHARED_VERB):
-            by = []  # (a body right after another's figure may share its verb: "Police put it at 40,000, organisers at 120,000")
+        if by and not (gave and lo - prev_hi <= SHARED_VERB):
+            # (a body right after another's figure may share its verb: "Police put it at 40,000,
+            # organisers at 120,000"); the window ends at the next figure, or at the next body
+            # named: its words are its own
+            nxt = fig_tok[fi + 1][0] if fi + 1 < len(fig_tok) else n
+            nxt = next((k for k in range(hi + 1, nxt) if any(t in sources for t in terms[k] or ())), nxt)
+            if not _gives(s, toks, clause, prev_hi + 1, hi, nxt, g):
+                by = []
         gave = bool(by)
         prev_hi = max(prev_hi, hi)
         counted = Counted(

@@ -321,7 +321,7 @@ def dateline_days(articles: Sequence[Article]) -> dict[str, str]:
     out: dict[str, str] = {}
     if not any(a.dateline_day and not a.published for a in articles):
         return out
-    dates = sorted({d for d in (_iso_date(a.published) for a in articles) if d is not None})
+    dates = sorted({d for d in (iso_date(a.published) for a in articles) if d is not None})
     if not dates:
         # no article of the run prints a year: the days still order the reports ("--02-17" before
         # "--02-18", ISO 8601's day without its year); weekdays are resolved on them where the
@@ -360,7 +360,7 @@ def calendar_year(articles: Sequence[Article]) -> int | None:
     weekdays and day words are counted back from those days ("El lunes por la noche") and the
     clocks of its zones read (``_report_date``); it is never shown (the days stay "--02-18").
     None when no weekday is known or a year is printed."""
-    if any(_iso_date(a.published) for a in articles):
+    if any(iso_date(a.published) for a in articles):
         return None
     named = [(a.dateline_day, a.dateline_weekday) for a in articles if a.dateline_day and a.dateline_weekday]
     if not named:
@@ -386,10 +386,10 @@ def _report_date(as_of: str | None, year: int | None) -> dt.date | None:
             return dt.date(year, int(as_of[2:4]), int(as_of[5:7]))
         except ValueError:
             return None
-    return _iso_date(as_of)
+    return iso_date(as_of)
 
 
-def _iso_date(value: str | None) -> dt.date | None:
+def iso_date(value: str | None) -> dt.date | None:
     """The date an ISO string starts with, or None (an article's date may come from anywhere)."""
     try:
         return dt.date.fromisoformat(value[:10]) if value else None
@@ -1831,7 +1831,7 @@ def _reported_after(a: str, b: str) -> bool:
 
 def _next_day(a: str, b: str) -> bool:
     """Whether two moments ("as of 2025-10-14", "as of 2025-10-15T08:00") are at most a day apart."""
-    da, db = _iso_date(a[6:]), _iso_date(b[6:])
+    da, db = iso_date(a[6:]), iso_date(b[6:])
     return da is not None and db is not None and abs((db - da).days) <= 1
 
 

@@ -33,7 +33,6 @@ claim store (``claimrecon.store``) reads them from disk, so only one group is in
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import marshal
 import math
@@ -275,6 +274,8 @@ class _PairSearch:
         # would prune pairs that are hard at a rate
         mixed = len({m.w.unit for fk in fig_keys for m in by_fig[fk] if m.w.kind == "money"}) > 1
         self.figs = [_Figure(fk, by_fig[fk], src, support[fk], mixed) for fk in fig_keys]  # index order = key order
+        # the figures an article of the rough rates' years states (looked up once, not per pair)
+        self.dated = {id(f) for f in self.figs if any(self.rough.get(m.article) for m, _, _ in f.rows)}
         self.slack = 4 * max((f.dev for f in self.figs if f.gtype == "num"), default=0.0) + 1e-9
         classes: dict[tuple[bool, int, str], list[int]] = defaultdict(list)
         for i, f in enumerate(self.figs):
@@ -365,7 +366,7 @@ class _PairSearch:
         # ... and the pairs only the rough rates flag, for two articles of the years they stand for
         # (looked for only when each figure has such an article: a group of other years costs nothing)
         close: dict[tuple[tuple[object, ...], tuple[object, ...]], str] = {}
-        rough = any(self.rough.get(r[0].article) for r in fa.rows) and any(self.rough.get(r[0].article) for r in fb.rows)
+        rough = id(fa) in self.dated and id(fb) in self.dated
         for wa, ca, sa in fa.wordings:
             for wb, cb, sb in fb.wordings:
                 if len(sa) == 1 and len(sb) == 1 and sa == sb:
@@ -536,7 +537,7 @@ def reconcile_groups(
     src = {a.id: a.duplicate_of or a.id for a in articles}
     groups: list[Group] = []
     conflicts: list[Conflict] = []
-    rough = _rough_articles(articles)
+    rough = _rough_articles(arts)
     for key, members in groups_in:
         how, label, local, rates, homes, offsets = ((info or {}).get(key, ()) + (None, None, "", {}, {}, {}))[:6]
         local = local if key[0] == "time" else ""
@@ -562,29 +563,22 @@ def reconcile_groups(
     return tuple(g2), tuple(k2)
 
 
-def _rough_articles(articles: Sequence[Article]) -> dict[str, bool]:
+def _rough_articles(arts: dict[str, Article]) -> dict[str, bool]:
     """Article id -> whether it is dated in a year the rough exchange rates stand for
     (``intervals.ROUGH_YEARS``): by the date it prints, else its original's (a copy), else its wire
     dateline's day (or its original's) in the year the run's other articles print
     (``match.dateline_days``); an article of no known year is not."""
-    from ..match import dateline_days  # (matching reads reconcile's verdicts: imported when used)
+    from ..match import dateline_days, iso_date  # (matching reads reconcile's verdicts: imported when used)
 
-    days = dateline_days(articles)
-    by = {a.id: a for a in articles}
+    days = dateline_days(list(arts.values()))
 
     def year(a: Article) -> int | None:
-        original = by.get(a.duplicate_of) if a.duplicate_of else None
-        for value in (a.published, original.published if original is not None else None, days.get(a.id),
-                      days.get(original.id) if original is not None else None):
-            if not value:
-                continue
-            try:
-                return dt.date.fromisoformat(value[:10]).year
-            except ValueError:
-                continue
-        return None
+        original = arts.get(a.duplicate_of) if a.duplicate_of else None
+        told = (a.published, days.get(a.id)) if original is None else \
+            (a.published, original.published, days.get(a.id), days.get(original.id))
+        return next((d.year for d in map(iso_date, told) if d is not None), None)
 
-    return {a.id: (y := year(a)) is not None and y in ROUGH_YEARS for a in articles}
+    return {a.id: year(a) in ROUGH_YEARS for a in arts.values()}
 
 
 def _in_zone(m: Member, offset: str) -> Member:

@@ -270,25 +270,21 @@ ROUGH_YEARS = range(2023, 2027)
 
 
 @functools.lru_cache(maxsize=None)
-def _usd() -> dict[str, float]:
+def _exchange() -> dict[str, tuple[float, bool]]:
+    """Currency code -> its rough worth in US dollars and whether it is steady
+    (``rules/shared/exchange.tsv``), for the currencies of a positive worth."""
     from ..ruleset import load_shared
 
-    return {r["code"]: float(r["usd"]) for r in load_shared().get("exchange.tsv", []) if float(r["usd"]) > 0}
-
-
-@functools.lru_cache(maxsize=None)
-def _steady() -> frozenset[str]:
-    from ..ruleset import load_shared
-
-    return frozenset(r["code"] for r in load_shared().get("exchange.tsv", []) if r["steady"] == "yes")
+    rows = load_shared().get("exchange.tsv", [])
+    return {r["code"]: (float(r["usd"]), r["steady"] == "yes") for r in rows if float(r["usd"]) > 0}
 
 
 def in_usd(value: Any, code: str | None) -> float | None:
     """An amount's rough worth in US dollars (``rules/shared/exchange.tsv``), or None."""
-    rate = _usd().get(code or "")
-    if rate is None or not isinstance(value, float) or not math.isfinite(value) or value <= 0:
+    known = _exchange().get(code or "")
+    if known is None or not isinstance(value, float) or not math.isfinite(value) or value <= 0:
         return None
-    return value * rate
+    return value * known[0]
 
 
 def times_apart(a: Any, b: Any) -> float | None:
@@ -304,14 +300,12 @@ def bounds_apart(a: Any, b: Any) -> float | None:
     """How many times apart the bounds of two amounts in two steady currencies stand at rough
     rates (1 when they meet), or None when a currency is not steady or a bound is unknown.
     "About" is read as the figure's rounding: a conversion is hedged for its rate, not its size."""
-    steady, usd = _steady(), _usd()
-    if a.unit not in steady or b.unit not in steady:
-        return None
+    (ra, steady_a), (rb, steady_b) = (_exchange().get(c.unit or "", (0.0, False)) for c in (a, b))
     ia, ib = _as_rounding(a), _as_rounding(b)
-    if ia is None or ib is None:
+    if not (steady_a and steady_b) or ia is None or ib is None:
         return None
-    lo_a, hi_a = ia.low * usd[a.unit], ia.high * usd[a.unit]
-    lo_b, hi_b = ib.low * usd[b.unit], ib.high * usd[b.unit]
+    lo_a, hi_a = ia.low * ra, ia.high * ra
+    lo_b, hi_b = ib.low * rb, ib.high * rb
     if 0 < hi_a < lo_b:
         return lo_b / hi_a
     if 0 < hi_b < lo_a:
