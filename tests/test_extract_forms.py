@@ -144,6 +144,31 @@ def test_a_duration_with_no_word_of_its_own_takes_the_words_of_the_figure_before
     assert all(w < 1.0 for w in hours.counted.weights)
 
 
+@pytest.mark.parametrize("lang, text, figure, word", [
+    ("pl", "Płatności kartami przywrócono dopiero o godz. 18:05, czyli po niemal 10 godzinach.", "niemal 10 godzinach", "#payment"),
+    ("es", "La jueza le impuso además una multa que deberá abonar en un plazo de dos meses, 200.000 zlotys.",
+     "200.000 zlotys", "#fine_penalty"),
+])
+def test_a_figure_with_no_word_in_its_clause_takes_the_sentences_other_words(lang: str, text: str, figure: str, word: str) -> None:
+    """How long, when, and what was paid are often told across a comma: a duration, clock time
+    or amount whose own clause says nothing of it takes the words of the sentence's other
+    clauses, at the least weight (``counted.TOLD_ACROSS``), so that it may meet its match."""
+    claim = next(c for c in extract(text, lang) if c.text == figure)
+    assert word in claim.counted.terms
+    assert set(claim.counted.weights) == {0.1}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "As of 6:37 p.m., the event on the host's account had about 200,000 listeners."),
+    ("es", "Hasta las 18.37, el evento en la cuenta del anfitrión tenía unos 200.000 oyentes."),
+])
+def test_a_clock_time_a_count_was_taken_at_takes_no_word_of_it(lang: str, text: str) -> None:
+    """"As of 6:37 p.m." says when the count was taken: the clock time is that count's moment,
+    not an event the sentence's words describe, and stays not compared."""
+    clock = next(c for c in extract(text, lang) if c.kind == "time")
+    assert clock.counted.terms == ()
+
+
 @pytest.mark.parametrize("lang, text, amount", [
     ("es", "La red vendía las bebidas a los bares a unos 150 bahts la botella (unos cuatro euros).", "unos cuatro euros"),
     ("pl", "Rząd przeznaczył na walkę z epidemią 3,2 mln dolarów (ok. 12 mln zł, czyli blisko 3 mln euro).", "blisko 3 mln euro"),

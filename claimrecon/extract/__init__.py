@@ -21,7 +21,7 @@ from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from ..ruleset import alternation
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
-from .counted import YEAR, grammar
+from .counted import YEAR, grammar, told_across_only
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
@@ -383,8 +383,8 @@ def _conversions_count_alike(s: str, out: list[tuple[Mention, str | None, Scope,
     before it counts."""
     for k in range(1, len(out)):
         men, counted = out[k][0], out[k][4]
-        if men.kind != "money" or counted.terms:
-            continue
+        if men.kind != "money" or (counted.terms and not told_across_only(counted)):
+            continue  # (words of its own; not those its sentence's other clauses lent it)
         prev = out[k - 1]
         if prev[0].kind != "money" or not prev[4].terms or prev[0].unit == men.unit:
             continue  # (one currency: a breakdown, "£12 million (£5 million, £4 million ...)", not a conversion)
