@@ -184,6 +184,21 @@ def test_an_amount_in_brackets_counts_what_the_amount_before_it_counts(lang: str
     assert first.counted.terms and converted.counted.terms == first.counted.terms
 
 
+@pytest.mark.parametrize("lang, text, amount", [
+    ("pl", "Sąd nałożył na spółkę karę 18,6 mln euro, czyli ok. 79 mln zł.", "ok. 79 mln zł"),
+    ("en", "The central bank fined the lender 18.6 million euros, or about $21.7 million.", "about $21.7 million"),
+    ("es", "La multa impuesta al banco asciende a 18,6 millones de euros, es decir, unos 21,7 millones de dólares.",
+     "unos 21,7 millones de dólares"),
+])
+def test_an_amount_after_a_word_that_restates_it_counts_what_the_amount_before_it_counts(lang: str, text: str, amount: str) -> None:
+    """", czyli", ", or about", ", es decir,": the amount after the word is the one before it in
+    another currency (grammar.tsv class restate), as one in brackets is."""
+    claims = extract(text, lang)
+    first = next(c for c in claims if c.kind == "money")
+    converted = next(c for c in claims if c.text == amount)
+    assert first.counted.terms and converted.counted.terms == first.counted.terms
+
+
 def test_an_amount_in_brackets_that_says_what_it_is_keeps_its_own_words() -> None:
     claims = extract("Ceny wzrosły o 12 zł (a koszty transportu o 3 zł).", "pl")
     assert [c.counted.terms == claims[0].counted.terms for c in claims[1:]] == [False]

@@ -1649,6 +1649,61 @@ def test_a_slipped_conversion_is_flagged_and_teaches_no_rate():
     assert not any("636.000 eslotis" in pair and any("148" in p for p in pair) for pair in pairs)
 
 
+def test_a_slipped_conversion_after_a_word_that_restates_it_is_flagged():
+    # "czyli ok. 6,3 mln zł" restates 148,000 euros as a bracket would, ten times too much at the
+    # rate the Spanish article uses: the zlotys meet the others' euros (grammar.tsv class restate)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The white truffle sold for €148,000 at the charity auction."),
+        ("pl.txt", "pl", "Biała trufla została sprzedana na aukcji charytatywnej za 148 tys. euro, czyli ok. 6,3 mln zł."),
+        ("es.txt", "es", "La trufa blanca se vendió en la subasta benéfica por 148.000 euros (unos 636.000 eslotis)."),
+    )
+    pairs = _pairs(claims, conflicts)
+    assert ("ok. 6,3 mln zł", "€148,000") in pairs or ("€148,000", "ok. 6,3 mln zł") in pairs
+    assert not any("636.000 eslotis" in pair and any("148" in p for p in pair) for pair in pairs)
+
+
+@pytest.mark.parametrize("lang, sentence, conversions_read", [
+    ("pl", "Kara wynosi 18,6 mln euro, czyli ok. 79 mln zł.", 1),
+    ("en", "The regulator fined the bank 18.6 million euros, or about $21.7 million.", 1),
+    ("es", "La multa asciende a 18,6 millones de euros, es decir, unos 21,7 millones de dólares.", 1),
+    # guards: a bare "or" offers an alternative; words between the amount and the comma, or a
+    # bracket that closes there, say the amount restated is not the one right before
+    ("en", "Offenders face a fine of €5,000, or £4,000 for a first offence.", 0),
+    ("en", "Tickets cost €10 in Dublin, or about £8 in Belfast.", 0),
+    ("en", "Net profit rose to €120 million (€110 million a year earlier), or about $130 million.", 0),
+    ("en", "Fines reached €5,000 in Spain, £4,000 in Britain.", 0),
+    # "or" before a bound offers another amount; a change restates nothing
+    ("en", "Offenders face a fine of €5,000, or up to £4,500 for repeat offences.", 0),
+    ("en", "The budget is €12 million, that is £10 million more than last year.", 0),
+    ("pl", "Bilet kosztuje 40 euro, czyli 45 dolarów więcej niż rok temu.", 0),
+])
+def test_a_comma_and_a_word_that_restates_make_an_amount_a_conversion(lang, sentence, conversions_read):
+    from claimrecon.match import conversions
+
+    assert len(conversions.pairs(_items(extract(sentence, lang, article_id="a.txt"), "money"))) == conversions_read
+
+
+def test_an_amount_restated_after_a_bare_or_is_no_slipped_conversion():
+    # a guard: "or about $450 for the whole season" is ten times the ticket at the run's rate, but
+    # "or" also offers another amount: only brackets and words that restate whatever follows them
+    # (", czyli", ", es decir,") make a slipped conversion
+    from claimrecon.match import conversions
+
+    items = _items(extract("A single ticket costs €45, or about $450 for the whole season.", "en", article_id="a.txt"), "money")
+    assert [it.restates_from >= 0 for it in items] == [False, True]
+    assert conversions.slipped(items, {("EUR", "USD"): 1.08, ("USD", "EUR"): 1 / 1.08}) == []
+
+
+def test_a_restated_amount_far_from_any_rate_is_no_conversion():
+    # a guard: "or about $90 for a family" follows an amount in euros, but at twice the rough rate it
+    # is another price, not the first one converted: nothing is joined or learned
+    from claimrecon.match import conversions
+
+    items = _items(extract("A ticket costs €40, or about $90 for a family of four.", "en", article_id="a.txt"), "money")
+    assert [it.restates_from >= 0 for it in items] == [False, True]
+    assert conversions.pairs(items) == []
+
+
 def test_a_conversion_ten_times_off_the_rough_rate_alone_is_no_slip():
     # a guard: with no right conversion in the run there is no rate to call it slipped at (a
     # currency may have lost nine tenths of its worth since the rough rates were set)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from ..errors import UnsupportedLanguage
 from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from ..ruleset import alternation
@@ -357,7 +358,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
                 part=reading.part, increment=reading.increment, running=reading.running)
         out.append((men, measure, scope, _gloss(lx, men, measure), reading.counted))
     out = [part for entry in out for part in _range_ends(lx, entry)]
-    out = _conversions_count_alike(s, out)
+    out = _conversions_count_alike(lx.lang, s, out)
     if anchors:
         for i, (men, measure, sc, text, counted) in enumerate(out):
             if men.kind in ("count", "percent"):
@@ -377,10 +378,10 @@ _OPENING = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}[(\[]\s*")  # (a rate between: "
 _NEXT_IN_BRACKET = re.compile(r"\s*[,;/]?\s*(?:[^\W\d_]+\.?\s+)?")
 
 
-def _conversions_count_alike(s: str, out: list[tuple[Mention, str | None, Scope, str, Counted]]) -> list[tuple[Mention, str | None, Scope, str, Counted]]:
+def _conversions_count_alike(lang: str, s: str, out: list[tuple[Mention, str | None, Scope, str, Counted]]) -> list[tuple[Mention, str | None, Scope, str, Counted]]:
     """An amount in brackets after another that its sentence tells nothing of itself ("a unos 150
-    bahts la botella (unos cuatro euros)") is that amount converted: it counts what the amount
-    before it counts."""
+    bahts la botella (unos cuatro euros)"), or after a word that restates it ("18,5 mln euro,
+    czyli ok. 79 mln zł"), is that amount converted: it counts what the amount before it counts."""
     for k in range(1, len(out)):
         men, counted = out[k][0], out[k][4]
         if men.kind != "money" or (counted.terms and not told_across_only(counted)):
@@ -389,9 +390,40 @@ def _conversions_count_alike(s: str, out: list[tuple[Mention, str | None, Scope,
         if prev[0].kind != "money" or not prev[4].terms or prev[0].unit == men.unit:
             continue  # (one currency: a breakdown, "£12 million (£5 million, £4 million ...)", not a conversion)
         gap = s[prev[0].end : men.start]
-        if _OPENING.fullmatch(gap) or (_NEXT_IN_BRACKET.fullmatch(gap) and s.rfind("(", 0, prev[0].start) > s.rfind(")", 0, prev[0].start)):
+        if _OPENING.fullmatch(gap) or (_NEXT_IN_BRACKET.fullmatch(gap) and s.rfind("(", 0, prev[0].start) > s.rfind(")", 0, prev[0].start)) \
+                or (not out[k][2].increment and _restates(lang, s, prev[0].end, men.start, men.qualifier in APPROXIMATE)):
             out[k] = out[k][:4] + (prev[4],)
     return out
+
+
+#: the qualifiers of a figure given as roughly another ("or about $21.7 million", "or nearly"):
+#: after "or" only those restate the amount before it ("or up to £4,500" offers another)
+APPROXIMATE = frozenset({"about", "nearly"})
+
+
+def _restates(lang: str, s: str, prev_end: int, start: int, approximate: bool) -> bool:
+    """Whether the amount at ``start`` gives the amount that ends at ``prev_end`` again: nothing
+    but a comma and a word of class restate stands between them (``restating``)."""
+    at = restating(lang, s[:start], approximate)
+    return at is not None and at == prev_end
+
+
+def restating(lang: str, before: str, approximate: bool) -> int | None:
+    """Where the amount a figure gives again ends, when the words ``before`` the figure end in a
+    comma and a word that restates it (``grammar.tsv`` class restate: ", czyli", ", es decir,";
+    with value hedged only when the figure is ``approximate``, ``APPROXIMATE``: ", or about"): the
+    offset in ``before`` the comma stands at (whitespace before it included), else None. Whether
+    the figure is the amount converted is for their ratio to say (``match.conversions``). A
+    language without rules has no such words."""
+    try:
+        g = grammar(lang)
+    except UnsupportedLanguage:
+        return None
+    for pat in (g.restate, g.restate_hedged if approximate else None):
+        m = pat.search(before, max(0, len(before) - 32)) if pat is not None else None
+        if m is not None:
+            return m.start()
+    return None
 
 
 _RATE_WORDS = re.compile(r"^(?:a|an|per|each|every|al|por|cada|na|za)\s+\w+$", re.I)
@@ -493,8 +525,10 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
             kind, unit, gloss_text = men.kind, men.unit, c["gloss"]
             if men.kind == "money":
                 # an amount restated in brackets in another currency ("99 millones de euros (85
-                # millones de libras)") leaves the article's currency where it was
-                if not (last_money is not None and last_money[0] == n and _CONVERTED.fullmatch(sent.text, last_money[1], men.start)):
+                # millones de libras)", or after a word that restates it: ", czyli ok. 420 mln zł")
+                # leaves the article's currency where it was
+                if not (last_money is not None and last_money[0] == n and (_CONVERTED.fullmatch(sent.text, last_money[1], men.start)
+                                                                           or _restates(lx.lang, sent.text, last_money[1], men.start, men.qualifier in APPROXIMATE))):
                     currency = (str(men.unit), n)
                 last_money = (n, men.end)
                 money_last = True

@@ -140,6 +140,8 @@ class Grammar:
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
     later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
     aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "głównie"
+    restate: re.Pattern[str] | None = None  # a comma and a word that gives the amount before it again: ", czyli", ", es decir,"
+    restate_hedged: re.Pattern[str] | None = None  # ... only before a hedged amount: ", or about", ", o unos"
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -172,6 +174,8 @@ def grammar(lang: str) -> Grammar:
     aside: set[str] = set()
     estimate: set[str] = set()
     on_day: set[str] = set()
+    restate: set[str] = set()
+    restate_hedged: set[str] = set()
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -222,6 +226,8 @@ def grammar(lang: str) -> Grammar:
             estimate.add(word)
         elif cls == "on_day":
             on_day.add(word)
+        elif cls == "restate":
+            (restate_hedged if r["value"] == "hedged" else restate).add(word)
     for r in rules.table("scope.tsv"):
         if r["field"] in ("part", "increment", "running") and " " not in r["phrase"].strip():
             stop.add(r["phrase"].lower().rstrip("*"))  # a cue says its part in the scope, not as a term
@@ -242,7 +248,10 @@ def grammar(lang: str) -> Grammar:
                 # (an attribution word that makes a rate, "per", gives no figure's source: "per cent")
                 gives=_words_re(estimate | ({r["phrase"].lower() for r in rules.table("attribution.tsv")} - {" ".join(w) for w in per}),
                                 r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
-                on_day=frozenset(on_day))
+                on_day=frozenset(on_day),
+                # all that stands between two amounts: a comma, the word, maybe a comma ("es decir,")
+                restate=_words_re(restate, r"\s*,\s*(?:{}),?\s*$"),
+                restate_hedged=_words_re(restate_hedged, r"\s*,\s*(?:{}),?\s*$"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):

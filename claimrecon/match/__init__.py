@@ -159,6 +159,9 @@ class Item:
     change: str = ""  # "by" when its figure is the size of a change ("rose 38%", "cayó un 5,1%", not "rose to 5%")
     preds: frozenset[str] = frozenset()  # the concepts (and their families) of what its words say happened to it
     bracketed: bool = False  # an amount, clock time or physical figure that opens a bracket: maybe the one before it, restated (``conversions``)
+    end: int = 0
+    restates_from: int = -1  # an amount after ", czyli", ", or about": where the amount it may restate must end (``conversions``)
+    restates_firmly: bool = False  # ... after a word that restates whatever follows it (", czyli", not ", or")
 
 
 def _change_size(c: Claim) -> str:
@@ -220,7 +223,9 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
               harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())),
               sentence=c.sentence_start, change=_change_size(c), years=_years_named(c.sentence),
               preds=_predicates(c),
-              bracketed=c.kind in ("money", "time", "quantity", "temperature") and conversions.bracketed(c.sentence, c.start - c.sentence_start))
+              bracketed=c.kind in ("money", "time", "quantity", "temperature") and conversions.bracketed(c.sentence, c.start - c.sentence_start),
+              end=c.end, restates_from=conversions.restates(c) if c.kind == "money" else -1,
+              restates_firmly=c.kind == "money" and conversions.restates(c, hedged=False) >= 0)
     return it
 
 
