@@ -367,3 +367,13 @@ def test_a_fronted_place_is_said_only_of_the_next_clause_with_figures() -> None:
     claims = {c.text: c for c in extract("In Madrid, 40 people died, while in Seville 12 died.", "en")}
     assert "@place:madrid" in claims["40"].counted.terms
     assert "@place:madrid" not in claims["12"].counted.terms
+
+
+@pytest.mark.parametrize("lang, text, unit", [
+    ("en", "The bridge will cost 500 million kroner. The money comes from Denmark.", "DKK"),
+    ("pl", "Most będzie kosztował 500 mln koron. Pieniądze pochodzą z Danii.", "DKK"),
+    ("es", "La obra costará 300 millones de pesos. Es la mayor inversión en México.", "MXN"),
+])
+def test_a_country_named_at_the_end_of_a_sentence_says_whose_currency(lang: str, text: str, unit: str) -> None:
+    """"...from Denmark.": the full stop is no part of the name that tells whose kroner or pesos."""
+    assert [c.unit for c in extract(text, lang) if c.kind == "money"] == [unit]

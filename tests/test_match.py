@@ -1634,27 +1634,16 @@ def test_two_measurements_of_one_size_in_an_article_are_not_paired_by_size():
     assert not any("the only figure of its size in each article" in e for g in groups if g.match for e in g.match.evidence)
 
 
-def test_a_slipped_conversion_is_flagged_and_teaches_no_rate():
-    # "(ok. 6,3 mln zł)" for 148,000 euros is ten times too much at the rate the Spanish article
-    # uses (about 4.3): the Polish article says the two are one amount, so its zlotys meet the
-    # others' euros (conversions.slipped); and the run's rate comes from the right conversion
-    # alone, so the Spanish zlotys agree with every article's euros
+@pytest.mark.parametrize("told", ["148 tys. euro (ok. 6,3 mln zł).", "148 tys. euro, czyli ok. 6,3 mln zł."])
+def test_a_slipped_conversion_is_flagged_and_teaches_no_rate(told):
+    # "(ok. 6,3 mln zł)" for 148,000 euros, or "czyli ok. 6,3 mln zł" (grammar.tsv class restate),
+    # is ten times too much at the rate the Spanish article uses (about 4.3): the Polish article
+    # says the two are one amount, so its zlotys meet the others' euros (conversions.slipped); and
+    # the run's rate comes from the right conversion alone, so the Spanish zlotys agree with every
+    # article's euros
     claims, groups, conflicts = _run(
         ("en.txt", "en", "The white truffle sold for €148,000 at the charity auction."),
-        ("pl.txt", "pl", "Biała trufla została sprzedana na aukcji charytatywnej za 148 tys. euro (ok. 6,3 mln zł)."),
-        ("es.txt", "es", "La trufa blanca se vendió en la subasta benéfica por 148.000 euros (unos 636.000 eslotis)."),
-    )
-    pairs = _pairs(claims, conflicts)
-    assert ("ok. 6,3 mln zł", "€148,000") in pairs or ("€148,000", "ok. 6,3 mln zł") in pairs
-    assert not any("636.000 eslotis" in pair and any("148" in p for p in pair) for pair in pairs)
-
-
-def test_a_slipped_conversion_after_a_word_that_restates_it_is_flagged():
-    # "czyli ok. 6,3 mln zł" restates 148,000 euros as a bracket would, ten times too much at the
-    # rate the Spanish article uses: the zlotys meet the others' euros (grammar.tsv class restate)
-    claims, groups, conflicts = _run(
-        ("en.txt", "en", "The white truffle sold for €148,000 at the charity auction."),
-        ("pl.txt", "pl", "Biała trufla została sprzedana na aukcji charytatywnej za 148 tys. euro, czyli ok. 6,3 mln zł."),
+        ("pl.txt", "pl", "Biała trufla została sprzedana na aukcji charytatywnej za " + told),
         ("es.txt", "es", "La trufa blanca se vendió en la subasta benéfica por 148.000 euros (unos 636.000 eslotis)."),
     )
     pairs = _pairs(claims, conflicts)

@@ -742,6 +742,8 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     where: list[tuple[int, str]] = []  # (offset, country) of each name, in text order
     for m in _WORD.finditer(text):
         w = m.group()
+        if w.endswith(".") and not named.get(fold(w)):
+            w = w.rstrip(".")  # a name that ends a sentence: "The money comes from Denmark."
         code = named.get(fold(w)) or named.get(fold(lemma(w, lang)))
         if code:
             seen[code] = seen.get(code, 0) + 1
