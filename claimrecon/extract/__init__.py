@@ -26,7 +26,7 @@ from .counted import YEAR, grammar, told_across_only
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
-from .lexicon import Lexicon, lexicon, lexicon_for, separator_convention, words_of
+from .lexicon import Lexicon, anchored, lexicon, lexicon_for, separator_convention, words_of
 from .text import TEXT_CACHES, Sentence, inside, quote_spans, sentences, text_cache
 
 __all__ = ["extract", "extract_article", "pipeline"]
@@ -344,7 +344,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
             date = min(dated, key=lambda d: (abs(d[0] - men.start), d[0]))[1] if dated else None
             value, tz = _time_value(h, mi, men.zone, date, lx, published)
             men.value, men.zone, men.date = value, tz, date
-            if measure is None and lx.anchor_re.search(s[max(0, men.start - 20) : men.start]):
+            if measure is None and anchored(lx, s, men.start):
                 anchors.append((men.start, value[11:16] if "T" in value else value[:5]))
         scope = scope_for(lx, s, men) if men.kind != "date" else Scope()
         if men.kind != "date":
@@ -404,25 +404,26 @@ APPROXIMATE = frozenset({"about", "nearly"})
 def _restates(lang: str, s: str, prev_end: int, start: int, approximate: bool) -> bool:
     """Whether the amount at ``start`` gives the amount that ends at ``prev_end`` again: nothing
     but a comma and a word of class restate stands between them (``restating``)."""
-    at = restating(lang, s[:start], approximate)
-    return at is not None and at == prev_end
+    found = restating(lang, s, start, approximate)
+    return found is not None and found[0] == prev_end
 
 
-def restating(lang: str, before: str, approximate: bool) -> int | None:
-    """Where the amount a figure gives again ends, when the words ``before`` the figure end in a
-    comma and a word that restates it (``grammar.tsv`` class restate: ", czyli", ", es decir,";
-    with value hedged only when the figure is ``approximate``, ``APPROXIMATE``: ", or about"): the
-    offset in ``before`` the comma stands at (whitespace before it included), else None. Whether
-    the figure is the amount converted is for their ratio to say (``match.conversions``). A
-    language without rules has no such words."""
+def restating(lang: str, text: str, at: int, approximate: bool) -> tuple[int, bool] | None:
+    """Where the amount a figure at ``at`` in ``text`` gives again ends, when the words before the
+    figure end in a comma and a word that restates it (``grammar.tsv`` class restate: ", czyli",
+    ", es decir,"; with value hedged only when the figure is ``approximate``, ``APPROXIMATE``: ",
+    or about"): (the offset the comma stands at, whitespace before it included; whether the word
+    restates whatever follows it, not only an approximate amount), else None. Whether the figure
+    is the amount converted is for their ratio to say (``match.conversions``). A language without
+    rules has no such words."""
     try:
         g = grammar(lang)
     except UnsupportedLanguage:
         return None
-    for pat in (g.restate, g.restate_hedged if approximate else None):
-        m = pat.search(before, max(0, len(before) - 32)) if pat is not None else None
+    for pat, firm in ((g.restate, True), (g.restate_hedged if approximate else None, False)):
+        m = pat.search(text, max(0, at - 32), at) if pat is not None else None
         if m is not None:
-            return m.start()
+            return m.start(), firm
     return None
 
 
@@ -742,9 +743,8 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     where: list[tuple[int, str]] = []  # (offset, country) of each name, in text order
     for m in _WORD.finditer(text):
         w = m.group()
-        if w.endswith(".") and not named.get(fold(w)):
-            w = w.rstrip(".")  # a name that ends a sentence: "The money comes from Denmark."
-        code = named.get(fold(w)) or named.get(fold(lemma(w, lang)))
+        bare = w.rstrip(".")  # a name that ends a sentence: "The money comes from Denmark."
+        code = named.get(fold(w)) or named.get(fold(bare)) or named.get(fold(lemma(bare, lang)))
         if code:
             seen[code] = seen.get(code, 0) + 1
             where.append((m.start(), code))

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from ..records import Counted
 from ..ruleset import load_language, phrase_regex
 from .lemmas import concepts, fold, lemma, stop_words
+from .lexicon import anchored, lexicon
 from .text import _clause_marks
 
 __all__ = ["Reading", "read", "grammar"]
@@ -56,7 +57,8 @@ EVENT_WEIGHT = 0.1
 #: conversion (``_bare_figures``, ``_share_conversions``: giving them only to a figure those leave
 #: wordless found fewer conflicts and raised more false flags, measured while this was built), but
 #: an amount in brackets that has only these takes the words of the amount it converts
-#: (``told_across_only``), and a clock time that says when a count was taken takes none (``_as_of``)
+#: (``told_across_only``), and a clock time that says when a count was taken takes none
+#: (``lexicon.anchored``)
 TOLD_ACROSS = frozenset({"duration", "time", "money"})
 
 
@@ -65,15 +67,6 @@ def told_across_only(counted: Counted) -> bool:
     (``TOLD_ACROSS``, at ``EVENT_WEIGHT``): an amount in brackets that has only those takes the
     words of the amount it converts instead (``extract._conversions_count_alike``)."""
     return bool(counted.weights) and all(w <= EVENT_WEIGHT for w in counted.weights)
-
-
-def _as_of(lang: str, s: str, at: int) -> bool:
-    """Whether a word that makes a clock time the moment a count was taken ("as of", "hasta las",
-    ``scope.tsv`` field anchor) stands right before ``at``."""
-    from .lexicon import lexicon
-
-    pat = lexicon(lang).anchor_re
-    return pat is not None and pat.search(s[max(0, at - 20) : at]) is not None
 
 
 def _weigh(weights: dict[str, float], senses: tuple[str, ...] | None, weight: float) -> None:
@@ -707,7 +700,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 own = clause[k] == clause[lo]
                 if content[k] and assign[k][0] != fi and (own or clause[k] not in clauses_with_figures):
                     _weigh(weights, terms[k], FAR_WEIGHT if own else EVENT_WEIGHT)
-        if not weights and kind in TOLD_ACROSS and not (kind == "time" and _as_of(lang, s, a)):
+        if not weights and kind in TOLD_ACROSS and not (kind == "time" and anchored(lexicon(lang), s, a)):
             # nothing in its clause says what it measures ("Płatności przywrócono o godz. 18.05,
             # czyli po niemal 10 godzinach"; "la multa, de 200.000 zlotys"): the words of the
             # sentence's other clauses, those of its other figures too, at the least weight; not a

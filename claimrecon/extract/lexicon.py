@@ -659,6 +659,16 @@ def _unit_regex(phrase: str, sensitive: bool) -> str:
     return f"(?-i:{body}(?!-|\\.\\w))" if sensitive else body  # not "F-Series", "C.P.I."
 
 
+#: how far before a clock time a word that makes it the moment a count was taken may start
+ANCHOR_REACH = 20
+
+
+def anchored(lx: Lexicon, s: str, at: int) -> bool:
+    """Whether a word that makes a clock time the moment a count was taken ("as of", "hasta las",
+    ``scope.tsv`` field anchor) stands right before ``at`` in ``s``."""
+    return lx.anchor_re is not None and lx.anchor_re.search(s[max(0, at - ANCHOR_REACH) : at]) is not None
+
+
 def qualifier_bounds(lx: Lexicon, qualifier: str, value: float) -> tuple[float | None, float | None]:
     lo_f, hi_f = lx.qualifier_bounds.get(qualifier, (1.0, 1.0))
     low = None if math.isinf(lo_f) else value * lo_f

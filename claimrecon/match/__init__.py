@@ -224,8 +224,9 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
               sentence=c.sentence_start, change=_change_size(c), years=_years_named(c.sentence),
               preds=_predicates(c),
               bracketed=c.kind in ("money", "time", "quantity", "temperature") and conversions.bracketed(c.sentence, c.start - c.sentence_start),
-              end=c.end, restates_from=conversions.restates(c) if c.kind == "money" else -1,
-              restates_firmly=c.kind == "money" and conversions.restates(c, hedged=False) >= 0)
+              end=c.end)
+    if c.kind == "money":
+        it.restates_from, it.restates_firmly = conversions.restates(c)
     return it
 
 

@@ -66,22 +66,26 @@ def bracketed(sentence: str, at: int) -> bool:
     return at > 0 and bool(_OPENS.search(sentence[max(0, at - 4) : at]))
 
 
-def restates(c: Any, hedged: bool | None = None) -> int:
-    """Where the amount a claim may give again must end (an offset in its article), when nothing
-    but a comma and a word that restates it stands before the claim ("18,5 mln euro, czyli ok. 79
-    mln zł", "fined 18.6 million euros, or about $21.7 million": ``extract.restating``), else -1.
-    Whether it is that amount converted is for its ratio to say (``pairs``), as for one in
-    brackets. A change ("czyli 45 dolarów więcej") restates nothing. ``hedged``: whether to read
-    the words that restate only an approximate amount (", or about"; default: when the claim is
-    approximate, ``extract.APPROXIMATE``). Only a word that restates whatever follows it (",
-    czyli", ", es decir,", not ", or about") makes a slipped conversion (``slipped``): "€45, or
-    about $450 for the season" is another amount."""
+def restates(c: Any) -> tuple[int, bool]:
+    """(where the amount a claim may give again must end, an offset in its article; whether the
+    word restates whatever follows it), when nothing but a comma and a word that restates it
+    stands before the claim ("18,5 mln euro, czyli ok. 79 mln zł", "fined 18.6 million euros, or
+    about $21.7 million": ``extract.restating``), else (-1, False). Whether it is that amount
+    converted is for its ratio to say (``pairs``), as for one in brackets. A change ("czyli 45
+    dolarów więcej") restates nothing. Only a word that restates whatever follows it (", czyli",
+    ", es decir,", not ", or about", which restates only an approximate amount) makes a slipped
+    conversion (``slipped``): "€45, or about $450 for the season" is another amount."""
     from ..extract import APPROXIMATE, restating
 
-    if c.scope.increment:
-        return -1
-    at = restating(c.lang, c.sentence[: c.start - c.sentence_start], c.qualifier in APPROXIMATE if hedged is None else hedged)
-    return -1 if at is None else c.sentence_start + at
+    found = None if c.scope.increment else restating(c.lang, c.sentence, c.start - c.sentence_start, c.qualifier in APPROXIMATE)
+    return (-1, False) if found is None else (c.sentence_start + found[0], found[1])
+
+
+def _converts(prev: Any, it: Any, firmly: bool = False) -> bool:
+    """Whether an amount (a match item) says it is the amount right before it in another form: in
+    brackets, or after a word that restates it (``restates``; ``firmly``: a word that restates
+    whatever follows it)."""
+    return it.bracketed or (it.restates_from >= 0 and it.restates_from == prev.end and (it.restates_firmly or not firmly))
 
 
 def _plausible(a: Any, b: Any) -> float | None:
@@ -111,7 +115,7 @@ def pairs(money: Sequence[Any]) -> list[tuple[Any, Any, float]]:
     amount into another currency."""
     out = []
     for prev, it in _neighbours(money):
-        if not (it.bracketed or (it.restates_from >= 0 and it.restates_from == prev.end)) or prev.unit == it.unit:
+        if not _converts(prev, it) or prev.unit == it.unit:
             continue
         rate = _plausible(prev, it)
         if rate is not None:
@@ -138,8 +142,7 @@ def slipped(money: Sequence[Any], rates: dict[tuple[str, str], float]) -> list[t
     (``run_rates`` is read from ``pairs`` alone)."""
     out = []
     for prev, it in _neighbours(money):
-        told = it.bracketed or (it.restates_firmly and it.restates_from == prev.end)
-        rate = rates.get((prev.unit, it.unit)) if told and prev.unit != it.unit else None
+        rate = rates.get((prev.unit, it.unit)) if _converts(prev, it, firmly=True) and prev.unit != it.unit else None
         if rate is None or not prev.value or not it.value or _plausible(prev, it) is not None:
             continue
         r = it.value / (prev.value * rate)
