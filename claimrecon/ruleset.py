@@ -100,7 +100,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         # fraction, "pół roku", "2,5 roku"; "rok" only after one): fraction | one
         ("number", _optional),
     ],
-    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "level", "from")), ("position", _one_of("before", "after"))],
+    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "level", "from", "either", "range")), ("position", _one_of("before", "after"))],
     "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted", "not_age_before", "not_age_after"))],
     "measures.tsv": [
         ("term", _text),
@@ -117,7 +117,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending", "infinitive", "modifier_ending", "later", "aside", "estimate", "on_day", "restate")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending", "infinitive", "modifier_ending", "later", "aside", "estimate", "on_day", "restate", "name_ending")),
         ("value", _optional),
     ],
     "places.tsv": [("name", _text), ("code", _text)],

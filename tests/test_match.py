@@ -1741,3 +1741,80 @@ def test_temperatures_need_stronger_words_than_other_figures_to_be_one_quantity(
         items = [it for it in _items(claims, kind)]
         assert len(items) == 2
         assert (len(match(items).quantities) == 1) is joined
+
+
+def test_the_same_three_digits_in_another_order_join_claims_whose_words_differ():
+    # "osób" and "a crowd" share no word the rules translate; 12,580 and 12,850 are one figure with
+    # two digits swapped, a typing error two quantities of one story seldom share
+    claims, _, conflicts = _run(
+        ("pl.txt", "pl", "Finał oglądało z trybun 12 580 osób, a przed telewizorami 2,1 mln widzów. "
+                         "Policja zatrzymała 14 kibiców."),
+        ("en.txt", "en", "The final drew a crowd of 12,850 to the arena, and 2.1 million watched on "
+                         "television. Police detained 14 fans."),
+        published="2026-05-25",
+    )
+    assert _pairs(claims, conflicts) == [("12 580", "12,850")]
+    # ... but not claims whose counted nouns say they are two things (a counted noun as general
+    # as "osób", people, says nothing against "scarves": such a swap is joined)
+    claims, _, conflicts = _run(
+        ("pl.txt", "pl", "Finał oglądało z trybun 12 580 kibiców."),
+        ("en.txt", "en", "The club sold 12,850 tickets for the final."),
+        published="2026-05-25",
+    )
+    assert _pairs(claims, conflicts) == []
+
+
+def test_a_swap_in_durations_held_in_seconds_is_no_slip():
+    # 18 hours are 64,800 seconds and 24 hours 86,400: the same digits only in seconds
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The storm cut power to the valley for up to 18 hours."),
+        ("pl.txt", "pl", "Kierowcy czekali w kolejce niespełna 24 godziny."),
+        published="2026-01-10",
+    )
+    assert _pairs(claims, conflicts) == []
+
+
+def test_a_fall_in_one_report_leaves_the_rise_of_another_report_of_that_day_alone():
+    # Wednesday evening: 121 injured; Thursday: one report gives 112 (a slip of Wednesday's 121),
+    # another 163 (the toll has risen): the slip meets 121, the rise is another moment
+    claims, _, conflicts = _run(
+        ("wed.txt", "es", "Los heridos por el sismo ya suman 121, según el último reporte."),
+        ("thu1.txt", "pl", "W wyniku trzęsienia ziemi 112 osób zostało rannych."),
+        ("thu2.txt", "en", "The quake has injured 163 people, the emergency centre said."),
+        published={"wed.txt": "2025-11-12T21:45", "thu1.txt": "2025-11-13T07:30", "thu2.txt": "2025-11-13T09:40"},
+    )
+    assert _pairs(claims, conflicts) == [("112", "121")]
+
+
+def test_a_day_that_repeats_the_last_figure_is_no_update():
+    # 287 dogs found on Tuesday and again on Wednesday morning: no rise, so Wednesday evening's
+    # 278, a swap of it, meets every report of 287, not only the nearest day's
+    claims, _, conflicts = _run(
+        ("tue.txt", "en", "Inspectors found 287 dogs kept in filthy cages at the farm."),
+        ("wed1.txt", "pl", "Inspektorzy znaleźli na fermie 287 psów w brudnych klatkach."),
+        ("wed2.txt", "es", "Los inspectores encontraron 278 perros en jaulas sucias."),
+        published={"tue.txt": "2026-04-14T14:10", "wed1.txt": "2026-04-15T08:05", "wed2.txt": "2026-04-15T17:40"},
+    )
+    assert _pairs(claims, conflicts) == [("278", "287"), ("278", "287")]
+
+
+def test_an_amount_alone_in_brackets_is_a_conversion_even_at_a_wrong_rate():
+    # "(ok. 5 mln zł)" gives half a million dollars at ten zlotys to the dollar: no rate allows
+    # it, but the bracket holds nothing else, so the article says it is that prize converted,
+    # wrongly, and it meets the others' dollars
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The winning team collects $500,000 from the prize pool."),
+        ("es.txt", "es", "El equipo ganador se lleva 500.000 dólares del premio."),
+        ("pl.txt", "pl", "Zwycięska drużyna otrzyma 500 tys. dolarów (ok. 5 mln zł) z puli nagród."),
+        published="2026-06-01",
+    )
+    assert _pairs(claims, conflicts) == [("$500,000", "ok. 5 mln zł"), ("500.000 dólares", "ok. 5 mln zł")]
+    # a right conversion in brackets is no conflict, and a bracket with words of its own is no
+    # conversion at all
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The winning team collects $500,000 from the prize pool."),
+        ("pl.txt", "pl", "Zwycięska drużyna otrzyma 500 tys. dolarów (ok. 1,9 mln zł) z puli nagród."),
+        ("pl2.txt", "pl", "Zwycięska drużyna otrzyma 500 tys. dolarów (o 5 mln zł więcej niż rok temu)."),
+        published="2026-06-01",
+    )
+    assert _pairs(claims, conflicts) == []

@@ -351,7 +351,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
             scope = dataclasses.replace(
                 scope,
                 period=scope.period or (f"in_{reading.year}" if reading.year else None)
-                or ("before_change" if lx.change_from_re and lx.change_from_re.search(s, max(0, men.start - 60), men.start) else None),
+                or ("before_change" if men.extra.get("from_level") or (lx.change_from_re and lx.change_from_re.search(s, max(0, men.start - 60), men.start)) else None),
                 # "otros 230" is another 230; "other" qualifies counted things ("most other spaces have
                 # hundreds of listeners"), not amounts ("damage to benches and other furniture: 2.1 million")
                 subject=None if scope.subject == "other" and (reading.increment or men.kind not in ("count", "percent")) else scope.subject,
@@ -487,7 +487,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
-    sents = sentences(text, lx.abbreviations, lx.sentence_openers)
+    sents = sentences(text, lx.abbreviations, lx.sentence_openers, lx.name_endings)
     found = _find(lx, sents, published)
     if not found:
         return claims

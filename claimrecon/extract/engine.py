@@ -999,6 +999,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             lead = _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start])
             lead_at = lead.start() + max(0, c.start - 12) if lead else c.start
             change = change_before(s, lx, lead_at) if lead and lead.group().strip().lower() not in _BETWEEN else None
+            if change is None and lead and lead.group().strip().lower() not in _BETWEEN:
+                change = change_in_clause(s, lx, lead_at)
             if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
                 rng = nxt
             elif _RANGE_GAP.match(gap) and lead:
@@ -1611,10 +1613,12 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
         if change is not None and lead:
             # "rose from 10 to 15 million": two figures, the one it went from and the one it went to
+            if change == "either":  # "pasará de 30 a 36": which way, the figures say
+                change = "up" if hi_val > lo_val else "down"
             lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
             first = Mention(kind, start - (min(start, 12) - lead.start()), c.end, c.start, c.end, lo_val,
                             unit=unit if kind != "count" else None, low=lo_val, high=lo_val, precision=lo_prec,
-                            extra={"change": change, "has_scale": c.has_scale or rng.has_scale, "hedged": False})
+                            extra={"change": change, "has_scale": c.has_scale or rng.has_scale, "hedged": False, "from_level": True})
             first.extra["then"] = Mention(kind, rng.start, end, rng.start, last.end, hi_val, unit=unit if kind != "count" else None,
                                           low=hi_val, high=hi_val, precision=rng.precision * factor,
                                           extra={"change": change, "has_scale": rng.has_scale, "hedged": False})
@@ -1659,6 +1663,21 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
 
 
 _WORD_AFTER = re.compile(r"\w")
+
+
+def change_in_clause(s: str, lx: Lexicon, pos: int) -> str | None:
+    """The direction ("up", "down", or "either" for a word that says no way: "pasará") of a change
+    word earlier in the clause of the "from" that opens "from X to Y" at ``pos`` ("raising the price
+    of the basic ticket from 40 to 48", "encarecerá el billete de 90 minutos de 40 a 48
+    coronas"), with at most ``lexicon.CLAUSE_WORDS`` words and no stop or bracket between; None
+    when there is none: then the two figures are a range ("from 40 to 50 people")."""
+    if lx.change_clause_re is None:
+        return None
+    cm = lx.change_clause_re.search(s, max(0, pos - 120), pos)
+    if cm is None or not lx.range_words.isdisjoint(_WORD_RUN.findall(s[cm.end("change") : pos].lower())):
+        return None  # none, or a word between says the two are a range ("grew in stores ranging from 40 to 50 m²")
+    found = cm.group("change")
+    return find_entry(lx.changes_before, found) or find_entry(lx.changes_either, found)  # type: ignore[return-value]
 
 
 def change_before(s: str, lx: Lexicon, pos: int) -> str | None:

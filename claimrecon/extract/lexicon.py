@@ -146,6 +146,11 @@ class Lexicon:
     unit_numbers: dict[str, str] = field(default_factory=dict)  # unit after, lower -> the numbers it takes (fraction | one)
     changes_before: dict[str, str] = field(default_factory=dict)  # lower phrase -> up | down
     change_from_re: re.Pattern[str] | None = None  # "rose overnight from": the figure after it is where the change started
+    # a change word earlier in the clause of "from X to Y" ("raising the price of the ticket from
+    # 40 to 48"): the two are where the change started and where it went, not a range
+    change_clause_re: re.Pattern[str] | None = None
+    changes_either: dict[str, str] = field(default_factory=dict)  # lower phrase -> "either": moved, no direction said ("pasará")
+    range_words: frozenset[str] = frozenset()  # words that make "from X to Y" after them a range whatever precedes ("ranging")
     change_level_re: re.Pattern[str] | None = None  # "fell to", "spadła do": the figure after it is the level reached
     changes_after: dict[str, str] = field(default_factory=dict)
     change_ends: frozenset[str] = frozenset()  # last words of change phrases and links (a cheap test first)
@@ -198,6 +203,9 @@ class Lexicon:
     # sentences
     abbreviations: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()  # function words: capitalized after an abbreviation, a new sentence
+    # endings of a capitalized word that may follow a count's abbreviation in one sentence (a
+    # demonym: "35 tys. Polaków"); with any, every other capitalized word there opens a sentence
+    name_endings: tuple[str, ...] = ()
     candidate_re: re.Pattern[str] | None = None  # cheap pre-filter: could this sentence hold a claim?
     # gates: which scans a sentence's words make worth running (see ``Gate``)
     candidate_gate: Gate = field(default_factory=Gate)
@@ -242,6 +250,11 @@ def alternation(phrases: list[str]) -> str:
 #: front: the positions inside words, most of a text, fail there before any phrase is tried.
 _AT_WORD_START = r"(?<!\w)"
 _WORD_CHAR = re.compile(r"\w")
+
+
+#: how many words may stand between a change word and the "from" of "from X to Y" it governs
+#: ("raising the price of the basic 90-minute ticket from 40 to 48": six)
+CLAUSE_WORDS = 8
 
 
 def _compile(phrases: list[str], flags: int = I) -> re.Pattern[str]:
@@ -476,6 +489,10 @@ def _build(rules: LanguageRules) -> Lexicon:
                 froms.append(r["phrase"])
             elif r["direction"] == "level":
                 levels.append(r["phrase"])
+        elif r["direction"] == "either":
+            lx.changes_either[r["phrase"].lower()] = "either"
+        elif r["direction"] == "range":
+            lx.range_words = lx.range_words | {r["phrase"].lower()}
         else:
             (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
     LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
@@ -483,6 +500,11 @@ def _build(rules: LanguageRules) -> Lexicon:
     # a change word, at most two words, then "from" right before the figure: the level it started from
     lx.change_from_re = (re.compile(rf"(?:{alternation(list(lx.changes_before))})(?:\s+[^\W\d_]+){{0,2}}\s+(?:{alternation(froms)})\s*$", I)
                          if froms and lx.changes_before else None)
+    # a change word, then at most CLAUSE_WORDS words with no stop or bracket between, right before the
+    # opener of "from X to Y": the figure after it is where the change started
+    movers = list(lx.changes_before) + list(lx.changes_either)
+    lx.change_clause_re = (re.compile(rf"(?<![\w-])(?P<change>{alternation(movers)})(?![\w-])(?:[^\S\n]+[^\s.;:!?()\[\]]+){{0,{CLAUSE_WORDS}}}[^\S\n]*$", I)
+                           if movers else None)
     # a link right before the figure (a short word between: "hasta el 5%") that makes it the level a
     # change reached, not the change's size ("fell to 4.8%")
     lx.change_level_re = re.compile(rf"(?:{alternation(levels)})(?:\s+\w{{1,3}})?\s*$", I) if levels else None
@@ -581,6 +603,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.pm_re = _compile(pms)
     lx.noon_re = _compile(noons)
     lx.noon_gate = Gate.of(noons)
+    lx.name_endings = tuple(sorted(r["word"].lower() for r in rules.table("grammar.tsv") if r["class"] == "name_ending"))
     articles = [r for r in rules.table("grammar.tsv") if r["class"] == "article"]
     if articles:
         words = sorted({r["word"].lower() for r in articles}, key=len, reverse=True)

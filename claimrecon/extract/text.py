@@ -64,10 +64,14 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
 _OPENERS = "([{\"'\u201c\u201e\u00ab\u2018"
 
 
-def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] = frozenset()) -> list[Sentence]:
+def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] = frozenset(),
+              name_endings: tuple[str, ...] = ()) -> list[Sentence]:
     """Split each paragraph into sentences; a period after a known abbreviation does not end one,
     unless a capitalized word of ``openers`` (the language's function words) follows it: "W 2024
-    r. szacowało tę grupę na 3,6 mln. Z oceny skutków..." ends after "mln."."""
+    r. szacowało tę grupę na 3,6 mln. Z oceny skutków..." ends after "mln.". In a language that
+    capitalizes names but not common nouns (``name_endings`` given: Polish), any capitalized
+    word after a figure's abbreviation opens a sentence too ("było ich 35 tys. Porządku
+    pilnowało..."), but for one with such an ending ("35 tys. Polaków") or in capitals ("proc. PKB")."""
     out: list[Sentence] = []
     for ps, pe in paragraphs(text):
         para = text[ps:pe]
@@ -80,7 +84,7 @@ def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] 
             # (an opening bracket or quote before it is not part of it: "(ok. 420 mln zł)")
             token = para[start : m.start() + 1].rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if dot else ""
             if dot and (
-                token in abbreviations and not _opens(para, start, m.start(), end, openers)
+                token in abbreviations and not _opens(para, start, m.start(), end, openers, name_endings)
                 or _INITIAL.fullmatch(token)  # an initial: "J. Smith"
                 or _DOTTED.fullmatch(token)  # "U.S.", "p.m." not listed
                 and token not in ("p.m.", "a.m.")
@@ -97,14 +101,20 @@ def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] 
     return out
 
 
-def _opens(para: str, start: int, mark: int, at: int, openers: frozenset[str]) -> bool:
+def _opens(para: str, start: int, mark: int, at: int, openers: frozenset[str], name_endings: tuple[str, ...] = ()) -> bool:
     """Whether an abbreviation that ends at ``mark`` and stands right after a figure ("3,6 mln.",
     "16 proc.", "2024 r.": a unit, a scale, a year's mark) is followed, from ``at``, by a
-    capitalized function word: a new sentence's first word. (Titles and street prefixes stand
-    before names, which may start with such a word: "Co. Down", "ul. Na Skarpie", "Sr. Del
-    Bosque"; they follow no figure.)"""
+    capitalized function word: a new sentence's first word; or, where ``name_endings`` are
+    given, by any word capitalized as a sentence starts ("Porządku"), but for a name that may
+    follow a count ("Polaków": one of those endings) or a word in capitals ("PKB"). (Titles and
+    street prefixes stand before names, which may start with such a word: "Co. Down", "ul. Na
+    Skarpie", "Sr. Del Bosque"; they follow no figure.)"""
     m = _NEXT_WORD.match(para, at)
-    if not (m and openers) or not m.group(1)[:1].isupper() or m.group(1).lower() not in openers:
+    if not m or not m.group(1)[:1].isupper():
+        return False
+    word = m.group(1)
+    if not (openers and word.lower() in openers) and not (
+            name_endings and len(word) > 1 and word[1:].islower() and not word.lower().endswith(name_endings)):
         return False
     before = para[start:mark].rsplit(None, 2)
     return len(before) >= 2 and any(ch.isdigit() for ch in before[-2])

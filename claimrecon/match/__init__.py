@@ -162,6 +162,7 @@ class Item:
     end: int = 0
     restates_from: int = -1  # an amount after ", czyli", ", or about": where the amount it may restate must end (``conversions``)
     restates_firmly: bool = False  # ... after a word that restates whatever follows it (", czyli", not ", or")
+    alone: bool = False  # a bracketed amount that is all its bracket holds ("(ok. 5 mln zł)"): a conversion by its form
 
 
 def _change_size(c: Claim) -> str:
@@ -227,6 +228,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
               end=c.end)
     if c.kind == "money":
         it.restates_from, it.restates_firmly = conversions.restates(c)
+        it.alone = it.bracketed and conversions.closes(c.sentence, c.end - c.sentence_start)
     return it
 
 
@@ -549,9 +551,11 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence, home=country))
     # an amount and its conversion in brackets are one quantity, at the rate the run's articles
     # use; so are a clock time and its restatement on another clock, a figure and its other unit
-    converted = conversions.pairs(money)
+    agreed, misconverted = conversions.misconverted(money)
+    converted = sorted(conversions.pairs(money) + agreed, key=lambda p: (p[0].id, p[1].id))
     rates = conversions.run_rates(converted)
-    restated = [(a, b) for a, b, _ in converted] + conversions.slipped(money, rates) + conversions.restated(restatable)
+    restated = [(a, b) for a, b, _ in converted] + conversions.slipped(money, rates) + misconverted \
+        + conversions.restated(restatable)
     for members, m in conversions.join(_currency_slips(found, money, min_confidence), restated, _figure):
         # a figure no words describe that nothing joined is not compared ("figures not compared")
         parts = [q for q in _split(members, m, running_figures, superseded) if len(q.items) > 1 or q.items[0].terms or q.items[0].measure]
@@ -711,6 +715,20 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             for (v, i), (w, j) in itertools.combinations(sorted(found), 2):
                 if i != j and _scale_slip(v, w):
                     pairs.add((i, j) if i < j else (j, i))
+    # and the nodes that state figures of three significant digits or more with the same digits
+    # in another order ("12 580 osób", "12,850 fans"): a swap is a typing error no two figures of
+    # one story share by chance
+    swaps: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.kind not in RARE_KINDS:
+            continue  # (a duration is held in seconds: 18 and 24 hours are 64,800 and 86,400 of them)
+        for key, v in {k for k in (_swap_key(x.value) for _, x in node.values) if k}:
+            swaps[key].append((v, i))
+    for found in swaps.values():
+        if len(found) <= POSTINGS_CAP:
+            for (v, i), (w, j) in itertools.combinations(sorted(found), 2):
+                if i != j and _telling_swap(v, w):
+                    pairs.add((i, j) if i < j else (j, i))
     # and the clock times with the same uncommon minutes one, two or twelve hours apart ("6.42",
     # "7.42"): a zone or a.m./p.m. slip is the commonest error in a clock time, and two different
     # moments of one event rarely share such minutes
@@ -793,6 +811,9 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         elif _scaled_alike(scales[i], scales[j], words=sim > 0.05):
             sim += SCALE_SLIP  # one distinctive figure with another scale word ("4.2 billion", "4,2 mln")
             shared = shared + ("the same figure at another scale",)
+        elif a.kind in RARE_KINDS and any(_telling_swap(x.value, y.value) for _, x in a.values for _, y in b.values):
+            sim += SWAP_SLIP  # "12 580", "12,850": the same digits in another order, told alike or not
+            shared = shared + ("the same digits in another order",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
             sim += 0.15  # the same digits at another scale or in another order: the errors figures suffer
             shared = shared + ("the same digits",)
@@ -1147,6 +1168,30 @@ _HARM = frozenset({"~dead", "~hurt"})
 #: the evidence one distinctive figure a thousand or a million times apart gives two claims (as much
 #: as an equal distinctive figure: "$4.2 billion" and "4,2 mln dol." are one figure with a slip)
 SCALE_SLIP = 0.25
+
+
+#: the evidence two figures of ``SWAP_DIGITS`` significant digits or more give two claims when
+#: their digits are the same in another order (287 and 278; 12,580 and 12,850): as much as the
+#: threshold itself, since two quantities of one story seldom share such digits
+SWAP_SLIP = MIN_CONFIDENCE
+SWAP_DIGITS = 3
+#: ... within this ratio of each other (the golds' swaps of three digits or more are within 1.45
+#: times; 412 and 214, two counts of a marathon, are 1.9 times apart)
+SWAP_RATIO = 1.5
+
+
+def _swap_key(v: Any) -> tuple[str, float] | None:
+    """A figure's significant digits sorted, with the figure, when it has ``SWAP_DIGITS`` or more."""
+    if not isinstance(v, float) or not math.isfinite(v) or v <= 0:
+        return None
+    d = _digits(v)
+    return ("".join(sorted(d)), v) if len(d) >= SWAP_DIGITS else None
+
+
+def _telling_swap(x: Any, y: Any) -> bool:
+    """Two figures of ``SWAP_DIGITS`` significant digits or more, of one size, with the same digits
+    in another order (1,302 and 1,032; 35.69% and 35.96%)."""
+    return _swapped(x, y) and len(_digits(x)) >= SWAP_DIGITS and 1 / SWAP_RATIO < x / y < SWAP_RATIO
 
 
 def _scaled_alike(xs: list[tuple[str, float]], ys: list[tuple[str, float]], words: bool) -> bool:
@@ -1807,8 +1852,10 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
     for dated in buckets.values():
         # per moment, its distinct figures and who states each (a feed repeats figures)
         moments: dict[str, dict[Any, set[str]]] = defaultdict(lambda: defaultdict(set))
+        days: dict[str, set[str]] = defaultdict(set)  # moment -> the report days it holds (``_no_fall`` joins days)
         for it in dated:
             moments[out[it.id]][it.value].add(it.source)
+            days[out[it.id]].add("as of " + it.as_of[:10] if it.as_of and not it.anchored else out[it.id])
         slipped = functools.lru_cache(maxsize=None)(_slip)  # a feed repeats its figures
         order = sorted(moments)
         for late in dated:
@@ -1816,7 +1863,7 @@ def _slips_together(members: list[Item], out: dict[str, str], swaps_only: bool =
                 if m >= out[late.id]:
                     break
                 # (one article's two figures are never compared)
-                if swaps_only and not _next_day(m, out[late.id]):
+                if swaps_only and not any(_next_day(d, out[late.id]) for d in days[m] | {m}):
                     continue  # a toll may well go from 13 to 31 in four days
                 if any(sources != {late.source} and slipped(value, late.value)
                        and (not swaps_only or _swapped(value, late.value)) for value, sources in moments[m].items()):
@@ -1872,13 +1919,28 @@ def _no_fall(members: list[Item], out: dict[str, str]) -> None:
             by[out[it.id]].append(it)
     floor = None  # the highest least value stated so far
     moment = ""  # the last moment whose figures did not fall: a lower figure joins it
+    stated: set[Any] = set()  # the figures of that moment
     for m in sorted(by):
-        ivs = [iv for iv in (_interval(it) for it in by[m]) if iv is not None]
-        if floor is not None and ivs and min(iv.high for iv in ivs) < floor:
-            for it in by[m]:
+        kept = []
+        for it in by[m]:
+            iv = _interval(it)
+            if floor is not None and iv is not None and iv.high < floor:
                 out[it.id] = moment  # fewer than before: the same moment's figure, given differently
+            else:
+                kept.append((it, iv))
+        if not kept:
             continue
+        if len(stated) == 1 and all(it.value in stated for it, _ in kept):
+            # a moment that repeats the last one's one figure is no update: one moment ("29
+            # rescued" on both days, and "24" on the second is that figure misgiven)
+            for it, _ in kept:
+                out[it.id] = moment
+            continue
+        # (else they stay a moment of their own: "163 injured" on Thursday is no slip of
+        # Wednesday's 121 because another Thursday report gives 112)
         moment = m
+        stated = {it.value for it, _ in kept}
+        ivs = [iv for _, iv in kept if iv is not None]
         if ivs:
             floor = max([iv.low for iv in ivs] + ([floor] if floor is not None else []))
 
