@@ -1818,3 +1818,21 @@ def test_an_amount_alone_in_brackets_is_a_conversion_even_at_a_wrong_rate():
         published="2026-06-01",
     )
     assert _pairs(claims, conflicts) == []
+
+
+def test_the_same_digits_a_hundred_times_apart_are_no_slip():
+    # a zero dropped (10 times) or a scale word misread (1,000 times) are the slips figures suffer;
+    # 19 people detained and a firm's 1,900 staff are two counts, not one slipped twice
+    claims, _, conflicts = _run(
+        ("es.txt", "es", "Contratas Levante, que emplea a unas 1.900 personas, dijo que colaboró con los investigadores."),
+        ("en.txt", "en", "Agents of the anticorruption bureau detained 19 people in dawn raids."),
+        published="2026-02-10",
+    )
+    assert _pairs(claims, conflicts) == []
+    # ... while a dropped zero still is one: 190 and 1,900 staff
+    claims, _, conflicts = _run(
+        ("es.txt", "es", "Contratas Levante, que emplea a unas 1.900 personas, dijo que colaboró con los investigadores."),
+        ("en.txt", "en", "Contratas Levante, which employs 190 people, said it had cooperated with investigators."),
+        published="2026-02-10",
+    )
+    assert _pairs(claims, conflicts) == [("190", "unas 1.900")]
