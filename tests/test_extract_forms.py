@@ -249,17 +249,19 @@ def test_an_abbreviation_before_a_capitalized_function_word_ends_a_sentence() ->
 def test_a_capitalized_common_noun_after_a_figures_abbreviation_opens_a_polish_sentence() -> None:
     # Polish capitalizes names, not common nouns: "Porządku" after "35 tys." starts a sentence,
     # so the year of the first does not date the officers of the second; a demonym ("Polaków",
-    # "Rosjan") or a word in capitals ("PKB") after one does not
+    # "Rosjan", "Ukrainek") or a word in capitals ("PKB") after one does not, nor a name after
+    # an abbreviation of a unit ("20 st. Celsjusza")
     from claimrecon.extract.text import sentences
 
     lx = lexicon("pl")
     text = "W 2019 r. było ich 35 tys. Porządku pilnowało 240 funkcjonariuszy."
-    assert [s.text for s in sentences(text, lx.abbreviations, lx.sentence_openers, lx.name_endings)] == [
+    assert [s.text for s in sentences(text, lx.abbreviations, lx.sentence_openers, lx.name_endings, lx.name_after)] == [
         "W 2019 r. było ich 35 tys.", "Porządku pilnowało 240 funkcjonariuszy."]
     officers = next(c for c in extract(text, "pl") if c.value == 240)
     assert officers.scope.period is None
-    for one in ("Przyjechało 35 tys. Polaków i 2 tys. Rosjan.", "Deficyt wyniósł 5 proc. PKB."):
-        assert len(sentences(one, lx.abbreviations, lx.sentence_openers, lx.name_endings)) == 1
+    for one in ("Przyjechało 35 tys. Polaków i 2 tys. Rosjan.", "Deficyt wyniósł 5 proc. PKB.",
+                "Ankietę wypełniło 50 tys. Ukrainek.", "W Warszawie było 20 st. Celsjusza w cieniu."):
+        assert len(sentences(one, lx.abbreviations, lx.sentence_openers, lx.name_endings, lx.name_after)) == 1
 
 
 @pytest.mark.parametrize("lang, text, figure", [

@@ -1836,3 +1836,26 @@ def test_the_same_digits_a_hundred_times_apart_are_no_slip():
         published="2026-02-10",
     )
     assert _pairs(claims, conflicts) == [("190", "unas 1.900")]
+
+
+def test_a_swap_in_shares_or_amounts_needs_a_word_in_common():
+    # a guard: counts have their counted nouns to bar two things; two shares or two amounts with
+    # the same digits in another order and no word in common are two figures
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "Egg prices rose 23.4% in a month, the ministry said."),
+        ("es.txt", "es", "El número de gallinas ponedoras cayó un 32,4% tras el sacrificio."),
+        published="2026-03-02",
+    )
+    assert _pairs(claims, conflicts) == []
+
+
+def test_a_bracket_after_other_words_is_no_conversion_and_a_zero_breaks_nothing():
+    # guards: "(£500)" after "the VIP package" converts no "€40"; an amount of zero in brackets
+    # is read without failing the run
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "Tickets for the derby cost €40, and the VIP package (£500) sold out."),
+        ("es.txt", "es", "Las entradas para el derbi cuestan 40 euros."),
+        ("en2.txt", "en", "Adults pay 5 zlotys (0 euros) to enter the derby."),
+        published="2026-06-13",
+    )
+    assert not [k for k in conflicts if {c.text for c in claims if c.id in k.claims} & {"£500", "(£500)", "0 euros"}]

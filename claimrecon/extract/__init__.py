@@ -361,9 +361,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     out = _conversions_count_alike(lx.lang, s, out)
     if anchors:
         for i, (men, measure, sc, text, counted) in enumerate(out):
-            # (a running total of money too: "by 3 a.m. the telethon had raised €4.2m"; measured on
-            # the thirty-two gated sets, 3,542 -> 3,541 found, 1,168 -> 1,164 false flags)
-            if men.kind in ("count", "percent", "money"):
+            if men.kind in ("count", "percent"):
                 pos, moment = min(anchors, key=lambda a: abs(a[0] - men.start))
                 if sc.moment is None:  # a named moment ("at kickoff") stated in the clause wins
                     out[i] = (men, measure, dataclasses.replace(sc, moment=moment), text, counted)
@@ -489,7 +487,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
-    sents = sentences(text, lx.abbreviations, lx.sentence_openers, lx.name_endings)
+    sents = sentences(text, lx.abbreviations, lx.sentence_openers, lx.name_endings, lx.name_after)
     found = _find(lx, sents, published)
     if not found:
         return claims

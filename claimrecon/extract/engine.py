@@ -30,6 +30,9 @@ _YEAR_WORD_AFTER = re.compile(r"\s*(?:r\.|roku|rok)(?!\w)", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|y|a|i|do|hasta|al|until)\s*$", re.I)
 _LEADLESS_GAP = re.compile(r"^\s*(?:to|a|al|do)\s*$", re.I)
 _BETWEEN = frozenset({"between", "entre"})
+#: openers of a range that no change word far before them makes a change ("Podwyżka obejmie
+#: zarabiających od 4 do 6 tys. zł": Polish writes a change "z X do Y")
+_RANGE_ONLY = frozenset({"od"})
 _OR_GAP = re.compile(r"^\s+(?:or|o|u|lub|albo)\s+$", re.I)
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_LEAD = re.compile(r"(?<!\w)(?:between|from|entre|de|desde|od|z)\s*$", re.I)
@@ -999,7 +1002,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             lead = _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start])
             lead_at = lead.start() + max(0, c.start - 12) if lead else c.start
             change = change_before(s, lx, lead_at) if lead and lead.group().strip().lower() not in _BETWEEN else None
-            if change is None and lead and lead.group().strip().lower() not in _BETWEEN:
+            if change is None and lead and lead.group().strip().lower() not in _BETWEEN | _RANGE_ONLY:
                 change = change_in_clause(s, lx, lead_at)
             if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
                 rng = nxt
@@ -1611,10 +1614,12 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         lo_val *= factor
         hi_val *= factor
         lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
+        if change == "either" and hi_val == lo_val:
+            change = None  # "pasará de 30 a 30": no change, and no range either
         if change is not None and lead:
             # "rose from 10 to 15 million": two figures, the one it went from and the one it went to
             if change == "either":  # "pasará de 30 a 36": which way, the figures say
-                change = "up" if hi_val > lo_val else "down"
+                change = "up" if hi_val > lo_val else "down" if hi_val < lo_val else None
             lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
             first = Mention(kind, start - (min(start, 12) - lead.start()), c.end, c.start, c.end, lo_val,
                             unit=unit if kind != "count" else None, low=lo_val, high=lo_val, precision=lo_prec,
@@ -1666,18 +1671,21 @@ _WORD_AFTER = re.compile(r"\w")
 
 
 def change_in_clause(s: str, lx: Lexicon, pos: int) -> str | None:
-    """The direction ("up", "down", or "either" for a word that says no way: "pasará") of a change
-    word earlier in the clause of the "from" that opens "from X to Y" at ``pos`` ("raising the price
-    of the basic ticket from 40 to 48", "encarecerá el billete de 90 minutos de 40 a 48
-    coronas"), with at most ``lexicon.CLAUSE_WORDS`` words and no stop or bracket between; None
-    when there is none: then the two figures are a range ("from 40 to 50 people")."""
+    """"either" when a verb that moves a figure without saying which way (``changes.tsv``
+    direction either: "raising", "pasará", "zdrożeje") stands earlier in the clause of the "from"
+    that opens "from X to Y" at ``pos`` ("raising the price of the basic ticket from 40 to 48",
+    "encarecerá el billete de 90 minutos de 40 a 48 coronas"), with at most
+    ``lexicon.CLAUSE_WORDS`` words between and no comma, stop, bracket or dash, nor a word that
+    keeps a range or opens a clause of its own (direction range: "ranging", "which", "y"); the
+    figures then say which way. None otherwise: the two figures are a range ("from 40 to 50
+    people"). Words that name a direction ("rose", "up") count only right before "from"
+    (``change_before``): further off, "set up" or "the cuts" are no change of these figures."""
     if lx.change_clause_re is None:
         return None
     cm = lx.change_clause_re.search(s, max(0, pos - 120), pos)
     if cm is None or not lx.range_words.isdisjoint(_WORD_RUN.findall(s[cm.end("change") : pos].lower())):
         return None  # none, or a word between says the two are a range ("grew in stores ranging from 40 to 50 m²")
-    found = cm.group("change")
-    return find_entry(lx.changes_before, found) or find_entry(lx.changes_either, found)  # type: ignore[return-value]
+    return find_entry(lx.changes_either, cm.group("change"))  # type: ignore[return-value]
 
 
 def change_before(s: str, lx: Lexicon, pos: int) -> str | None:

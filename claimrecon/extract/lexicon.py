@@ -206,6 +206,7 @@ class Lexicon:
     # endings of a capitalized word that may follow a count's abbreviation in one sentence (a
     # demonym: "35 tys. Polaków"); with any, every other capitalized word there opens a sentence
     name_endings: tuple[str, ...] = ()
+    name_after: frozenset[str] = frozenset()  # ... the abbreviations that rule is for ("tys.", "proc.", not "st.")
     candidate_re: re.Pattern[str] | None = None  # cheap pre-filter: could this sentence hold a claim?
     # gates: which scans a sentence's words make worth running (see ``Gate``)
     candidate_gate: Gate = field(default_factory=Gate)
@@ -502,8 +503,8 @@ def _build(rules: LanguageRules) -> Lexicon:
                          if froms and lx.changes_before else None)
     # a change word, then at most CLAUSE_WORDS words with no stop or bracket between, right before the
     # opener of "from X to Y": the figure after it is where the change started
-    movers = list(lx.changes_before) + list(lx.changes_either)
-    lx.change_clause_re = (re.compile(rf"(?<![\w-])(?P<change>{alternation(movers)})(?![\w-])(?:[^\S\n]+[^\s.;:!?()\[\]]+){{0,{CLAUSE_WORDS}}}[^\S\n]*$", I)
+    movers = list(lx.changes_either)
+    lx.change_clause_re = (re.compile(rf"(?<![\w-])(?P<change>{alternation(movers)})(?![\w-])(?:[^\S\n]+(?![-–—])[^\s.,;:!?()\[\]]+){{0,{CLAUSE_WORDS}}}[^\S\n]*$", I)
                            if movers else None)
     # a link right before the figure (a short word between: "hasta el 5%") that makes it the level a
     # change reached, not the change's size ("fell to 4.8%")
@@ -604,6 +605,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.noon_re = _compile(noons)
     lx.noon_gate = Gate.of(noons)
     lx.name_endings = tuple(sorted(r["word"].lower() for r in rules.table("grammar.tsv") if r["class"] == "name_ending"))
+    lx.name_after = frozenset(r["word"].lower() for r in rules.table("grammar.tsv") if r["class"] == "name_after")
     articles = [r for r in rules.table("grammar.tsv") if r["class"] == "article"]
     if articles:
         words = sorted({r["word"].lower() for r in articles}, key=len, reverse=True)

@@ -65,13 +65,14 @@ _OPENERS = "([{\"'\u201c\u201e\u00ab\u2018"
 
 
 def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] = frozenset(),
-              name_endings: tuple[str, ...] = ()) -> list[Sentence]:
+              name_endings: tuple[str, ...] = (), name_after: frozenset[str] = frozenset()) -> list[Sentence]:
     """Split each paragraph into sentences; a period after a known abbreviation does not end one,
     unless a capitalized word of ``openers`` (the language's function words) follows it: "W 2024
     r. szacowało tę grupę na 3,6 mln. Z oceny skutków..." ends after "mln.". In a language that
     capitalizes names but not common nouns (``name_endings`` given: Polish), any capitalized
-    word after a figure's abbreviation opens a sentence too ("było ich 35 tys. Porządku
-    pilnowało..."), but for one with such an ending ("35 tys. Polaków") or in capitals ("proc. PKB")."""
+    word after one of the abbreviations ``name_after`` after a figure opens a sentence too ("było
+    ich 35 tys. Porządku pilnowało..."), but for one with such an ending ("35 tys. Polaków") or in
+    capitals ("proc. PKB"); after another ("20 st. Celsjusza") only a function word does."""
     out: list[Sentence] = []
     for ps, pe in paragraphs(text):
         para = text[ps:pe]
@@ -84,7 +85,8 @@ def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] 
             # (an opening bracket or quote before it is not part of it: "(ok. 420 mln zł)")
             token = para[start : m.start() + 1].rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if dot else ""
             if dot and (
-                token in abbreviations and not _opens(para, start, m.start(), end, openers, name_endings)
+                token in abbreviations and not _opens(para, start, m.start(), end, openers,
+                                                      name_endings if token in name_after else ())
                 or _INITIAL.fullmatch(token)  # an initial: "J. Smith"
                 or _DOTTED.fullmatch(token)  # "U.S.", "p.m." not listed
                 and token not in ("p.m.", "a.m.")

@@ -811,7 +811,11 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         elif _scaled_alike(scales[i], scales[j], words=sim > 0.05):
             sim += SCALE_SLIP  # one distinctive figure with another scale word ("4.2 billion", "4,2 mln")
             shared = shared + ("the same figure at another scale",)
-        elif a.kind in RARE_KINDS and any(_telling_swap(x.value, y.value) for _, x in a.values for _, y in b.values):
+        elif a.kind in RARE_KINDS and (a.kind == "count" or sim > 0.05) \
+                and any(_telling_swap(x.value, y.value) for _, x in a.values for _, y in b.values):
+            # (a share or an amount needs a word in common too: "prices rose 23.4%" and "hens fell
+            # 32.4%", "raised £1.35 million" and "will cost £1.53 million" are two figures; a count's
+            # counted noun already bars two things)
             sim += SWAP_SLIP  # "12 580", "12,850": the same digits in another order, told alike or not
             shared = shared + ("the same digits in another order",)
         elif sim > 0.05 and any(_slip(x.value, y.value) for _, x in a.values for _, y in b.values):

@@ -166,18 +166,26 @@ def slipped(money: Sequence[Any], rates: dict[tuple[str, str], float]) -> list[t
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
 
+#: what may stand between an amount and an amount that is all the bracket after it holds: " (", "("
+BRACKET_GAP = 3
+
+
 def misconverted(money: Sequence[Any]) -> tuple[list[tuple[Any, Any, float]], list[tuple[Any, Any]]]:
     """Amounts of ``money`` each of which is all the bracket right after an amount in another
     currency holds ("500 tys. dolarów (ok. 5 mln zł)"), at a ratio no rough rate allows, as
     (agreed, wrong): ``agreed`` (amount, conversion, rate) when another article converts between
-    the two currencies at that rate too (``AGREED_RATE``: a currency the rough rates have left
-    behind, "1.000 millones de pesos argentinos (unos 13 millones de dólares)" told alike twice),
+    the two currencies at that rate too, in another language (``AGREED_RATE``: a currency the rough
+    rates have left behind, "1.000 millones de pesos argentinos (unos 13 millones de dólares)" told
+    alike twice),
     to teach the run its rate as ``pairs`` do; ``wrong`` (amount, conversion) otherwise: the
     article gives it as that amount converted, wrongly, and it is one quantity with it, to be
     judged against the other articles' amounts; it teaches no rate."""
     found = []
     for prev, it in _neighbours(money):
-        if it.alone and not prev.bracketed and prev.unit != it.unit and prev.value and _plausible(prev, it) is None:
+        # (the bracket right after the amount, nothing but a space between: not "€40, and the VIP
+        # package (£500)", "£20 million in aid, while the EU (€50 million)")
+        if it.alone and not prev.bracketed and prev.unit != it.unit and prev.value and it.value \
+                and 0 < it.start - prev.end <= BRACKET_GAP and _plausible(prev, it) is None:
             found.append((prev, it, it.value / prev.value))
 
     def way(p: tuple[Any, Any, float]) -> tuple[tuple[str, str], float]:
@@ -187,7 +195,8 @@ def misconverted(money: Sequence[Any]) -> tuple[list[tuple[Any, Any, float]], li
     agreed, wrong = [], []
     for p in found:
         key, r = way(p)
-        if any(q[0].article != p[0].article and way(q)[0] == key and abs(way(q)[1] - r) <= AGREED_RATE * r for q in found):
+        # (in another language: two copies of one wire story repeat its wrong conversion alike)
+        if any(q[0].lang != p[0].lang and way(q)[0] == key and abs(way(q)[1] - r) <= AGREED_RATE * r for q in found):
             agreed.append(p)
         else:
             wrong.append((p[0], p[1]))
