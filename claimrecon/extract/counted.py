@@ -1220,6 +1220,11 @@ def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[
     return run[:first]
 
 
+#: what follows an addition's cue ("more", "más", "więcej") when the cue hedges the next figure
+#: instead: "raised €1.46m from more than 18,000 donors", "de más de 200", "od ponad" is no addition
+_HEDGES_NEXT = re.compile(r"\s+(?:than|de|niż|od)\s+\d", re.I)  # ("30,000 more than in 2019" is one)
+
+
 def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, int, str, str, Any]],
           spans: list[tuple[int, int]], lang: str) -> tuple[str | None, bool, bool]:
     """The part, addition and running-tally cues of a figure at [a, b): those right before or after
@@ -1236,7 +1241,8 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
                 increment = True
     for pat, f, value in g.after:
         m = pat.match(tail)
-        if m and not re.search(r"[,;:.!?]", tail[: m.start() + len(m.group())]):
+        if m and not re.search(r"[,;:.!?]", tail[: m.start() + len(m.group())]) \
+                and not (f == "increment" and _HEDGES_NEXT.match(tail, m.end())):
             if f == "part":
                 part = part or value
             elif f == "increment":

@@ -77,6 +77,7 @@ def _matches(row, c) -> list[str]:
         if key.startswith("scope."):
             got = c["scope"][key.split(".", 1)[1]]
             got = "null" if got is None else got  # "scope.subject=null": the claim has none
+            got = str(got).lower() if isinstance(got, bool) else got  # "scope.increment=false"
         elif key == "source":
             got = c["attribution"]["source"]
         elif key in ("change", "dimension"):
