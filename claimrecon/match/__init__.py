@@ -710,11 +710,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
     for i, keys in enumerate(scales):
         for key, v in keys:
             scaled[key].append((v, i))
-    for found in scaled.values():
-        if len(found) <= POSTINGS_CAP:
-            for (v, i), (w, j) in itertools.combinations(sorted(found), 2):
-                if i != j and _scale_slip(v, w):
-                    pairs.add((i, j) if i < j else (j, i))
+    pairs.update(_keyed_pairs(scaled, _scale_slip))
     # and the nodes that state figures of three significant digits or more with the same digits
     # in another order ("12 580 osób", "12,850 fans"): a swap is a typing error no two figures of
     # one story share by chance
@@ -724,11 +720,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             continue  # (a duration is held in seconds: 18 and 24 hours are 64,800 and 86,400 of them)
         for key, v in {k for k in (_swap_key(x.value) for _, x in node.values) if k}:
             swaps[key].append((v, i))
-    for found in swaps.values():
-        if len(found) <= POSTINGS_CAP:
-            for (v, i), (w, j) in itertools.combinations(sorted(found), 2):
-                if i != j and _telling_swap(v, w):
-                    pairs.add((i, j) if i < j else (j, i))
+    pairs.update(_keyed_pairs(swaps, _telling_swap))
     # and the clock times with the same uncommon minutes one, two or twelve hours apart ("6.42",
     # "7.42"): a zone or a.m./p.m. slip is the commonest error in a clock time, and two different
     # moments of one event rarely share such minutes
@@ -837,6 +829,19 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         sim = min(1.0, sim)
         if sim > 0:
             out[(i, j)] = (round(sim, 4), shared)
+    return out
+
+
+def _keyed_pairs(keyed: dict[str, list[tuple[float, int]]], slipped: Any) -> set[tuple[int, int]]:
+    """The pairs of nodes (i < j) that share a key of ``keyed`` (key -> (figure, node) entries)
+    and whose two figures ``slipped(v, w)`` says slipped into each other; a key shared by more
+    than ``POSTINGS_CAP`` entries gives none (it bounds the pairs a big block compares)."""
+    out: set[tuple[int, int]] = set()
+    for found in keyed.values():
+        if len(found) <= POSTINGS_CAP:
+            for (v, i), (w, j) in itertools.combinations(sorted(found), 2):
+                if i != j and slipped(v, w):
+                    out.add((i, j) if i < j else (j, i))
     return out
 
 
