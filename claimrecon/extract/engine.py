@@ -820,6 +820,10 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
             elif spaces and c.words_only and 0 < c.value < 1 and not c.has_scale and not n.words_only:
                 dropped.add(i)  # "cuesta de media 11,95 euros": "media" (on average) is no half of the figure after it
                 break
+            elif spaces and not c.words_only and n.words_only and lx.words.get(s[n.start : n.end].split()[0].lower(), (0, ""))[1] == "article":
+                # "€2.50 a dozen", "$3 a hundred": the figure, per the number after it (a rate's unit, no claim)
+                dropped.add(i + 1)
+                break
             elif spaces and not (c.words_only and n.words_only):
                 dropped.update((i, i + 1))  # "4000 3 hundred", "2 1/4 3": two numbers, no reading of both
                 break
