@@ -135,6 +135,7 @@ class Grammar:
     aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "głównie"
     restate: re.Pattern[str] | None = None  # a comma and a word that gives the amount before it again: ", czyli", ", es decir,"
     restate_hedged: re.Pattern[str] | None = None  # ... only before a hedged amount: ", or about", ", o unos"
+    hedge_next: re.Pattern[str] | None = None  # a hedge of the figure right after it ("more than 18,000": ``hedges.tsv``)
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -244,7 +245,9 @@ def grammar(lang: str) -> Grammar:
                 on_day=frozenset(on_day),
                 # all that stands between two amounts: a comma, the word, maybe a comma ("es decir,")
                 restate=_words_re(restate, r"\s*,\s*(?:{}),?\s*$"),
-                restate_hedged=_words_re(restate_hedged, r"\s*,\s*(?:{}),?\s*$"))
+                restate_hedged=_words_re(restate_hedged, r"\s*,\s*(?:{}),?\s*$"),
+                hedge_next=_words_re({r["phrase"].lower() for r in rules.table("hedges.tsv") if r["position"] == "before"},
+                                     r"(?:{})\s+\d"))
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -819,7 +822,6 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     return out
 
 
-
 #: at most this much between a "since" word and its year: "since 2015", "od marca 2019 r.", "since
 #: the end of 2015" (farther back, "od turystów w 2019 r." is no start of a running count)
 _SINCE_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}$")
@@ -1220,9 +1222,16 @@ def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[
     return run[:first]
 
 
-#: what follows an addition's cue ("more", "más", "więcej") when the cue hedges the next figure
-#: instead: "raised €1.46m from more than 18,000 donors", "de más de 200", "od ponad" is no addition
-_HEDGES_NEXT = re.compile(r"\s+(?:than|de|niż|od)\s+\d", re.I)  # ("30,000 more than in 2019" is one)
+#: the last word of a cue
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _hedges_next(g: Grammar, tail: str, end: int) -> bool:
+    """Whether the addition's cue that ends at ``end`` opens a hedge of the figure right after it
+    instead ("raised €1.46m from more than 18,000 donors", "de más de 200"): no addition ("30,000
+    more than in 2019" is one)."""
+    w = _LAST_WORD.search(tail, 0, end)
+    return g.hedge_next is not None and w is not None and g.hedge_next.match(tail, w.start()) is not None
 
 
 def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, int, str, str, Any]],
@@ -1242,7 +1251,7 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
     for pat, f, value in g.after:
         m = pat.match(tail)
         if m and not re.search(r"[,;:.!?]", tail[: m.start() + len(m.group())]) \
-                and not (f == "increment" and _HEDGES_NEXT.match(tail, m.end())):
+                and not (f == "increment" and _hedges_next(g, tail, m.end())):
             if f == "part":
                 part = part or value
             elif f == "increment":

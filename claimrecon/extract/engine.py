@@ -1004,10 +1004,6 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         if nxt is not None:
             gap, gap_unit = _gap_without_units(s[c.end : nxt.start], lx)
             lead = _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start])
-            lead_at = lead.start() + max(0, c.start - 12) if lead else c.start
-            change = change_before(s, lx, lead_at) if lead and lead.group().strip().lower() not in _BETWEEN else None
-            if change is None and lead and lead.group().strip().lower() not in _BETWEEN | _RANGE_ONLY:
-                change = change_in_clause(s, lx, lead_at)
             if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
                 rng = nxt
             elif _RANGE_GAP.match(gap) and lead:
@@ -1019,7 +1015,12 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                 rng = nxt  # "two to three weeks", "de dos a tres semanas": number words with a unit after the second
             elif _OR_GAP.match(gap) and not c.has_scale:
                 rng = nxt  # "two or three people", "3 or 4 days"
-        men = _number_mention(s, lx, c, rng, change if rng is not None else None)
+            opener = lead.group().strip().lower() if lead else ""
+            if rng is not None and opener and opener not in _BETWEEN:
+                # a change word before the range's opener makes its two figures a change's
+                lead_at = lead.start() + max(0, c.start - 12)  # type: ignore[union-attr]
+                change = change_before(s, lx, lead_at) or (change_in_clause(s, lx, lead_at) if opener not in _RANGE_ONLY else None)
+        men = _number_mention(s, lx, c, rng, change)
         if men is not None and rng is not None and men.kind == "count" and _year_like(c) and _year_like(rng) \
                 and (_DASH_GAP.match(gap) or not _counts_noun_after(s, rng.end) or _YEAR_WORD_AFTER.match(s, rng.end)):
             used.add(i + 1)
@@ -1623,7 +1624,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         if change is not None and lead:
             # "rose from 10 to 15 million": two figures, the one it went from and the one it went to
             if change == "either":  # "pasará de 30 a 36": which way, the figures say
-                change = "up" if hi_val > lo_val else "down" if hi_val < lo_val else None
+                change = "up" if hi_val > lo_val else "down"
             lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
             first = Mention(kind, start - (min(start, 12) - lead.start()), c.end, c.start, c.end, lo_val,
                             unit=unit if kind != "count" else None, low=lo_val, high=lo_val, precision=lo_prec,

@@ -482,7 +482,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.duration_gate = Gate.of(dur)
 
     # --- changes and cues
-    links, froms, levels = [], [], []
+    links, froms, levels, ranges = [], [], [], set()
     for r in rules.table("changes.tsv"):
         if r["direction"] in ("link", "level", "from"):
             links.append(r["phrase"])
@@ -493,9 +493,10 @@ def _build(rules: LanguageRules) -> Lexicon:
         elif r["direction"] == "either":
             lx.changes_either[r["phrase"].lower()] = "either"
         elif r["direction"] == "range":
-            lx.range_words = lx.range_words | {r["phrase"].lower()}
+            ranges.add(r["phrase"].lower())
         else:
             (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
+    lx.range_words = frozenset(ranges)
     LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
     lx.change_before_re = re.compile(rf"(?P<change>{alternation(list(lx.changes_before))}){LINK}\s*$", I)
     # a change word, at most two words, then "from" right before the figure: the level it started from

@@ -180,26 +180,21 @@ def misconverted(money: Sequence[Any]) -> tuple[list[tuple[Any, Any, float]], li
     to teach the run its rate as ``pairs`` do; ``wrong`` (amount, conversion) otherwise: the
     article gives it as that amount converted, wrongly, and it is one quantity with it, to be
     judged against the other articles' amounts; it teaches no rate."""
-    found = []
+    found = []  # (amount, conversion, rate, the pair's currencies in sorted order, the rate that way)
     for prev, it in _neighbours(money):
         # (the bracket right after the amount, nothing but a space between: not "€40, and the VIP
         # package (£500)", "£20 million in aid, while the EU (€50 million)")
         if it.alone and not prev.bracketed and prev.unit != it.unit and prev.value and it.value \
                 and 0 < it.start - prev.end <= BRACKET_GAP and _plausible(prev, it) is None:
-            found.append((prev, it, it.value / prev.value))
-
-    def way(p: tuple[Any, Any, float]) -> tuple[tuple[str, str], float]:
-        a, b, r = p
-        return ((a.unit, b.unit), r) if a.unit < b.unit else ((b.unit, a.unit), 1.0 / r)
-
+            rate = it.value / prev.value
+            found.append((prev, it, rate, *_oriented(prev, it, rate)))
     agreed, wrong = [], []
-    for p in found:
-        key, r = way(p)
+    for prev, it, rate, key, r in found:
         # (in another language: two copies of one wire story repeat its wrong conversion alike)
-        if any(q[0].lang != p[0].lang and way(q)[0] == key and abs(way(q)[1] - r) <= AGREED_RATE * r for q in found):
-            agreed.append(p)
+        if any(q[0].lang != prev.lang and q[3] == key and abs(q[4] - r) <= AGREED_RATE * r for q in found):
+            agreed.append((prev, it, rate))
         else:
-            wrong.append((p[0], p[1]))
+            wrong.append((prev, it))
     return sorted(agreed, key=lambda p: (p[0].id, p[1].id)), sorted(wrong, key=lambda p: (p[0].id, p[1].id))
 
 
@@ -240,6 +235,12 @@ def _trusted(a: Any, b: Any, rate: float, alike: Sequence[tuple[float, str]]) ->
     return False
 
 
+def _oriented(a: Any, b: Any, rate: float) -> tuple[tuple[str, str], float]:
+    """A conversion of ``a`` into ``b`` at ``rate`` as its pair of currencies in alphabetical
+    order and the rate that way, so that a rate and the rate back are exact reciprocals."""
+    return ((a.unit, b.unit), rate) if a.unit < b.unit else ((b.unit, a.unit), 1.0 / rate)
+
+
 def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, str], float]:
     """(currency, currency) -> how many of the second one unit of the first is worth, the median
     of the run's conversions between the two (both ways) that stand near the rough rates or that
@@ -251,7 +252,7 @@ def run_rates(conversions: Sequence[tuple[Any, Any, float]]) -> dict[tuple[str, 
     told: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
     ways = []
     for a, b, rate in conversions:
-        key, r = ((a.unit, b.unit), rate) if a.unit < b.unit else ((b.unit, a.unit), 1.0 / rate)
+        key, r = _oriented(a, b, rate)
         told[key].append((r, a.article))
         ways.append((a, b, key, r))
     for alike in told.values():
