@@ -27,3 +27,11 @@ def test_the_event_country_is_named_by_most_articles_and_by_no_other_as_many():
     assert event_country(named, 4) == "PL"
     assert event_country(named, 7) == ""  # three of seven articles: not most
     assert event_country([("a", "PL"), ("b", "DE")], 2) == ""
+
+
+def test_two_countries_named_by_as_many_articles_are_told_apart_by_mentions_when_asked():
+    # a minimum wage set in Poland, compared with Germany's in both articles: Poland is named more
+    named = [("a", "PL"), ("a", "PL"), ("a", "DE"), ("b", "PL"), ("b", "DE"), ("b", "PL")]
+    assert event_country(named, 2) == ""  # as many articles name each
+    assert event_country(named, 2, by_mentions=True) == "PL"
+    assert event_country([("a", "PL"), ("a", "DE"), ("b", "DE"), ("b", "PL")], 2, by_mentions=True) == ""  # named as often

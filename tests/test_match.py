@@ -953,6 +953,34 @@ def test_an_implied_clock_stays_unread_when_the_articles_name_two_countries_alik
     assert len(conflicts) == 0
 
 
+def test_an_implied_clock_is_read_on_the_clock_of_the_country_named_most_when_articles_name_two():
+    # both articles name Poland and Germany, Poland more often: the bare "13:20" is Warsaw's clock
+    # in August, 11:20 GMT, two hours from the wire's 09:20 GMT
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In Poland, inspectors took the first water samples from the river at 09:20 GMT on Tuesday. "
+                         "In Germany, 12 samples were taken. In Poland, 40 samples were taken in all."),
+        ("pl.txt", "pl", "W Polsce inspektorzy pobrali pierwsze próbki wody z rzeki we wtorek o 13:20. "
+                         "W Niemczech pobrano 12 próbek. W Polsce pobrano w sumie 40 próbek."),
+        published={"en.txt": "2025-08-12", "pl.txt": "2025-08-12"})
+    assert ("09:20 GMT", "13:20") in _pairs(claims, conflicts)
+
+
+def test_two_restatements_at_two_offsets_read_the_implied_clocks_on_the_country_reported():
+    # Poland in August is UTC+2: the English outlet restates 13:20 rightly (11:20 GMT), the
+    # Spanish one wrongly (12.20 GMT); the Polish outlet's bare 13:20 is read on Warsaw's clock
+    # and so contradicts the wrong restatement
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In Poland, inspectors took the first water samples from the river at 13:20 local time (11:20 GMT) on Tuesday."),
+        ("es.txt", "es", "En Polonia, los inspectores tomaron las primeras muestras del río el martes a las 13.20 hora local (12.20 GMT)."),
+        ("pl.txt", "pl", "W Polsce inspektorzy pobrali pierwsze próbki wody z rzeki we wtorek o 13:20."),
+        published={"en.txt": "2025-08-12", "es.txt": "2025-08-12", "pl.txt": "2025-08-12"})
+    pairs = _pairs(claims, conflicts)
+    assert ("12.20 GMT)", "13:20") in pairs
+    assert ("11:20 GMT)", "13:20") not in pairs and ("13:20", "13:20 local time") not in pairs
+    # the Spanish outlet's own "13.20 hora local" is Warsaw's 13:20 too: only its restatement is wrong
+    assert ("11:20 GMT)", "13.20 hora local") not in pairs and ("12.20 GMT)", "13:20 local time") in pairs
+
+
 def test_anchors_do_not_depend_on_input_order():
     # a.txt tells the agreeing 1,482 in its second sentence: each claim's own sentence anchors,
     # not the sentence of whichever claim of its description came first
