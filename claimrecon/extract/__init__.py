@@ -262,12 +262,15 @@ PART_GAP = 10
 
 
 def _counts_something(reading: Any) -> bool:
-    """Whether a reading says what a bare number word counts: a concept close to it, or a part of
-    a count named before it."""
+    """Whether a reading says what a bare number word counts: a concept close to it, a part of a
+    count named before it, or an addition to one ("siete más que el viernes"). (Measured on the
+    thirty-three gated sets: the additions read 20 more claims of the golds and moved no conflict;
+    a place named after the number word, "nine in Poland", read 37 more and found 3 conflicts more
+    for 6 more false flags: not kept.)"""
     if reading is None:
         return False
-    if reading.part in ("of_them", "among"):
-        return True
+    if reading.part in ("of_them", "among") or reading.increment:
+        return True  # (an increment counts what the count before it counts: "15 cases, six more than on Monday")
     return any(t[:1] == "#" and w >= 0.5 for t, w in zip(reading.counted.terms, reading.counted.weights)
                if not t.startswith(("#weekday_", "#day_")))
 

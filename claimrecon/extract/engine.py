@@ -6,6 +6,7 @@ the sentence. ``context.py`` then decides what each mention measures and when.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -475,20 +476,29 @@ _ABBREVIATION_ON = re.compile(r"\.\s?[^\W\d_]")
 _WORD_NEXT = re.compile(r" ([^\W\d_][\w'’]*)")
 
 
-def _millions(s: str, lx: Lexicon, start: int, end: int) -> bool:
-    """Whether a figure glued to "m" with no currency is millions: a word follows that is no
-    function word and no word of an extent ("14m Covid vaccine doses", "1.2m patients"; not "60m
-    in five seconds", "14m high"), and no article stands before it ("a 14m wall")."""
+def _glued_m(s: str, lx: Lexicon, start: int, end: int) -> str:
+    """What "m" glued to a figure with no currency is: "million" when a word follows that is no
+    function word and no word of an extent ("14m Covid vaccine doses", "1.2m patients"), "metres"
+    when a word of an extent follows ("14m high", "a 40m drop", "60m below"), and "" (unread)
+    when nothing follows, a function word does ("60m in five seconds"), or a determiner stands
+    before it and a noun in the singular after it ("a 300m stretch", "the 3,412m summit": a
+    measure of the thing, in metres or not; "the 2m passengers" are millions)."""
     from .counted import grammar
+    from .lemmas import lemma
 
     nm = _WORD_NEXT.match(s, end)
     if nm is None:
-        return False
+        return ""
     word = nm.group(1).lower()
     g = grammar(lx.lang)
-    if word in g.function or word in g.extent or "'" in word or "’" in word:
-        return False  # (a contraction is a verb's: "1m isn't a number")
-    return not (lx.article_re is not None and lx.article_re.search(s, max(0, start - 6), start))
+    if word in g.extent:
+        return "metres"
+    if word in g.function or "'" in word or "’" in word:
+        return ""  # (a contraction is a verb's: "1m isn't a number")
+    db = _LAST_WORD.search(s, max(0, start - 12), start)
+    if db is not None and db.group(1).lower() in g.determiner and lemma(word, lx.lang) == word:
+        return ""
+    return "million"
 
 
 def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tuple[str | None, int]:
@@ -1531,8 +1541,13 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
     if kind == "count" and _LONE_LETTER.match(s, end):
         return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
-    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and not _millions(s, lx, start, end):
-        return None  # "5m" with no currency: million, or metres? not read
+    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and (glued := _glued_m(s, lx, start, end)) != "million":
+        if glued != "metres":
+            return None  # "5m" with no currency: million, or metres? not read
+        # "14m high": metres, the figure without its scale
+        kind, unit, factor = "quantity", "m", 1.0
+        c = dataclasses.replace(c, value=c.value / 1e6, precision=c.precision / 1e6, has_scale=False, scale_text="")
+        last, value = c, c.value
     # a sign of its own: "-0,5%", "−5 °C", "-9.23"; but a whole number followed by a word is a
     # count of things, never below zero: before one a dash is punctuation ("48 turistas -12
     # británicos, 17 polacos"; "48 holidaymakers - 21 from the UK")
