@@ -395,3 +395,26 @@ def test_a_fronted_place_is_said_only_of_the_next_clause_with_figures() -> None:
 def test_a_country_named_at_the_end_of_a_sentence_says_whose_currency(lang: str, text: str, unit: str) -> None:
     """"...from Denmark.": the full stop is no part of the name that tells whose kroner or pesos."""
     assert [c.unit for c in extract(text, lang) if c.kind == "money"] == [unit]
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Sanidad confirmó 15 casos, siete más que el viernes.", [("15", 15.0), ("siete", 7.0)]),
+    ("Son siete más que la víspera.", [("siete", 7.0)]),  # adds to a count of an earlier sentence
+    # the number word adds to a share, an amount or a count with a scale word: its unit goes unsaid
+    ("El paro subió al 12%, dos más que en enero.", [("12%", 12.0)]),
+    ("El club debe 5 millones, dos más que en 2023.", [("5 millones", 5_000_000.0)]),
+])
+def test_a_number_word_that_adds_to_a_plain_count_is_a_claim(text: str, read: list[tuple[str, float]]) -> None:
+    assert [(c.text, c.value) for c in extract(text, "es") if c.kind != "date"] == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("The tower is 120m tall.", [("120m", "quantity", 120.0)]),
+    ("NHS waiting list falls to 7.4m in England.", []),  # "in": millions or metres? unread
+    ("The firm spent 3m on advertising.", []),
+    ("Climbers reached the 3,412m summit on Monday.", []),  # a thousand millions are written "bn"
+    ("The 1.2m salmon escaped from the pens.", [("1.2m", "count", 1_200_000.0)]),
+    ("The firm reported a 5m loss.", [("5m", "count", 5_000_000.0)]),
+])
+def test_a_figure_glued_to_m_is_metres_only_before_a_word_of_length(text: str, read: list[tuple[str, str, float]]) -> None:
+    assert [(c.text, c.kind, c.value) for c in extract(text, "en")] == read

@@ -948,21 +948,50 @@ def test_an_implied_clock_is_read_on_the_clock_of_the_country_reported(gmt, flag
 def test_an_implied_clock_stays_unread_when_the_articles_name_two_countries_alike():
     claims, groups, conflicts = _run(
         ("en.txt", "en", "In Poland and Germany, inspectors took the first water samples at 09:20 GMT on Tuesday."),
-        ("pl.txt", "pl", "W Niemczech i w Polsce inspektorzy pobrali pierwsze próbki wody we wtorek o 13:20."),
-        published={"en.txt": "2025-08-12", "pl.txt": "2025-08-12"})
+        ("en2.txt", "en", "In Germany and Poland, inspectors took the first water samples on Tuesday at 13:20."),
+        published={"en.txt": "2025-08-12", "en2.txt": "2025-08-12"})
     assert len(conflicts) == 0
 
 
 def test_an_implied_clock_is_read_on_the_clock_of_the_country_named_most_when_articles_name_two():
-    # both articles name Poland and Germany, Poland more often: the bare "13:20" is Warsaw's clock
-    # in August, 11:20 GMT, two hours from the wire's 09:20 GMT
+    # both articles name Poland and Germany, Poland more often (the Polish outlet's own "Polska"
+    # aside): the bare "13:20" is Warsaw's clock in August, 11:20 GMT, two hours from 09:20 GMT
     claims, groups, conflicts = _run(
         ("en.txt", "en", "In Poland, inspectors took the first water samples from the river at 09:20 GMT on Tuesday. "
                          "In Germany, 12 samples were taken. In Poland, 40 samples were taken in all."),
+        ("es.txt", "es", "En Polonia, los inspectores tomaron las primeras 25 muestras del río el martes. "
+                         "En Alemania se tomaron 12 muestras. En Polonia se tomaron 40 en total."),
         ("pl.txt", "pl", "W Polsce inspektorzy pobrali pierwsze próbki wody z rzeki we wtorek o 13:20. "
                          "W Niemczech pobrano 12 próbek. W Polsce pobrano w sumie 40 próbek."),
-        published={"en.txt": "2025-08-12", "pl.txt": "2025-08-12"})
+        published={"en.txt": "2025-08-12", "es.txt": "2025-08-12", "pl.txt": "2025-08-12"})
     assert ("09:20 GMT", "13:20") in _pairs(claims, conflicts)
+
+
+def test_an_outlet_naming_its_own_country_does_not_make_it_the_events():
+    # Polish pilgrims at a shrine in Portugal: the Polish outlet names Poland in every sentence,
+    # the others name Portugal as often as Poland; Lisbon's clock (UTC+1 in August) is the event's,
+    # so the wire's 10.40 GMT and the bare 11.40 agree
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "In Portugal, 40 Polish pilgrims reached the shrine at 10.40 GMT on Tuesday. "
+                         "Poland sent 12 buses to Portugal this year."),
+        ("pl.txt", "pl", "W Portugalii 40 polskich pielgrzymów dotarło do sanktuarium we wtorek o 11.40. "
+                         "Polska wysłała w tym roku 12 autokarów. Z Polski przyjechało 300 osób, z Krakowa 45 osób, a z Polski południowej 80 osób."),
+        published={"en.txt": "2025-08-12", "pl.txt": "2025-08-12"})
+    assert ("10.40 GMT", "11.40") not in _pairs(claims, conflicts)
+
+
+def test_a_country_of_two_clocks_reads_no_moment_on_either_when_restatements_differ():
+    # Tenerife keeps the Canaries' clock (UTC+1 in August), an hour behind mainland Spain's: the
+    # wire's "12.20 local time (11.20 GMT)" is right, the paper's "1.20pm local time (11.20 GMT)"
+    # wrong; the mainland's clock is no arbiter, so only the paper's local time disagrees
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "A tourist boat sank off Tenerife in Spain at 12.20 local time (11.20 GMT) on Tuesday."),
+        ("en2.txt", "en", "A whale-watching boat sank off Tenerife, Spain, at 1.20pm local time (11.20 GMT) on Tuesday."),
+        ("es.txt", "es", "Un barco turístico se hundió el martes frente a Tenerife, en España, a las 12.20."),
+        published={"en.txt": "2025-08-12", "en2.txt": "2025-08-12", "es.txt": "2025-08-12"})
+    pairs = _pairs(claims, conflicts)
+    assert ("1.20pm local time", "12.20") in pairs or ("1.20pm local time", "12.20 local time") in pairs
+    assert not any("11.20 GMT)" in p and "12.20" in p for p in pairs)
 
 
 def test_two_restatements_at_two_offsets_read_the_implied_clocks_on_the_country_reported():

@@ -261,18 +261,27 @@ def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | Non
 PART_GAP = 10
 
 
-def _counts_something(reading: Any) -> bool:
+def _counts_something(reading: Any, adds_to_count: bool = True) -> bool:
     """Whether a reading says what a bare number word counts: a concept close to it, a part of a
-    count named before it, or an addition to one ("siete más que el viernes"). (Measured on the
+    count named before it, or an addition to a plain count before it (``adds_to_count``: "15
+    casos, siete más que el viernes"; not to a share, an amount or a count with a scale word, whose
+    unit the number word leaves unsaid: "al 12%, dos más que en enero"). (Measured on the
     thirty-three gated sets: the additions read 20 more claims of the golds and moved no conflict;
     a place named after the number word, "nine in Poland", read 37 more and found 3 conflicts more
     for 6 more false flags: not kept.)"""
     if reading is None:
         return False
-    if reading.part in ("of_them", "among") or reading.increment:
+    if reading.part in ("of_them", "among") or (reading.increment and adds_to_count):
         return True  # (an increment counts what the count before it counts: "15 cases, six more than on Monday")
     return any(t[:1] == "#" and w >= 0.5 for t, w in zip(reading.counted.terms, reading.counted.weights)
                if not t.startswith(("#weekday_", "#day_")))
+
+
+def _after_plain_count(mentions: Sequence[Mention], i: int) -> bool:
+    """Whether the figure before mention ``i`` in its sentence, if any, is a count with no scale
+    word ("Son siete más que la víspera" adds to a figure of an earlier sentence: a count)."""
+    before = [m for m in mentions[:i] if m.kind != "date"]
+    return not before or (before[-1].kind == "count" and not before[-1].extra.get("has_scale"))
 
 
 def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], mentions: Sequence[Mention],
@@ -336,7 +345,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     kept = [(men, measure) for i, (men, measure, b, r) in enumerate(zip(mentions, measures, bare, readings or [None] * len(mentions)))
             if not b or (isinstance(men.value, float) and men.value > 1 and _next_word_counted(lx, s, men.end) is not False
                          and not _after_time_unit(lx, s, men.start)
-                         and len(s[men.start:men.end].split()) == 1 and (_counts_something(r) or i in parts))]
+                         and len(s[men.start:men.end].split()) == 1 and (_counts_something(r, _after_plain_count(mentions, i)) or i in parts))]
     if len(kept) < len(mentions) or not readings:
         # read once the figures are known: a number word that counts nothing ("jednym z
         # kurortów", one of the resorts) neither takes the words nor closes the clause around it

@@ -125,7 +125,7 @@ class Grammar:
     relative_year: re.Pattern[str] | None = None  # a year a relative clause is about: "December 2018, when ..."
     relative_after: re.Pattern[str] | None = None  # after a time's words, opens a clause about it: ", when", ", cuando"
     extent: frozenset[str] = frozenset()  # after "14m", a word that makes it metres: "high", "long", "deep"
-    determiner: frozenset[str] = frozenset()  # before "14m" and a noun in the singular, a measure of it: "a 14m wall"
+    dimension: frozenset[str] = frozenset()  # after "14m", a word that says a length: "high", "long" (metres)
     year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
@@ -161,7 +161,7 @@ def grammar(lang: str) -> Grammar:
     opens: set[str] = set()
     relative: list[str] = []
     extent: set[str] = set()
-    determiner: set[str] = set()
+    dimension: set[str] = set()
     year_before: set[str] = set()
     verb_endings: set[str] = set()
     infinitive: set[str] = set()
@@ -206,8 +206,8 @@ def grammar(lang: str) -> Grammar:
             relative.append(word)
         elif cls == "extent":
             extent.add(word)
-        elif cls == "determiner":
-            determiner.add(word)
+        elif cls == "dimension":
+            dimension.add(word)
         elif cls == "year_before":
             year_before.add(word)
         elif cls == "verb_ending":
@@ -239,7 +239,7 @@ def grammar(lang: str) -> Grammar:
                 whole=_words_re(whole, r"\s+(?:{})(?:\s+[^\W\d_][\w'’]*)?\s+"),
                 # a year, its abbreviation ("2018 r."), a comma and a relative word: "December 2018, when"
                 relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"),
-                relative_after=_words_re(relative, r"\s*,?\s+(?:{})\b"), extent=frozenset(extent), determiner=frozenset(determiner), year_before=frozenset(year_before),
+                relative_after=_words_re(relative, r"\s*,?\s+(?:{})\b"), extent=frozenset(extent), dimension=frozenset(dimension), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
                 modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
                 aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"),

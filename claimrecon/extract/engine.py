@@ -476,27 +476,25 @@ _ABBREVIATION_ON = re.compile(r"\.\s?[^\W\d_]")
 _WORD_NEXT = re.compile(r" ([^\W\d_][\w'’]*)")
 
 
-def _glued_m(s: str, lx: Lexicon, start: int, end: int) -> str:
-    """What "m" glued to a figure with no currency is: "million" when a word follows that is no
-    function word and no word of an extent ("14m Covid vaccine doses", "1.2m patients"), "metres"
-    when a word of an extent follows ("14m high", "a 40m drop", "60m below"), and "" (unread)
-    when nothing follows, a function word does ("60m in five seconds"), or a determiner stands
-    before it and a noun in the singular after it ("a 300m stretch", "the 3,412m summit": a
-    measure of the thing, in metres or not; "the 2m passengers" are millions)."""
+def _glued_m(s: str, lx: Lexicon, start: int, end: int, figure: float) -> str:
+    """What "m" glued to a figure with no currency is: "metres" when a word of a length follows
+    ("14m high", "26m long"); "million" when any other word follows that is no function word and
+    no word of extent ("14m Covid vaccine doses", "1.2m patients", "a 5m loss"); "" (unread)
+    when nothing follows, a function word or another word of extent does ("60m in five seconds",
+    "7.4m in England", "a 40m drop"), or the figure is a thousand or more ("the 3,412m summit":
+    a thousand millions are written "bn")."""
     from .counted import grammar
-    from .lemmas import lemma
 
     nm = _WORD_NEXT.match(s, end)
     if nm is None:
         return ""
     word = nm.group(1).lower()
     g = grammar(lx.lang)
-    if word in g.extent:
+    if word in g.dimension:
         return "metres"
-    if word in g.function or "'" in word or "’" in word:
+    if word in g.function or word in g.extent or "'" in word or "’" in word:
         return ""  # (a contraction is a verb's: "1m isn't a number")
-    db = _LAST_WORD.search(s, max(0, start - 12), start)
-    if db is not None and db.group(1).lower() in g.determiner and lemma(word, lx.lang) == word:
+    if figure >= 1000:
         return ""
     return "million"
 
@@ -1541,7 +1539,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
     if kind == "count" and _LONE_LETTER.match(s, end):
         return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
-    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and (glued := _glued_m(s, lx, start, end)) != "million":
+    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and (glued := _glued_m(s, lx, start, end, c.value / 1e6)) != "million":
         if glued != "metres":
             return None  # "5m" with no currency: million, or metres? not read
         # "14m high": metres, the figure without its scale

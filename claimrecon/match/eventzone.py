@@ -46,32 +46,39 @@ def _zones() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def country_offset(country: str, day: dt.date) -> str:
+def country_offset(country: str, day: dt.date, one_clock: bool = False) -> str:
     """The UTC offset ("+02:00") of a country's clock on a day, "" when the tz database does not
-    know the country or its zones are more than ``ZONE_SPREAD`` apart."""
+    know the country or its zones are more than ``ZONE_SPREAD`` apart (``one_clock``: when they
+    keep more than one offset at all, as Spain's Canaries and Portugal's Azores do)."""
     offsets = [zone_minutes(z, day) for z in _zones().get(country.upper(), ())]
     known = [o for o in offsets if o is not None]
-    if not known or offsets[0] is None or max(known) - min(known) > ZONE_SPREAD:
+    if not known or offsets[0] is None or max(known) - min(known) > (0 if one_clock else ZONE_SPREAD):
         return ""
     return offset_text(offsets[0])
 
 
-def event_country(named: Iterable[tuple[str, str]], articles: int, by_mentions: bool = False) -> str:
-    """The country most of a run's articles name: from (article, country code) pairs, one per
-    mention, the country named by the most articles, if more than half of the run's ``articles``
-    name it and no other country as many; else "". ``by_mentions``: two countries named by as many
-    articles are told apart by how often they are named in all (a minimum wage set in Warsaw and
-    compared with Germany's and Spain's in every article: Poland is the one named most)."""
-    named = list(named)
+def event_country(named: Iterable[tuple[str, str]], articles: int, mentions: Counter[str] | None = None) -> str:
+    """The country most of a run's articles name: from (article, country code) pairs, the country
+    named by the most articles, if more than half of the run's ``articles`` name it and no other
+    country as many; else "". ``mentions``: country -> how often it is named, which tells apart
+    two countries named by as many articles (a minimum wage set in Warsaw and compared with
+    Germany's and Spain's in every article: Poland is the one named most)."""
     by = Counter(c for _, c in set(named))
     if not by:
         return ""
-    mentions = Counter(c for _, c in named) if by_mentions else Counter()
+    mentions = mentions or Counter()
     ranked = sorted(by.items(), key=lambda kv: (-kv[1], -mentions[kv[0]], kv[0]))
     top, n = ranked[0]
     if 2 * n <= articles or (len(ranked) > 1 and ranked[1][1] == n and mentions[ranked[1][0]] == mentions[top]):
         return ""
     return top
+
+
+@functools.lru_cache(maxsize=None)
+def home_country(lang: str) -> str:
+    """The country whose clock most outlets of a language keep (``home_zone``), "" when none."""
+    zone = home_zone(lang)
+    return next((c for c, zones in sorted(_zones().items()) if zone and zone in zones), "")
 
 
 @functools.lru_cache(maxsize=None)
