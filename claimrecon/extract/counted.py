@@ -124,7 +124,7 @@ class Grammar:
     whole: re.Pattern[str] | None = None  # between two counts, makes the second the whole of the first: "of", "de", "z"
     relative_year: re.Pattern[str] | None = None  # a year a relative clause is about: "December 2018, when ..."
     relative_after: re.Pattern[str] | None = None  # after a time's words, opens a clause about it: ", when", ", cuando"
-    extent: frozenset[str] = frozenset()  # after "14m", a word that makes it metres: "high", "long", "deep"
+    extent: frozenset[str] = frozenset()  # after "14m", a word that leaves it unread: "in", "below", "drop"
     dimension: frozenset[str] = frozenset()  # after "14m", a word that says a length: "high", "long" (metres)
     year_before: frozenset[str] = frozenset()  # words that lead to a year: "en", "desde", "w" ("2000 osób" is no year)
     verb_endings: tuple[str, ...] = ()  # endings of the verb forms that may follow a year ("fallecieron", "odrzuciło")

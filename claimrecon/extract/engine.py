@@ -476,7 +476,7 @@ _ABBREVIATION_ON = re.compile(r"\.\s?[^\W\d_]")
 _WORD_NEXT = re.compile(r" ([^\W\d_][\w'’]*)")
 
 
-def _glued_m(s: str, lx: Lexicon, start: int, end: int, figure: float) -> str:
+def _glued_m(s: str, lx: Lexicon, end: int, figure: float) -> str:
     """What "m" glued to a figure with no currency is: "metres" when a word of a length follows
     ("14m high", "26m long"); "million" when any other word follows that is no function word and
     no word of extent ("14m Covid vaccine doses", "1.2m patients", "a 5m loss"); "" (unread)
@@ -1539,7 +1539,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
     if kind == "count" and _LONE_LETTER.match(s, end):
         return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
-    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and (glued := _glued_m(s, lx, start, end, c.value / 1e6)) != "million":
+    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and (glued := _glued_m(s, lx, end, c.value / 1e6)) != "million":
         if glued != "metres":
             return None  # "5m" with no currency: million, or metres? not read
         # "14m high": metres, the figure without its scale

@@ -20,8 +20,9 @@ Rules (documented in the README, "How a claim becomes an interval"):
   a billion, or a figure given in the wrong currency at the wrong scale), or when they state the
   same figure (one of them names the wrong currency); ``RATE_OFF`` times apart or more they are a
   soft flag (more than an old rate explains), and so are two amounts of steady currencies in
-  articles of ``ROUGH_YEARS`` whose bounds stand ``BOUNDS_OFF`` times apart or more (15%:
-  more than two such currencies stray from their rough rates together); closer amounts are never judged there.
+  articles of ``ROUGH_YEARS`` whose bounds stand ``BOUNDS_OFF`` times apart or more (15%: more
+  than two such currencies stray from their rough rates together); closer amounts are never
+  judged there.
 - Physical quantities and temperatures in different units compare in their dimension's base
   unit (``claimrecon.quantities``); units of different dimensions never compare. A figure that
   is the other one converted and rounded as written agrees with it: "120 mph" and "193 km/h"
