@@ -1010,6 +1010,21 @@ def test_two_restatements_at_two_offsets_read_the_implied_clocks_on_the_country_
     assert ("11:20 GMT)", "13.20 hora local") not in pairs and ("12.20 GMT)", "13:20 local time") in pairs
 
 
+def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():
+    # "48 knots (89km/h)" is right, "48 knots (about 60km/h)" wrong: the bracketed figures have no
+    # words of their own, so only the figure they restate ties them to the gusts (not the "35
+    # knots" beside the agreeing 48 knots)
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The squall hit on Saturday, bringing gusts of up to 48 knots (about 60km/h) and waves of more than three metres."),
+        ("b.txt", "en", "Gusts reached 48 knots (89km/h), with sustained winds of 35 knots, and waves built to 3.5 metres within minutes."),
+        published="2026-10-03")
+    pairs = _pairs(claims, conflicts)
+    assert ("89km/h", "about 60km/h") in pairs or ("about 60km/h", "89km/h") in pairs
+    assert not any("35 knots" in p for p in pairs)
+    of = {c.text: g.id for g in groups for c in claims if c.id in g.claims}
+    assert of["89km/h"] == of["48 knots"] == of["up to 48 knots"] == of["about 60km/h"]
+
+
 def test_anchors_do_not_depend_on_input_order():
     # a.txt tells the agreeing 1,482 in its second sentence: each claim's own sentence anchors,
     # not the sentence of whichever claim of its description came first

@@ -229,6 +229,8 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     if c.kind == "money":
         it.restates_from, it.restates_firmly = conversions.restates(c)
         it.alone = it.bracketed and conversions.closes(c.sentence, c.end - c.sentence_start)
+    elif c.kind in ("quantity", "temperature"):
+        it.alone = it.bracketed and conversions.closes(c.sentence, c.end - c.sentence_start)
     return it
 
 
@@ -501,6 +503,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     running: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (article, kind, figure) worded as a running tally -> its concepts
     money: list[Item] = []  # amounts whose figure may recur in another currency (``_currency_slips``)
     restatable: list[Item] = []  # clock times and physical figures an article may restate (``conversions.restated``)
+    by_itself: list[Item] = []  # physical figures alone in brackets, with no words: a cluster each (``_restates_unit``)
     named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
     mentioned: set[tuple[str, int, str]] = set()  # (article, sentence, country) named there, not the outlet's own
     seen_articles: set[str] = set()
@@ -521,6 +524,10 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             it.anchored = it.anchored or bool(it.day)
         if it.running:
             running[(it.source, it.kind, _figure(it))].update(t for t in it.terms if t[:1] == "#")
+        if _restates_unit(it):
+            restatable.append(it)  # compared through the figure it restates only: never matched on its own
+            by_itself.append(it)
+            continue
         if not it.terms and not it.measure and it.kind != "time":
             continue  # nothing says what it measures: it is not compared ("figures not compared")
         # (a clock time with no words is still matched on its figure alone, an equal clock or the
@@ -561,6 +568,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             found.extend(_cluster(nodes, min_confidence, beside, home=country))
         else:  # nothing new to weigh: the first look stands, unless a desk asked for another threshold
             found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence, home=country))
+    found.extend(([it], None) for it in sorted(by_itself, key=lambda it: it.id))
     # an amount and its conversion in brackets are one quantity, at the rate the run's articles
     # use; so are a clock time and its restatement on another clock, a figure and its other unit
     agreed, misconverted = conversions.misconverted(money)
@@ -890,6 +898,13 @@ def _size(it: Item) -> float | None:
     if u is None or not isinstance(it.value, float) or not math.isfinite(it.value) or it.value <= 0:
         return None
     return u.to_base(it.value)
+
+
+def _restates_unit(it: Item) -> bool:
+    """A physical figure with no words of its own, all its bracket holds ("48 knots (89km/h)"):
+    the figure before it in another unit, restated (``conversions.restated``); it is compared
+    through that pair only."""
+    return it.kind in ("quantity", "temperature") and it.alone and not it.terms and not it.measure
 
 
 def _lone_pairs(nodes: list[Node]) -> set[tuple[int, int]]:
