@@ -1025,6 +1025,16 @@ def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_r
     assert of["89km/h"] == of["48 knots"] == of["up to 48 knots"] == of["about 60km/h"]
 
 
+def test_a_bare_unit_in_brackets_restates_only_the_figure_its_bracket_opens_after():
+    # (a reviewer's counter-example) the bracket closes a clause about trees and a town: the
+    # 110 km/h is no restatement of the 50 mph said before them
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Gusts of 50 mph toppled 40 trees in Gdynia on Saturday (110 km/h)."),
+        ("b.txt", "en", "Gusts of 50 mph toppled trees in Gdynia on Saturday."),
+        published="2026-10-03")
+    assert not any("110 km/h" in p for p in _pairs(claims, conflicts))
+
+
 def test_anchors_do_not_depend_on_input_order():
     # a.txt tells the agreeing 1,482 in its second sentence: each claim's own sentence anchors,
     # not the sentence of whichever claim of its description came first

@@ -285,13 +285,20 @@ def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
     """(figure, the same figure restated in brackets) pairs of match items of one kind (and one
     dimension): clock times on two clocks ("at 8 p.m. (1800 GMT)", "o 22.47 (21.47 GMT)"), physical
     figures in two units ("65 km/h (40 mph)", "25C (77F)") of about one size, or of any when the
-    bracket holds the figure alone ("48 knots (about 60km/h)"). The article says they are one
-    figure, whether or not its two agree: a wrong restatement is one of the errors a reader wants
-    flagged."""
+    bracket holds the figure alone, right after the other ("48 knots (about 60km/h)"). The article
+    says they are one figure, whether or not its two agree: a wrong restatement is one of the
+    errors a reader wants flagged."""
     out = [(prev, it) for prev, it in _neighbours(items)
            if it.bracketed and not prev.bracketed and (prev.kind, prev.unit) == (it.kind, it.unit)
-           and (_same_size(prev, it) or (it.alone and prev.wording.unit != it.wording.unit))]
+           and (not _bare(it) or it.start - prev.end <= BRACKET_GAP)  # ("50 mph toppled 40 trees (110 km/h)")
+           and (_same_size(prev, it) or (_bare(it) and prev.wording.unit != it.wording.unit))]
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
+
+
+def _bare(it: Any) -> bool:
+    """A figure that is all its bracket holds, with no words of its own ("(about 60km/h)"): it
+    restates only the figure its bracket opens right after."""
+    return bool(it.alone) and not it.terms
 
 
 def _same_size(a: Any, b: Any) -> bool:
