@@ -904,7 +904,7 @@ def _restates_unit(it: Item) -> bool:
     """A physical figure with no words of its own, all its bracket holds ("48 knots (89km/h)"):
     the figure before it in another unit, restated (``conversions.restated``); it is compared
     through that pair only."""
-    return it.kind in ("quantity", "temperature") and it.alone and not it.terms and not it.measure
+    return it.kind in ("quantity", "temperature") and conversions.bare(it) and not it.measure
 
 
 def _lone_pairs(nodes: list[Node]) -> set[tuple[int, int]]:

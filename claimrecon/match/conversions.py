@@ -290,12 +290,12 @@ def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
     errors a reader wants flagged."""
     out = [(prev, it) for prev, it in _neighbours(items)
            if it.bracketed and not prev.bracketed and (prev.kind, prev.unit) == (it.kind, it.unit)
-           and (not _bare(it) or it.start - prev.end <= BRACKET_GAP)  # ("50 mph toppled 40 trees (110 km/h)")
-           and (_same_size(prev, it) or (_bare(it) and prev.wording.unit != it.wording.unit))]
+           and (not bare(it) or it.start - prev.end <= BRACKET_GAP)  # ("50 mph toppled 40 trees (110 km/h)")
+           and (_same_size(prev, it) or (bare(it) and prev.wording.unit != it.wording.unit))]
     return sorted(out, key=lambda p: (p[0].id, p[1].id))
 
 
-def _bare(it: Any) -> bool:
+def bare(it: Any) -> bool:
     """A figure that is all its bracket holds, with no words of its own ("(about 60km/h)"): it
     restates only the figure its bracket opens right after."""
     return bool(it.alone) and not it.terms
