@@ -228,9 +228,8 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
               end=c.end)
     if c.kind == "money":
         it.restates_from, it.restates_firmly = conversions.restates(c)
-        it.alone = it.bracketed and conversions.closes(c.sentence, c.end - c.sentence_start)
-    elif c.kind in ("quantity", "temperature"):
-        it.alone = it.bracketed and conversions.closes(c.sentence, c.end - c.sentence_start)
+    # (an amount, a physical figure: all its bracket holds, "(ok. 5 mln zł)", "(about 60km/h)")
+    it.alone = it.bracketed and conversions.closes(c.sentence, c.end - c.sentence_start)
     return it
 
 
@@ -904,7 +903,7 @@ def _restates_unit(it: Item) -> bool:
     """A physical figure with no words of its own, all its bracket holds ("48 knots (89km/h)"):
     the figure before it in another unit, restated (``conversions.restated``); it is compared
     through that pair only."""
-    return it.kind in ("quantity", "temperature") and conversions.bare(it) and not it.measure
+    return conversions.bare(it) and not it.measure
 
 
 def _lone_pairs(nodes: list[Node]) -> set[tuple[int, int]]:

@@ -296,9 +296,9 @@ def restated(items: Sequence[Any]) -> list[tuple[Any, Any]]:
 
 
 def bare(it: Any) -> bool:
-    """A figure that is all its bracket holds, with no words of its own ("(about 60km/h)"): it
-    restates only the figure its bracket opens right after."""
-    return bool(it.alone) and not it.terms
+    """A physical figure that is all its bracket holds, with no words of its own ("(about
+    60km/h)"): it restates only the figure its bracket opens right after."""
+    return it.kind in ("quantity", "temperature") and bool(it.alone) and not it.terms
 
 
 def _same_size(a: Any, b: Any) -> bool:
