@@ -1941,3 +1941,17 @@ def test_a_bracket_after_other_words_is_no_conversion_and_a_zero_breaks_nothing(
         published="2026-06-13",
     )
     assert not [k for k in conflicts if {c.text for c in claims if c.id in k.claims} & {"£500", "(£500)", "0 euros"}]
+
+
+def test_a_figure_an_article_gives_to_another_thing_is_not_flagged_against_it():
+    # the English article tells the two figures apart: 412 workers were on site, 1,240 people were
+    # evacuated; the Polish article's 412 people on site is the English 412, not a wrong evacuation count
+    site = ("a.txt", "en", "At the time of the blast 412 workers were at the refinery. "
+                           "Police later evacuated 1,240 people from the site and nearby streets.")
+    evacuated = ("c.txt", "es", "La policía desalojó a 1.240 personas.")
+    claims, groups, conflicts = _run(site, ("b.txt", "pl", "W chwili wybuchu na terenie zakładu było 412 osób."), evacuated)
+    assert _pairs(claims, conflicts) == []
+    # ... but a 412 whose words say what the 1,240 counted is flagged: a copied figure, not another thing
+    claims, groups, conflicts = _run(site, ("b.txt", "en", "Police later evacuated 412 people from the site and nearby streets."),
+                                     evacuated)
+    assert _pairs(claims, conflicts) == [("1,240", "412"), ("1.240", "412")]
