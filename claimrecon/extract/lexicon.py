@@ -670,8 +670,10 @@ def _cased_codes(rules: LanguageRules) -> frozenset[str]:
 
 def _is_symbol(phrase: str, kind: str) -> bool:
     """A unit symbol that keeps its case: up to three characters, one of them a capital ("MB",
-    "kW", "C"), of a physical quantity or temperature ("MB" is not "mb", "38C" not "38c")."""
-    return (kind in ("quantity", "temperature") and len(phrase) <= 3 and " " not in phrase and phrase.lower() != phrase
+    "kW", "C"), or a single letter ("g", "t", "l"), of a physical quantity or temperature ("MB"
+    is not "mb", "38C" not "38c", "24703 L-202" no litres)."""
+    return (kind in ("quantity", "temperature") and len(phrase) <= 3 and " " not in phrase
+            and (phrase.lower() != phrase or (len(phrase) == 1 and phrase.isalpha()))
             and phrase[0] not in "°º")  # "°c" is as clear as "°C"
 
 

@@ -25,8 +25,9 @@ def parse_digits(text: str, lx: Lexicon) -> tuple[float, float] | None:
     if " " in s:  # "500 000", "1 000,5": spaces group thousands in every language
         parts = s.split(" ")
         last_int = _DECIMAL_MARK.split(parts[-1], maxsplit=1)[0]
-        if not all(len(p) == 3 for p in parts[1:-1]) or len(last_int) != 3:
-            return None
+        if not all(len(p) == 3 for p in parts[1:-1]) or len(last_int) != 3 \
+                or not all(p.isdigit() for p in parts[:-1]) or len(parts[0]) > 3:
+            return None  # (no group after a comma or a point: "584,000 250g" is two figures)
         s = "".join(parts)
     commas, dots = s.count(","), s.count(".")
     dec = "," if lx.decimal_comma else "."
