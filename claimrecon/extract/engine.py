@@ -37,6 +37,39 @@ _RANGE_ONLY = frozenset({"od"})
 _OR_GAP = re.compile(r"^\s+(?:or|o|u|lub|albo)\s+$", re.I)
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_LEAD = re.compile(r"(?<!\w)(?:between|from|entre|de|desde|od|z)\s*$", re.I)
+#: how far before a figure the word that opens its range may start ("between", "entre los")
+RANGE_LEAD_REACH = 16
+
+
+def _range_lead(s: str, lx: Lexicon, start: int) -> tuple[int, str] | None:
+    """Where the word that opens a range before the figure at ``start`` begins, and that word
+    ("between 10", "od 10"), also across an article the language puts before a figure ("entre el
+    10% y el 15%", "entre los 200 y los 300 euros": grammar.tsv class ``article``), a contraction
+    being its preposition ("del 10 al 15%" opens with "de"); None when no such word stands there."""
+    at = max(0, start - RANGE_LEAD_REACH)
+    before = s[at:start]
+    m = _RANGE_LEAD.search(before)
+    if m:
+        return at + m.start(), m.group().strip().lower()
+    art = lx.article_re.search(before) if lx.article_re is not None else None
+    if art is None or not art.group().strip():
+        return None
+    word = art.group().strip().lower()
+    if lx.contractions.get(word):
+        return at + art.start(), lx.contractions[word]
+    m = _RANGE_LEAD.search(before, 0, art.start())
+    return (at + m.start(), m.group().strip().lower()) if m else None
+
+
+def _range_gap(gap: str, lx: Lexicon) -> bool:
+    """Whether the words between two figures join a range's two ends ("and", "y", "do"), also
+    with an article before the second ("y el", "y los")."""
+    if _RANGE_GAP.match(gap):
+        return True
+    art = lx.article_re.search(gap) if lx.article_re is not None else None
+    return art is not None and bool(art.group().strip()) and bool(_RANGE_GAP.match(gap[: art.start()] + " "))
+
+
 _PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _ANY_DIGIT = re.compile(r"\d")
@@ -516,8 +549,9 @@ def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tup
 
 
 def find_noons(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Noon and midnight after their preposition ("at noon", "al mediodía", "o północy"): clock
-    times with no digits (time.tsv rows of type noon and midnight hold the preposition)."""
+    """Noon and midnight after their preposition ("at noon", "al mediodía", "o północy"), or
+    without it before a zone name ("(noon BST)"): clock times with no digits (time.tsv rows of
+    type noon and midnight hold the preposition)."""
     out: list[Mention] = []
     _, _, zone_pat = _time_patterns(lx.lang)
     for m in lx.noon_re.finditer(s) if lx.noon_re is not None and lx.noon_hours else ():
@@ -527,6 +561,16 @@ def find_noons(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
         if hour is None:
             continue
         zone, end = _zone_after(s, lx, zone_pat, m.end())
+        taken.append((m.start(), end))
+        out.append(Mention("time", m.start(), end, m.start(), m.end(), None, zone=zone, hour_minute=(hour, 0)))
+    # the word alone, before a zone name: "11:00 local time (noon BST)"
+    for m in lx.noon_bare_re.finditer(s) if lx.noon_bare_re is not None else ():
+        hour = lx.noon_bare.get(m.group().lower())
+        if hour is None or _overlaps(taken, m.start(), m.end()):
+            continue
+        zone, end = _zone_after(s, lx, zone_pat, m.end())
+        if zone is None:
+            continue
         taken.append((m.start(), end))
         out.append(Mention("time", m.start(), end, m.start(), m.end(), None, zone=zone, hour_minute=(hour, 0)))
     return out
@@ -1011,10 +1055,10 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         rng, change, gap_unit = None, None, None
         if nxt is not None:
             gap, gap_unit = _gap_without_units(s[c.end : nxt.start], lx)
-            lead = _RANGE_LEAD.search(s[max(0, c.start - 12) : c.start])
+            lead = _range_lead(s, lx, c.start)
             if _DASH_GAP.match(gap) and not c.words_only and not nxt.words_only:
                 rng = nxt
-            elif _RANGE_GAP.match(gap) and lead:
+            elif lead and _range_gap(gap, lx):
                 rng = nxt  # "between 20 and 30"; "rose from 10 to 15" is a change from one to the other
             elif _LEADLESS_GAP.match(gap) and not c.words_only and not nxt.words_only and change_before(s, lx, c.start) is None:
                 rng = nxt  # "5% to 10%", "$10 to $15 billion", "40 to 50 hours"
@@ -1023,10 +1067,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                 rng = nxt  # "two to three weeks", "de dos a tres semanas": number words with a unit after the second
             elif _OR_GAP.match(gap) and not c.has_scale:
                 rng = nxt  # "two or three people", "3 or 4 days"
-            opener = lead.group().strip().lower() if lead else ""
+            lead_at, opener = lead or (0, "")
             if rng is not None and opener and opener not in _BETWEEN:
                 # a change word before the range's opener makes its two figures a change's
-                lead_at = lead.start() + max(0, c.start - 12)  # type: ignore[union-attr]
                 change = change_before(s, lx, lead_at) or (change_in_clause(s, lx, lead_at) if opener not in _RANGE_ONLY else None)
         men = _number_mention(s, lx, c, rng, change)
         if men is not None and rng is not None and men.kind == "count" and _year_like(c) and _year_like(rng) \
@@ -1633,7 +1676,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
                 lo_val *= hi_val / mantissa[0]
         lo_val *= factor
         hi_val *= factor
-        lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
+        lead = _range_lead(s, lx, start)
         if change == "either" and hi_val == lo_val:
             change = None  # "pasará de 30 a 30": no change, and no range either
         if change is not None and lead:
@@ -1641,7 +1684,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             if change == "either":  # "pasará de 30 a 36": which way, the figures say
                 change = "up" if hi_val > lo_val else "down"
             lo_prec = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
-            first = Mention(kind, start - (min(start, 12) - lead.start()), c.end, c.start, c.end, lo_val,
+            first = Mention(kind, lead[0], c.end, c.start, c.end, lo_val,
                             unit=unit if kind != "count" else None, low=lo_val, high=lo_val, precision=lo_prec,
                             extra={"change": change, "has_scale": c.has_scale or rng.has_scale, "hedged": False, "from_level": True})
             first.extra["then"] = Mention(kind, rng.start, end, rng.start, last.end, hi_val, unit=unit if kind != "count" else None,
@@ -1655,9 +1698,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         # wrote: it would equal another article's figure by chance); low and high bound it
         value = lo_val
         q = "range"
-        lead = _RANGE_LEAD.search(s[max(0, start - 12) : start])
+        lead = _range_lead(s, lx, start)
         if lead:
-            start = start - (min(start, 12) - lead.start())
+            start = lead[0]
         # the first end's precision at the scale it takes from the second ("10 to 15 million")
         precision = c.precision * factor * (lo_val / (c.value * factor) if c.value else 1.0)
         # the second end is a figure the article states too ("entre 350 y 1.200 euros": 350, and

@@ -183,6 +183,10 @@ class Lexicon:
     noon_re: re.Pattern[str] | None = None
     noon_hours: dict[str, int] = field(default_factory=dict)  # "at noon" -> 12, "o północy" -> 0
     noon_gate: Gate = field(default_factory=Gate)
+    # the noon or midnight word of those phrases without its preposition ("noon", "mediodía"): a
+    # clock time only before a zone name ("(noon BST)", an instant restated in another zone)
+    noon_bare_re: re.Pattern[str] | None = None
+    noon_bare: dict[str, int] = field(default_factory=dict)
     # articles that may stand between a hedge and its figure (grammar.tsv class article: "casi el
     # 50%"), as a pattern that finds one ending a text, and the preposition each contraction ends
     # a hedge with ("del": "de", "más del 40%")
@@ -604,7 +608,9 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.am_re = _compile(ams)
     lx.pm_re = _compile(pms)
     lx.noon_re = _compile(noons)
-    lx.noon_gate = Gate.of(noons)
+    lx.noon_bare = {p.split()[-1]: h for p, h in lx.noon_hours.items() if len(p.split()) > 1}
+    lx.noon_bare_re = _compile(sorted(lx.noon_bare))
+    lx.noon_gate = Gate.of(noons + sorted(lx.noon_bare))
     lx.name_endings = tuple(sorted(r["word"].lower() for r in rules.table("grammar.tsv") if r["class"] == "name_ending"))
     lx.name_after = frozenset(r["word"].lower() for r in rules.table("grammar.tsv") if r["class"] == "name_after")
     articles = [r for r in rules.table("grammar.tsv") if r["class"] == "article"]
