@@ -1955,3 +1955,22 @@ def test_a_figure_an_article_gives_to_another_thing_is_not_flagged_against_it():
     claims, groups, conflicts = _run(site, ("b.txt", "en", "Police later evacuated 412 people from the site and nearby streets."),
                                      evacuated)
     assert _pairs(claims, conflicts) == [("1,240", "412"), ("1.240", "412")]
+
+
+def test_a_figure_of_another_day_or_place_is_still_a_transposition():
+    # the English article gives 1,240 for Saturday and 412 for Sunday; the Spanish article's 412 for
+    # Saturday is the Sunday figure put on the wrong day: flagged, not moved to Sunday's quantity
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "French police arrested 1,240 people on Saturday and 412 on Sunday during protests against "
+                        "the pension reform, the interior ministry said."),
+        ("b.txt", "es", "La policía francesa detuvo el sábado a 412 personas durante las protestas contra la reforma "
+                        "de las pensiones, según el Ministerio del Interior."),
+        published="2026-03-16")
+    assert _pairs(claims, conflicts) == [("1,240", "412")]
+    # ... and so is an amount for the other country
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The European Commission approved €1.24bn for Poland and €412m for Slovakia from the cohesion "
+                        "fund to repair flood damage."),
+        ("b.txt", "es", "La Comisión Europea aprobó 412 millones de euros para Polonia del fondo de cohesión para "
+                        "reparar los daños de las inundaciones."))
+    assert _pairs(claims, conflicts) == [("412 millones de euros", "€1.24bn")]

@@ -1467,8 +1467,7 @@ def _counts_before_noun(s: str, lx: Lexicon, start: int, end: int) -> bool:
     """Whether a figure that looks like a year (four digits, 1800 to 2100, no separator) is a
     count, in a language whose news leaves four-digit numbers unseparated ("2000 osób", "2000
     personas"; ``rules/<lang>/grammar.tsv`` gives it words of class ``year_before``): a noun of
-    the concept table follows it in lower case, or a word its lemma shows inflected ("1912
-    statków", whose lemma is not the word itself), no verb ("igrzyska 2024 odrzuciło"), and before
+    the concept table follows it in lower case, no verb ("igrzyska 2024 odrzuciło"), and before
     it stands a hedge ("Más de 2000 personas") or a word that neither leads to a year ("w 2019",
     "en mayo de 2019": class ``year_before``, a month) nor names something the year belongs to
     ("Euro 2012 kibice": a capitalized word right before it, unless a verb: "Ewakuowano 2000
@@ -1484,10 +1483,9 @@ def _counts_before_noun(s: str, lx: Lexicon, start: int, end: int) -> bool:
         return False
     word = nxt.group(1)
     cx = concepts(lx.lang)
-    base = lemma(word, lx.lang)
-    found = cx.single.get(word) or cx.single.get(base)
-    if (not found and base == word) or any(k in _TIME_CONCEPTS for k in found or ()) or _verb(word, lx.lang, g):
-        return False  # no noun the table knows nor an inflected word, a time word, or a verb
+    found = cx.single.get(word) or cx.single.get(lemma(word, lx.lang))
+    if not found or any(k in _TIME_CONCEPTS for k in found) or _verb(word, lx.lang, g):
+        return False  # no noun the table knows, a time word, or a verb
     h = _hedge_before(s, lx, start)
     if h is not None:
         return _SPACE_RUN.sub(" ", s[h[1] : start].strip().lower()) not in g.year_before  # "más de 2000", not "do 2000"

@@ -686,11 +686,12 @@ def _is_symbol(phrase: str, kind: str) -> bool:
 def _unit_regex(phrase: str, sensitive: bool) -> str:
     """A unit after a number: ``phrase_regex`` without its word boundary in front (the unit may be
     glued to the number), case-sensitive for a symbol (``_is_symbol``). A symbol followed by a
-    hyphen is part of a name ("800,000 F-Series pickups")."""
+    hyphen (or a soft, non-breaking or en dash hyphen) is part of a name ("800,000 F-Series
+    pickups", "1,250 t-shirts")."""
     body = phrase_regex(phrase)
     if body.startswith("(?<!\\w)"):
         body = body[len("(?<!\\w)"):]
-    return f"(?-i:{body}(?!-|\\.\\w))" if sensitive else body  # not "F-Series", "C.P.I."
+    return f"(?-i:{body}(?![-\u00ad\u2010\u2011\u2012\u2013]|\\.\\w))" if sensitive else body  # not "F-Series", "C.P.I.", "t\u2011shirts"
 
 
 #: how far before a clock time a word that makes it the moment a count was taken may start

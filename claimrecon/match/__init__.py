@@ -970,6 +970,25 @@ def _telling_figure(it: Item) -> bool:
         and len(_digits(it.value)) >= RARE_DIGITS and it.wording.precision <= RARE_PRECISION * abs(it.value)
 
 
+#: the terms that place a figure in time or space ("on Saturday", "in Valencia", "for Poland")
+LOCATORS = ("#weekday_", "#day_", "@country:", "@place:")
+
+
+def _told_terms(it: Item) -> frozenset[str]:
+    """What a figure's words say, to tell which of an article's two figures another article's
+    figure is: its concepts, and the days, places and names named with it."""
+    return _concepts(it) | frozenset(t for t in it.terms if t.startswith(("#weekday_", "#day_", "@")))
+
+
+def _placed_apart(it: Item, witness: Item, beside: list[Item]) -> bool:
+    """Whether a day or a place ``it`` names with an article's figure ``beside`` it is one that
+    article's ``witness`` does not name: "412 el sábado" is Saturday's figure, however the article
+    that gives 1,240 on Saturday and 412 on Sunday words them (most often what tells the two apart,
+    and what a transposed figure keeps)."""
+    where = frozenset(t for t in it.terms if t.startswith(LOCATORS))
+    return any((where & frozenset(x.terms)) - frozenset(witness.terms) for x in beside)
+
+
 def _told_elsewhere(found: list[tuple[list[Item], Match | None]]) -> list[tuple[list[Item], Match | None]]:
     """Clusters with a figure that an article's own words give to another quantity moved there.
     A cluster holds article B's 412 beside article A's 1,240, and A states 412 too, in another
@@ -1002,9 +1021,10 @@ def _told_elsewhere(found: list[tuple[list[Item], Match | None]]) -> list[tuple[
                          if cj != ci and w.source != it.source and w.source in by_source]
             if not witnesses:
                 continue
-            said = _concepts(it)
+            said = _told_terms(it)
             there = sorted(cj for cj, w in witnesses
-                           if len(said & _concepts(w)) >= max(len(said & _concepts(x)) for x in by_source[w.source]))
+                           if len(said & _told_terms(w)) >= max(len(said & _told_terms(x)) for x in by_source[w.source])
+                           and not _placed_apart(it, w, by_source[w.source]))
             if there:
                 moves[it.id] = there[0]
     if not moves:
