@@ -37,6 +37,11 @@ _RANGE_ONLY = frozenset({"od"})
 _OR_GAP = re.compile(r"^\s+(?:or|o|u|lub|albo)\s+$", re.I)
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 _RANGE_LEAD = re.compile(r"(?<!\w)(?:between|from|entre|de|desde|od|z)\s*$", re.I)
+_PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+_ANY_DIGIT = re.compile(r"\d")
+
+
 #: how far before a figure the word that opens its range may start ("between", "entre los")
 RANGE_LEAD_REACH = 16
 
@@ -68,11 +73,6 @@ def _range_gap(gap: str, lx: Lexicon) -> bool:
         return True
     art = lx.article_re.search(gap) if lx.article_re is not None else None
     return art is not None and bool(art.group().strip()) and bool(_RANGE_GAP.match(gap[: art.start()] + " "))
-
-
-_PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?!\w|[.,]\d)")
-_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
-_ANY_DIGIT = re.compile(r"\d")
 _WORD_RUN = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"[,. \u00a0\u202f]")
 _LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")

@@ -691,7 +691,7 @@ def _unit_regex(phrase: str, sensitive: bool) -> str:
     body = phrase_regex(phrase)
     if body.startswith("(?<!\\w)"):
         body = body[len("(?<!\\w)"):]
-    return f"(?-i:{body}(?![-\u00ad\u2010\u2011\u2012\u2013]|\\.\\w))" if sensitive else body  # not "F-Series", "C.P.I.", "t\u2011shirts"
+    return f"(?-i:{body}(?![-\u00ad\u2010\u2011\u2012\u2013]|\\.\\w))" if sensitive else body  # not "F-Series", "C.P.I.", "t-shirts"
 
 
 #: how far before a clock time a word that makes it the moment a count was taken may start

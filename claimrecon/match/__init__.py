@@ -997,10 +997,11 @@ def _told_elsewhere(found: list[tuple[list[Item], Match | None]]) -> list[tuple[
     rather than be flagged against 1,240. Only a figure told to its last digit (``_telling_figure``)
     that no other article of its cluster gives, and only when its words share as much with A's
     412 as with A's figure beside it (B's "evacuated 412 people" is a copied figure, and stays to
-    be flagged). A's figure of another time ("up from 172 a week earlier", "in 2019") is no such
-    witness: that may be the same thing at an earlier moment. Moves are read from the clusters
-    as they stood, so the order of the claims changes nothing. (Measured on the thirty-four gated
-    sets: 2 more conflicts found, 27 fewer false flags.)"""
+    be flagged) and name no day or place with A's figure beside it that A's 412 does not
+    (``_placed_apart``: a transposed figure). A's figure of another time ("up from 172 a week
+    earlier", "in 2019") is no such witness: that may be the same thing at an earlier moment.
+    Moves are read from the clusters as they stood, so the order of the claims changes nothing.
+    (Measured on the thirty-four gated sets: 2 more conflicts found, 27 fewer false flags.)"""
     told: dict[tuple[str, str, str], list[tuple[int, Item]]] = defaultdict(list)  # (kind, unit, figure) -> where told
     for ci, (members, _) in enumerate(found):
         for it in members:
