@@ -57,7 +57,7 @@ def _range_lead(s: str, lx: Lexicon, start: int) -> tuple[int, str] | None:
     if m:
         return at + m.start(), m.group().strip().lower()
     art = lx.article_re.search(before) if lx.article_re is not None else None
-    if art is None or not art.group().strip():
+    if art is None:
         return None
     word = art.group().strip().lower()
     if lx.contractions.get(word):
@@ -72,7 +72,7 @@ def _range_gap(gap: str, lx: Lexicon) -> bool:
     if _RANGE_GAP.match(gap):
         return True
     art = lx.article_re.search(gap) if lx.article_re is not None else None
-    return art is not None and bool(art.group().strip()) and bool(_RANGE_GAP.match(gap[: art.start()] + " "))
+    return art is not None and bool(_RANGE_GAP.match(gap[: art.start()]))
 _WORD_RUN = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"[,. \u00a0\u202f]")
 _LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
