@@ -1974,3 +1974,17 @@ def test_a_figure_of_another_day_or_place_is_still_a_transposition():
         ("b.txt", "es", "La Comisión Europea aprobó 412 millones de euros para Polonia del fondo de cohesión para "
                         "reparar los daños de las inundaciones."))
     assert _pairs(claims, conflicts) == [("412 millones de euros", "€1.24bn")]
+
+
+def test_a_share_an_article_gives_to_another_thing_is_not_flagged_against_it():
+    # a percentage of two significant digits tells two things apart as a count of three does: the
+    # English article gives 41% to the workers on site and 64% to the people evacuated
+    site = ("a.txt", "en", "At the time of the blast 41% of the workers were at the refinery. "
+                           "Police later evacuated 64% of the people living in nearby streets.")
+    evacuated = ("c.txt", "es", "La policía desalojó al 64% de las personas.")
+    claims, groups, conflicts = _run(site, ("b.txt", "pl", "W chwili wybuchu na terenie zakładu było 41 proc. osób."), evacuated)
+    assert _pairs(claims, conflicts) == []
+    # ... but a 41% whose words say what the 64% counted is flagged: a copied figure, not another thing
+    claims, groups, conflicts = _run(site, ("b.txt", "en", "Police later evacuated 41% of the people living in nearby streets."),
+                                     evacuated)
+    assert _pairs(claims, conflicts) == [("41%", "64%"), ("41%", "64%")]
