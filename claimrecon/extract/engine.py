@@ -22,8 +22,9 @@ MAX_FIGURE = 1e100
 # Patterns that start with look-behinds and then a digit say "(?=\d)" first: a position that
 # holds no digit, most of a text, then fails at once instead of after every look-behind.
 _DIGITS = re.compile(
-    # no word character before the digits, but a currency code glued to them ("USD10m", "$US113")
-    r"(?=\d)(?:(?<![\w.,:/@#^])|(?<=(?<!\w)[A-Z]{3})|(?<=\$US))(?<![\w][.,])(?<![^\s(\[\d]-)"
+    # no word character before the digits, but a currency code or sign glued to them ("USD10m",
+    # "$US113", "zł6 million")
+    r"(?=\d)(?:(?<![\w.,:/@#^])|(?<=(?<!\w)[A-Z]{3})|(?<=\$US)|(?<=(?<!\w)zł))(?<![\w][.,])(?<![^\s(\[\d]-)"
     r"(?:\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])"
 )
@@ -1506,6 +1507,19 @@ def _verb(word: str, lang: str, g: Any) -> bool:
     return verb_form(word, lemma(word, lang), g)
 
 
+def _cued_by_itself(s: str, lx: Lexicon, c: Core, um: re.Match[str]) -> bool:
+    """Whether a unit that needs a word of its kind in the sentence (``cues.tsv``: "38C" after
+    "temperatures") is that unit without one, glued to a figure no name or code takes: one with
+    decimals ("16.4C", "61.5F") or after a hedge or a sign ("about 24C", "minus 21C"); a seat, a
+    flat or a form ("14C", "13F") is neither hedged nor decimal."""
+    if um.start("unit") != c.end or c.words_only:
+        return False
+    if any(ch in c.digits_text for ch in ".,") and c.precision < 0.5:
+        return True
+    return _hedge_before(s, lx, c.start, across=False) is not None \
+        or (lx.sign_re is not None and lx.sign_re.search(s[max(0, c.start - 12) : c.start]) is not None)
+
+
 def _year_like(c: Core) -> bool:
     """Whether a number is written as a year is: four digits from 1800 to 2100, no separator, no scale."""
     return (not c.words_only and not c.has_scale and not c.separators and c.value == int(c.value)
@@ -1529,7 +1543,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
             entry = None  # "554,000 a year earlier", "five a day": a figure per unit of time, not a span
         if entry and not um.group("unit")[-1].isalnum() and s[um.end() : um.end() + 1].isdigit():
             entry = None  # "80,000 €100 notes": a sign glued to the next figure is that figure's
-        if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)):  # type: ignore[index]
+        if entry and not (phrase in lx.needs_cue.get(entry[0], ()) and not lx.cue_re[entry[0]].search(s)  # type: ignore[index]
+                          and not _cued_by_itself(s, lx, c, um)):
             kind, unit, factor = entry  # type: ignore[misc]
             end = um.end()
             fm = lx.unit_fraction_re.match(s, end) if lx.unit_fraction_re and kind in ("duration", "quantity") else None
