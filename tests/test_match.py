@@ -462,6 +462,8 @@ def test_clock_slips_are_evidence_of_one_moment():
     # a stated zone on one side: the zone may account for up to two hours, the slip for one more
     assert _slip("13:40:00+00:00", "16:40:00")
     assert not _slip("13:40:00", "16:40:00")
+    # ... or none: a local time copied into the stated zone unconverted ("2247 GMT", a bare "22.47")
+    assert _slip("22:47:00+00:00", "22:47:00") and not _slip("22:47:00", "22:47:00")
     # both offsets stated: the instants are compared (10:32 GMT is 12:32 CEST, not a slip)
     assert not _slip("10:32:00+00:00", "12:32:00+02:00")
     assert _slip("10:32:00+00:00", "12:32:00+01:00")
@@ -474,6 +476,17 @@ def test_a_clock_slip_matches_times_whose_words_share_nothing():
         ("es.txt", "es", "La nube tóxica cubrió la comarca a las 6.42."),
         ("pl.txt", "pl", "Syreny zawyły w całym porcie o godz. 7.42."))
     assert ("6.42", "7.42") in _pairs(claims, conflicts)
+
+
+def test_a_local_time_copied_into_a_stated_zone_matches_the_local_time():
+    # an outlet that copies the local "22.47" as "2247 GMT" of an event in Spain in February (UTC+1)
+    # gives the same written clock in another zone: one moment, flagged, whatever words describe it
+    claims, groups, conflicts = _run(
+        ("es.txt", "es", "El bólido apareció en el cielo de Valencia a las 22.47 hora local, según la AEMET."),
+        ("pl.txt", "pl", "Była godz. 22.47, gdy nad Hiszpanią rozbłysło światło."),
+        ("en.txt", "en", "The fireball entered the atmosphere over Spain (2247 GMT) and lit the sky."),
+        published="2026-02-12")
+    assert _pairs(claims, conflicts) == [("22.47", "2247 GMT)"), ("22.47 hora local", "2247 GMT)")]
 
 
 def test_names_alone_do_not_make_two_counts_one_quantity():
