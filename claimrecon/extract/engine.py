@@ -1507,12 +1507,19 @@ def _verb(word: str, lang: str, g: Any) -> bool:
     return verb_form(word, lemma(word, lang), g)
 
 
+def _sign_either_side(unit: str, lx: Lexicon) -> bool:
+    """A currency sign written before or after its figure ("zł6 million", "6 zł"), but a code of
+    three letters ("15 USD 50" is read as neither: 15.50 or 15 and 50?)."""
+    return unit.lower() in lx.units_after and not (len(unit) == 3 and unit.isascii() and unit.isalpha())
+
+
 def _cued_by_itself(s: str, lx: Lexicon, c: Core, um: re.Match[str]) -> bool:
     """Whether a unit that needs a word of its kind in the sentence (``cues.tsv``: "38C" after
     "temperatures") is that unit without one, glued to a figure no name or code takes: one with
     decimals ("16.4C", "61.5F") or after a hedge or a sign ("about 24C", "minus 21C"); a seat, a
-    flat or a form ("14C", "13F") is neither hedged nor decimal."""
-    if um.start("unit") != c.end or c.words_only:
+    flat or a form ("14C", "13F") is neither hedged nor decimal. A degree sign alone is no such
+    symbol: it is an angle's or a latitude's too ("listing by about 20°", "36.4°N")."""
+    if um.start("unit") != c.end or c.words_only or not um.group("unit").isalpha():
         return False
     if any(ch in c.digits_text for ch in ".,") and c.precision < 0.5:
         return True
@@ -1556,8 +1563,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     # unit before the (first) number: "$44 billion", "US$2m", "per cent of 210"
     window = min(start, _UNIT_BEFORE_WINDOW)
     bm = lx.unit_before_re.search(s[start - window : start])
-    if bm and bm.group("unit")[-1:].isalpha() and " " in bm.group("unit") and _number_before(s, lx, start - window + bm.start()):
-        bm = None  # "5 percent of 10 people": the 10 is no percentage
+    if bm and bm.group("unit")[-1:].isalpha() and (" " in bm.group("unit") or _sign_either_side(bm.group("unit"), lx)) \
+            and _number_before(s, lx, start - window + bm.start()):
+        bm = None  # "5 percent of 10 people", "250,000 zł 48 hours after": the unit is the figure's before it
     if bm:
         entry = lx.units_before.get(_SPACE_RUN.sub(" ", bm.group("unit").lower())) or find_entry(lx.units_before, bm.group("unit"))
         if entry and kind != "count" and entry[0] != kind:
