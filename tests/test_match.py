@@ -2001,3 +2001,17 @@ def test_a_share_an_article_gives_to_another_thing_is_not_flagged_against_it():
     claims, groups, conflicts = _run(site, ("b.txt", "en", "Police later evacuated 41% of the people living in nearby streets."),
                                      evacuated)
     assert _pairs(claims, conflicts) == [("41%", "64%"), ("41%", "64%")]
+
+
+def test_a_share_given_to_another_month_is_flagged_not_moved():
+    # the English article gives May's and June's inflation; the Spanish one gives June's figure for
+    # May: a transposed month, which the month names tell (as "#month_5" in every language)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Inflation was 4.2% in May and 3.8% in June, the statistics office said."),
+        ("es.txt", "es", "La inflación fue del 3,8% en mayo, según la oficina de estadística."), published="2025-07-10")
+    assert _pairs(claims, conflicts) == [("3,8%", "4.2%")]
+    assert {t for c in claims for t in c.counted.terms if t.startswith("#month_")} == {"#month_5", "#month_6"}
+    # (English writes its months with a capital: "may" and "a protest march" name none)
+    (rise,) = extract("Prices may rise 5% after a protest march.", "en")
+    assert not [t for t in rise.counted.terms if t.startswith("#month_")]
+

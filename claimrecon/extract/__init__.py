@@ -274,7 +274,7 @@ def _counts_something(reading: Any, adds_to_count: bool = True) -> bool:
     if reading.part in ("of_them", "among") or (reading.increment and adds_to_count):
         return True  # (an increment counts what the count before it counts: "15 cases, six more than on Monday")
     return any(t[:1] == "#" and w >= 0.5 for t, w in zip(reading.counted.terms, reading.counted.weights)
-               if not t.startswith(("#weekday_", "#day_")))
+               if not t.startswith(("#weekday_", "#month_", "#day_")))
 
 
 def _after_plain_count(mentions: Sequence[Mention], i: int) -> bool:

@@ -137,6 +137,9 @@ class Grammar:
     restate: re.Pattern[str] | None = None  # a comma and a word that gives the amount before it again: ", czyli", ", es decir,"
     restate_hedged: re.Pattern[str] | None = None  # ... only before a hedged amount: ", or about", ", o unos"
     hedge_next: re.Pattern[str] | None = None  # a hedge of the figure right after it ("more than 18,000": ``hedges.tsv``)
+    # month name (any form time.tsv lists) -> (its number, whether the language writes it with a
+    # capital): "#month_5" in every language; "March" is the month, "a protest march" is not
+    months: dict[str, tuple[int, bool]] = field(default_factory=dict)
     before: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)  # (pattern, field, value)
     after: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     clause: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
@@ -251,7 +254,9 @@ def grammar(lang: str) -> Grammar:
                 restate=_words_re(restate, r"\s*,\s*(?:{}),?\s*$"),
                 restate_hedged=_words_re(restate_hedged, r"\s*,\s*(?:{}),?\s*$"),
                 hedge_next=_words_re({r["phrase"].lower() for r in rules.table("hedges.tsv") if r["position"] == "before"},
-                                     r"(?:{})\s+\d"))
+                                     r"(?:{})\s+\d"),
+                months={r["phrase"].lower(): (int(r["value"]), r["phrase"][:1].isupper()) for r in rules.table("time.tsv")
+                        if r["type"] == "month" and " " not in r["phrase"] and r["phrase"][-1:].isalpha()})
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f not in ("part", "increment", "running"):
@@ -503,6 +508,8 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             terms[i] = ("per:#" + g.rates[t.low],)
         elif t.low in g.weekdays or _POSSESSIVE.sub("", t.low) in g.weekdays:
             terms[i] = (f"#weekday_{g.weekdays.get(t.low) or g.weekdays[_POSSESSIVE.sub('', t.low)]}",)
+        elif t.low in g.months and (t.text[:1].isupper() or not g.months[t.low][1]):
+            terms[i] = (f"#month_{g.months[t.low][0]}",)
         elif t.low not in g.function and len(t.low) > 1:
             lem = lemma(t.text, lang)
             keys = cx.of(lem, t.text)
@@ -809,7 +816,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             rel = next((m for m in relative_years if m.end() <= a), None)
             # (not a figure its own words date to a day: "today the airport handles 4,000 flights")
             if rel and not (pub_year and rel.group(1) >= pub_year) and not _since_year(s, rel, since, g.place) \
-                    and not any(t.startswith(("#weekday_", "#day_")) for t in weights):
+                    and not any(t.startswith(("#weekday_", "#month_", "#day_")) for t in weights):
                 year = rel.group(1)
         if part in ("of_them", "among"):
             # "including 170 in Italy": a part that names its place is that place's part (a place
@@ -870,7 +877,7 @@ INHERITED = 0.8
 
 
 def _own_noun(c: Counted) -> bool:
-    return any(t[:1] == "#" and w >= 0.5 and t not in _PART_MARKS and not t.startswith(("#weekday_", "#day_"))
+    return any(t[:1] == "#" and w >= 0.5 and t not in _PART_MARKS and not t.startswith(("#weekday_", "#month_", "#day_"))
                for t, w in zip(c.terms, c.weights))
 
 
@@ -1193,7 +1200,7 @@ def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[
     k += 1  # the clause's start, or the word after "said", "que", "że": a reported clause's subject
     while k < verb:
         if toks[k].kind == "w" and terms[k] is not None and not skip[k] and not is_name[k] \
-                and not any(t[:1] == "@" or t.startswith("#weekday_") or t.startswith("#day_") or t in sources for t in terms[k]):
+                and not any(t[:1] == "@" or t.startswith(("#weekday_", "#month_", "#day_")) or t in sources for t in terms[k]):
             break
         k += 1
     run: list[int] = []

@@ -112,7 +112,7 @@ class Anchors:
         words: dict[Sentence, set[str]] = defaultdict(set)
         source: dict[str, str] = {}
         for it in items:
-            words[(it.article, it.sentence)].update(t for t in it.terms if t[:1] in "#@" and not t.startswith(("#weekday_", "#day_")))
+            words[(it.article, it.sentence)].update(t for t in it.terms if t[:1] in "#@" and not t.startswith(("#weekday_", "#month_", "#day_")))
             source[it.article] = it.source
         postings: dict[str, list[Sentence]] = defaultdict(list)
         for key in sorted(words):

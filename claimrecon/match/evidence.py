@@ -43,7 +43,7 @@ COGNATE_PREFIX = 5
 def _sort(term: str) -> str:
     if term.startswith("@"):
         return "@"
-    if term.startswith("#weekday_"):
+    if term.startswith(("#weekday_", "#month_")):
         return "w"
     if term.startswith("per:"):
         return "p"
@@ -178,7 +178,7 @@ class Vocabulary:
     def basis(self, a: Any, b: Any, shared: tuple[str, ...]) -> str:
         """canonical | same_word | inferred, from the strongest evidence two items share."""
         words = [t for t in shared if (t[:1] in "#=" or ":" in t)
-                 and not t.startswith(("by:", "per:", "@", "#weekday_", "#day_"))]  # a day is no word for the quantity
+                 and not t.startswith(("by:", "per:", "@", "#weekday_", "#month_", "#day_"))]  # a day is no word for the quantity
         if words and words[0].startswith("="):
             return "canonical"
         for c in words[:1]:
@@ -277,7 +277,7 @@ def describe_terms(items: Iterable[Any]) -> str | None:
     concepts: Counter[str] = Counter()
     for it in items:
         for t, w in zip(it.terms, it.weights):
-            if t.startswith("#") and not t.startswith("#weekday_"):
+            if t.startswith("#") and not t.startswith(("#weekday_", "#month_")):
                 concepts[t] += w
     if concepts:
         return _word(sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0])
