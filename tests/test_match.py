@@ -2015,3 +2015,14 @@ def test_a_share_given_to_another_month_is_flagged_not_moved():
     (rise,) = extract("Prices may rise 5% after a protest march.", "en")
     assert not [t for t in rise.counted.terms if t.startswith("#month_")]
 
+
+def test_two_amounts_every_article_states_are_no_thousandfold_slip_of_each_other():
+    # $450,000 a seat and €310m spent stand about a thousand times apart at rough rates, as a
+    # misread scale word would put one amount; but each article states both: two quantities
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Each of the five passengers had paid $450,000 for the ride. The company has spent €310m developing the system."),
+        ("es.txt", "es", "Los cinco turistas han pagado 450.000 dólares por el viaje. La empresa ha gastado 310 millones de euros en el sistema."),
+        ("pl.txt", "pl", "Każdy z pięciu pasażerów zapłacił za lot 450 tys. dolarów. Firma wydała na system 310 mln euro."),
+        published="2026-06-13")
+    assert _pairs(claims, conflicts) == []
+
