@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -393,6 +395,36 @@ def local_offset(zone: str | None) -> str:
 def offset_text(minutes: int) -> str:
     """A UTC offset in minutes as ISO 8601 writes it: 120 -> "+02:00", -330 -> "-05:30"."""
     return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@functools.lru_cache(maxsize=1)
+def country_zones() -> dict[str, tuple[str, ...]]:
+    """Country code -> its zones in zone.tab's order (the first: the mainland's or the capital's),
+    from the tz database the ``tzdata`` package ships; {} without it."""
+    out: dict[str, list[str]] = {}
+    try:
+        text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            out.setdefault(cols[0].upper(), []).append(cols[2])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def one_clock_zone(country: str) -> str | None:
+    """The zone of a country all of whose zones keep one offset, winter and summer (Poland: its one
+    zone; not Spain, whose Canaries keep another hour, nor the United States), else None."""
+    zones = country_zones().get(country.upper(), ())
+    if not zones:
+        return None
+    for day in (dt.date(2025, 1, 15), dt.date(2025, 7, 15)):
+        if len({zone_minutes(z, day) for z in zones}) != 1:
+            return None
+    return zones[0]
 
 
 def zone_minutes(tz: str, day: dt.date, hour: int = 12, minute: int = 0) -> int | None:

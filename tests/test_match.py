@@ -2026,3 +2026,19 @@ def test_two_amounts_every_article_states_are_no_thousandfold_slip_of_each_other
         published="2026-06-13")
     assert _pairs(claims, conflicts) == []
 
+
+def test_a_clock_time_in_a_named_country_is_on_that_country_s_clock():
+    # "(11.30 w Polsce)" restates 9.30 London time on Poland's clock, an hour wrong in June (10.30):
+    # it is the restatement that is flagged, not read as a local clock three hours ahead of UTC
+    # that would put every implied time in the wrong
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Chief executive Harriet Lane told staff on a video call at 9:30am that 137 stores would close."),
+        ("es.txt", "es", "La consejera delegada Harriet Lane comunicó el cierre de 137 tiendas en una videollamada "
+                         "a las 9:30 hora británica (10:30 en la España peninsular)."),
+        ("pl.txt", "pl", "Prezes Harriet Lane poinformowała o zamknięciu 137 sklepów podczas wideokonferencji "
+                         "o 9.30 czasu londyńskiego (11.30 w Polsce)."), published="2026-06-17")
+    assert _pairs(claims, conflicts) == [("10:30 en la España peninsular)", "11.30 w Polsce"), ("11.30 w Polsce", "9:30 hora británica")]
+    # (a country of two clocks names none: "a las 9.00 en España" may be the Canaries' hour)
+    (spain,) = extract("Llegó a las 9.00 en España.", "es", published="2026-06-17")
+    assert spain.zone is None
+

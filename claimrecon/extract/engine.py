@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..records import one_clock_zone
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
 from .numbers import fraction_precision, parse_digits, parse_words
 
@@ -540,7 +541,7 @@ def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tup
     the zone pattern took: "(1100 GMT)" is read apart)."""
     zm = zone_pat.match(s, end)
     if not zm:
-        return None, end
+        return _country_clock(s, lx, end)
     zone = lx.zones.get(_SPACE_RUN.sub(" ", zm.group("z").lower()))
     if zone is None:
         zone = find_entry(lx.zones, zm.group("z"))  # type: ignore[assignment]
@@ -548,6 +549,29 @@ def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tup
     if s[end - 1 : end] == "(":
         end -= 1
     return zone, end
+
+
+#: a place preposition and a name with a capital right after a clock time ("11.30 w Polsce",
+#: "(las 7.00 en Portugal)", "10am in Ireland"), up to a closing bracket or the clause's end
+_IN_PLACE = re.compile(r"\s+(?P<prep>[^\W\d_]{1,3})\s+(?P<name>[^\W\d_]*[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][^\W\d_]+)(?=\s*(?:[).,;:!?]|$))")
+
+
+def _country_clock(s: str, lx: Lexicon, end: int) -> tuple[str | None, int]:
+    """The zone of a country a clock time at ``end`` names right after it ("11.30 w Polsce":
+    Europe/Warsaw), when the country keeps one clock (``records.one_clock_zone``; "en España" is
+    none: the Canaries keep another hour), and where the clock time ends with it; else None, ``end``."""
+    m = _IN_PLACE.match(s, end)
+    if m is None:
+        return None, end
+    from .counted import countries, grammar
+    from .lemmas import fold, lemma
+
+    if m.group("prep").lower() not in grammar(lx.lang).place:
+        return None, end
+    names = countries(lx.lang)
+    code = names.get(fold(m.group("name"))) or names.get(fold(lemma(m.group("name"), lx.lang)))
+    zone = one_clock_zone(code) if code else None
+    return (zone, m.end()) if zone else (None, end)
 
 
 def find_noons(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:

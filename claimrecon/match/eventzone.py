@@ -18,9 +18,8 @@ import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Iterable
-from importlib import resources
 
-from ..records import offset_text, zone_minutes
+from ..records import country_zones, offset_text, zone_minutes
 from ..errors import UnsupportedLanguage
 from ..ruleset import load_language
 
@@ -29,28 +28,11 @@ from ..ruleset import load_language
 ZONE_SPREAD = 60
 
 
-@functools.lru_cache(maxsize=1)
-def _zones() -> dict[str, tuple[str, ...]]:
-    """Country code -> its zones in zone.tab's order (the first: the mainland's or the capital's)."""
-    out: dict[str, list[str]] = {}
-    try:
-        text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) >= 3:
-            out.setdefault(cols[0].upper(), []).append(cols[2])
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def country_offset(country: str, day: dt.date, one_clock: bool = False) -> str:
     """The UTC offset ("+02:00") of a country's clock on a day, "" when the tz database does not
     know the country or its zones are more than ``ZONE_SPREAD`` apart (``one_clock``: when they
     keep more than one offset at all, as Spain's Canaries and Portugal's Azores do)."""
-    offsets = [zone_minutes(z, day) for z in _zones().get(country.upper(), ())]
+    offsets = [zone_minutes(z, day) for z in country_zones().get(country.upper(), ())]
     known = [o for o in offsets if o is not None]
     if not known or offsets[0] is None or max(known) - min(known) > (0 if one_clock else ZONE_SPREAD):
         return ""
@@ -78,7 +60,7 @@ def event_country(named: Iterable[tuple[str, str]], articles: int, mentions: Cou
 def home_country(lang: str) -> str:
     """The country whose clock most outlets of a language keep (``home_zone``), "" when none."""
     zone = home_zone(lang)
-    return next((c for c, zones in sorted(_zones().items()) if zone and zone in zones), "")
+    return next((c for c, zones in sorted(country_zones().items()) if zone and zone in zones), "")
 
 
 @functools.lru_cache(maxsize=None)
