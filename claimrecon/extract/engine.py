@@ -551,9 +551,9 @@ def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tup
     return zone, end
 
 
-#: a place preposition and a name with a capital right after a clock time ("11.30 w Polsce",
-#: "(las 7.00 en Portugal)", "10am in Ireland"), up to a closing bracket or the clause's end
-_IN_PLACE = re.compile(r"\s+(?P<prep>[^\W\d_]{1,3})\s+(?P<name>[^\W\d_]*[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][^\W\d_]+)(?=\s*(?:[).,;:!?]|$))")
+#: a place preposition and a name right after a clock time ("11.30 w Polsce", "18.30 en Irlanda",
+#: "10am in Ireland"), up to a closing bracket or the clause's end
+_IN_PLACE = re.compile(r"\s+(?P<prep>[^\W\d_]{1,3})\s+(?P<name>[^\W\d_]{2,})(?=\s*(?:[).,;:!?]|$))")
 
 
 def _country_clock(s: str, lx: Lexicon, end: int) -> tuple[str | None, int]:
@@ -566,7 +566,7 @@ def _country_clock(s: str, lx: Lexicon, end: int) -> tuple[str | None, int]:
     from .counted import countries, grammar
     from .lemmas import fold, lemma
 
-    if m.group("prep").lower() not in grammar(lx.lang).place:
+    if not m.group("name")[:1].isupper() or m.group("prep").lower() not in grammar(lx.lang).place:
         return None, end
     names = countries(lx.lang)
     code = names.get(fold(m.group("name"))) or names.get(fold(lemma(m.group("name"), lx.lang)))
@@ -1543,8 +1543,9 @@ def _cued_by_itself(s: str, lx: Lexicon, c: Core, um: re.Match[str]) -> bool:
     "temperatures") is that unit without one, glued to a figure no name or code takes: one with
     decimals ("16.4C", "61.5F") or after a hedge or a sign ("about 24C", "minus 21C"); a seat, a
     flat or a form ("14C", "13F") is neither hedged nor decimal. A degree sign alone is no such
-    symbol: it is an angle's or a latitude's too ("listing by about 20°", "36.4°N")."""
-    if um.start("unit") != c.end or c.words_only or not um.group("unit").isalpha():
+    symbol: it is an angle's or a latitude's too ("listing by about 20°", "36.4°N"); nor a letter
+    before a slash ("14.7C/ per security": cents)."""
+    if um.start("unit") != c.end or c.words_only or not um.group("unit").isalpha() or s[um.end("unit") : um.end("unit") + 1] == "/":
         return False
     if any(ch in c.digits_text for ch in ".,") and c.precision < 0.5:
         return True
