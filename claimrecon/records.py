@@ -415,6 +415,7 @@ def country_zones() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=None)
 def one_clock_zone(country: str) -> str | None:
     """The zone of a country all of whose zones keep one offset, winter and summer (Poland: its one
     zone; not Spain, whose Canaries keep another hour, nor the United States), else None."""

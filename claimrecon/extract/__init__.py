@@ -22,7 +22,7 @@ from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from ..ruleset import alternation
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
-from .counted import YEAR, grammar, told_across_only
+from .counted import WHEN, YEAR, grammar, told_across_only
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
@@ -274,7 +274,7 @@ def _counts_something(reading: Any, adds_to_count: bool = True) -> bool:
     if reading.part in ("of_them", "among") or (reading.increment and adds_to_count):
         return True  # (an increment counts what the count before it counts: "15 cases, six more than on Monday")
     return any(t[:1] == "#" and w >= 0.5 for t, w in zip(reading.counted.terms, reading.counted.weights)
-               if not t.startswith(("#weekday_", "#month_", "#day_")))
+               if not t.startswith(WHEN))
 
 
 def _after_plain_count(mentions: Sequence[Mention], i: int) -> bool:

@@ -292,6 +292,11 @@ def _country_of(words: list[str], lang: str) -> str | None:
         known.get(" ".join(fold(lemma(w, lang)) for w in words)) if len(words) > 1 else None)
 
 
+#: the prefixes of the terms that say when a figure was, not what it counts: a weekday, a month,
+#: a day counted from the article's ("#weekday_6", "#month_5", "#day_-1"), the same in every language
+WHEN = ("#weekday_", "#month_", "#day_")
+
+
 @functools.lru_cache(maxsize=None)
 def countries(lang: str) -> dict[str, str]:
     """Country names of ``lang`` (folded, one word or several) -> ISO 3166 code, from pycountry's
@@ -816,7 +821,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             rel = next((m for m in relative_years if m.end() <= a), None)
             # (not a figure its own words date to a day: "today the airport handles 4,000 flights")
             if rel and not (pub_year and rel.group(1) >= pub_year) and not _since_year(s, rel, since, g.place) \
-                    and not any(t.startswith(("#weekday_", "#month_", "#day_")) for t in weights):
+                    and not any(t.startswith(WHEN) for t in weights):
                 year = rel.group(1)
         if part in ("of_them", "among"):
             # "including 170 in Italy": a part that names its place is that place's part (a place
@@ -877,7 +882,7 @@ INHERITED = 0.8
 
 
 def _own_noun(c: Counted) -> bool:
-    return any(t[:1] == "#" and w >= 0.5 and t not in _PART_MARKS and not t.startswith(("#weekday_", "#month_", "#day_"))
+    return any(t[:1] == "#" and w >= 0.5 and t not in _PART_MARKS and not t.startswith(WHEN)
                for t, w in zip(c.terms, c.weights))
 
 
@@ -1200,7 +1205,7 @@ def _subject(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[
     k += 1  # the clause's start, or the word after "said", "que", "że": a reported clause's subject
     while k < verb:
         if toks[k].kind == "w" and terms[k] is not None and not skip[k] and not is_name[k] \
-                and not any(t[:1] == "@" or t.startswith(("#weekday_", "#month_", "#day_")) or t in sources for t in terms[k]):
+                and not any(t[:1] == "@" or t.startswith(WHEN) or t in sources for t in terms[k]):
             break
         k += 1
     run: list[int] = []

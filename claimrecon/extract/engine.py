@@ -1549,8 +1549,12 @@ def _cued_by_itself(s: str, lx: Lexicon, c: Core, um: re.Match[str]) -> bool:
         return False
     if any(ch in c.digits_text for ch in ".,") and c.precision < 0.5:
         return True
-    return _hedge_before(s, lx, c.start, across=False) is not None \
-        or (lx.sign_re is not None and lx.sign_re.search(s[max(0, c.start - 12) : c.start]) is not None)
+    return _hedge_before(s, lx, c.start, across=False) is not None or _sign_word_before(s, lx, c.start) is not None
+
+
+def _sign_word_before(s: str, lx: Lexicon, pos: int) -> re.Match[str] | None:
+    """A sign in words right before ``pos`` ("minus five percent", "menos 5 grados"), or None."""
+    return lx.sign_re.search(s[max(0, pos - 12) : pos]) if lx.sign_re is not None else None
 
 
 def _year_like(c: Core) -> bool:
@@ -1655,7 +1659,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if negative:
         start -= 1
     elif rng is None and lx.sign_re is not None:
-        sw = lx.sign_re.search(s[max(0, start - 12) : start])  # "minus five percent", "menos 5 grados"
+        sw = _sign_word_before(s, lx, start)
         if sw and _hedge_before(s, lx, start) is not None:
             sw = None  # "al menos 12": a hedge, not a sign
         if sw:

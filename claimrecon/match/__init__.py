@@ -45,6 +45,7 @@ from typing import Any
 
 from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset, offset_text, zone_minutes
 from ..errors import UnsupportedLanguage
+from ..extract.counted import WHEN
 from ..extract.lemmas import concepts
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
@@ -209,7 +210,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
     if ct.text and ct.terms and ct.terms[0][:1] == "#" and roles.get(ct.terms[0]) != "generic":
         # the counted noun: its concept, or each of its senses ("vecinos": neighbours, residents)
         senses = [t for t, w in zip(ct.terms, weights) if w == weights[0] and t[:1] == "#"
-                  and not t.startswith(("#weekday_", "#month_", "#day_")) and roles.get(t) != "generic"]
+                  and not t.startswith(WHEN) and roles.get(t) != "generic"]
         head = frozenset(x for t in senses for x in (t,) + fams.get(t, ()))
     # a block is one kind, and one currency for money, one dimension for a physical quantity
     unit = c.unit if c.kind == "money" else (c.dimension if c.kind == "quantity" else None)
@@ -256,7 +257,7 @@ def _role_concepts(lang: str, role: str, role_lemma: str) -> frozenset[str]:
     for word, lem in zip(role.split(), role_lemma.split()):
         for key in table.of(lem, word):
             t = "#" + key
-            if roles.get(t) in ("generic", "source") or t.startswith(("#weekday_", "#month_", "#day_", "#time_of_day")):
+            if roles.get(t) in ("generic", "source") or t.startswith(WHEN + ("#time_of_day",)):
                 continue
             out.add(t)
             out.update(fams.get(t, ()))
@@ -980,13 +981,13 @@ def _telling_figure(it: Item) -> bool:
 
 
 #: the terms that place a figure in time or space ("on Saturday", "in Valencia", "for Poland")
-LOCATORS = ("#weekday_", "#month_", "#day_", "@country:", "@place:")
+LOCATORS = WHEN + ("@country:", "@place:")
 
 
 def _told_terms(it: Item) -> frozenset[str]:
     """What a figure's words say, to tell which of an article's two figures another article's
     figure is: its concepts, and the days, places and names named with it."""
-    return _concepts(it) | frozenset(t for t in it.terms if t.startswith(("#weekday_", "#month_", "#day_", "@")))
+    return _concepts(it) | frozenset(t for t in it.terms if t.startswith(WHEN + ("@",)))
 
 
 def _placed_apart(it: Item, witness: Item, beside: list[Item]) -> bool:
@@ -1751,7 +1752,7 @@ def _first_line(it: Any) -> bool:
 
 
 #: shared terms that say nothing of what two figures count: a day, a place, a rate, who gives it
-_CIRCUMSTANCES = ("#weekday_", "#month_", "#day_", "@", "per:", "by:")
+_CIRCUMSTANCES = WHEN + ("@", "per:", "by:")
 
 
 def _mutual_best(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]]) -> set[tuple[int, int]]:
@@ -1950,7 +1951,7 @@ def _concepts(it: Item) -> frozenset[str]:
     """The concepts a claim's words name, with their families, but days, weekdays and generic
     words ("people"): what it counts and what happened to it ("#death_toll" meets "#dead")."""
     fams, roles = families(), concept_roles()
-    return frozenset(x for t in it.terms if t[:1] == "#" and not t.startswith(("#weekday_", "#month_", "#day_", "#time_of_day"))
+    return frozenset(x for t in it.terms if t[:1] == "#" and not t.startswith(WHEN + ("#time_of_day",))
                      and roles.get(t) != "generic" for x in (t,) + fams.get(t, ()))
 
 

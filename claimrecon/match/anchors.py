@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..extract.counted import WHEN
 from ..reconcile.intervals import significant_digits
 
 #: what a pair told in two sentences that agree on another figure adds to its similarity (alone,
@@ -112,7 +113,7 @@ class Anchors:
         words: dict[Sentence, set[str]] = defaultdict(set)
         source: dict[str, str] = {}
         for it in items:
-            words[(it.article, it.sentence)].update(t for t in it.terms if t[:1] in "#@" and not t.startswith(("#weekday_", "#month_", "#day_")))
+            words[(it.article, it.sentence)].update(t for t in it.terms if t[:1] in "#@" and not t.startswith(WHEN))
             source[it.article] = it.source
         postings: dict[str, list[Sentence]] = defaultdict(list)
         for key in sorted(words):

@@ -21,6 +21,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from ..extract.counted import WHEN
 from ..extract.lemmas import fold
 from ..ruleset import load_shared
 
@@ -178,7 +179,7 @@ class Vocabulary:
     def basis(self, a: Any, b: Any, shared: tuple[str, ...]) -> str:
         """canonical | same_word | inferred, from the strongest evidence two items share."""
         words = [t for t in shared if (t[:1] in "#=" or ":" in t)
-                 and not t.startswith(("by:", "per:", "@", "#weekday_", "#month_", "#day_"))]  # a day is no word for the quantity
+                 and not t.startswith(("by:", "per:", "@") + WHEN)]  # a day is no word for the quantity
         if words and words[0].startswith("="):
             return "canonical"
         for c in words[:1]:
