@@ -1023,6 +1023,34 @@ def test_two_restatements_at_two_offsets_read_the_implied_clocks_on_the_country_
     assert ("11:20 GMT)", "13.20 hora local") not in pairs and ("12.20 GMT)", "13:20 local time") in pairs
 
 
+def test_one_restatement_gives_way_to_the_clock_of_the_country_an_outlet_reports_from_at_home():
+    # Poland in June is UTC+2: the English wire's "6.40am local time (0540 GMT)" restates the
+    # local time an hour wrong; a Polish outlet reports the event at home, so Warsaw's clock on the
+    # day is the local clock and the restatement is what disagrees
+    polish = ("pl.txt", "pl", "Awaria sieci w Polsce zaczęła się w czwartek o godz. 6.40.")
+    wire = ("en.txt", "en", "In Poland the network outage began at 6.40am local time (0540 GMT) on Thursday.")
+    spanish = ("es.txt", "es", "El apagón de la red en Polonia comenzó el jueves a las 6.40.")
+    claims, groups, conflicts = _run(wire, polish, spanish, published="2025-06-12")
+    pairs = _pairs(claims, conflicts)
+    assert ("0540 GMT)", "6.40") in pairs
+    assert not any("6.40am local time" in p for p in pairs)
+    # ... with no outlet at home there, the run names the country but nothing confirms it: the
+    # one restatement stands for the local clock
+    claims, groups, conflicts = _run(wire, spanish, published="2025-06-12")
+    assert _pairs(claims, conflicts) == []
+
+
+def test_a_restatement_on_the_clock_of_another_place_the_run_names_stands():
+    # a Polish lorry driver killed near London: the Polish outlet makes Poland the run's country,
+    # but London keeps UTC+1 in June, the offset "3.12am local time (0212 GMT)" implies, so the
+    # restatement is right and nothing disagrees
+    polish = ("pl.txt", "pl", "Polski kierowca ciężarówki zginął w Polsce znanej firmy pod Londynem w czwartek o godz. 3.12.")
+    wire = ("en.txt", "en", "The Polish lorry driver died in a crash on the M25 near London at 3.12am local time (0212 GMT) on Thursday.")
+    spanish = ("es.txt", "es", "El camionero de Polonia murió el jueves a las 3.12 cerca de Londres.")
+    claims, groups, conflicts = _run(wire, polish, spanish, published="2025-06-12")
+    assert _pairs(claims, conflicts) == []
+
+
 def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():
     # "48 knots (89km/h)" is right, "48 knots (about 60km/h)" wrong: the bracketed figures have no
     # words of their own, so only the figure they restate ties them to the gusts (not the "35
