@@ -1023,32 +1023,15 @@ def test_two_restatements_at_two_offsets_read_the_implied_clocks_on_the_country_
     assert ("11:20 GMT)", "13.20 hora local") not in pairs and ("12.20 GMT)", "13:20 local time") in pairs
 
 
-def test_one_restatement_gives_way_to_the_clock_of_the_country_an_outlet_reports_from_at_home():
-    # Poland in June is UTC+2: the English wire's "6.40am local time (0540 GMT)" restates the
-    # local time an hour wrong; a Polish outlet reports the event at home, so Warsaw's clock on the
-    # day is the local clock and the restatement is what disagrees
-    polish = ("pl.txt", "pl", "Awaria sieci w Polsce zaczęła się w czwartek o godz. 6.40.")
-    wire = ("en.txt", "en", "In Poland the network outage began at 6.40am local time (0540 GMT) on Thursday.")
-    spanish = ("es.txt", "es", "El apagón de la red en Polonia comenzó el jueves a las 6.40.")
+def test_a_restatement_of_a_local_time_abroad_stands_when_the_people_are_polish():
+    # Polish tourists in Tenerife in June: every article names Poland (the people), none names a
+    # place whose clock is UTC+1, yet "10.40am local time (0940 GMT)" is right (the Canaries keep
+    # UTC+1 in summer); the run's country must not override it (a red-team case against 6d863b2)
+    wire = ("en.txt", "en", "A bus carrying 38 Polish tourists overturned on a mountain road in Tenerife at 10.40am local time (0940 GMT) on Thursday.")
+    polish = ("pl.txt", "pl", "Autokar z 38 polskimi turystami przewrócił się w czwartek o godz. 10.40 na górskiej drodze na Teneryfie.")
+    spanish = ("es.txt", "es", "Una guagua con 38 turistas polacos volcó el jueves a las 10.40 en una carretera de montaña de Tenerife.")
     claims, groups, conflicts = _run(wire, polish, spanish, published="2025-06-12")
-    pairs = _pairs(claims, conflicts)
-    assert ("0540 GMT)", "6.40") in pairs
-    assert not any("6.40am local time" in p for p in pairs)
-    # ... with no outlet at home there, the run names the country but nothing confirms it: the
-    # one restatement stands for the local clock
-    claims, groups, conflicts = _run(wire, spanish, published="2025-06-12")
-    assert _pairs(claims, conflicts) == []
-
-
-def test_a_restatement_on_the_clock_of_another_place_the_run_names_stands():
-    # a Polish lorry driver killed near London: the Polish outlet makes Poland the run's country,
-    # but London keeps UTC+1 in June, the offset "3.12am local time (0212 GMT)" implies, so the
-    # restatement is right and nothing disagrees
-    polish = ("pl.txt", "pl", "Polski kierowca ciężarówki zginął w Polsce znanej firmy pod Londynem w czwartek o godz. 3.12.")
-    wire = ("en.txt", "en", "The Polish lorry driver died in a crash on the M25 near London at 3.12am local time (0212 GMT) on Thursday.")
-    spanish = ("es.txt", "es", "El camionero de Polonia murió el jueves a las 3.12 cerca de Londres.")
-    claims, groups, conflicts = _run(wire, polish, spanish, published="2025-06-12")
-    assert _pairs(claims, conflicts) == []
+    assert not [p for p in _pairs(claims, conflicts) if "GMT" in p[0] + p[1]]
 
 
 def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():

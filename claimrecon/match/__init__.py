@@ -56,7 +56,7 @@ from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
 from . import conversions
 from .anchors import BESIDE, Anchors
-from .eventzone import country_offset, event_country, home_clocks, home_country, named_zones
+from .eventzone import country_offset, event_country, home_clocks, home_country
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -507,18 +507,13 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
     mentioned: set[tuple[str, int, str]] = set()  # (article, sentence, country) named there, not the outlet's own
     seen_articles: set[str] = set()
-    languages: set[str] = set()
-    places: set[str] = set()  # places the run's words name ("in London")
     sentences: dict[tuple[str, int], list[Item]] = defaultdict(list)  # (article, sentence) -> its counts
     for it in items:
         it.source = _source(arts, it.article)
         seen_articles.add(it.source)
-        languages.add(it.lang)
         if it.kind == "count":
             sentences[(it.source, it.sentence)].append(it)
         for t in it.terms:
-            if t.startswith("@place:"):
-                places.add(t[7:])
             if t.startswith("@country:"):
                 named.add((it.source, t[9:]))
                 if t[9:] != home_country(it.lang):  # (an outlet names its readers' country for its own sake)
@@ -562,10 +557,6 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # flags; the same tie-break for the country a count is said of, 9 more found and 19 more
     # false flags. A British outlet's Britons abroad still count: a known limit.)
     clock_country = event_country(named, len(seen_articles), Counter(c for _, _, c in mentioned))
-    # ... and the languages of the run's outlets at home there (a Polish outlet of an event in Poland)
-    at_home = frozenset(lang for lang in languages if clock_country and home_country(lang) == clock_country)
-    # ... and the zones of the other places it names, whose clock a restatement may rightly be on
-    elsewhere = named_zones(places, {c for _, _, c in mentioned if c != clock_country})
     first = [_cluster(nodes, MIN_CONFIDENCE, home=country) for nodes in nodes_of_block]
     # a second look at each block, now that the first has shown which sentences of two articles
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
@@ -607,7 +598,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             # else the first the moment's articles report
             first = next((d for d in (_report_date(it.as_of, year) for it in q.items) if d is not None), None)
             days = [_report_date(it.as_of, year) or first for it in q.items]
-            q.clock = local_clock(q.items, clock_country, first, at_home, elsewhere)
+            q.clock = local_clock(q.items, clock_country, first)
             q.offsets = _zone_offsets(q.items, days)
             if q.clock:
                 q.homes = home_clocks(((it.id, it.lang, day) for it, day in zip(q.items, days) if _implied(it)), q.clock)
@@ -638,23 +629,12 @@ def _implied(it: Item) -> bool:
     return c is not None and c[1] is None and it.wording.zone is None  # not "hora local": said
 
 
-def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = None, at_home: frozenset[str] = frozenset(),
-                elsewhere: Sequence[str] = ()) -> str:
+def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = None) -> str:
     """The UTC offset of the local clock of one moment's clock times, on which reconcile reads
     the times whose zone is implied, so that they compare with the times whose zone is stated:
 
     - when an article restates one of them in a stated zone ("11:42 a.m. (1042 GMT)"), that
-      offset, unless an outlet reports from ``country`` at home (``at_home``: the languages of the
-      run's outlets whose home country it is; a Polish outlet of an event in Poland), the
-      restatement is a foreign outlet's and no other place the run names keeps its offset then
-      (``elsewhere``: the zones of the cities the tz database names, "near London", and of the
-      countries an outlet names that are not its own): then the clock of ``country`` on ``day``
-      when the country keeps one, and the restatement is what disagrees ("6.40am local time (0540
-      GMT)" in Poland in June). (Measured on the thirty-six gated sets: 6 more conflicts found,
-      1 false flag fewer; without ``elsewhere``, 9 more found, but a Polish driver's crash "near
-      London" read on Warsaw's clock; for any country the run names, not only an outlet's home,
-      13 more found and 13 lost where British outlets name Britain for their readers' sake.)
-      When two articles restate theirs at two offsets, the one of them that is the clock
+      offset; when two articles restate theirs at two offsets, the one of them that is the clock
       of ``country`` on ``day`` when the country keeps one clock that day (the other article's
       restatement is what is wrong), else "" (a flight's two ends; Tenerife's clock and Madrid's).
       (Measured on the thirty-three gated sets: 9 more conflicts found, 2 more false flags than ""
@@ -669,16 +649,9 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
       15 more conflicts of 2,038 and 2 more false flags than leaving them unread.)"""
     offsets = {local_offset(it.wording.zone) for it in items if it.kind == "time"} - {""}
     if offsets:
-        home = country_offset(country, day, one_clock=True) if country and day is not None else ""
         if len(offsets) == 1:
-            abroad = {it.lang for it in items if it.kind == "time" and local_offset(it.wording.zone)} - at_home
-            said = next(iter(offsets))
-            if not (home and at_home and abroad) or said == home:
-                return said
-            c = next((clock(it.value) for it in items if local_offset(it.wording.zone) == said), None)
-            hour, minute = (c[0] // 60 % 24, c[0] % 60) if c else (12, 0)
-            kept = {zone_minutes(z, day, hour, minute) for z in elsewhere} if day is not None else set()
-            return said if any(m is not None and offset_text(m) == said for m in kept) else home
+            return next(iter(offsets))
+        home = country_offset(country, day, one_clock=True) if country and day is not None else ""
         return home if home in offsets else ""
     return country_offset(country, day) if country and day is not None else ""
 

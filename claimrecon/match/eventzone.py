@@ -87,20 +87,3 @@ def home_clocks(said: Iterable[tuple[str, str, dt.date | None]], local: str) -> 
         if minutes is not None and offset_text(minutes) != local:
             out[cid] = offset_text(minutes)
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def city_zones() -> dict[str, str]:
-    """A zone's city in lower case, words joined by "_", as a place term names it ("london",
-    "new_york") -> the zone (``Europe/London``), from the tz database's ``zone.tab``."""
-    return {z.rsplit("/", 1)[-1].lower(): z for zones in country_zones().values() for z in zones}
-
-
-def named_zones(places: Iterable[str], countries: Iterable[str]) -> tuple[str, ...]:
-    """The zones of the places a run's words name whose city the tz database names ("in London":
-    ``Europe/London``) and of the countries named (every zone of each), sorted."""
-    cities = city_zones()
-    out = {cities[p] for p in places if p in cities}
-    for c in countries:
-        out.update(country_zones().get(c.upper(), ()))
-    return tuple(sorted(out))
