@@ -574,6 +574,36 @@ def _country_clock(s: str, lx: Lexicon, end: int) -> tuple[str | None, int]:
     return (zone, m.end()) if zone else (None, end)
 
 
+#: hours, minutes and seconds with colons ("9:47:32", "(11:58:05)"): a race's or a record's time
+_STOPWATCH = re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|[.,]\d)")
+
+
+def find_stopwatch(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Hours, minutes and seconds written with colons: a duration ("won in 9:47:32", "z czasem
+    10:05:18"), unless a clock's preposition stands before it or an am/pm marker or a zone's name
+    after it ("at 14:32:05", "14:32:05 GMT"): a clock time to the second, which is left unread
+    rather than read as its hour. A hedge before it is said of it ("just under 12:00:00")."""
+    out: list[Mention] = []
+    _, marker, zone_pat = _time_patterns(lx.lang)
+    for m in _STOPWATCH.finditer(s):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        before = s[max(0, m.start() - 25) : m.start()]
+        if any(p is not None and p.search(before) for p in (lx.prep_re, lx.minute_prep_re, lx.second_prep_re, lx.anchor_re)) \
+                or marker.match(s, m.end()) or zone_pat.match(s, m.end()):
+            continue
+        value = float(int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))
+        start, qualifier, low, high = m.start(), "exact", value, value
+        h = _hedge_before(s, lx, m.start())
+        if h:
+            qualifier, start = h[0], h[1]
+            low, high = qualifier_bounds(lx, qualifier, value)
+        out.append(Mention("duration", start, m.end(), m.start(), m.end(), value, unit="s", qualifier=qualifier,
+                           low=low, high=high, precision=1.0, extra={"has_scale": False, "hedged": bool(h), "factor": 1.0}))
+    return out
+
+
 def find_noons(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
     """Noon and midnight after their preposition ("at noon", "al mediodía", "o północy"), or
     without it before a zone name ("(noon BST)"): clock times with no digits (time.tsv rows of
@@ -1030,6 +1060,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         for d in dates:
             taken.append((d.start, d.end))
         mentions += [d for d in dates if d.value]
+        if ":" in s:
+            mentions += find_stopwatch(s, lx, taken)
         times = find_times(s, lx, taken, words)
         mentions += times
     if lx.noon_gate.open(words):
@@ -1339,14 +1371,17 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
         if not _remainder_of(men.extra.get("factor"), second) or second.start != nxt.start or men.extra.get("has_scale"):
             return None
         add, end = float(second.value), second.end
-        precision = second.precision
+        # a whole unit of its remainder either way: "2 hours 11 minutes" is how a report writes
+        # a finishing time of 2:11:37 (cut to the minute, not rounded)
+        precision = 2 * second.precision
     else:
         from ..quantities import unit as quantity_unit
 
         big, small = quantity_unit(men.unit), quantity_unit(second.unit)
         if second.kind != "quantity" or big is None or small is None or big.dimension != small.dimension \
-                or small.factor >= big.factor or not isinstance(men.value, float) or second.start != nxt.start:
-            return None
+                or small.factor >= big.factor or not isinstance(men.value, float) or second.start != nxt.start \
+                or small.to_base(float(second.value)) >= big.factor:  # type: ignore[arg-type]
+            return None  # (a remainder is less than one of the larger unit: "82 km y 5.200 m" are two lengths)
         add, end = small.to_base(float(second.value)) / big.factor, second.end  # type: ignore[arg-type]
         precision = second.precision * small.factor / big.factor
     value = men.value + add

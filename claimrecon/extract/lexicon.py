@@ -183,6 +183,8 @@ class Lexicon:
     noon_re: re.Pattern[str] | None = None
     noon_hours: dict[str, int] = field(default_factory=dict)  # "at noon" -> 12, "o północy" -> 0
     noon_gate: Gate = field(default_factory=Gate)
+    # words before hours, minutes and seconds that make them a clock time ("at 14:32:05"), not a duration
+    second_prep_re: re.Pattern[str] | None = None
     # the noon or midnight word of those phrases without its preposition ("noon", "mediodía"): a
     # clock time only before a zone name ("(noon BST)", an instant restated in another zone)
     noon_bare_re: re.Pattern[str] | None = None
@@ -582,7 +584,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.then_not_re = _compile(then_nots) if then_nots else None
 
     # --- time words
-    ams, pms, noons, zones, wds, mons, preps, minute_preps = [], [], [], [], [], [], [], []
+    ams, pms, noons, zones, wds, mons, preps, minute_preps, second_preps = [], [], [], [], [], [], [], [], []
     for r in rules.table("time.tsv"):
         t, p = r["type"], r["phrase"]
         if t == "am":
@@ -602,6 +604,8 @@ def _build(rules: LanguageRules) -> Lexicon:
             preps.append(p)
         elif t == "prep_minutes":
             minute_preps.append(p)
+        elif t == "prep_seconds":
+            second_preps.append(p)
         elif t == "month":
             mons.append(p)
             lx.months[p.lower()] = int(r["value"])
@@ -625,6 +629,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.prep_re = re.compile(rf"(?:{alternation(preps)})\s*$", I)
     lx.prep_gate = Gate.of(preps + minute_preps)
     lx.minute_prep_re = re.compile(rf"(?:{alternation(minute_preps)})\s*$", I) if minute_preps else None
+    lx.second_prep_re = re.compile(rf"(?<![^\W\d_])(?:{alternation(second_preps)})\s*$", I) if second_preps else None
     lx.zone_gate = Gate.of(sorted(set(zones)))
     lx.marker_gate = Gate.of(ams + pms)
     lx.weekday_re = _compile(wds)
