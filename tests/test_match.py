@@ -1034,6 +1034,19 @@ def test_a_restatement_of_a_local_time_abroad_stands_when_the_people_are_polish(
     assert not [p for p in _pairs(claims, conflicts) if "GMT" in p[0] + p[1]]
 
 
+def test_of_two_restatements_the_one_no_clock_of_the_run_keeps_sets_no_local_clock():
+    # Madrid in October keeps UTC+2 (the Canaries UTC+1): "18:12 local time (19:12 BST)" implies
+    # UTC+0, which no clock of the run's places keeps then, so the other restatement's UTC+2 is the
+    # local clock, the Spanish outlet's "18.12" is read on it and the wrong BST is flagged against it
+    right = ("en1.txt", "en", "In Madrid the student march set off at 18:12 local time (17:12 BST) on Wednesday, police said.")
+    wrong = ("en2.txt", "en", "The students' march in Madrid set off at 18:12 local time (19:12 BST) on Wednesday, police said.")
+    spanish = ("es.txt", "es", "La marcha de los estudiantes por Madrid arrancó el miércoles a las 18.12, según la policía.")
+    claims, groups, conflicts = _run(right, wrong, spanish, published="2026-10-14")
+    pairs = _pairs(claims, conflicts)
+    assert ("18.12", "19:12 BST)") in pairs
+    assert ("17:12 BST)", "18.12") not in pairs and ("18.12", "17:12 BST)") not in pairs
+
+
 def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():
     # "48 knots (89km/h)" is right, "48 knots (about 60km/h)" wrong: the bracketed figures have no
     # words of their own, so only the figure they restate ties them to the gusts (not the "35

@@ -87,3 +87,16 @@ def home_clocks(said: Iterable[tuple[str, str, dt.date | None]], local: str) -> 
         if minutes is not None and offset_text(minutes) != local:
             out[cid] = offset_text(minutes)
     return out
+
+
+def kept_offsets(zones: Iterable[str], day: dt.date, hour: int = 12, minute: int = 0) -> frozenset[str]:
+    """The UTC offsets ("+02:00") the ``zones`` keep at a clock time of a day."""
+    return frozenset(offset_text(m) for z in zones if (m := zone_minutes(z, day, hour, minute)) is not None)
+
+
+def run_zones(countries: Iterable[str], languages: Iterable[str]) -> tuple[str, ...]:
+    """Every zone of the countries a run's words name and the home zones of its outlets'
+    languages, sorted: the clocks any of its local times may be on."""
+    out = {z for c in countries for z in country_zones().get(c.upper(), ())}
+    out.update(z for lang in languages if (z := home_zone(lang)))
+    return tuple(sorted(out))
