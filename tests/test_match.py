@@ -1047,6 +1047,17 @@ def test_of_two_restatements_the_one_no_clock_of_the_run_keeps_sets_no_local_clo
     assert ("17:12 BST)", "18.12") not in pairs and ("18.12", "17:12 BST)") not in pairs
 
 
+def test_a_tally_anchored_to_a_clock_time_is_a_moment_of_its_day_before_a_later_report_of_that_day():
+    # "hasta las 17.30" gives that moment's toll; the next morning's report of the day's toll may
+    # be higher: a timeline, not a conflict (a rise the same evening is no disagreement either)
+    spanish = ("es.txt", "es", "Hasta las 17.30, según el parte del servicio de rescate TOPR, 29 habían sido hospitalizados.")
+    wire = ("en.txt", "en", "A heatwave in Poland's Tatra mountains put 38 competitors in hospital yesterday.")
+    claims, groups, conflicts = _run(spanish, wire, published={"es.txt": "2026-06-27T18:05", "en.txt": "2026-06-28T08:15"})
+    series = [g.series for g in groups if g.series]
+    assert len(series) == 2 and len(set(series)) == 1  # one quantity, two moments of it
+    assert _pairs(claims, conflicts) == []
+
+
 def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():
     # "48 knots (89km/h)" is right, "48 knots (about 60km/h)" wrong: the bracketed figures have no
     # words of their own, so only the figure they restate ties them to the gusts (not the "35

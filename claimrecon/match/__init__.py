@@ -1892,6 +1892,8 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
             out[it.id] = "as of " + when[it.as_of]
         else:
             out[it.id] = ""
+    if (running or tally) and not clocked:
+        _clocked_within_day(members, out)
     if any(it.rises for it in members) and not any(it.falls for it in members):
         _no_fall(members, out)
     if not progression:
@@ -1916,6 +1918,20 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     return out
+
+
+def _clocked_within_day(members: list[Item], out: dict[str, str]) -> None:
+    """A tally's figure anchored to a clock time ("hasta las 17.30, 29 hospitalizados") is a
+    moment of its day of its own when another article gives that day's figure with no clock time
+    and reports it after that time (the next morning's "38 were taken to hospital yesterday"):
+    the later report may well give a later figure (in ``out``, its moment gains the clock time)."""
+    for it in members:
+        day = out.get(it.id, "")
+        if not it.moment or not day.startswith("as of ") or len(day) != 16:
+            continue
+        at = day[6:] + "T" + it.moment
+        if any(o.source != it.source and not o.moment and out.get(o.id) == day and o.as_of and o.as_of > at for o in members):
+            out[it.id] = f"{day} {it.moment}"
 
 
 def _superseded(sentences: dict[tuple[str, int], list[Item]]) -> dict[tuple[str, str, str], list[tuple[Item, Item]]]:
