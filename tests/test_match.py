@@ -1036,10 +1036,11 @@ def test_a_restatement_of_a_local_time_abroad_stands_when_the_people_are_polish(
 
 def test_of_two_restatements_the_one_no_clock_of_the_run_keeps_sets_no_local_clock():
     # Madrid in October keeps UTC+2 (the Canaries UTC+1): "18:12 local time (19:12 BST)" implies
-    # UTC+0, which no clock of the run's places keeps then, so the other restatement's UTC+2 is the
-    # local clock, the Spanish outlet's "18.12" is read on it and the wrong BST is flagged against it
-    right = ("en1.txt", "en", "In Madrid the student march set off at 18:12 local time (17:12 BST) on Wednesday, police said.")
-    wrong = ("en2.txt", "en", "The students' march in Madrid set off at 18:12 local time (19:12 BST) on Wednesday, police said.")
+    # UTC+0, which no clock of Spain, the country the articles name, keeps then, so the other
+    # restatement's UTC+2 is the local clock, the Spanish outlet's "18.12" is read on it and the
+    # wrong BST is flagged against it
+    right = ("en1.txt", "en", "In Madrid the student march set off at 18:12 local time (17:12 BST) on Wednesday, Spanish police said.")
+    wrong = ("en2.txt", "en", "The students' march in Madrid set off at 18:12 local time (19:12 BST) on Wednesday, Spanish police said.")
     spanish = ("es.txt", "es", "La marcha de los estudiantes por Madrid arrancó el miércoles a las 18.12, según la policía.")
     claims, groups, conflicts = _run(right, wrong, spanish, published="2026-10-14")
     pairs = _pairs(claims, conflicts)
@@ -1056,6 +1057,20 @@ def test_a_tally_anchored_to_a_clock_time_is_a_moment_of_its_day_before_a_later_
     series = [g.series for g in groups if g.series]
     assert len(series) == 2 and len(set(series)) == 1  # one quantity, two moments of it
     assert _pairs(claims, conflicts) == []
+
+
+def test_an_outlets_own_clock_is_no_proof_of_a_restatement():
+    # London in July (UTC+1), no article names Britain next to a figure: the Spanish outlet's
+    # "14.15 hora local (12.15 GMT)" slips to Spain's clock; that Madrid keeps UTC+2 must not make
+    # it the local clock (a red-team case against eb978e6), so the wire's right 1315 GMT stands
+    wire = ("en1.txt", "en", "A tower crane collapsed onto a building site in Stratford at 2.15pm local time (1315 GMT) on Thursday, the police said.")
+    daily = ("en2.txt", "en", "The crane came down at 2.15pm on Thursday, police said.")
+    spanish = ("es.txt", "es", "Una grúa se desplomó sobre una obra en Stratford a las 14.15 hora local (12.15 GMT) del jueves, según la policía.")
+    polish = ("pl.txt", "pl", "Dźwig runął na plac budowy w Stratford w czwartek o 14.15 czasu lokalnego.")
+    claims, groups, conflicts = _run(wire, daily, spanish, polish, published="2025-07-10")
+    pairs = _pairs(claims, conflicts)
+    assert ("12.15 GMT)", "1315 GMT)") in pairs
+    assert not any("1315 GMT)" in p and ("2.15pm" in p or "14.15 czasu lokalnego" in p) for p in pairs)
 
 
 def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():

@@ -94,9 +94,7 @@ def kept_offsets(zones: Iterable[str], day: dt.date, hour: int = 12, minute: int
     return frozenset(offset_text(m) for z in zones if (m := zone_minutes(z, day, hour, minute)) is not None)
 
 
-def run_zones(countries: Iterable[str], languages: Iterable[str]) -> tuple[str, ...]:
-    """Every zone of the countries a run's words name and the home zones of its outlets'
-    languages, sorted: the clocks any of its local times may be on."""
-    out = {z for c in countries for z in country_zones().get(c.upper(), ())}
-    out.update(z for lang in languages if (z := home_zone(lang)))
-    return tuple(sorted(out))
+def run_zones(countries: Iterable[str]) -> tuple[str, ...]:
+    """Every zone of the countries a run's words name, sorted: the clocks its local times may be
+    on. (Not its outlets' home zones: an outlet's slip to its own clock is the likeliest slip.)"""
+    return tuple(sorted({z for c in countries for z in country_zones().get(c.upper(), ())}))
