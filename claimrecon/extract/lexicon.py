@@ -420,7 +420,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     fractions = [w for w, (_, t) in lx.words.items() if t == "fraction"]
     FR = rf"(?:\s+{CONN}\s+(?:{ART}\s+)?(?P<frac>{alternation(fractions)}))?" if connectors and fractions else ""
     lx.scale_after_digits_re = re.compile(
-        rf"(?:(?P<attached>{attached or '(?!x)x'})(?!\w)|\s*(?P<scales>{SC}(?:\s+{SC})*){FR})",
+        rf"(?:(?P<attached>{attached or '(?!x)x'})(?!\w)|(?:\s*|-(?=[^\W\d_]))(?P<scales>{SC}(?:\s+{SC})*){FR})",
         I,
     )
     lx.article_unit_re = re.compile(rf"{ART}\s+$", I) if articles else None
