@@ -574,13 +574,15 @@ def _country_clock(s: str, lx: Lexicon, end: int) -> tuple[str | None, int]:
     return (zone, m.end()) if zone else (None, end)
 
 
-#: hours, minutes and seconds with colons ("9:47:32", "(11:58:05)"): a race's or a record's time
-_STOPWATCH = re.compile(r"(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|[.,]\d)")
+#: hours, minutes and seconds with colons ("9:47:32", "(11:58:05)"), or minutes and seconds with
+#: their fraction ("2:31,84", "1:43.5"): a race's or a record's time
+_STOPWATCH = re.compile(r"(?<![\d.,:])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|[.,]\d)"
+                        r"|(?P<mm>\d{1,2}):(?P<ss>[0-5]\d)[.,](?P<f>\d{1,3})(?![\d:]|[.,]\d))")
 
 
 def find_stopwatch(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Hours, minutes and seconds written with colons: a duration ("won in 9:47:32", "z czasem
-    10:05:18"), unless a clock's preposition stands before it or an am/pm marker or a zone's name
+    """Hours, minutes and seconds written with colons, or minutes and seconds with their fraction:
+    a duration ("won in 9:47:32", "z czasem 10:05:18", "w 2:31,84"), unless a clock's preposition stands before it or an am/pm marker or a zone's name
     after it ("at 14:32:05", "14:32:05 GMT"): a clock time to the second, which is left unread
     rather than read as its hour. A hedge before it is said of it ("just under 12:00:00")."""
     out: list[Mention] = []
@@ -593,7 +595,10 @@ def find_stopwatch(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Me
         if any(p is not None and p.search(before) for p in (lx.prep_re, lx.minute_prep_re, lx.second_prep_re, lx.anchor_re)) \
                 or marker.match(s, m.end()) or zone_pat.match(s, m.end()):
             continue
-        value = float(int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))
+        if m.group("h") is not None:
+            value = float(int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))
+        else:
+            value = round(int(m.group("mm")) * 60 + int(m.group("ss")) + float("0." + m.group("f")), 3)
         start, qualifier, low, high = m.start(), "exact", value, value
         h = _hedge_before(s, lx, m.start())
         if h:
