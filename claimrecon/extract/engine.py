@@ -582,9 +582,10 @@ _STOPWATCH = re.compile(r"(?<![\d.,:])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-
 
 def find_stopwatch(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
     """Hours, minutes and seconds written with colons, or minutes and seconds with their fraction:
-    a duration ("won in 9:47:32", "z czasem 10:05:18", "w 2:31,84"), unless a clock's preposition stands before it or an am/pm marker or a zone's name
-    after it ("at 14:32:05", "14:32:05 GMT"): a clock time to the second, which is left unread
-    rather than read as its hour. A hedge before it is said of it ("just under 12:00:00")."""
+    a duration ("won in 9:47:32", "z czasem 10:05:18", "w 2:31,84"), unless a clock's word stands
+    before it or an am/pm marker or a zone's name after it ("at 14:32:05", "14:32:05 GMT"): a
+    clock time to the second, which is left unread rather than read as its hour. A hedge before
+    it is said of it ("just under 12:00:00")."""
     out: list[Mention] = []
     _, marker, zone_pat = _time_patterns(lx.lang)
     for m in _STOPWATCH.finditer(s):
