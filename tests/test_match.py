@@ -1073,6 +1073,19 @@ def test_an_outlets_own_clock_is_no_proof_of_a_restatement():
     assert not any("1315 GMT)" in p and ("2.15pm" in p or "14.15 czasu lokalnego" in p) for p in pairs)
 
 
+def test_a_lone_restatement_no_named_clock_keeps_gives_way_to_that_time_written_in_a_named_zone():
+    # Poland in July keeps UTC+2: "1.47pm local time (12.47 GMT)" implies UTC+1, which no zone of
+    # Poland keeps, while another article writes the same 13:47 as Warsaw time; so the local clock
+    # is Warsaw's, the Spanish outlet's "13.47" is read on it, and the wrong GMT is what disagrees
+    wire = ("en1.txt", "en", "The gold purchase was announced at 1.47pm local time (12.47 GMT) on Tuesday, Polish officials said.")
+    daily = ("en2.txt", "en", "The National Bank of Poland announced the purchase of 21 tonnes at 13:47 Warsaw time on Tuesday.")
+    spanish = ("es.txt", "es", "El banco central de Polonia anunció la compra el martes a las 13.47.")
+    claims, groups, conflicts = _run(wire, daily, spanish, published="2026-07-07")
+    pairs = _pairs(claims, conflicts)
+    assert ("12.47 GMT)", "13.47") in pairs
+    assert ("13.47", "13:47 Warsaw time") not in pairs and ("13:47 Warsaw time", "13.47") not in pairs
+
+
 def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():
     # "48 knots (89km/h)" is right, "48 knots (about 60km/h)" wrong: the bracketed figures have no
     # words of their own, so only the figure they restate ties them to the gusts (not the "35
