@@ -1086,6 +1086,19 @@ def test_a_lone_restatement_no_named_clock_keeps_gives_way_to_that_time_written_
     assert ("13.47", "13:47 Warsaw time") not in pairs and ("13:47 Warsaw time", "13.47") not in pairs
 
 
+def test_an_outlets_own_clock_is_no_witness_against_a_lone_restatement():
+    # Tenerife in November keeps UTC+0, Spain is named in no sentence with a figure: the Polish
+    # outlet's "10.40 czasu polskiego" copies the local time onto Warsaw's clock (the likeliest
+    # slip), so it must not make Warsaw's clock the local one (a red-team case against c50bd63)
+    wire = ("en1.txt", "en", "A landslide hit the Masca ravine trail at 10.40am local time (1040 GMT) on Tuesday, cutting off 14 Polish hikers, emergency services said.")
+    daily = ("en2.txt", "en", "The landslide struck at 10.40am on Tuesday, leaving 14 Polish walkers stranded, rescuers said.")
+    spanish = ("es.txt", "es", "El desprendimiento se produjo el martes a las 10.40 en el barranco de Masca y dejó aislados a 14 senderistas polacos, según el 112.")
+    polish = ("pl.txt", "pl", "Osuwisko zablokowało szlak w wąwozie Masca we wtorek o 10.40 czasu polskiego. Odciętych zostało 14 polskich turystów.")
+    claims, groups, conflicts = _run(wire, daily, spanish, polish, published="2025-11-18")
+    pairs = _pairs(claims, conflicts)
+    assert not any("1040 GMT)" in p and ("10.40am" in p or "10.40" in p) for p in pairs)
+
+
 def test_a_unit_conversion_alone_in_brackets_is_compared_through_the_figure_it_restates():
     # "48 knots (89km/h)" is right, "48 knots (about 60km/h)" wrong: the bracketed figures have no
     # words of their own, so only the figure they restate ties them to the gusts (not the "35

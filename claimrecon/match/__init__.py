@@ -56,7 +56,7 @@ from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
 from . import conversions
 from .anchors import BESIDE, Anchors
-from .eventzone import country_offset, event_country, home_clocks, home_country, kept_offsets, run_zones
+from .eventzone import country_offset, event_country, home_clocks, home_country, home_zone, kept_offsets, run_zones
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -669,15 +669,17 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
             # Counting the outlets' home zones too found 1 more, but made an outlet's slip to its
             # own clock, the likeliest, the right one wherever the event's country goes unnamed.)
             offsets = (offsets & kept) or offsets  # (when neither is kept, as before)
-        elif c is not None and kept and not offsets & kept:
+        elif c is not None and kept and not offsets & kept and (on or kept == kept_offsets(zones, day - dt.timedelta(days=1), c[0] // 60 % 24, c[0] % 60)):
             # one restatement at an offset none of them keeps gives way to the one offset at which
             # another article writes that clock time in a zone of a named country ("1.47pm local
             # time (12.47 GMT)" beside "13:47 Warsaw time" in July). (Measured on the
             # thirty-seven sets: 5 more found, 4 fewer false flags. Without such a witness, the
             # country's clock found 4 more, 2 fewer false flags, but took 3 right flags away where
             # the event's own country went unnamed.)
-            named_at = {w[1] for it in items if it.wording.zone in zones and (w := clock(it.value)) is not None
-                        and w[1] is not None and w[0] == c[0]}
+            # (not a zone of the witness's own outlets' clock: "10.40 czasu polskiego" for a 10:40 in
+            # Tenerife is the likeliest slip; nor when the clocks changed the day before an undated time)
+            named_at = {w[1] for it in items if it.wording.zone in zones and it.wording.zone != home_zone(it.lang)
+                        and (w := clock(it.value)) is not None and w[1] is not None and w[0] == c[0]}
             if len(named_at) == 1 and offset_text(next(iter(named_at))) in kept:
                 return offset_text(next(iter(named_at)))
     if offsets:
