@@ -654,14 +654,15 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
       run's calendar, ``_report_date``); "" when there is none. (Measured on the annotated sets:
       15 more conflicts of 2,038 and 2 more false flags than leaving them unread.)"""
     offsets = {local_offset(it.wording.zone) for it in items if it.kind == "time"} - {""}
-    said = next((it.value for it in items if local_offset(it.wording.zone)), None)
     if offsets and zones and day is not None:
+        said = next(it.value for it in items if local_offset(it.wording.zone))
         c = clock(said)
+        hm = (c[0] // 60 % 24, c[0] % 60) if c else (12, 0)
         # the clocks of the countries the run names (``zones``) at the restated time, on the day it
         # names when it names one (a Saturday night before the clocks went back, reported on
         # Monday), else on the day its article reports
-        on = iso_date(said[:10]) if isinstance(said, str) and "T" in said else None
-        kept = kept_offsets(zones, on or day, *((c[0] // 60 % 24, c[0] % 60) if c else (12, 0)))
+        on = iso_date(said) if isinstance(said, str) and "T" in said else None
+        kept = kept_offsets(zones, on or day, *hm)
         if len(offsets) > 1:
             # of two restatements, one at an offset none of them keeps is wrong arithmetic and
             # sets no local clock ("18:12 local time (19:12 BST)" in Madrid in October: UTC+00:00).
@@ -669,19 +670,20 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
             # Counting the outlets' home zones too found 1 more, but made an outlet's slip to its
             # own clock, the likeliest, the right one wherever the event's country goes unnamed.)
             offsets = (offsets & kept) or offsets  # (when neither is kept, as before)
-        elif c is not None and kept and not offsets & kept and (on or kept == kept_offsets(zones, day - dt.timedelta(days=1), c[0] // 60 % 24, c[0] % 60)):
+        elif c is not None and kept and not offsets & kept \
+                and (on or kept == kept_offsets(zones, day - dt.timedelta(days=1), *hm)):
             # one restatement at an offset none of them keeps gives way to the one offset at which
             # another article writes that clock time in a zone of a named country ("1.47pm local
-            # time (12.47 GMT)" beside "13:47 Warsaw time" in July). (Measured on the
+            # time (12.47 GMT)" beside "13:47 Warsaw time" in July): not a zone of the witness's
+            # own outlet's clock ("10.40 czasu polskiego" for a 10:40 in Tenerife is the likeliest
+            # slip), nor when the clocks changed the day before an undated time. (Measured on the
             # thirty-seven sets: 5 more found, 4 fewer false flags. Without such a witness, the
             # country's clock found 4 more, 2 fewer false flags, but took 3 right flags away where
             # the event's own country went unnamed.)
-            # (not a zone of the witness's own outlets' clock: "10.40 czasu polskiego" for a 10:40 in
-            # Tenerife is the likeliest slip; nor when the clocks changed the day before an undated time)
-            named_at = {w[1] for it in items if it.wording.zone in zones and it.wording.zone != home_zone(it.lang)
+            named_at = {offset_text(w[1]) for it in items if it.wording.zone in zones and it.wording.zone != home_zone(it.lang)
                         and (w := clock(it.value)) is not None and w[1] is not None and w[0] == c[0]}
-            if len(named_at) == 1 and offset_text(next(iter(named_at))) in kept:
-                return offset_text(next(iter(named_at)))
+            if len(named_at) == 1 and named_at <= kept:
+                return next(iter(named_at))
     if offsets:
         if len(offsets) == 1:
             return next(iter(offsets))
@@ -1945,8 +1947,8 @@ def _clocked_within_day(members: list[Item], out: dict[str, str]) -> None:
     the later report may well give a later figure (in ``out``, its moment gains the clock time)."""
     for it in members:
         day = out.get(it.id, "")
-        if not it.moment or not day.startswith("as of ") or len(day) != 16:
-            continue
+        if not it.moment or not day.startswith("as of ") or " " in day[6:]:
+            continue  # (a moment of its day alone, "as of 2026-06-27", not of a report's hours)
         at = day[6:] + "T" + it.moment
         if any(o.source != it.source and not o.moment and out.get(o.id) == day and o.as_of and o.as_of > at for o in members):
             out[it.id] = f"{day} {it.moment}"
