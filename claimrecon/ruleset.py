@@ -127,7 +127,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "time.tsv": [
         ("phrase", _text),
-        ("type", _one_of("am", "pm", "zone", "prep", "prep_minutes", "prep_seconds", "weekday", "month", "noon", "midnight", "home")),
+        ("type", _one_of("am", "pm", "zone", "prep", "prep_minutes", "prep_seconds", "weekday", "month", "noon", "midnight", "home", "date_order")),
         ("value", _text),
     ],
     "attribution.tsv": [("phrase", _text), ("type", _one_of("before", "verb"))],

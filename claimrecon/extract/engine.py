@@ -161,9 +161,11 @@ def _date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
 
 def _build_date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
     M = lx.month_re.pattern if lx.month_re else "(?!x)x"
+    # "June 4, 2023", "June 4": only in a language that writes its month first ("w czerwcu 21 ton"
+    # is no date); a pattern that cannot match keeps the list's order for ``find_dates``
+    M1 = M if lx.month_first else "(?!x)x"
     return [
-        # "June 4, 2023", "June 4"
-        re.compile(rf"(?P<month>{M})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}}))?", re.I),
+        re.compile(rf"(?P<month>{M1})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}}))?", re.I),
         # "4 June 2023", "19 de enero de 2027", "19 stycznia 2027 r."
         re.compile(rf"(?=\d)(?<!\d)(?P<day>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
         # ISO and day-first numeric dates

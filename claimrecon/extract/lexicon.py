@@ -202,6 +202,8 @@ class Lexicon:
     weekday_re: re.Pattern[str] | None = None
     weekdays: dict[str, int] = field(default_factory=dict)
     month_re: re.Pattern[str] | None = None
+    #: the language writes a month before its day ("June 4"); without it only "4 June" is a date
+    month_first: bool = True
     months: dict[str, int] = field(default_factory=dict)
     # attribution
     attr_before_re: re.Pattern[str] | None = None
@@ -585,6 +587,7 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- time words
     ams, pms, noons, zones, wds, mons, preps, minute_preps, second_preps = [], [], [], [], [], [], [], [], []
+    orders: list[str] = []
     for r in rules.table("time.tsv"):
         t, p = r["type"], r["phrase"]
         if t == "am":
@@ -606,6 +609,8 @@ def _build(rules: LanguageRules) -> Lexicon:
             minute_preps.append(p)
         elif t == "prep_seconds":
             second_preps.append(p)
+        elif t == "date_order":
+            orders.append(p.lower())
         elif t == "month":
             mons.append(p)
             lx.months[p.lower()] = int(r["value"])
@@ -635,6 +640,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.weekday_re = _compile(wds)
     lx.weekday_gate = Gate.of(wds)
     lx.month_re = _compile(mons)
+    lx.month_first = not orders or "month day" in orders
     lx.month_gate = Gate.of(mons)
 
     # --- attribution
