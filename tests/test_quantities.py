@@ -99,3 +99,20 @@ def test_unbounded_hedges_convert() -> None:
     assert c.high is None and math.isclose(c.low, 5)
     assert verdict(c, _claim("They walked 10 km.")) == "soft"  # 10 km is more than 5 miles
     assert verdict(c, _claim("They walked 7 km.")) == "hard"  # 7 km is less than 8.05 km
+
+
+def _duration(text: str, lang: str = "en"):
+    (c,) = [c for c in extract(text, lang) if c.kind == "duration"]
+    return c
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("The winner finished in 9:47:32.", "El ganador tardó 9 horas, 47 minutos.", "agree"),  # cut to the minute
+    ("The winner finished in 9:47:32.", "The winner took 9 hours 48 minutes.", "soft"),  # rounded: not how times are told
+    ("The winner finished in 9:47:32.", "The winner took 9 hours 46 minutes.", "hard"),
+    ("The winner finished in 9:47:32.", "The winner took about 9 hours 47 minutes.", "soft"),  # a hedge: as before
+])
+def test_a_time_to_the_second_agrees_with_its_minutes_cut(a: str, b: str, expected: str) -> None:
+    lb = "es" if "ganador" in b else "en"
+    assert verdict(_duration(a), _duration(b, lb)) == expected
+    assert verdict(_duration(b, lb), _duration(a)) == expected

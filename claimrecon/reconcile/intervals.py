@@ -441,7 +441,7 @@ def verdict(a: Claim, b: Claim, rates: dict[tuple[str, str], float] | None = Non
         if apart >= SCALE_OFF:
             return "hard"
         return "soft" if apart >= RATE_OFF or (rough and (bounds_apart(a, b) or 1.0) >= BOUNDS_OFF) else None
-    if same_value(a, b):
+    if same_value(a, b) or _cut_to_minutes(a, b):
         return "agree"
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
@@ -449,6 +449,21 @@ def verdict(a: Claim, b: Claim, rates: dict[tuple[str, str], float] | None = Non
     if ia.high < ib.low or ib.high < ia.low or _whole_apart(a, b):
         return "hard"
     return "soft"
+
+
+def _cut_to_minutes(a: Claim, b: Claim) -> bool:
+    """A duration to the second and one to the minute that cuts it ("9:47:32", "9 hours 47
+    minutes"): a race's or a record's time is cut when told again in minutes, not rounded, so the
+    two agree ("9 hours 48 minutes" does not)."""
+    if a.kind != "duration" or a.qualifier not in ("exact", "only") or b.qualifier not in ("exact", "only"):
+        return False
+    if not (isinstance(a.value, float) and isinstance(b.value, float)):
+        return False
+    pa, pb = a.precision or 0.0, b.precision or 0.0
+    if not min(pa, pb) <= 1.0 < max(pa, pb):
+        return False
+    fine, coarse = (a.value, b.value) if pa <= pb else (b.value, a.value)
+    return coarse % 60 == 0 and 0 <= fine - coarse < 60
 
 
 def _whole_apart(a: Claim, b: Claim) -> bool:
