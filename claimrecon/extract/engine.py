@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..records import one_clock_zone
 from .lexicon import Lexicon, find_entry, lexicon, qualifier_bounds, words_of
-from .numbers import fraction_precision, parse_digits, parse_words
+from .numbers import denominator, fraction_precision, parse_digits, parse_words
 
 #: figures of this size or more (or not finite) are not read: no report compares them (``claimrecon.bounds``)
 MAX_FIGURE = 1e100
@@ -796,8 +796,30 @@ def _word_matches(s: str, lx: Lexicon, digit_spans: list[tuple[int, int]]) -> It
         if inside is not None:
             pos = inside
             continue
+        stray = _not_a_denominator(m.group(), lx)
+        if stray is not None:
+            # a word that only looks like a denominator ends the run: "three deaths", "seven
+            # births"; the words after it are looked for again
+            head = m.group()[: stray[0]].rstrip(" -")
+            if head:
+                yield from _two_numbers(_Piece(m.start(), head), lx)
+            pos = m.start() + stray[1]
+            continue
         yield from _two_numbers(m, lx)
         pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+_RUN_WORD = re.compile(r"[^\s\-]+")
+
+
+def _not_a_denominator(text: str, lx: Lexicon) -> tuple[int, int] | None:
+    """The span of the first word of a run of number words that is neither a number word nor a
+    denominator (a word with a denominator's ending: "deaths", "births", "months"), or None."""
+    for w in _RUN_WORD.finditer(text):
+        t = w.group().lower()
+        if t not in lx.words and denominator(t, lx) is None:
+            return w.span()
+    return None
 
 
 class _Piece:
