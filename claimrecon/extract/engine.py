@@ -353,6 +353,11 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
                 # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
                 has_prep = True
+            if name == "dot" and not has_prep and lx.decimal_comma and _CLAUSE_END.match(s, m.end()):
+                # where the decimal mark is a comma, two digits after a dot that end a clause are
+                # no decimals and no group of thousands: "rozkładowej godziny 18.47.",
+                # "zaplanowano na 10.34" (not "4.25 za euro", "12.45 puntos": what follows is read)
+                has_prep = True
             if name in ("dot", "bare") and not has_prep and _restated_clock(s, lx, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
@@ -410,7 +415,7 @@ _GROUPED_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d.,:]\d|\d)")
 #: what opens a clock range before its first end, and the connectors each goes with ("from 7 to
 #: 9", "between 7 and 9", "od godz. 7 do 21", "de 9.00 a 21.00", "entre las 7 y las 21")
 _CLOCK_RANGE_PAIRS = {"between": ("and",), "from": ("to", "until", "-", "–", "—"), "entre": ("y",),
-                      "de": ("a", "-", "–", "—"), "desde": ("hasta", "a"), "od": ("do", "-", "–", "—")}
+                      "de": ("a", "-", "–", "—"), "desde": ("hasta", "a"), "od": ("do", "-", "–", "—"), "między": ("a",)}
 _RANGE_LEADS = "|".join(_CLOCK_RANGE_PAIRS)
 _RANGE_CONNECTORS = "|".join(sorted({re.escape(c) for cs in _CLOCK_RANGE_PAIRS.values() for c in cs}, key=lambda c: (-len(c), c)))
 _RANGE_HOUR = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?"
