@@ -2117,3 +2117,46 @@ def test_a_clock_time_in_a_named_country_is_on_that_country_s_clock():
     (spain,) = extract("Llegó a las 9.00 en España.", "es", published="2026-06-17")
     assert spain.zone is None
 
+
+
+def _crossing(a_text: str, b_text: str):
+    """Two articles' claims, grouped by hand as a match that crossed them would: the first figure
+    of A with the second of B, and each article's other figure in a group of its own."""
+    from claimrecon.match import Quantity
+
+    a = _items(extract(a_text, "en", article_id="a.txt"))
+    b = _items(extract(b_text, "en", article_id="b.txt"))
+    qs = [Quantity([a[0], b[1]], None, None, key=("count", "", "x")), Quantity([a[1]], None, None, key=("count", "", "y")),
+          Quantity([b[0]], None, None, key=("count", "", "z"))]
+    return qs, a, b
+
+
+def test_a_figure_each_article_states_twice_is_crossed_not_contradicted():
+    from claimrecon.match import crossed
+
+    # A gives 94 seats and 56 seats, B gives 56 and 94 in the other order: the group holding A's 94
+    # and B's 56 holds two quantities, not a disagreement
+    qs, a, b = _crossing("The party won 94 seats and its rival 56 seats.", "Its rival won 94 seats; the party took 56 seats.")
+    assert crossed(qs) == {("count", "", "x"): frozenset({frozenset((a[0].id, b[1].id))})}
+    # small figures recur by chance (three of one thing, four of another): never crossed
+    qs, a, b = _crossing("Police held 3 men and 4 women.", "Police held 4 men and 3 women.")
+    assert crossed(qs) == {}
+    # two figures within a tenth of each other may be one quantity mistold: still compared
+    qs, a, b = _crossing("The fire hurt 14 people and killed 13 people.", "The fire hurt 13 people and killed 14 people.")
+    assert crossed(qs) == {}
+
+
+def test_reconcile_leaves_a_crossed_pair_unflagged():
+    from claimrecon.reconcile import Member, Wordings, reconcile_groups
+
+    arts = [Article("a.txt", "ok", language="en", text=""), Article("b.txt", "ok", language="en", text="")]
+    ca = extract("The party won 94 seats.", "en", article_id="a.txt")[0]
+    cb = extract("The party won 56 seats.", "en", article_id="b.txt")[0]
+    ws = Wordings()
+    members = [Member(c.article, c.start, c.end, c.id, "en", ws.of(c), c) for c in (ca, cb)]
+    key = ("count", "", "seats")
+    plain = {key: (None, None, "", {}, {}, {}, frozenset())}
+    crossed_info = {key: (None, None, "", {}, {}, {}, frozenset({frozenset((ca.id, cb.id))}))}
+    _, flagged = reconcile_groups(arts, [(key, members)], lambda m: m.ref, info=plain)
+    _, left = reconcile_groups(arts, [(key, members)], lambda m: m.ref, info=crossed_info)
+    assert [k.claims for k in flagged] == [(ca.id, cb.id)] and left == ()
