@@ -703,63 +703,7 @@ def match_store(store: Any, articles: Sequence[Article], min_confidence: float =
     and the run's rates between its currencies, ``conversions``)."""
     matching = match(store.match_items(), articles, min_confidence)
     store.assign((it.ref, q.key) for q in matching.quantities for it in q.items)
-    apart = crossed(matching.quantities)
-    return {q.key: (q.match, q.label, q.clock, q.rates, q.homes, q.offsets, apart.get(q.key, frozenset())) for q in matching.quantities}
-
-
-#: the smallest figure whose statement in two quantities of one article is telling (two articles
-#: that both give "3" and "4" of something may well count different things alike)
-CROSSED_FROM = 10.0
-#: ... and two figures closer than this ratio may be one quantity mistold ("13 killed", "14
-#: killed" in two articles that also give 14 and 13 injured): they are still compared. (On the
-#: thirty-seven gated sets, crossing from 10 on at any ratio: 2 conflicts fewer found, 51 false
-#: flags fewer; from 10 and 1.1 apart: none fewer found, 45 fewer false flags; from 20: none
-#: fewer, 37; from 100: 25.)
-CROSSED_APART = 1.1
-
-
-def _not_close(x: float, y: float) -> bool:
-    """Two figures of opposite signs, or more than ``CROSSED_APART`` times apart."""
-    if (x < 0) != (y < 0):
-        return True
-    lo, hi = sorted((abs(x), abs(y)))
-    return hi > lo * CROSSED_APART
-
-
-def _plain(it: Item) -> bool:
-    """A figure stated as it is, with no hedge, and large enough to be telling (``CROSSED_FROM``)."""
-    return (it.kind != "time" and it.wording.qualifier in ("exact", "only") and isinstance(it.value, float)
-            and abs(it.value) >= CROSSED_FROM)
-
-
-def crossed(quantities: Sequence[Quantity]) -> dict[tuple[str, ...], frozenset[frozenset[str]]]:
-    """Group key -> the pairs of its claims (ids) that each article also states the other's figure
-    of, in another group: two quantities told alike by both articles, one of each matched here
-    (article A gives 94 and 56, article B gives 56 and 94; the group holds A's 94 and B's 56).
-    Such a pair is no disagreement of the two articles, and reconcile does not flag it."""
-    where: dict[tuple[str, str, Any, Any], set[tuple[str, ...]]] = defaultdict(set)
-    for q in quantities:
-        for it in q.items:
-            if _plain(it):
-                where[(it.article, it.kind, it.wording.unit, it.value)].add(q.key)
-    out: dict[tuple[str, ...], frozenset[frozenset[str]]] = {}
-    for q in quantities:
-        by_value: dict[Any, list[Item]] = defaultdict(list)
-        for it in q.items:
-            if _plain(it):
-                by_value[it.value].append(it)
-        if len(by_value) < 2:
-            continue
-
-        def elsewhere(article: str, it: Item) -> bool:  # the article states its figure in another group
-            return bool(where.get((article, it.kind, it.wording.unit, it.value), set()) - {q.key})
-
-        pairs = {frozenset((a.id, b.id)) for va, as_ in by_value.items() for vb, bs in by_value.items() if va < vb
-                 for a in as_ for b in bs if a.article != b.article and _not_close(va, vb)
-                 and elsewhere(b.article, a) and elsewhere(a.article, b)}
-        if pairs:
-            out[q.key] = frozenset(pairs)
-    return out
+    return {q.key: (q.match, q.label, q.clock, q.rates, q.homes, q.offsets) for q in matching.quantities}
 
 
 def _cluster(nodes: list[Node], min_conf: float,

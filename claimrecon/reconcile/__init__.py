@@ -490,24 +490,22 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
 #: between its currencies that the run's articles use, (from, to) -> rate (``match.conversions``),
 #: and the home clocks of the outlets of its clock times whose home clock is not the event's,
 #: claim id -> offset (``match.eventzone.home_clocks``)
-Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, dict[tuple[str, str], float], dict[str, str], dict[str, str],
-                                  frozenset[frozenset[str]]]]
+Info = dict[tuple[str, ...], tuple["Match | None", "str | None", str, dict[tuple[str, str], float], dict[str, str], dict[str, str]]]
 
 
 def reconcile(articles: Sequence[Article], claims: Iterable[Claim], reviews: Sequence[Review] = (),
               min_confidence: float | None = None) -> tuple[tuple[Group, ...], tuple[Conflict, ...]]:
     """Match claims into quantities (``claimrecon.match``) and flag the pairs that disagree."""
-    from ..match import MIN_CONFIDENCE, crossed, item_of, match
+    from ..match import MIN_CONFIDENCE, item_of, match
 
     claims = list(claims)
     items = [it for it in (item_of(c) for c in claims) if it is not None]
     matching = match(items, articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
-    apart = crossed(matching.quantities)
     wordings = Wordings()
     blocks: dict[tuple[str, ...], list[Member]] = defaultdict(list)
     info: Info = {}
     for q in matching.quantities:
-        info[q.key] = (q.match, q.label, q.clock, q.rates, q.homes, q.offsets, apart.get(q.key, frozenset()))
+        info[q.key] = (q.match, q.label, q.clock, q.rates, q.homes, q.offsets)
         for it in q.items:
             c = it.ref
             blocks[q.key].append(Member(c.article, c.start, c.end, c.id, c.lang, wordings.of(c), c))
@@ -541,7 +539,7 @@ def reconcile_groups(
     conflicts: list[Conflict] = []
     rough = _rough_articles(arts)
     for key, members in groups_in:
-        how, label, local, rates, homes, offsets, apart = ((info or {}).get(key, ()) + (None, None, "", {}, {}, {}, frozenset()))[:7]
+        how, label, local, rates, homes, offsets = ((info or {}).get(key, ()) + (None, None, "", {}, {}, {}))[:6]
         local = local if key[0] == "time" else ""
         if offsets:
             members = [_in_zone(m, offsets[m.id]) if m.id in offsets else m for m in members]
@@ -551,7 +549,7 @@ def reconcile_groups(
         if local:
             members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates,
-                                        rough if key[0] == "money" else None, apart)
+                                        rough if key[0] == "money" else None)
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
@@ -674,7 +672,6 @@ def _group(
     arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str], how: Match | None = None,
     label: str | None = None, local: str = "", rates: dict[tuple[str, str], float] | None = None,
     rough: dict[str, bool] | None = None,
-    apart: frozenset[frozenset[str]] = frozenset(),
 ) -> tuple[Group, list[Conflict]]:
     """One group and its conflicts; ``local``: the offset its implied clock times were read on
     (``_on_clock``), "" when none; ``rates``: the run's rates between its currencies; ``rough``:
@@ -708,8 +705,6 @@ def _group(
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
     for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support, rates, rough):
-        if apart and frozenset((x.id, y.id)) in apart:
-            continue  # each article states the other's figure too: two quantities crossed (``match.crossed``)
         reason = _reason(v, claim_of(x), claim_of(y), arts, rates)
         read = [m for m in (x, y) if m.w.zone != claim_of(m).zone] if local else []  # read on the local clock
         if read:
