@@ -2117,3 +2117,13 @@ def test_a_clock_time_in_a_named_country_is_on_that_country_s_clock():
     (spain,) = extract("Llegó a las 9.00 en España.", "es", published="2026-06-17")
     assert spain.zone is None
 
+
+
+def test_an_outlet_that_swaps_two_figures_is_flagged_for_both():
+    # each article states both figures, for two different things: one outlet swapped them. (A rule
+    # that took such pairs for two quantities the match crossed hid this; it was taken back.)
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Police said 12 people were killed and 30 were injured in the crash."),
+        ("b.txt", "en", "Police said 30 people were killed and 12 were injured in the crash."),
+    )
+    assert _pairs(claims, conflicts) == [("12", "30"), ("12", "30")]
