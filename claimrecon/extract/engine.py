@@ -441,7 +441,10 @@ def _clock_range_ends(s: str, lx: Lexicon, clocks: list[Mention], taken: list[tu
         found = []
         after = _CLOCK_RANGE_END.match(s, t.end)
         opener = _CLOCK_RANGE_OPENER.search(s, max(0, t.start - 20), t.start)
-        if after and opener and _paired(opener.group("lead"), after.group("c")) and _CLOCK_RANGE_CLOSE.match(s, after.end()):
+        if after and opener and _paired(opener.group("lead"), after.group("c")) and (
+                _CLOCK_RANGE_CLOSE.match(s, after.end()) or (after.group("m") and not _amount_after(s, lx, after.end()))):
+            # (an end with its minutes is a clock time wherever the clause goes on: "entre las
+            # 15.00 y las 18.00 en las zonas...", unless a unit or scale follows it)
             found.append((after, False))
         before = _CLOCK_RANGE_START.search(s, max(0, t.start - 40), t.start)
         if before and _paired(before.group("lead"), before.group("c")):
@@ -456,6 +459,15 @@ def _clock_range_ends(s: str, lx: Lexicon, clocks: list[Mention], taken: list[tu
             taken.append((start, end))
             out.append(Mention("time", start, end, start, end, None, zone=t.zone, hour_minute=(h % 24, mi)))
     return out
+
+
+def _amount_after(s: str, lx: Lexicon, end: int) -> bool:
+    """Whether a unit, a currency or a scale follows a figure ("16.50 zł", "3.25 millones")."""
+    um = lx.unit_after_re.match(s, end) if lx.unit_after_re else None
+    if um and lx.units_after.get(um.group("unit").lower(), ("", "", 0.0))[0]:
+        return True
+    sm = lx.scale_after_digits_re.match(s, end) if lx.scale_after_digits_re else None
+    return bool(sm and (sm.group("attached") or sm.group("scales")))
 
 
 def _paired(lead: str, connector: str) -> bool:
