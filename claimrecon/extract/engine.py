@@ -409,6 +409,40 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
     return out + _clock_range_ends(s, lx, out, taken) if out else out
 
 
+def _word_clocks(s: str, lx: Lexicon, marker: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Clock times in words: an hour (and a half or a quarter) after a clock's preposition and
+    before a word of the day's part ("a las ocho de la mañana", "a las diez y media de la noche",
+    "at eight in the morning"); either alone leaves a count ("las ocho víctimas", "eight in the
+    morning raid" has no preposition)."""
+    out = []
+    for m in _word_matches(s, lx, []):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        txt = m.group().rstrip()
+        parsed = parse_words(txt, lx)
+        mk = marker.match(s, m.start() + len(txt))
+        if parsed is None or mk is None:
+            continue
+        before = s[max(0, m.start() - 25) : m.start()]
+        prep = next((p for p in (r.search(before) for r in (lx.prep_re, lx.minute_prep_re, lx.second_prep_re) if r is not None) if p), None)
+        if prep is None:
+            continue
+        value = parsed[0]
+        h, mi = int(value), round((value - int(value)) * 60)
+        if not 1 <= h <= 11 or mi not in (0, 15, 30, 45):  # (twelve "de la noche" is midnight, "p.m." noon)
+            continue
+        if mk.group("pm"):
+            h += 12
+        start, end = m.start(), mk.end()
+        taken.append((start, end))
+        men = Mention("time", start, end, start, end, None, hour_minute=(h, mi))
+        hedge = _time_hedge(s, lx, start, max(0, m.start() - 25) + prep.start())  # "alrededor de las diez de la noche"
+        if hedge:
+            men.qualifier = hedge
+        out.append(men)
+    return out
+
+
 #: after a number, a space and three more digits: a group of thousands ("22 903", "12 500")
 _GROUPED_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d.,:]\d|\d)")
 
@@ -1113,6 +1147,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         mentions += times
     if lx.noon_gate.open(words):
         mentions += find_noons(s, lx, taken)
+    if lx.word_re is not None and lx.marker_gate.open(words) and lx.word_gate.open(words):
+        mentions += _word_clocks(s, lx, _time_patterns(lx.lang)[1], taken)
 
     # vague amounts first, unless a number stands right before them ("500 tysięcy")
     for m in lx.vague_re.finditer(s) if lx.vague_gate.open(words) else ():
