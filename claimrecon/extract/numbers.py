@@ -188,6 +188,8 @@ def _fraction(entries: list[tuple[str, float, str]]) -> float | None:
     if entries[-1][2] != "denominator" or any(k == "denominator" for _, _, k in entries[:-1]):
         return None
     head = entries[:-1]
+    if not head:
+        return None  # "the twelfth month", "el quinto día": an ordinal; a fraction has its numerator ("a twelfth")
     kinds = [k for _, _, k in head]
     if any(k in ("scale", "abbrev") for k in kinds) and any(k == "connector" for k in kinds[kinds.index(next(k for k in kinds if k in ("scale", "abbrev"))) :]):
         return None  # "two million and three fifths": what the fraction is of is not said
