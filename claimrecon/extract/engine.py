@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..records import one_clock_zone
@@ -346,17 +346,15 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             # the cheap tests first (every small number is a "bare" match): a dotted or bare number
             # is a clock time only after a preposition or with a suffix, a bare one without a
             # preposition only before an am/pm marker; then the unit after it
-            if name == "dot" and not has_prep and lx.decimal_comma and lx.hedge_before_re.search(before) \
-                    and not (lx.scale_after_digits_re and lx.scale_after_digits_re.match(s, m.end())) \
-                    and not (lx.unit_after_re and lx.unit_after_re.match(s, m.end())) \
-                    and (_said_of_a_day(s, lx, m.start()) or _CLAUSE_END.match(s, m.end())):
-                # where the decimal mark is a comma, "ok. 21.15" can only be a clock time: an
-                # approximate time after a hedge, with no preposition ("w niedzielę ok. 21.15")
-                has_prep = True
-            if name == "dot" and not has_prep and lx.decimal_comma and _CLAUSE_END.match(s, m.end()):
-                # where the decimal mark is a comma, two digits after a dot that end a clause are
-                # no decimals and no group of thousands: "rozkładowej godziny 18.47.",
-                # "zaplanowano na 10.34" (not "4.25 za euro", "12.45 puntos": what follows is read)
+            if name == "dot" and not has_prep and lx.decimal_comma and (
+                    _CLAUSE_END.match(s, m.end())
+                    or (lx.hedge_before_re.search(before) and _said_of_a_day(s, lx, m.start())
+                        and not (lx.scale_after_digits_re and lx.scale_after_digits_re.match(s, m.end()))
+                        and not (lx.unit_after_re and lx.unit_after_re.match(s, m.end())))):
+                # where the decimal mark is a comma, two digits after a dot are no decimals and no
+                # group of thousands: a clock time where they end a clause ("rozkładowej godziny
+                # 18.47.", "zaplanowano na 10.34"; not "4.25 za euro", "12.45 puntos": what follows
+                # is read), or after a hedge, said of a day ("ok. 21.15 w niedzielę")
                 has_prep = True
             if name in ("dot", "bare") and not has_prep and _restated_clock(s, lx, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
@@ -369,16 +367,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 and _GROUPED_AFTER.match(s, m.end()):
                 continue  # "przekroczony o 22 903 osoby": the first group of a number's thousands, no hour
                 # (after a bare "o" only: "o godz. 15 120 strażaków" keeps its hour)
-            um = lx.unit_after_re.match(s, m.end()) if name in ("dot", "bare") and lx.unit_after_re else None
-            unit_entry = lx.units_after.get(um.group("unit").lower(), ("", "", 0.0)) if um else None
-            if um and len(um.group("unit")) == 1 and _ABBREVIATION_ON.match(s, um.end()):
-                unit_entry = None  # "o godz. 18.30 m.in.": an abbreviation of something else, no unit
-            if unit_entry and unit_entry[0] and not (unit_entry[0] == "duration" and unit_entry[2] == _HOUR):
-                continue  # "o 20.45 proc.", "para las 2.45 toneladas", "a partir de las 14 semanas": no clock time
-            if name in ("dot", "bare") and lx.scale_after_digits_re is not None:
-                sm = lx.scale_after_digits_re.match(s, m.end())
-                if sm and (sm.group("attached") or sm.group("scales")):
-                    continue  # "de las 3.25 millones de hectáreas": an amount
+            if name in ("dot", "bare") and _amount_after(s, lx, m.end()):
+                continue  # "o 20.45 proc.", "para las 2.45 toneladas", "de las 3.25 millones de hectáreas"
             h = int(m.group("h"))
             mi = int(m.group("m")) if m.groupdict().get("m") else 0
             end = m.end()
@@ -423,8 +413,8 @@ def _word_clocks(s: str, lx: Lexicon, marker: re.Pattern[str], taken: list[tuple
         mk = marker.match(s, m.start() + len(txt))
         if parsed is None or mk is None:
             continue
-        before = s[max(0, m.start() - 25) : m.start()]
-        prep = next((p for p in (r.search(before) for r in (lx.prep_re, lx.minute_prep_re, lx.second_prep_re) if r is not None) if p), None)
+        at = max(0, m.start() - 25)
+        prep = _clock_word_before(s[at : m.start()], (lx.prep_re, lx.minute_prep_re, lx.second_prep_re))
         if prep is None:
             continue
         value = parsed[0]
@@ -436,7 +426,7 @@ def _word_clocks(s: str, lx: Lexicon, marker: re.Pattern[str], taken: list[tuple
         start, end = m.start(), mk.end()
         taken.append((start, end))
         men = Mention("time", start, end, start, end, None, hour_minute=(h, mi))
-        hedge = _time_hedge(s, lx, start, max(0, m.start() - 25) + prep.start())  # "alrededor de las diez de la noche"
+        hedge = _time_hedge(s, lx, start, at + prep.start())  # "alrededor de las diez de la noche"
         if hedge:
             men.qualifier = hedge
         out.append(men)
@@ -496,12 +486,23 @@ def _clock_range_ends(s: str, lx: Lexicon, clocks: list[Mention], taken: list[tu
 
 
 def _amount_after(s: str, lx: Lexicon, end: int) -> bool:
-    """Whether a unit, a currency or a scale follows a figure ("16.50 zł", "3.25 millones")."""
+    """Whether a unit, a currency or a scale after a figure makes it an amount, no clock time ("o
+    20.45 proc.", "16.50 zł", "a partir de las 14 semanas", "3.25 millones"); not an hour's unit
+    ("20.45 h") nor a one-letter abbreviation of something else ("o godz. 18.30 m.in.")."""
     um = lx.unit_after_re.match(s, end) if lx.unit_after_re else None
-    if um and lx.units_after.get(um.group("unit").lower(), ("", "", 0.0))[0]:
+    entry = lx.units_after.get(um.group("unit").lower(), ("", "", 0.0)) if um else None
+    if um and len(um.group("unit")) == 1 and _ABBREVIATION_ON.match(s, um.end()):
+        entry = None
+    if entry and entry[0] and not (entry[0] == "duration" and entry[2] == _HOUR):
         return True
     sm = lx.scale_after_digits_re.match(s, end) if lx.scale_after_digits_re else None
     return bool(sm and (sm.group("attached") or sm.group("scales")))
+
+
+def _clock_word_before(before: str, patterns: Sequence[re.Pattern[str] | None]) -> re.Match[str] | None:
+    """The first of ``patterns`` (a language's clock prepositions, ``Lexicon.prep_re`` and the
+    like) that matches at the end of the text before a figure, or None."""
+    return next((p for r in patterns if r is not None and (p := r.search(before))), None)
 
 
 def _paired(lead: str, connector: str) -> bool:
@@ -646,7 +647,7 @@ def find_stopwatch(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Me
             continue
         taken.append((m.start(), m.end()))
         before = s[max(0, m.start() - 25) : m.start()]
-        if any(p is not None and p.search(before) for p in (lx.prep_re, lx.minute_prep_re, lx.second_prep_re, lx.anchor_re)) \
+        if _clock_word_before(before, (lx.prep_re, lx.minute_prep_re, lx.second_prep_re, lx.anchor_re)) \
                 or marker.match(s, m.end()) or zone_pat.match(s, m.end()):
             continue
         if m.group("h") is not None:
