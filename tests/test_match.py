@@ -1086,6 +1086,22 @@ def test_a_lone_restatement_no_named_clock_keeps_gives_way_to_that_time_written_
     assert ("13.47", "13:47 Warsaw time") not in pairs and ("13:47 Warsaw time", "13.47") not in pairs
 
 
+def test_a_lone_restatement_gives_way_to_that_time_written_in_gmt_when_a_named_country_keeps_gmt():
+    # Scotland in January keeps UTC+0: the Polish outlet's "6.15 czasu lokalnego (5.15 czasu
+    # polskiego)" implies UTC+2, which no named clock keeps, while the Spanish outlet writes the
+    # same 6:15 as GMT, which Britain keeps then; so the local clock is UTC+0, the British "6.15am"
+    # agrees with "6:15 GMT" and the Polish restatement in Warsaw time is what disagrees
+    wire = ("en1.txt", "en", "The ferry ran aground off the Isle of Skye at 6.15am on Monday with 212 people aboard, Britain's coastguard said.")
+    daily = ("en2.txt", "en", "The ship struck rocks near Skye at 6.15am on Monday, the coastguard said, and all 212 aboard were taken off.")
+    spanish = ("es.txt", "es", "El ferri encalló frente a la isla escocesa de Skye a las 7:15 hora peninsular (6:15 GMT) del lunes con 212 personas a bordo.")
+    polish = ("pl.txt", "pl", "Prom wszedł na mieliznę u wybrzeży Skye w poniedziałek o 6.15 czasu lokalnego (5.15 czasu polskiego), na pokładzie było 212 osób.")
+    claims, groups, conflicts = _run(wire, daily, spanish, polish, published="2026-01-12")
+    pairs = _pairs(claims, conflicts)
+    assert not any("6:15 GMT)" in p and ("6.15am" in p) for p in pairs)
+    assert not any("6:15 GMT)" in p and "6.15 czasu lokalnego" in p for p in pairs)
+    assert ("5.15 czasu polskiego)", "6:15 GMT)") in pairs
+
+
 def test_an_outlets_own_clock_is_no_witness_against_a_lone_restatement():
     # Tenerife in November keeps UTC+0, Spain is named in no sentence with a figure: the Polish
     # outlet's "10.40 czasu polskiego" copies the local time onto Warsaw's clock (the likeliest
