@@ -1102,6 +1102,17 @@ def test_a_lone_restatement_gives_way_to_that_time_written_in_gmt_when_a_named_c
     assert ("5.15 czasu polskiego)", "6:15 GMT)") in pairs
 
 
+def test_a_clock_time_in_a_stated_zone_never_joins_an_implied_one_hours_apart_on_every_clock_of_the_run():
+    # the morning count's "a las 8.30" (Spain's clock, implied) and the evening count's "7pm
+    # local time (6pm BST)" are two moments: no clock of the run (Spain's, Britain's) brings them
+    # within three hours, so they are never one quantity to flag, whatever words the two share
+    es = ("es.txt", "es", "A las 8.30, unas 2.100 personas esperaban en el aeropuerto de Bilbao, según datos de la compañía.")
+    en = ("en.txt", "en", "As of 7pm local time (6pm BST), the company put the number of passengers waiting in Bilbao at 3,900.")
+    claims, groups, conflicts = _run(es, en, published="2026-06-08")
+    pairs = _pairs(claims, conflicts)
+    assert not any("8.30" in p for p in pairs)
+
+
 def test_an_outlets_own_clock_is_no_witness_against_a_lone_restatement():
     # Tenerife in November keeps UTC+0, Spain is named in no sentence with a figure: the Polish
     # outlet's "10.40 czasu polskiego" copies the local time onto Warsaw's clock (the likeliest

@@ -560,7 +560,11 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # ... and the clocks any of its local times may be on: every zone of the countries it names
     # (a restatement implying another offset is an error of arithmetic)
     zones = run_zones({c for _, c in named})
-    first = [_cluster(nodes, MIN_CONFIDENCE, home=country) for nodes in nodes_of_block]
+    # ... and the offsets a clock time whose zone is implied may be on, to tell it from one in a
+    # stated zone: those of the countries it names and of its outlets' own clocks
+    offsets = _run_offsets(zones, {it.lang for nodes in nodes_of_block for n in nodes for it in n.items},
+                           min((it.as_of for nodes in nodes_of_block for n in nodes for it in n.items if it.as_of), default=""))
+    first = [_cluster(nodes, MIN_CONFIDENCE, home=country, offsets=offsets) for nodes in nodes_of_block]
     # a second look at each block, now that the first has shown which sentences of two articles
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
     anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, clock_gap, _slip)
@@ -568,9 +572,9 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     for nodes, looked in zip(nodes_of_block, first):
         beside = anchors.pairs(nodes)
         if beside:
-            found.extend(_cluster(nodes, min_confidence, beside, home=country))
+            found.extend(_cluster(nodes, min_confidence, beside, home=country, offsets=offsets))
         else:  # nothing new to weigh: the first look stands, unless a desk asked for another threshold
-            found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence, home=country))
+            found.extend(looked if min_confidence == MIN_CONFIDENCE else _cluster(nodes, min_confidence, home=country, offsets=offsets))
     found.extend(([it], None) for it in sorted(by_itself, key=lambda it: it.id))
     found = _told_elsewhere(found)
     # an amount and its conversion in brackets are one quantity, at the rate the run's articles
@@ -718,18 +722,30 @@ def match_store(store: Any, articles: Sequence[Article], min_confidence: float =
     return {q.key: (q.match, q.label, q.clock, q.rates, q.homes, q.offsets) for q in matching.quantities}
 
 
+def _run_offsets(zones: Sequence[str], langs: Iterable[str], as_of: str) -> frozenset[int]:
+    """The UTC offsets, in minutes, of ``zones`` and of the home clocks of the outlets of
+    ``langs`` on the day ``as_of`` names (empty when it names none)."""
+    day = iso_date(as_of[:10]) if as_of else None
+    if day is None:
+        return frozenset()
+    every = set(zones) | {z for z in (home_zone(lang) for lang in langs) if z}
+    return frozenset(m for z in every if (m := zone_minutes(z, day, 12, 0)) is not None)
+
+
 def _cluster(nodes: list[Node], min_conf: float,
-             beside: dict[tuple[int, int], tuple[float, str]] | None = None, home: str = "") -> list[tuple[list[Item], Match | None]]:
+             beside: dict[tuple[int, int], tuple[float, str]] | None = None, home: str = "",
+             offsets: frozenset[int] = frozenset()) -> list[tuple[list[Item], Match | None]]:
     """A block's nodes as clusters of one quantity each, with how each was matched; ``beside``:
     the pairs of nodes told beside an agreeing figure, with their bonus (``Anchors.pairs``);
-    ``home``: the country the run reports (``event_country``), "" when none."""
+    ``home``: the country the run reports (``event_country``), "" when none; ``offsets``: the
+    clocks a time whose zone is implied may be on (``_run_offsets``)."""
     vocab = Vocabulary(nodes)
     sims = _similarities(nodes, vocab, beside=beside, home=home)
     # learn correspondences from agreeing figures the words did not link, then look again
     if vocab.learn(nodes, sims, min_conf):
         sims = _similarities(nodes, vocab, beside=beside, home=home)
     out = []
-    for members in _join(nodes, sims, min_conf):
+    for members in _join(nodes, sims, min_conf, offsets):
         items = sorted((it for i in members for it in nodes[i].items), key=lambda it: (it.article, it.start, it.id))
         out.append((items, _how(nodes, members, sims, vocab) if len(items) > 1 else None))
     return out
@@ -1504,10 +1520,12 @@ def _equal(a: Item, b: Item) -> bool:
         return False
 
 
-def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float) -> list[list[int]]:
+def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float,
+          offsets: frozenset[int] = frozenset()) -> list[list[int]]:
     """Average-link agglomeration of nodes, strongest pairs first, at most one figure per article
     voice, never two figures more than ``MAX_RATIO`` apart (``KIND_RATIO`` for counts) (``_far_apart``) nor two that two sets
-    of articles each agree on (``_two_camps``)."""
+    of articles each agree on (``_two_camps``); a clock time whose zone is implied is read on each
+    of ``offsets`` against one whose zone is stated."""
     parent = list(range(len(nodes)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
     # per cluster: (article, voice, clock moment) -> the figures it states there (None: too many to track)
@@ -1565,7 +1583,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
             continue  # two sets of articles, each agreeing on a figure the other rules out: two quantities
         va, vb = amounts[ri], amounts[rj]
         if va is not None and vb is not None and _far_apart(va, vb, ratio, tenfold=s >= TENFOLD_SURE,
-                                                            least=sure_least if s >= SMALL_RATIO_SURE else least):
+                                                            least=sure_least if s >= SMALL_RATIO_SURE else least, offsets=offsets):
             continue  # figures too far apart to be one quantity told differently
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
@@ -1749,19 +1767,41 @@ def clock_gap(x: float, y: float) -> float | None:
 TENFOLD_SURE = 0.7
 
 
+#: the minutes a clock time may be off twelve hours and still be an a.m./p.m. slip (``_mixed_gap``)
+ZONE_SLIP = 60
+
+
+def _mixed_gap(x: float, y: float, offsets: frozenset[int]) -> float | None:
+    """The least minutes between a clock time in UTC and one as written (``_amounts``), the
+    latter read on each clock of ``offsets``, or between one and the other twelve hours on; None
+    unless one is of each sort."""
+    if x > LOCAL and y <= LOCAL:
+        utc, written = -1.0 - x, LOCAL - y
+    elif y > LOCAL and x <= LOCAL:
+        utc, written = -1.0 - y, LOCAL - x
+    else:
+        return None
+    gaps = [min(g, 1440 - g) for g in (abs(utc - (written - o)) % 1440 for o in offsets)]
+    # (about twelve hours apart: a.m. for p.m., maybe with a zone's hour or two as well)
+    return min((0.0 if abs(720 - g) <= ZONE_SLIP else g for g in gaps), default=None)
+
+
 def _far_apart(a: frozenset[float], b: frozenset[float], ratio: float = MAX_RATIO, tenfold: bool = False,
-               least: float = RATIO_FROM) -> bool:
+               least: float = RATIO_FROM, offsets: frozenset[int] = frozenset()) -> bool:
     """Whether some figure of ``a`` and some of ``b`` are more than ``ratio`` apart (the larger
     at least ``least``) and not a slip; for clock times (negative entries, see ``_amounts``),
     more than ``CLOCK_APART`` minutes apart and not twelve hours. ``tenfold``: the words of the
     two agree closely enough (``TENFOLD_SURE``) that the same digits ten or a hundred times apart
-    are a slip too, even of one significant digit (``_tenfold``)."""
+    are a slip too, even of one significant digit (``_tenfold``). A clock time in UTC and one as
+    written are far apart when they are on every clock of ``offsets`` ("5pm BST", "a las 9.00")."""
     if not a or not b or len(a) * len(b) > RATIO_PAIRS:
         return False
     if min(a) < 0 or min(b) < 0:
         for x in a:
             for y in b:
                 gap = clock_gap(x, y)
+                if gap is None and offsets and x < 0 and y < 0:
+                    gap = _mixed_gap(x, y, offsets)
                 if gap is not None and gap > CLOCK_APART and round(gap) != 720:  # twelve hours apart: a.m. for p.m.
                     return True
         return False
