@@ -1113,6 +1113,16 @@ def test_a_clock_time_in_a_stated_zone_never_joins_an_implied_one_hours_apart_on
     assert not any("8.30" in p for p in pairs)
 
 
+def test_two_amounts_one_article_gives_apart_are_never_joined_as_one_in_two_currencies():
+    # each article gives Ireland's bill in euros and Northern Ireland's in pounds, each its own
+    # quantity; Northern Ireland's pounds are near Ireland's euros at rough rates, but that must
+    # not make them one amount told in two currencies
+    es = ("es.txt", "es", "El coste total de las obras contra las inundaciones asciende a 58,4 millones de euros en Irlanda, y el de Irlanda del Norte, a 44,2 millones de libras.")
+    en = ("en.txt", "en", "Northern Ireland's flood works have cost £44.2m so far. The Irish Republic's works have cost €58.4m (£49.9m), a figure that includes new pumps.")
+    claims, groups, conflicts = _run(es, en, published="2026-03-04")
+    assert _pairs(claims, conflicts) == []
+
+
 def test_an_outlets_own_clock_is_no_witness_against_a_lone_restatement():
     # Tenerife in November keeps UTC+0, Spain is named in no sentence with a figure: the Polish
     # outlet's "10.40 czasu polskiego" copies the local time onto Warsaw's clock (the likeliest
