@@ -1123,6 +1123,17 @@ def test_two_amounts_one_article_gives_apart_are_never_joined_as_one_in_two_curr
     assert _pairs(claims, conflicts) == []
 
 
+def test_where_no_country_of_the_run_has_a_known_clock_a_restatement_says_which_clock_implied_times_are_on():
+    # a fictional republic no rules file knows, six hours behind UTC: the wire's "2.05pm local time
+    # (2005 GMT)" says so, and the Spanish outlet's wrong "a las 13.05" must still meet the GMT
+    # figure, though no outlet's own clock brings 13:05 within three hours of 20:05 UTC
+    wire = ("en1.txt", "en", "The riot at the Santa Rufina jail in Vallemar began at 2.05pm local time (2005 GMT) on Saturday, the interior ministry said.")
+    spanish = ("es.txt", "es", "El motín en la cárcel de Santa Rufina, en Vallemar, comenzó a las 13.05 del sábado, según el ministerio del Interior.")
+    claims, groups, conflicts = _run(wire, spanish, published="2026-06-13")
+    pairs = _pairs(claims, conflicts)
+    assert ("13.05", "2005 GMT)") in pairs or ("2005 GMT)", "13.05") in pairs
+
+
 def test_an_outlets_own_clock_is_no_witness_against_a_lone_restatement():
     # Tenerife in November keeps UTC+0, Spain is named in no sentence with a figure: the Polish
     # outlet's "10.40 czasu polskiego" copies the local time onto Warsaw's clock (the likeliest
