@@ -1134,6 +1134,26 @@ def test_where_no_country_of_the_run_has_a_known_clock_a_restatement_says_which_
     assert ("13.05", "2005 GMT)") in pairs or ("2005 GMT)", "13.05") in pairs
 
 
+def test_one_figure_miscopied_is_compared_whatever_noun_each_article_counts_it_with():
+    # "membership cards" and "carnés de socio" fall under two concepts of the table, but 2,935 and
+    # 2.395 are the same three digits in another order: one figure miscopied, to be flagged
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The sports club handed out 2,935 membership cards in its first week, the club said."),
+        ("es.txt", "es", "El club deportivo entregó 2.395 carnés de socio en su primera semana, según el club."),
+        published="2026-05-30")
+    assert _pairs(claims, conflicts) == [("2,935", "2.395")]
+
+
+def test_a_part_and_a_count_that_names_no_whole_are_compared_when_one_figure_was_miscopied():
+    # "318 of them" is a part and "381 osób" names no whole: two quantities as a rule, one figure
+    # with its digits swapped here
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Rescuers pulled 318 of them from the rubble, the fire service said."),
+        ("pl.txt", "pl", "Ratownicy wydobyli spod gruzów 381 osób, podała straż pożarna."),
+        published="2026-05-30")
+    assert _pairs(claims, conflicts) == [("318", "381")]
+
+
 def test_an_outlets_own_clock_is_no_witness_against_a_lone_restatement():
     # Tenerife in November keeps UTC+0, Spain is named in no sentence with a figure: the Polish
     # outlet's "10.40 czasu polskiego" copies the local time onto Warsaw's clock (the likeliest
