@@ -1154,6 +1154,15 @@ def test_a_part_and_a_count_that_names_no_whole_are_compared_when_one_figure_was
     assert _pairs(claims, conflicts) == [("318", "381")]
 
 
+def test_an_item_of_a_list_told_alike_is_compared_with_a_figure_only_its_size_can_be():
+    # the Polish article gives two "w tym ... dzieci" worded alike (1,200 at the fete, 7 injured):
+    # the Spanish "unos 900 niños" of the 3,000 can only be the first, near it and far from 7
+    pl = ("pl.txt", "pl", "Na festynie szkolnym w Gdyni bawiło się 3000 osób, w tym ponad 1200 dzieci. Rannych zostało 40 osób, w tym 7 dzieci.")
+    es = ("es.txt", "es", "La fiesta escolar de Gdynia reunió a unas 3.000 personas, entre ellas unos 900 niños, cuando se desplomó la carpa.")
+    claims, groups, conflicts = _run(pl, es, published="2026-06-01")
+    assert _pairs(claims, conflicts) == [("ponad 1200", "unos 900")]
+
+
 def test_an_outlets_own_clock_is_no_witness_against_a_lone_restatement():
     # Tenerife in November keeps UTC+0, Spain is named in no sentence with a figure: the Polish
     # outlet's "10.40 czasu polskiego" copies the local time onto Warsaw's clock (the likeliest

@@ -34,7 +34,7 @@ FIGURES_KEPT = 8
 class Node:
     """Items worded alike: one description (``rep``), several claims."""
 
-    __slots__ = ("rep", "items", "figs", "values", "sources", "only", "index", "listed",
+    __slots__ = ("rep", "items", "figs", "values", "sources", "only", "index", "listed", "peers",
                  "kind", "veto", "bodies", "places", "roles", "head", "terms", "text", "measure", "lang")
 
     def __init__(self, rep: Any) -> None:
@@ -51,6 +51,7 @@ class Node:
         self.only = True
         self.index = -1
         self.listed = False  # one of a list one article words alike (see ``Nodes.finish``)
+        self.peers: list[Node] = []  # that list's nodes, this one among them
 
     # the description, as matching reads it (the rep's)
     def __getattr__(self, name: str) -> Any:
@@ -174,6 +175,8 @@ class Nodes:
                     it.node = part
                 part.add(it, figure)
             parts.append(part)
+        for part in parts:
+            part.peers = parts
         return parts
 
 
