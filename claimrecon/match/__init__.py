@@ -561,7 +561,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # (a restatement implying another offset is an error of arithmetic)
     zones = run_zones({c for _, c in named})
     # ... and the offsets a clock time whose zone is implied may be on, to tell it from one in a
-    # stated zone: those of the countries it names and of its outlets' own clocks
+    # stated zone: those of the countries it names, of its outlets' own clocks and of its restatements
     offsets = _run_offsets(zones, [it for nodes in nodes_of_block for n in nodes for it in n.items])
     first = [_cluster(nodes, MIN_CONFIDENCE, home=country, offsets=offsets) for nodes in nodes_of_block]
     # a second look at each block, now that the first has shown which sentences of two articles
@@ -713,12 +713,10 @@ def _run_offsets(zones: Sequence[str], items: Sequence[Item]) -> frozenset[int]:
     """The UTC offsets, in minutes, of ``zones`` and of the home clocks of the items' outlets on
     the first day they report (empty when none is known), and those the items' restatements
     imply ("11.47am local time (1647 GMT)": UTC-05:00, Lima's clock, where only "two Spanish
-    tourists" name a country). (Measured on the thirty-eight gated sets against the restatements'
-    only where no country is named: 4 fewer conflicts found, 7 more false flags, a wrong
-    restatement's clock kept; and against no clock at all where a restatement is off the named
-    countries' clocks: 1 more found, 3 fewer false flags. Both were red-team cases.) (Restatements as well where countries are
-    named, measured on the thirty-eight gated sets: 4 fewer conflicts found, 7 more false flags:
-    a wrong restatement makes a clock the run does not keep.)"""
+    tourists" name a country, a red-team case). (Measured on the thirty-eight gated sets against
+    the restatements' offsets only where the run names no country: 4 fewer conflicts found, 7 more
+    false flags, as a wrong restatement's clock is kept too; against no offsets at all wherever a
+    restatement is off the named countries' clocks: 1 more found, 3 fewer false flags.)"""
     as_of = min((it.as_of for it in items if it.as_of), default="")
     day = iso_date(as_of[:10]) if as_of else None
     if day is None:
@@ -1190,8 +1188,8 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
             # one article gives both amounts, each in a quantity of its own: two quantities ("in
             # Spain, 46.2 million euros, and in Britain, 31.5 million pounds"); not for one figure
             # in two currencies, the commoner slip, whose cluster one wrong join may have given a
-            # claim of the other's article. (Measured on the thirty-eight gated sets: 3 more
-            # conflicts found, 20 fewer false flags; for every pair, 2 fewer found.)
+            # claim of the other's article. (Measured on the thirty-eight gated sets: about 4 more
+            # conflicts found, 20 fewer false flags; for every pair, 3 fewer found than that.)
             continue
         if sim >= sure and ka != kb:
             parent[max(ka, kb)] = min(ka, kb)
@@ -1313,10 +1311,10 @@ def _slipped_figures(a: Any, b: Any) -> bool:
     """Whether two claims (or nodes) state figures of three significant digits or more with the
     same digits in another order or a thousand times apart ("6,470 cards", "6.740 carnés"): one
     figure miscopied, whichever noun each counts it with. (Not ten or a hundred times apart: "1,250
-    passengers" and "125 crew" are two counts as often as one figure with a zero dropped.) (Measured
-    on the thirty-eight gated sets: as an exception to disjoint counted nouns, 19 more conflicts
-    found, 4 more false flags; to a part against a count that names no whole, 4 more and 1 more;
-    to a year against none, 4 more and 3 more, not kept.)"""
+    passengers" and "125 crew" are two counts as often as one figure with a zero dropped.)
+    (Measured on the thirty-eight gated sets, as an exception to disjoint counted nouns and to a
+    part told "of them" against a count that names no whole: 14 more conflicts found, 3 more false
+    flags; as one to a year against none as well: 4 more and 3 more, not kept.)"""
     xs = [x.value for _, x in a.values] if isinstance(a, Node) else [a.value]
     ys = [y.value for _, y in b.values] if isinstance(b, Node) else [b.value]
     return any(isinstance(x, float) and isinstance(y, float) and x > 0 and y > 0 and len(_digits(x)) >= SWAP_DIGITS
@@ -1830,7 +1828,7 @@ def _mixed_gap(x: float, y: float, offsets: frozenset[int]) -> float | None:
     if utc % 60 == written % 60 and written % 30:
         return None  # the same uncommon minutes: a zone slip ("10:32 GMT" for a local 10.32am), for the verdict to judge
     gaps = [min(g, 1440 - g) for g in (abs(utc - (written - o)) % 1440 for o in offsets)]
-    # (about twelve hours apart: a.m. for p.m., maybe with a zone's hour or two as well)
+    # (about twelve hours apart: a.m. for p.m., maybe with a zone's hour as well)
     return min((0.0 if abs(720 - g) <= ZONE_SLIP else g for g in gaps), default=None)
 
 
