@@ -59,9 +59,12 @@ def test_mentions_read_only_the_year_of_the_publication_date(lang):
 
 
 def test_articles_in_data_are_the_same_warm_and_cold():
+    # each article in the language its file name gives ("es_...txt"), else in every language: the
+    # sets grow every round, and reading a Polish article as English says little about the cache
+    # that the tests on each language's own texts above do not
     for path in sorted(DATA.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        for lang in LANGS:
+        for lang in [path.name[:2]] if path.name[:2] in LANGS and path.name[2:3] in "_." else LANGS:
             for published in ("2023-05-25", "2023-06-01T12:00:00Z"):
                 _cold()
                 cold = extract(text, lang, published=published)
