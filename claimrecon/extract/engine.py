@@ -399,11 +399,12 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
     return out + _clock_range_ends(s, lx, out, taken) if out else out
 
 
-def _word_clocks(s: str, lx: Lexicon, marker: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Mention]:
+def _word_clocks(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
     """Clock times in words: an hour (and a half or a quarter) after a clock's preposition and
     before a word of the day's part ("a las ocho de la mañana", "a las diez y media de la noche",
     "at eight in the morning"); either alone leaves a count ("las ocho víctimas", "eight in the
     morning raid" has no preposition)."""
+    _, marker, _ = _time_patterns(lx.lang)
     out = []
     for m in _word_matches(s, lx, []):
         if _overlaps(taken, m.start(), m.end()):
@@ -1149,7 +1150,7 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
     if lx.noon_gate.open(words):
         mentions += find_noons(s, lx, taken)
     if lx.word_re is not None and lx.marker_gate.open(words) and lx.word_gate.open(words):
-        mentions += _word_clocks(s, lx, _time_patterns(lx.lang)[1], taken)
+        mentions += _word_clocks(s, lx, taken)
 
     # vague amounts first, unless a number stands right before them ("500 tysięcy")
     for m in lx.vague_re.finditer(s) if lx.vague_gate.open(words) else ():

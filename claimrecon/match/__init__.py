@@ -1315,11 +1315,8 @@ def _slipped_figures(a: Any, b: Any) -> bool:
     (Measured on the thirty-eight gated sets, as an exception to disjoint counted nouns and to a
     part told "of them" against a count that names no whole: 14 more conflicts found, 3 more false
     flags; as one to a year against none as well: 4 more and 3 more, not kept.)"""
-    xs = [x.value for _, x in a.values] if isinstance(a, Node) else [a.value]
-    ys = [y.value for _, y in b.values] if isinstance(b, Node) else [b.value]
-    return any(isinstance(x, float) and isinstance(y, float) and x > 0 and y > 0 and len(_digits(x)) >= SWAP_DIGITS
-               and (_telling_swap(x, y) or (_digits(x) == _digits(y) and _times_apart(x, y, (1e3,))))
-               for x in xs for y in ys)
+    return any(len(_digits(x)) >= SWAP_DIGITS and (_telling_swap(x, y) or (_digits(x) == _digits(y) and _times_apart(x, y, (1e3,))))
+               for x in _positive_figures(a) for y in _positive_figures(b))
 
 
 def _harmed_part(x: Any) -> bool:
@@ -1366,10 +1363,13 @@ TOTAL_NEAR = 1.2
 
 def _near(a: Any, b: Any) -> bool:
     """Whether two claims (or nodes) state figures close to each other or slipped from each other."""
-    xs = [x.value for _, x in a.values] if isinstance(a, Node) else [a.value]
-    ys = [y.value for _, y in b.values] if isinstance(b, Node) else [b.value]
-    return any(isinstance(x, float) and isinstance(y, float) and x > 0 and y > 0
-               and (max(x, y) <= TOTAL_NEAR * min(x, y) or _slip(x, y)) for x in xs for y in ys)
+    return any(max(x, y) <= TOTAL_NEAR * min(x, y) or _slip(x, y) for x in _positive_figures(a) for y in _positive_figures(b))
+
+
+def _positive_figures(x: Any) -> list[float]:
+    """The positive figures a claim (or a node's distinct claims) states."""
+    values = [it.value for _, it in x.values] if isinstance(x, Node) else [x.value]
+    return [v for v in values if isinstance(v, float) and v > 0]
 
 
 def _dated(x: Any) -> bool:
