@@ -53,6 +53,12 @@ def _severities(conflicts):
         ("The canal reopened shortly before 9am.", "The canal reopened at 8.50am.", ["soft"]),
         ("The canal reopened shortly before 9am.", "The canal reopened at 9.25am.", ["hard"]),
         ("Hundreds of thousands of users listened.", "600,000 people were listening.", []),
+        # bounds on a figure's two sides leave no value between them; bounds on one side agree
+        ("The rescue lasted more than eight hours.", "The rescue lasted nearly eight hours.", ["soft"]),
+        ("The rescue lasted at least eight hours.", "The rescue lasted almost eight hours.", ["soft"]),
+        ("The rescue lasted more than eight hours.", "The rescue lasted eight hours.", []),
+        ("The rescue lasted more than eight hours.", "The rescue lasted over eight hours.", []),
+        ("The rescue lasted nearly eight hours.", "The rescue lasted eight hours.", []),
         # a month counts 30 days, a year 365, and a span of the calendar is not a day count
         ("The ban lasted six months.", "The ban lasted 180 days.", []),
         ("The ban lasted 24 months.", "The ban lasted two years.", []),

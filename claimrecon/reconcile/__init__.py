@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock, local_offset, offset_text
-from .intervals import OPEN_TIMES, ROUGH_YEARS, gap_between, interval, relative_gap, same_value, times_apart, verdict
+from .intervals import BOUND_SIDE, OPEN_TIMES, ROUGH_YEARS, gap_between, interval, relative_gap, same_value, times_apart, verdict
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -683,7 +683,7 @@ def _group(
     # figures and their independent support
     by_fig: dict[str, list[Member]] = defaultdict(list)
     for m in members:
-        by_fig[m.w.figure].append(m)
+        by_fig[_side_figure(m.w)].append(m)
     figures = []
     support: dict[str, int] = {}
 
@@ -729,6 +729,13 @@ def _group(
     group = Group(gid, kind, measure, _group_scope(scope), ids(key, None, members), verdict_name, tuple(figures), series,
                   label=label, match=how)
     return group, group_conflicts
+
+
+def _side_figure(w: Wording) -> str:
+    """A wording's figure in its group, a bound keeping its side: "more than 8 hours" and
+    "nearly 8 hours" are two figures to judge (``intervals.opposite_bounds``), though "nearly 8"
+    and "8" are one. (Matching reads figures without their side.)"""
+    return w.figure + BOUND_SIDE.get(w.qualifier, "") if isinstance(w.value, float) else w.figure
 
 
 def _group_scope(scope: Scope) -> Scope:

@@ -7,7 +7,11 @@ Rules (documented in the README, "How a claim becomes an interval"):
   last written digit (``precision``), so "2.6 million" covers 2.55-2.65 million and "140 million"
   139.5-140.5 million; "about" takes the wider of +/-10% and that rounding ("about 3 hours" is
   2.5-3.5 hours). A bound stated by a hedge is the bound: "more than four hours" is over 4 hours.
-- Two claims whose stated values are equal agree, whatever their hedges.
+- Two claims whose stated values are equal agree, whatever their hedges, but for "nearly X"
+  against "more than X" or "at least X": one says the quantity fell short of the figure, the
+  other that it passed it, a ``soft`` conflict (``opposite_bounds``; "less than X" and "up to
+  X" are left alone: against "more than X" they are as often a threshold's two sides, "trips
+  of less than an hour" and "of more than an hour", as one quantity told two ways).
 - Different values: ``hard`` if the intervals cannot overlap, ``soft`` if they can.
 - A vague amount ("hundreds of thousands") has bounds but no figure: it is never flagged.
 - Clock times compare as instants when both offsets are known; a time whose zone is only
@@ -442,13 +446,28 @@ def verdict(a: Claim, b: Claim, rates: dict[tuple[str, str], float] | None = Non
             return "hard"
         return "soft" if apart >= RATE_OFF or (rough and (bounds_apart(a, b) or 1.0) >= BOUNDS_OFF) else None
     if same_value(a, b) or _cut_to_minutes(a, b):
-        return "agree"
+        return "soft" if opposite_bounds(a, b) else "agree"
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return None
     if ia.high < ib.low or ib.high < ia.low or _whole_apart(a, b):
         return "hard"
     return "soft"
+
+
+#: the side of its figure a bound puts the quantity on: above ("more than 8 hours", "at least
+#: 8") or below ("nearly 8 hours", "less than 8", "up to 8")
+BOUND_SIDE = {"more_than": " >", "at_least": " >", "nearly": " <", "less_than": " <", "up_to": " <"}
+
+
+def opposite_bounds(a: Claim, b: Claim) -> bool:
+    """Two bounds of one figure on its two sides that leave no value between them: "more than
+    eight hours" and "nearly eight hours", "at least 40%" and "almost 40%". A soft conflict: one
+    outlet says the quantity passed the figure, the other that it fell short of it."""
+    # (Measured on the thirty-nine gated sets: 2 more conflicts found, 3 more false flags; with
+    # "less than" and "up to" too, and every figure's two sides apart in its group, 1 more found
+    # and 10 more false flags, half of them a threshold's two sides)
+    return {a.qualifier, b.qualifier} in ({"nearly", "more_than"}, {"nearly", "at_least"})
 
 
 def _cut_to_minutes(a: Claim, b: Claim) -> bool:
