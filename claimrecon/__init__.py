@@ -48,6 +48,7 @@ def compare(
     scheduler: object = None,
     progress: "bool | Progress" = False,
     min_confidence: float | None = None,
+    min_likelihood: float | None = None,
 ) -> Report:
     """Read every article under ``paths``, extract their claims and reconcile them.
 
@@ -64,7 +65,9 @@ def compare(
 
     ``min_confidence`` (0-1) is how sure the match stage must be that two claims measure the same
     quantity before it compares them (default ``match.MIN_CONFIDENCE``); a desk raises it for fewer,
-    surer flags.
+    surer flags. ``min_likelihood`` (0-1) keeps only the conflicts at least that likely to be
+    right (``Conflict.likelihood``, ``reconcile.likelihood``); the groups keep their figures and
+    verdicts.
 
     ``translate`` (a backend name such as ``"google"``, or a backend object) sends the sentences
     holding non-English claims to that service for English glosses, cached in
@@ -89,6 +92,8 @@ def compare(
             info = match_store(store, articles, MIN_CONFIDENCE if min_confidence is None else min_confidence)
         groups_in = shown.iterate("reconciling", store.groups(), len(store.keys), "quantity")
         groups, conflicts = reconcile_groups(articles, groups_in, store.claim_of, review_list, store.ids, info=info)
+        if min_likelihood is not None:
+            conflicts = tuple(k for k in conflicts if k.likelihood is None or k.likelihood >= min_likelihood)
     except BaseException:
         store.close()
         raise

@@ -279,6 +279,7 @@ class Conflict:
     review_note: str | None = None
     basis: str | None = None  # how its two claims were matched (``Match.basis``)
     confidence: float | None = None  # how sure the match of its two claims is (0..1)
+    likelihood: float | None = None  # how likely the flag is right (0..1, ``reconcile.likelihood``)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

@@ -183,7 +183,7 @@ def test_markdown_renders_as_tables_and_quotes(corpus_report: Report) -> None:
     assert html.count("<table>") == 2  # the quantities in dispute, the articles
     body = html.split("<tbody>")[1].split("</tbody>")[0]
     assert body.count("<tr>") == len(ReportView.of(corpus_report).disputes())
-    assert all(r.count("<td>") == 5 for r in body.split("<tr>")[1:])
+    assert all(r.count("<td>") == 6 for r in body.split("<tr>")[1:])
     assert html.count("<blockquote>") >= 10
 
 
@@ -536,3 +536,21 @@ def test_a_bound_in_one_currency_is_not_read_against_a_figure_in_another() -> No
     assert "at least £5 million vs \\$4.8 million: in two currencies, further apart than a conversion explains" in row
     assert "£5 million" in row.split(" | ")[2] and "4.8 million" in row.split(" | ")[2]  # who says what
     assert "allows" not in md
+
+
+def test_sqlite_of_the_layout_before_likelihood_takes_new_runs(tmp_path: Path, corpus_report: Report) -> None:
+    db = tmp_path / "old.sqlite"
+    assert write_sqlite(db, corpus_report, "2027-01-01T00:00:00+00:00") == 1
+    con = sqlite3.connect(db)
+    con.execute("ALTER TABLE conflicts DROP COLUMN likelihood")  # as layout 2 wrote it
+    con.execute("PRAGMA user_version = 2")
+    con.commit()
+    con.close()
+    assert write_sqlite(db, corpus_report, "2027-01-02T00:00:00+00:00") == 2
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT run_id, likelihood FROM conflicts").fetchall()
+        assert {r for r, x in rows if x is None} == {1} and all(x is not None for r, x in rows if r == 2)
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    finally:
+        con.close()

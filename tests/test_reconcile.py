@@ -507,3 +507,36 @@ def test_a_local_time_read_on_other_stories_clock_exports_as_written(tmp_path):
     flagged, figures = run(list(texts))
     assert len(figures) == len(texts) + 1
     assert flagged == [("1927 GMT)", "20.27 (hora peninsular)"), ("1927 GMT)", "20:27"), ("1927 GMT)", "20:27 CEST")]
+
+
+def test_every_flag_says_how_likely_it_is_right(corpus_report):
+    from claimrecon.reconcile.likelihood import model
+
+    assert corpus_report.conflicts and all(0.0 <= k.likelihood <= 1.0 for k in corpus_report.conflicts)
+    # the model weighs every feature the report computes: a feature added without refitting fails here
+    from claimrecon.reconcile.likelihood import features
+    f = features("hard", "count", "same_word", 0.5, 600.0, 500.0, 1, 2, 2, 3, "en", "pl", "exact", "about", 1)
+    assert set(model()["weights"]) == set(f)
+
+
+def test_a_miscopied_figure_one_outlet_alone_gives_is_likelier_right_than_two_agreed_figures():
+    from claimrecon.reconcile.likelihood import features, likelihood
+
+    # "15,135" against "15.315" that two outlets give: one figure miscopied
+    slip = likelihood(features("hard", "count", "same_word", 0.5, 15135.0, 15315.0, 1, 2, 2, 3, "en", "es", "exact", "exact", 1))
+    # "940" and "1,395", each given by two outlets, in a group of five figures: two quantities as often as one
+    camps = likelihood(features("hard", "count", "same_word", 0.5, 940.0, 1395.0, 2, 2, 5, 4, "en", "es", "exact", "exact", 6))
+    assert slip >= 0.8 and camps <= 0.6
+
+
+def test_min_likelihood_lists_only_the_likelier_flags():
+    every = claimrecon.compare(CORPUS)
+    surer = claimrecon.compare(CORPUS, min_likelihood=0.5)
+    try:
+        kept = {k.id for k in every.conflicts if k.likelihood >= 0.5}
+        assert kept and len(kept) < len(every.conflicts)
+        assert {k.id for k in surer.conflicts} == kept
+        assert [g.id for g in surer.groups] == [g.id for g in every.groups]  # the groups stay
+    finally:
+        every.close()
+        surer.close()

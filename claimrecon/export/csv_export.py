@@ -101,7 +101,7 @@ CONFLICT_COLUMNS = (
     "conflict_id", "group_id", "quantity", "severity", "disagreement", "score",
     "figure_a", "claim_a", "article_a", "outlet_a", "language_a", "attribution_a", "sentence_a",
     "figure_b", "claim_b", "article_b", "outlet_b", "language_b", "attribution_b", "sentence_b",
-    "reason", "review", "review_note", "match_basis", "match_confidence",
+    "reason", "review", "review_note", "match_basis", "match_confidence", "likelihood",
 )
 #: the conflicts CSV's name, beside ``report.csv``
 CONFLICTS_FILE = "report-conflicts.csv"
@@ -130,7 +130,8 @@ def iter_conflicts_csv(report: Report) -> Iterator[str]:
         w.writerow([_text(k.id), _text(k.group), _text(quantity_name(g) if g else None), _text(k.severity),
                     pair_kind(v, k), _num(k.score), *sides, _text(k.reason), _text(k.review), _text(k.review_note),
                     _text(k.basis or (g.match.basis if g and g.match else None)),
-                    _num(k.confidence if k.confidence is not None else (g.match.confidence if g and g.match else None))])
+                    _num(k.confidence if k.confidence is not None else (g.match.confidence if g and g.match else None)),
+                    _num(k.likelihood)])
         if n % 500 == 0:
             yield buf.getvalue()
             buf.seek(0)

@@ -65,6 +65,7 @@ ul.says li { margin: 0 0 .2rem; }
 .sev-hard { background: var(--hard); }
 .sev-soft { background: var(--soft); }
 .inferred { color: var(--soft); font-size: .85rem; font-style: italic; }
+.likely { color: var(--muted); font-size: .85rem; display: block; }
 .state-dismissed { color: var(--muted); text-decoration: line-through; }
 #filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; background: var(--panel);
            border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
@@ -271,6 +272,8 @@ def _quantity(d: Dispute) -> str:
     name = e(d.name)
     if d.inferred and d.group.match is not None:
         name += f' <span class="inferred">inferred match, confidence {d.group.match.confidence:.2f}</span>'
+    if d.likelihood is not None:
+        name += f' <span class="likely">likely right {d.likelihood:.2f}</span>'
     return name
 
 

@@ -188,10 +188,10 @@ def _disputes(v: ReportView) -> list[str]:
     if not open_:
         L += ["No open disagreement: " + ("every one found has been reviewed (below)." if ds else "no conflicting figures were found."), ""]
     else:
-        L += ["| # | quantity | who says what | verdict | review |", "|---|---|---|---|---|"]
+        L += ["| # | quantity | who says what | verdict | likely right | review |", "|---|---|---|---|---|---|"]
         for i, d in enumerate(open_, 1):
             L.append(f"| [{i}](#{_anchor(i, d)}) | {_quantity(d)} | {' · '.join(_says(v, p) for p in d.named())} | {_verdict(d)} "
-                     f"| {md_text(open_state(d))} |")
+                     f"| {_likely(d)} | {md_text(open_state(d))} |")
         L.append("")
     done = [d for d in ds if d.state != "open"]
     if done:
@@ -202,6 +202,11 @@ def _disputes(v: ReportView) -> list[str]:
                      f"| {md_text(d.state)}{': ' + md_text(note) if note else ''} |")
         L.append("")
     return L
+
+
+def _likely(d: Dispute) -> str:
+    """``0.87``: how likely the dispute's likeliest flag is right, or ``–``."""
+    return f"{d.likelihood:.2f}" if d.likelihood is not None else "–"
 
 
 def _pair(v: ReportView, d: Dispute, k: Conflict) -> str:
@@ -235,6 +240,9 @@ def _evidence(v: ReportView, figures: str | None) -> list[str]:
         if figures is not None and number_line(d) is not None:
             L += [f"![{md_text(d.name)}: each figure as an interval on one number line]({figures}/{number_line_file(d)})", ""]
         L += [_verdict(d) + ".", ""]
+        if d.likelihood is not None:
+            L += [f"Likely right: {d.likelihood:.2f}, as often as flags of this shape were right on the annotated test events"
+                  " (two figures one outlet alone gives, digits slipped, few figures per article rank higher).", ""]
         decided = [k for k in d.conflicts if k.review]
         if decided:
             L += ["Reviewed pairs:", ""] + [

@@ -32,7 +32,8 @@ from ..records import Report, tidy_number
 from .json_export import iter_json
 from .view import claims_with_groups
 
-USER_VERSION = 2  # PRAGMA user_version of the layout below (1: composite keys, before Datasette's links)
+USER_VERSION = 3  # PRAGMA user_version of the layout below (1: composite keys, before Datasette's links;
+#: 2: before conflicts.likelihood, which appending to a file of layout 2 adds)
 #: what SQLite says when the disk, not the file, is the trouble
 _DISK_TROUBLE = ("disk", "full", "readonly", "read-only", "unable to open", "I/O")
 
@@ -97,6 +98,7 @@ CREATE TABLE IF NOT EXISTS conflicts (
     claim_a TEXT NOT NULL, claim_a_key TEXT NOT NULL REFERENCES claims(key),
     claim_b TEXT NOT NULL, claim_b_key TEXT NOT NULL REFERENCES claims(key),
     severity TEXT NOT NULL, score REAL, reason TEXT, review TEXT, review_note TEXT, basis TEXT, confidence REAL,
+    likelihood REAL,
     UNIQUE (run_id, id)
 );
 CREATE TABLE IF NOT EXISTS reviews (
@@ -153,10 +155,12 @@ def _split_value(x: float | str | None) -> tuple[float | None, str | None]:
 def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) -> int:
     """Create the tables if needed, insert the report as a new run and return its run id."""
     version = con.execute("PRAGMA user_version").fetchone()[0]
-    if version not in (0, USER_VERSION):
+    if version not in (0, 2, USER_VERSION):
         raise InputError(f"the SQLite file has layout version {version}; this claimrecon writes version {USER_VERSION}",
                          "Write to a new file with --sqlite NEW.sqlite (the old one stays readable as it is).")
     con.executescript(DDL)
+    if version == 2:
+        con.execute("ALTER TABLE conflicts ADD COLUMN likelihood REAL")  # its runs' conflicts keep NULL
     con.execute(f"PRAGMA user_version = {USER_VERSION}")
     s = report.summary()
     sev = s["conflicts_by_severity"]
@@ -211,9 +215,10 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
          for g in report.groups for i, f in enumerate(g.figures)),
     )
     con.executemany(
-        "INSERT OR REPLACE INTO conflicts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT OR REPLACE INTO conflicts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(key(k.id), run, k.id, k.group, key(k.group), k.claims[0], key(k.claims[0]), k.claims[1], key(k.claims[1]),
-          k.severity, tidy_number(k.score), k.reason, k.review, k.review_note, k.basis, tidy_number(k.confidence))
+          k.severity, tidy_number(k.score), k.reason, k.review, k.review_note, k.basis, tidy_number(k.confidence),
+          tidy_number(k.likelihood))
          for k in report.conflicts],
     )
     con.executemany("INSERT OR REPLACE INTO reviews VALUES (?,?,?,?,?,?)",

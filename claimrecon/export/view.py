@@ -433,6 +433,11 @@ class Dispute:
     def inferred(self) -> bool:
         return self.group.match is not None and self.group.match.basis == "inferred"
 
+    @property
+    def likelihood(self) -> float | None:
+        """How likely its likeliest flag is right (``reconcile.likelihood``), None when none says."""
+        return max((k.likelihood for k in self.conflicts if k.likelihood is not None), default=None)
+
     def named(self) -> list[Position]:
         """The figures a pair it shows names, in value order: who says what in its summary row."""
         shown = {id(x) for pairs in (self.hard, self.soft, self.bound, self.rates) for pair in pairs for x in pair}

@@ -43,6 +43,7 @@ from typing import Any
 
 from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock, local_offset, offset_text
 from .intervals import BOUND_SIDE, OPEN_TIMES, ROUGH_YEARS, gap_between, interval, relative_gap, same_value, times_apart, verdict
+from .likelihood import features, likelihood
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -69,8 +70,10 @@ def _figure_key(c: Claim | Wording) -> str:
     if c.value is None:  # a vague amount is its bounds: "hundreds" is not "hundreds of thousands"
         return f"~{c.low:.6g}-{c.high:.6g}" if c.low is not None and c.high is not None else "~"
     if isinstance(c.value, float):
-        # money keeps its currency: 74 million pounds and 74 million euros are two figures
-        return f"{c.value:.6g} {c.unit}" if c.kind == "money" else f"{c.value:.6g}"
+        # money keeps its currency: 74 million pounds and 74 million euros are two figures; a
+        # bound keeps its side: "more than 8 hours" and "nearly 8 hours" are two figures to judge
+        # (``intervals.opposite_bounds``), though "nearly 8" and "8" are one
+        return (f"{c.value:.6g} {c.unit}" if c.kind == "money" else f"{c.value:.6g}") + BOUND_SIDE.get(c.qualifier, "")
     return str(c.value)
 
 
@@ -683,7 +686,7 @@ def _group(
     # figures and their independent support
     by_fig: dict[str, list[Member]] = defaultdict(list)
     for m in members:
-        by_fig[_side_figure(m.w)].append(m)
+        by_fig[m.w.figure].append(m)
     figures = []
     support: dict[str, int] = {}
 
@@ -704,6 +707,7 @@ def _group(
         support[fk] = len(srcs)
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
+    pairs: list[tuple[Member, Member]] = []
     for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support, rates, rough):
         reason = _reason(v, claim_of(x), claim_of(y), arts, rates)
         read = [m for m in (x, y) if m.w.zone != claim_of(m).zone] if local else []  # read on the local clock
@@ -719,7 +723,14 @@ def _group(
             score = round(score * (0.5 + 0.5 * conf), 4)  # a less certain match ranks lower
         group_conflicts.append(Conflict(id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v, score=score,
                                         reason=reason, basis=how.basis if how else None, confidence=conf))
+        pairs.append((x, y))
     n_sources = len({src.get(m.article, m.article) for m in members})
+    # how likely each flag is right, read from the shape of the group's disagreement (``likelihood``)
+    group_conflicts = [dataclasses.replace(k, likelihood=likelihood(features(
+        k.severity, kind, k.basis, k.confidence, claim_of(x).value, claim_of(y).value,
+        support[x.w.figure], support[y.w.figure], len(by_fig), n_sources,
+        lang_of.get(x.article) or x.lang, lang_of.get(y.article) or y.lang, x.w.qualifier, y.w.qualifier,
+        len(group_conflicts)))) for k, (x, y) in zip(group_conflicts, pairs)]
     if group_conflicts:
         verdict_name = "conflict"
     elif n_sources > 1:
@@ -729,13 +740,6 @@ def _group(
     group = Group(gid, kind, measure, _group_scope(scope), ids(key, None, members), verdict_name, tuple(figures), series,
                   label=label, match=how)
     return group, group_conflicts
-
-
-def _side_figure(w: Wording) -> str:
-    """A wording's figure in its group, a bound keeping its side: "more than 8 hours" and
-    "nearly 8 hours" are two figures to judge (``intervals.opposite_bounds``), though "nearly 8"
-    and "8" are one. (Matching reads figures without their side.)"""
-    return w.figure + BOUND_SIDE.get(w.qualifier, "") if isinstance(w.value, float) else w.figure
 
 
 def _group_scope(scope: Scope) -> Scope:
