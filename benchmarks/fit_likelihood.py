@@ -7,12 +7,13 @@ on the annotated sets' flags, and measure it on sets it was not fitted on.
     .venv/bin/python benchmarks/fit_likelihood.py /tmp/e --test blind39   # fit without a set, measure on it
 
 Each flagged claim pair of an export is labelled from its event's gold as the scorer reads it
-(``claimrecon.evaluate``): right when its claims are a must-flag pair, wrong when the scorer counts
-it a false flag, and left out when the gold leaves it open (a pair to ignore, a hedge the gold
-allows either way). Its features are those the report computes (``likelihood.features``), read
-here from the export. The model is a logistic regression with a small ridge penalty, fitted by
-Newton's method (numpy, which spaCy brings). Held out one set at a time, the script prints the
-area under the ROC curve and, per threshold, how many flags stay and how many of them are right.
+(``claimrecon.evaluate``): right when its claims are a must-flag pair, wrong when the scorer
+counts it a false flag (a hard flag on a hedge the gold allows is one), and left out when the gold
+leaves it open (a pair to ignore, a soft flag on a hedge the gold allows). Its features are those
+the report computes (``likelihood.features``), read here from the export. The model is a logistic
+regression with a small ridge penalty, fitted by Newton's method (numpy, which spaCy brings).
+Held out one set at a time, the script prints the area under the ROC curve and, per threshold,
+how many flags stay and how many of them are right.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def rows_of(export: dict, gold: dict) -> list[tuple[dict[str, float], int]]:
             seen = {expected(a, b) for a in gx for b in gy if a != b} or {"none"}
             if seen & {"hard", "flag"}:
                 label = 1
-            elif "ignore" in seen or "soft_or_none" in seen:
-                continue  # the gold leaves it open
+            elif "ignore" in seen or ("soft_or_none" in seen and k["severity"] != "hard"):
+                continue  # the gold leaves it open (a hard flag on a hedge the gold allows is a false flag)
             else:
                 label = 0
         else:
@@ -108,8 +109,13 @@ def predict(model: tuple[np.ndarray, np.ndarray, np.ndarray], X: np.ndarray) -> 
 
 
 def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """The area under the ROC curve: how often a right flag scores above a wrong one (ties half)."""
+    order = np.argsort(p, kind="stable")
     ranks = np.empty(len(p))
-    ranks[np.argsort(p, kind="stable")] = np.arange(1, len(p) + 1)
+    ranks[order] = np.arange(1, len(p) + 1)
+    for value in np.unique(p):  # tied scores share their ranks' mean
+        tied = p == value
+        ranks[tied] = ranks[tied].mean()
     pos, neg = y.sum(), len(y) - y.sum()
     return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg)) if pos and neg else math.nan
 

@@ -80,6 +80,8 @@ def compare(
     from .reconcile.review import load_reviews
     from .ruleset import rules_digest
 
+    if min_likelihood is not None and not 0.0 <= min_likelihood <= 1.0:  # (NaN too)
+        raise ValueError(f"min_likelihood must be between 0 and 1, not {min_likelihood!r}")
     translator = _translator(translate, translate_url, translation_cache)  # settings checked before any work
     shown = as_progress(progress)
     articles, store = analyse(paths, lang=lang, encoding=encoding, jobs=jobs, scheduler=scheduler, progress=shown)

@@ -542,7 +542,10 @@ def test_sqlite_of_the_layout_before_likelihood_takes_new_runs(tmp_path: Path, c
     db = tmp_path / "old.sqlite"
     assert write_sqlite(db, corpus_report, "2027-01-01T00:00:00+00:00") == 1
     con = sqlite3.connect(db)
+    con.executescript("DROP VIEW latest_conflicts; DROP VIEW conflict_evidence;")
     con.execute("ALTER TABLE conflicts DROP COLUMN likelihood")  # as layout 2 wrote it
+    con.execute("CREATE VIEW conflict_evidence AS SELECT k.run_id, k.id AS conflict_id, k.severity FROM conflicts k")
+    con.execute("CREATE VIEW latest_conflicts AS SELECT * FROM conflict_evidence")
     con.execute("PRAGMA user_version = 2")
     con.commit()
     con.close()
@@ -552,5 +555,7 @@ def test_sqlite_of_the_layout_before_likelihood_takes_new_runs(tmp_path: Path, c
         rows = con.execute("SELECT run_id, likelihood FROM conflicts").fetchall()
         assert {r for r, x in rows if x is None} == {1} and all(x is not None for r, x in rows if r == 2)
         assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+        cols = [r[1] for r in con.execute("PRAGMA table_info(latest_conflicts)")]
+        assert "likelihood" in cols  # the views are made again with it
     finally:
         con.close()

@@ -529,6 +529,27 @@ def test_a_miscopied_figure_one_outlet_alone_gives_is_likelier_right_than_two_ag
     assert slip >= 0.8 and camps <= 0.6
 
 
+def test_nearly_and_more_than_one_figure_is_a_soft_flag_that_says_why(tmp_path):
+    (tmp_path / "a.txt").write_text("The rescue of the miners lasted more than eight hours, officials said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The rescue of the miners lasted nearly eight hours, officials said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The rescue of the miners lasted eight hours, officials said.\n", encoding="utf-8")
+    with claimrecon.compare([str(tmp_path)]) as report:
+        [k] = report.conflicts
+        assert k.severity == "soft" and "fell short of the figure" in k.reason
+        [g] = [g for g in report.groups if g.id == k.group]
+        assert len(g.figures) == 1 and len(g.figures[0].claims) == 3  # one figure, whatever the hedges
+        md = to_markdown(report)
+        assert "one says short of the figure, the other past it" in md and "allows" not in md.split("## Evidence")[0]
+        from claimrecon.reconcile.likelihood import features
+        f = features("soft", "duration", "same_word", 1.0, 28800.0, 28800.0, 1, 1, 1, 3, "en", "en", "nearly", "more_than", 1)
+        assert f["slip"] == 0.0  # an equal figure is no miscopied one
+
+
+def test_min_likelihood_is_a_share():
+    with pytest.raises(ValueError):
+        claimrecon.compare(CORPUS, min_likelihood=float("nan"))
+
+
 def test_min_likelihood_lists_only_the_likelier_flags():
     every = claimrecon.compare(CORPUS)
     surer = claimrecon.compare(CORPUS, min_likelihood=0.5)

@@ -67,6 +67,17 @@ def every_pair(fig_keys, by_fig, src, support, rough=None):
                         break
                 if n >= rec.PAIRS_PER_FIGURES:
                     break
+    # inside one figure: "nearly 8" against "more than 8" or "at least 8" of another source
+    for fk in fig_keys:
+        ms = sorted(by_fig[fk], key=lambda m: (m.article, m.start, m.id))
+        n = 0
+        for i, x in enumerate(ms):
+            for y in ms[i + 1 :]:
+                if n < rec.PAIRS_PER_FIGURES and src.get(x.article, x.article) != src.get(y.article, y.article) \
+                        and {x.w.qualifier, y.w.qualifier} in ({"nearly", "more_than"}, {"nearly", "at_least"}) \
+                        and isinstance(x.w.value, (int, float)) and x.w.value == y.w.value and x.w.value > 0:
+                    out.append((round(0.05 * min(2 * support[fk], 10), 4), x, y, "soft"))
+                    n += 1
     if len(out) > rec.CONFLICTS_PER_GROUP:
         out.sort(key=lambda t: -t[0])
         cut = out[rec.CONFLICTS_PER_GROUP - 1][0]

@@ -109,8 +109,8 @@ CONFLICTS_FILE = "report-conflicts.csv"
 
 def iter_conflicts_csv(report: Report) -> Iterator[str]:
     """The conflicts as CSV (same conventions as the claims CSV), in the report's display order.
-    ``disagreement``: ``hard`` (cannot both be right), ``bound`` (a bound the other figure meets) or
-    ``hedged`` (both hedged, overlapping)."""
+    ``disagreement``: ``hard`` (cannot both be right), ``opposite`` ("nearly 8" against "more than
+    8"), ``bound`` (a bound the other figure meets) or ``hedged`` (both hedged, overlapping)."""
     from .view import pair_kind
 
     v = ReportView.of(report)

@@ -370,7 +370,7 @@ def _evidence(v: ReportView, ds: list[Dispute]) -> list[str]:
 def _agreements(v: ReportView) -> Iterator[str]:
     yield from ['<section id="agreements">', "<h2>Agreements</h2>",
                 "<p>Figures that several independent articles report, on quantities not in dispute.</p>", '<ul class="figures">']
-    disputed = {d.group.id for d in v.disputes()}
+    disputed = v.disputed()
     rows = [(g, f) for g, f in v.figures(corroborated=True) if g.id not in disputed]
     for g, f in rows:
         label, wordings = v.figure_text(f)
@@ -388,7 +388,7 @@ def _timelines(v: ReportView) -> Iterator[str]:
     series = series_of(v)
     if not series:
         return
-    disputed = {d.group.id for d in v.disputes()}
+    disputed = v.disputed()
     yield from ['<section id="timelines">', "<h2>Timelines</h2>", "<p>One count at different moments: these are not conflicts.</p>"]
     for s in series:
         yield f"<h3>{e(s.name)}</h3>"
@@ -412,7 +412,7 @@ def _single(v: ReportView) -> Iterator[str]:
     yield from ['<section id="single-source">', "<h2>Single-source figures</h2>",
                 "<p>Figures only one article reports, on quantities not in dispute: nothing to check them against.</p>",
                 '<ul class="figures">']
-    disputed = {d.group.id for d in v.disputes()}
+    disputed = v.disputed()
     single = [(g, f) for g, f in v.figures(corroborated=False) if g.id not in disputed]
     for g, f in single:
         c0 = v.claims[f.claims[0]]

@@ -241,8 +241,8 @@ def _evidence(v: ReportView, figures: str | None) -> list[str]:
             L += [f"![{md_text(d.name)}: each figure as an interval on one number line]({figures}/{number_line_file(d)})", ""]
         L += [_verdict(d) + ".", ""]
         if d.likelihood is not None:
-            L += [f"Likely right: {d.likelihood:.2f}, as often as flags of this shape were right on the annotated test events"
-                  " (two figures one outlet alone gives, digits slipped, few figures per article rank higher).", ""]
+            L += [f"Likely right: {d.likelihood:.2f}: about as often as flags of its shape (its kind, how many outlets"
+                  " give each figure, digits slipped or not) were right on the annotated test events.", ""]
         decided = [k for k in d.conflicts if k.review]
         if decided:
             L += ["Reviewed pairs:", ""] + [
@@ -275,7 +275,7 @@ def _evidence(v: ReportView, figures: str | None) -> list[str]:
 
 def _agreements(v: ReportView) -> Iterator[str]:
     yield from ["## Agreements", "", "Figures that several independent articles report, on quantities not in dispute.", ""]
-    disputed = {d.group.id for d in v.disputes()}
+    disputed = v.disputed()
     rows = [(g, f) for g, f in v.figures(corroborated=True) if g.id not in disputed]
     if not rows:
         yield "None."
@@ -294,7 +294,7 @@ def _timelines(v: ReportView, figures: str | None) -> list[str]:
     if not series:
         return []
     L = ["## Timelines", "", "One count at different moments: these are not conflicts.", ""]
-    disputed = {d.group.id for d in v.disputes()}
+    disputed = v.disputed()
     for s in series:
         L += [f"### {md_text(s.name)}", ""]
         if figures is not None and timeline_of(s) is not None:
@@ -314,7 +314,7 @@ def _timelines(v: ReportView, figures: str | None) -> list[str]:
 def _single(v: ReportView) -> Iterator[str]:
     yield from ["## Single-source figures", "", "Figures only one article reports, on quantities not in dispute: "
                 "nothing to check them against.", ""]
-    disputed = {d.group.id for d in v.disputes()}
+    disputed = v.disputed()
     single = [(g, f) for g, f in v.figures(corroborated=False) if g.id not in disputed]
     if not single:
         yield "None."

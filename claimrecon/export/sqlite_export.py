@@ -117,7 +117,7 @@ CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
 -- full-text search over the claims' sentences, their figures and English glosses (Datasette's search box)
 CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(sentence, text, gloss, sentence_gloss, content="claims");
 CREATE VIEW IF NOT EXISTS conflict_evidence AS
-SELECT k.run_id, k.id AS conflict_id, k.severity, k.review, g.measure, g.label,
+SELECT k.run_id, k.id AS conflict_id, k.severity, k.likelihood, k.review, g.measure, g.label,
        a.article AS article_a, a.lang AS lang_a, a.text AS figure_a, a.sentence AS sentence_a,
        b.article AS article_b, b.lang AS lang_b, b.text AS figure_b, b.sentence AS sentence_b,
        k.reason
@@ -161,6 +161,8 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
     con.executescript(DDL)
     if version == 2:
         con.execute("ALTER TABLE conflicts ADD COLUMN likelihood REAL")  # its runs' conflicts keep NULL
+        con.executescript("DROP VIEW latest_conflicts; DROP VIEW conflict_evidence;")
+        con.executescript(DDL)  # the views again, with the likelihood
     con.execute(f"PRAGMA user_version = {USER_VERSION}")
     s = report.summary()
     sev = s["conflicts_by_severity"]

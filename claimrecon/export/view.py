@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import SEVERITIES, Article, Attribution, Claim, Conflict, Figure, Group, Report, Review
+from ..reconcile.intervals import opposite_bounds
 from ..store import ClaimStore
 
 #: Display rank of a severity: hard first. Unknown severities sort last.
@@ -199,6 +200,12 @@ class ReportView:
         if self._disputes is None:
             self._disputes = disputes(self)
         return self._disputes
+
+    def disputed(self) -> set[str]:
+        """The ids of the groups in dispute: those with a conflict listed, and those whose
+        conflicts a likelihood threshold left out (``compare(min_likelihood=)``), which are no
+        agreement either."""
+        return {d.group.id for d in self.disputes()} | {g.id for g in self.groups.values() if g.verdict == "conflict"}
 
     def who(self, c: Claim | None, article_id: str) -> tuple[str | None, str, str]:
         """An article as a table names it: its outlet (None when unknown: show its id), its
@@ -428,6 +435,7 @@ class Dispute:
     soft: list[tuple[Position, Position]] = field(default_factory=list)  # both hedged or rounded, overlapping
     rates: list[tuple[Position, Position]] = field(default_factory=list)  # two currencies, further apart than a conversion explains
     bound: list[tuple[Position, Position]] = field(default_factory=list)  # (bound, figure it allows)
+    opposite: list[tuple[Position, Position]] = field(default_factory=list)  # "nearly 8" and "more than 8"
 
     @property
     def inferred(self) -> bool:
@@ -435,12 +443,14 @@ class Dispute:
 
     @property
     def likelihood(self) -> float | None:
-        """How likely its likeliest flag is right (``reconcile.likelihood``), None when none says."""
-        return max((k.likelihood for k in self.conflicts if k.likelihood is not None), default=None)
+        """How likely its likeliest flag still open is right (``reconcile.likelihood``; of all
+        its flags once every one is reviewed), None when none says."""
+        ks = [k for k in self.conflicts if k.review is None] or self.conflicts
+        return max((k.likelihood for k in ks if k.likelihood is not None), default=None)
 
     def named(self) -> list[Position]:
         """The figures a pair it shows names, in value order: who says what in its summary row."""
-        shown = {id(x) for pairs in (self.hard, self.soft, self.bound, self.rates) for pair in pairs for x in pair}
+        shown = {id(x) for pairs in (self.hard, self.soft, self.bound, self.rates, self.opposite) for pair in pairs for x in pair}
         return [p for p in self.positions if id(p) in shown]
 
     def verdict(self) -> list[tuple[str, str]]:
@@ -452,6 +462,8 @@ class Dispute:
             hedged = all(x.qualifier not in ("exact", "only") or y.qualifier not in ("exact", "only") for x, y in self.soft)
             out.append(("soft", _pairs_text(self.soft, " vs ") + (": the hedges leave room for both" if hedged else
                                                                   ": their hedges or rounding leave room for both")))
+        if self.opposite:
+            out.append(("soft", _pairs_text(self.opposite, " vs ") + ": one says short of the figure, the other past it"))
         if self.rates:
             out.append(("soft", _pairs_text(self.rates, " vs ") + ": in two currencies, further apart than a conversion explains"))
         if self.bound:
@@ -536,6 +548,8 @@ def _dispute(v: ReportView, g: Group, conflicts: list[Conflict]) -> Dispute:
         elif a.kind == "money" and a.unit != b.unit:
             # (before the bounds: a bound in one currency says nothing of a figure in another)
             pair, into = _lead(d.rates, a, b), d.rates
+        elif opposite_bounds(a, b):
+            pair, into = (a, b) if a.qualifier == "nearly" else (b, a), d.opposite
         elif a.qualifier in BOUNDS and isinstance(b.value, (int, float)) and a.low <= float(b.value) <= a.high:
             pair, into = (a, b), d.bound
         elif b.qualifier in BOUNDS and isinstance(a.value, (int, float)) and b.low <= float(a.value) <= b.high:
@@ -584,8 +598,8 @@ def open_state(d: Dispute) -> str:
 
 
 def pair_kind(v: ReportView, k: Conflict) -> str:
-    """``hard``; ``bound``: a bound ("more than 500,000") that the other figure meets; or ``hedged``:
-    two hedged figures whose intervals overlap."""
+    """``hard``; ``opposite``: "nearly 8" against "more than 8"; ``bound``: a bound ("more than
+    500,000") that the other figure meets; or ``hedged``: two hedged figures whose intervals overlap."""
     if k.severity == "hard":
         return "hard"
     from ..reconcile.intervals import interval
@@ -593,6 +607,8 @@ def pair_kind(v: ReportView, k: Conflict) -> str:
     a, b = (v.claims.get(cid) for cid in k.claims)
     if a is None or b is None:
         return "hedged"
+    if opposite_bounds(a, b):
+        return "opposite"
     for x, y in ((a, b), (b, a)):
         iv = interval(x)
         if x.qualifier in BOUNDS and iv is not None and isinstance(y.value, (int, float)) and iv.low <= float(y.value) <= iv.high:

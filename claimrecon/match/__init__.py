@@ -50,7 +50,7 @@ from ..extract.lemmas import concepts
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
 from ..reconcile import Info
-from ..reconcile.intervals import in_usd, interval, opposite_bounds, range_end, same_value, verdict
+from ..reconcile.intervals import in_usd, interval, opposite_bounds, range_end, verdict
 from ..reconcile.intervals import significant_digits as _digits
 from ..reconcile.intervals import telling as _telling
 from ..quantities import unit as physical_unit
@@ -1559,8 +1559,7 @@ def _equal(a: Item, b: Item) -> bool:
     try:
         v = verdict(a.wording, b.wording)
         # (bounds on the figure's two sides state it too: "nearly 8 hours", "more than 8 hours")
-        return (v == "agree" or (v == "soft" and opposite_bounds(a.wording, b.wording) and same_value(a.wording, b.wording))) \
-            and a.value is not None
+        return (v == "agree" or (v == "soft" and opposite_bounds(a.wording, b.wording))) and a.value is not None
     except (TypeError, ValueError):
         return False
 

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock, local_offset, offset_text
-from .intervals import BOUND_SIDE, OPEN_TIMES, ROUGH_YEARS, gap_between, interval, relative_gap, same_value, times_apart, verdict
+from .intervals import OPEN_TIMES, ROUGH_YEARS, gap_between, interval, opposite_bounds, relative_gap, same_value, times_apart, verdict
 from .likelihood import features, likelihood
 from .review import apply_reviews
 
@@ -70,10 +70,8 @@ def _figure_key(c: Claim | Wording) -> str:
     if c.value is None:  # a vague amount is its bounds: "hundreds" is not "hundreds of thousands"
         return f"~{c.low:.6g}-{c.high:.6g}" if c.low is not None and c.high is not None else "~"
     if isinstance(c.value, float):
-        # money keeps its currency: 74 million pounds and 74 million euros are two figures; a
-        # bound keeps its side: "more than 8 hours" and "nearly 8 hours" are two figures to judge
-        # (``intervals.opposite_bounds``), though "nearly 8" and "8" are one
-        return (f"{c.value:.6g} {c.unit}" if c.kind == "money" else f"{c.value:.6g}") + BOUND_SIDE.get(c.qualifier, "")
+        # money keeps its currency: 74 million pounds and 74 million euros are two figures
+        return f"{c.value:.6g} {c.unit}" if c.kind == "money" else f"{c.value:.6g}"
     return str(c.value)
 
 
@@ -142,7 +140,29 @@ def _figure_pairs(
     is of the years the rough rates stand for (``verdict``: a pair of two such articles only)."""
     if len({src.get(m.article, m.article) for fk in fig_keys for m in by_fig[fk]}) < 2:
         return []  # one source (or copies of one story) says every figure: nothing to compare
-    return _top(_PairSearch(fig_keys, by_fig, src, support, rates, rough).run())
+    return _top(_PairSearch(fig_keys, by_fig, src, support, rates, rough).run() + _opposite_pairs(fig_keys, by_fig, src, support))
+
+
+def _opposite_pairs(fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict[str, str],
+                    support: dict[str, int]) -> list[tuple[float, Member, Member, str]]:
+    """The soft conflicts inside one figure: "nearly 8 hours" against "more than 8 hours" of
+    another source (``intervals.opposite_bounds``), at most ``PAIRS_PER_FIGURES`` per figure, the
+    first by article id and position."""
+    out: list[tuple[float, Member, Member, str]] = []
+    for fk in fig_keys:
+        ms = by_fig[fk]
+        if len(ms) < 2 or not any(m.w.qualifier == "nearly" for m in ms):
+            continue
+        ms = sorted(ms, key=lambda m: (m.article, m.start, m.id))
+        base = 0.05 * min(2 * support[fk], 10)
+        found = 0
+        for i, x in enumerate(ms):
+            for y in ms[i + 1:]:
+                if found < PAIRS_PER_FIGURES and src.get(x.article, x.article) != src.get(y.article, y.article) \
+                        and opposite_bounds(x.w, y.w):
+                    out.append((round(_score("soft", x, y, base), 4), x, y, "soft"))
+                    found += 1
+    return out
 
 
 def _top(out: list[tuple[float, Member, Member, str]]) -> list[tuple[float, Member, Member, str]]:
@@ -478,6 +498,8 @@ def _reason(sev: str, a: Claim, b: Claim, articles: dict[str, Article],
             tail = _converted(a, b, rate) + ": one of them is wrong"
         elif a.kind == "money" and a.unit != b.unit:
             tail = _rates(a, b) + ": one of them has the wrong scale or currency"
+    elif opposite_bounds(a, b):
+        tail = "one says the quantity fell short of the figure, the other that it passed it: they cannot both be right, though they may differ by little"
     elif a.kind == "money" and a.unit != b.unit and rate is not None:
         tail = _converted(a, b, rate) + ", more than conversions at one day's rate explain"
     elif a.kind == "money" and a.unit != b.unit:

@@ -5,19 +5,19 @@ The confidence of a match says how alike two claims' words are; it says little o
 is right (on the annotated sets, flags at every confidence are right about three times in four).
 What does tell, measured on those sets, is the shape of the disagreement:
 
-- two figures with the same digits in another order or at another scale ("15,135", "15.315";
-  "2,800", "28.000") are one figure miscopied far more often than two quantities;
-- a figure one outlet alone gives against one several outlets agree on is the shape of an error;
-  two figures each several outlets give are more often two quantities (a morning and an evening
-  count, two towns);
+- two different figures with the same digits in another order or at another scale ("15,135",
+  "15.315"; "2,800", "28.000") are one figure miscopied far more often than two quantities;
+- two figures each given by two or more outlets are more often two quantities (a morning and an
+  evening count, two towns) than one figure told wrongly;
 - a group with many figures for few articles has likely joined several quantities;
 - and the kind: clock times and amounts are flagged rightly more often than counts and
   temperatures.
 
 ``likelihood`` combines these in a logistic model whose weights are data
 (``likelihood.json``), fitted by ``benchmarks/fit_likelihood.py`` on the annotated sets' flags and
-measured on sets it was not fitted on. It ranks a report's conflicts and lets a desk keep only the
-likelier ones (``--min-likelihood``); it never decides whether a pair is a conflict.
+measured on sets it was not fitted on. The reports show it and a desk may keep only the likelier
+flags (``--min-likelihood``); it never decides whether a pair is a conflict, and matching never
+reads it.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ from .intervals import significant_digits
 
 #: the kinds a conflict may be of, each a feature of its own
 KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
+#: the kinds whose values keep the digits as written (a duration is held in seconds: 18 minutes
+#: and 3 hours, 1,080 and 10,800 of them, are no slip)
+AS_WRITTEN = frozenset({"count", "percent", "money", "quantity", "temperature"})
 #: the largest log-ratio of two figures the model reads (farther apart reads as this far)
 LOG_RATIO_CAP = 5.0
 _MODEL = Path(__file__).with_name("likelihood.json")
@@ -45,18 +48,19 @@ def features(severity: str, kind: str, basis: str | None, confidence: float | No
     how many figures, articles and conflicts its group has, and its two claims' languages and hedges."""
     f: dict[str, float] = {
         "hard": 1.0 if severity == "hard" else 0.0,
-        "conf": 1.0 if confidence is None else float(confidence),
+        "conf": float(confidence) if confidence is not None and math.isfinite(confidence) else 1.0,
         "inferred": 1.0 if basis == "inferred" else 0.0,
         "canonical": 1.0 if basis == "canonical" else 0.0,
         "logratio": 0.0, "slip": 0.0, "telling": 0.0, "numeric": 0.0,
     }
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > 0 and b > 0 \
             and math.isfinite(a) and math.isfinite(b):
-        da, db = significant_digits(float(a)), significant_digits(float(b))
         f["logratio"] = min(abs(math.log(a / b)), LOG_RATIO_CAP)
-        f["slip"] = 1.0 if da == db or (len(da) > 1 and sorted(da) == sorted(db)) else 0.0
-        f["telling"] = 1.0 if min(len(da), len(db)) >= 3 else 0.0
         f["numeric"] = 1.0
+        if kind in AS_WRITTEN:
+            da, db = significant_digits(float(a)), significant_digits(float(b))
+            f["slip"] = 1.0 if a != b and (da == db or (len(da) > 1 and sorted(da) == sorted(db))) else 0.0
+            f["telling"] = 1.0 if min(len(da), len(db)) >= 3 else 0.0
     f["support_min"] = float(min(support_a, support_b))
     f["support_max"] = float(max(support_a, support_b))
     f["lonely"] = 1.0 if min(support_a, support_b) == 1 and max(support_a, support_b) >= 2 else 0.0
