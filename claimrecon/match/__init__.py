@@ -1566,7 +1566,8 @@ def _equal(a: Item, b: Item) -> bool:
 
 def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float,
           offsets: frozenset[int] = frozenset()) -> list[list[int]]:
-    """Average-link agglomeration of nodes, strongest pairs first, at most one figure per article
+    """Average-link agglomeration of nodes, pairs stating an equal figure first, then the strongest
+    pairs first, at most one figure per article
     voice, never two figures more than ``MAX_RATIO`` apart (``KIND_RATIO`` for counts) (``_far_apart``) nor two that two sets
     of articles each agree on (``_two_camps``); a clock time whose zone is implied is read on each
     of ``offsets`` against one whose zone is stated."""
@@ -1611,10 +1612,18 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     sure = KIND_SURE.get(nodes[0].kind, 0.0) if nodes else 0.0
     small = [n.kind == "count" and bool(n.values) and all(isinstance(x.value, float) and x.value < SMALL_COUNT for _, x in n.values)
              for n in nodes]
-    edges = sorted(((s, i, j) for (i, j), (s, _) in sims.items()
-                    if (s >= min_conf or (s >= floor and (i, j) in mutual)) and not (small[i] and small[j] and s < SMALL_SURE)
-                    and s >= sure),
-                   key=lambda e: (headline[e[1]] or headline[e[2]], -e[0], e[1], e[2]))
+    edges = [(s, i, j) for (i, j), (s, _) in sims.items()
+             if (s >= min_conf or (s >= floor and (i, j) in mutual)) and not (small[i] and small[j] and s < SMALL_SURE)
+             and s >= sure]
+    # the pairs that state one figure alike join first, then the others, strongest first: outlets
+    # that agree make their quantity before a differing figure is weighed against it, so two sets
+    # of outlets, each agreeing on its own figure, are seen as two quantities (``_two_camps``)
+    # rather than one joined through its likeliest pair. (Measured on the thirty-nine gated sets
+    # before round 39: 4,581 -> 4,533 of 7,530 conflicts found, 1,508 -> 1,261 false flags; round
+    # 39, 149 -> 145 and 59 -> 48. Only for equal figures of three significant digits or more:
+    # 4,571 and 1,468.)
+    agreed = {(i, j) for _, i, j in edges if _any_equal(nodes[i], nodes[j])}
+    edges.sort(key=lambda e: (headline[e[1]] or headline[e[2]], (e[1], e[2]) not in agreed, -e[0], e[1], e[2]))
     for s, i, j in edges:
         ri, rj = find(i), find(j)
         if ri == rj:
