@@ -164,7 +164,7 @@ def compare(
     min_likelihood: Annotated[Optional[float], typer.Option(
         "--min-likelihood", min=0.0, max=1.0, metavar="L",
         help="List only the flags at least this likely to be right (0-1, each flag's 'likelihood'): 0.8 kept about "
-             "nine right flags in ten on the annotated test events, and two thirds of the right ones (default: all).")] = None,
+             "nine right flags in ten on the annotated test events, and seven in ten of the right ones (default: all).")] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, metavar="N",
         help="Worker processes reading and extracting articles; the report is the same for any number.")] = 1,

@@ -1065,6 +1065,24 @@ def _telling_figure(it: Item) -> bool:
 LOCATORS = WHEN + ("@country:", "@place:")
 
 
+def _equal_as_told(a: Node, b: Node) -> bool:
+    """Whether two nodes state an equal figure, as figures are written: not a share told as a
+    fraction ("a third", "un tercio": 33.333...), which many things of a story may be."""
+    return any(_equal(x, y) and not (isinstance(x.value, float) and x.value != round(x.value, 2))
+               for _, x in a.values for _, y in b.values)
+
+
+def _located_apart(a: Any, b: Any) -> bool:
+    """Whether two claims (or nodes) name different days, months, countries or places, each of
+    one kind that the other names too ("on Sunday", "el sábado")."""
+    for kind in LOCATORS:
+        ta = {t for t in a.terms if t.startswith(kind)}
+        tb = {t for t in b.terms if t.startswith(kind)}
+        if ta and tb and ta.isdisjoint(tb):
+            return True
+    return False
+
+
 def _told_terms(it: Item) -> frozenset[str]:
     """What a figure's words say, to tell which of an article's two figures another article's
     figure is: its concepts, and the days, places and names named with it."""
@@ -1619,10 +1637,13 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     # that agree make their quantity before a differing figure is weighed against it, so two sets
     # of outlets, each agreeing on its own figure, are seen as two quantities (``_two_camps``)
     # rather than one joined through its likeliest pair. (Measured on the thirty-nine gated sets
-    # before round 39: 4,581 -> 4,533 of 7,530 conflicts found, 1,508 -> 1,261 false flags; round
-    # 39, 149 -> 145 and 59 -> 48. Only for equal figures of three significant digits or more:
-    # 4,571 and 1,468.)
-    agreed = {(i, j) for _, i, j in edges if _any_equal(nodes[i], nodes[j])}
+    # before round 39: 4,581 -> 4,537 of 7,530 conflicts found, 1,508 -> 1,259 false flags; round
+    # 39, 149 -> 145 and 59 -> 48. With the days', places' and fractions' exceptions below left
+    # out, 4,533 and 1,261, and transposed figures went unflagged; only for equal figures of three
+    # significant digits or more, 4,571 and 1,468.)
+    # (not when their words put the two on two days, months or places: "412 on Sunday" and "412 el
+    # sábado" may be a figure put on the wrong day, for the similarity to weigh)
+    agreed = {(i, j) for _, i, j in edges if _equal_as_told(nodes[i], nodes[j]) and not _located_apart(nodes[i], nodes[j])}
     edges.sort(key=lambda e: (headline[e[1]] or headline[e[2]], (e[1], e[2]) not in agreed, -e[0], e[1], e[2]))
     for s, i, j in edges:
         ri, rj = find(i), find(j)
