@@ -1636,13 +1636,13 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     # the pairs that state one figure alike join first, then the others, strongest first: outlets
     # that agree make their quantity before a differing figure is weighed against it, so two sets
     # of outlets, each agreeing on its own figure, are seen as two quantities (``_two_camps``)
-    # rather than one joined through its likeliest pair. (Measured on the thirty-nine gated sets
-    # before round 39: 4,581 -> 4,537 of 7,530 conflicts found, 1,508 -> 1,259 false flags; round
-    # 39, 149 -> 145 and 59 -> 48. With the days', places' and fractions' exceptions below left
-    # out, 4,533 and 1,261, and transposed figures went unflagged; only for equal figures of three
-    # significant digits or more, 4,571 and 1,468.)
-    # (not when their words put the two on two days, months or places: "412 on Sunday" and "412 el
-    # sábado" may be a figure put on the wrong day, for the similarity to weigh)
+    # rather than one joined through its likeliest pair; but not a figure the two put on two days,
+    # months or places ("412 on Sunday", "412 el sábado": maybe a figure put on the wrong day, for
+    # the similarity to weigh), nor a share told as a fraction. (Measured on the thirty-nine gated
+    # sets before round 39: 4,581 -> 4,537 of 7,530 conflicts found, 1,508 -> 1,259 false flags;
+    # round 39, 149 -> 145 and 59 -> 48. Without those two exceptions, 4,533 and 1,261, and
+    # transposed figures went unflagged; only for equal figures of three significant digits or
+    # more, 4,571 and 1,468.)
     agreed = {(i, j) for _, i, j in edges if _equal_as_told(nodes[i], nodes[j]) and not _located_apart(nodes[i], nodes[j])}
     edges.sort(key=lambda e: (headline[e[1]] or headline[e[2]], (e[1], e[2]) not in agreed, -e[0], e[1], e[2]))
     for s, i, j in edges:
