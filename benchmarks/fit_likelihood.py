@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT))
 
-from claimrecon.evaluate import stands_for  # noqa: E402
+from claimrecon.evaluate import GoldIndex  # noqa: E402
 from claimrecon.reconcile.likelihood import _MODEL, features  # noqa: E402
 
 #: the ridge penalty on the standardised weights
@@ -41,40 +41,19 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 def rows_of(export: dict, gold: dict) -> list[tuple[dict[str, float], int]]:
     """(features, 1 right / 0 wrong) of each flagged pair of one event's export the gold decides."""
-    gold_claims, quantity_of = {}, {}
-    for qi, q in enumerate(gold["quantities"]):
-        for g in q["claims"]:
-            gold_claims[g["id"]] = g
-            quantity_of[g["id"]] = qi
-    ignored = {frozenset(p) for p in gold.get("ignore_across", [])}
+    index = GoldIndex(gold, export["claims"])
     claims = {c["id"]: c for c in export["claims"]}
-    to_gold = {cid: {gid for gid, g in gold_claims.items() if stands_for(g, c)} for cid, c in claims.items()}
     groups = {g["id"]: g for g in export["groups"]}
     per_group: dict[str, int] = {}
     for k in export["conflicts"]:
         per_group[k["group"]] = per_group.get(k["group"], 0) + 1
-
-    def expected(a: str, b: str) -> str:
-        if quantity_of[a] != quantity_of[b]:
-            return "ignore" if frozenset((a, b)) in ignored else "none"
-        pairs = gold["quantities"][quantity_of[a]].get("pairs", {})
-        e = pairs.get(f"{a}~{b}") or pairs.get(f"{b}~{a}")
-        return e or ("none" if gold_claims[a]["value"] == gold_claims[b]["value"] else "ignore")
-
     out = []
     for k in export["conflicts"]:
         x, y = k["claims"][:2]
-        gx, gy = to_gold[x], to_gold[y]
-        if gx and gy:
-            seen = {expected(a, b) for a in gx for b in gy if a != b} or {"none"}
-            if seen & {"hard", "flag"}:
-                label = 1
-            elif "ignore" in seen or ("soft_or_none" in seen and k["severity"] != "hard"):
-                continue  # the gold leaves it open (a hard flag on a hedge the gold allows is a false flag)
-            else:
-                label = 0
-        else:
-            label = 0  # a claim the gold does not have: a false flag to the scorer
+        verdict, _ = index.judge(x, y, k["severity"])
+        if verdict == "open":
+            continue  # the gold leaves it open
+        label = 1 if verdict == "right" else 0
         g = groups[k["group"]]
         figure_of = {c: f for f in g["figures"] for c in f["claims"]}
         support = [len(figure_of[c]["articles"]) if c in figure_of else 1 for c in (x, y)]

@@ -75,32 +75,58 @@ class Score:
                 f"hard severity {h[0]}/{h[1]} | false flags {len(self.false_flags)} | precision {self.precision:.2f}")
 
 
-def score(gold: dict[str, Any], export: dict[str, Any]) -> Score:
-    claims = export.get("claims") or []
-    flags_in = export.get("conflicts") or []
-    quantity_of: dict[str, int] = {}
-    gold_claims: dict[str, dict[str, Any]] = {}
-    for qi, q in enumerate(gold["quantities"]):
-        for g in q["claims"]:
-            quantity_of[g["id"]] = qi
-            gold_claims[g["id"]] = g
-    to_gold: dict[Any, set[str]] = {}
-    from_gold: dict[str, set[Any]] = {gid: set() for gid in gold_claims}
-    for c in claims:
-        hits = {gid for gid, g in gold_claims.items() if stands_for(g, c)}
-        to_gold[c.get("id")] = hits
-        for gid in hits:
-            from_gold[gid].add(c.get("id"))
-    ignored = {frozenset(p) for p in gold.get("ignore_across", [])}
+class GoldIndex:
+    """A gold file read against one export's claims: which gold claims each export claim stands
+    for, and how the gold judges a flag on two export claims (``judge``)."""
 
-    def expected(a: str, b: str) -> str:
-        if quantity_of[a] != quantity_of[b]:
-            return "ignore" if frozenset((a, b)) in ignored else "none"
-        pairs = gold["quantities"][quantity_of[a]].get("pairs", {})
+    def __init__(self, gold: dict[str, Any], claims: list[dict[str, Any]]) -> None:
+        self.gold = gold
+        self.quantity_of: dict[str, int] = {}
+        self.gold_claims: dict[str, dict[str, Any]] = {}
+        for qi, q in enumerate(gold["quantities"]):
+            for g in q["claims"]:
+                self.quantity_of[g["id"]] = qi
+                self.gold_claims[g["id"]] = g
+        self.to_gold: dict[Any, set[str]] = {}
+        self.from_gold: dict[str, set[Any]] = {gid: set() for gid in self.gold_claims}
+        for c in claims:
+            hits = {gid for gid, g in self.gold_claims.items() if stands_for(g, c)}
+            self.to_gold[c.get("id")] = hits
+            for gid in hits:
+                self.from_gold[gid].add(c.get("id"))
+        self.ignored = {frozenset(p) for p in gold.get("ignore_across", [])}
+
+    def expected(self, a: str, b: str) -> str:
+        """What the gold says of two of its claims: a pair's label, "none" (two quantities, or
+        equal values of one) or "ignore"."""
+        if self.quantity_of[a] != self.quantity_of[b]:
+            return "ignore" if frozenset((a, b)) in self.ignored else "none"
+        pairs = self.gold["quantities"][self.quantity_of[a]].get("pairs", {})
         e = pairs.get(f"{a}~{b}") or pairs.get(f"{b}~{a}")
         if e:
             return str(e)
-        return "none" if gold_claims[a]["value"] == gold_claims[b]["value"] else "ignore"
+        return "none" if self.gold_claims[a]["value"] == self.gold_claims[b]["value"] else "ignore"
+
+    def judge(self, x: Any, y: Any, severity: str) -> tuple[str, str]:
+        """("right" | "open" | "wrong", why) of a flag of ``severity`` on export claims ``x`` and
+        ``y``: right on a must-flag pair, open where the gold leaves it so (a pair to ignore, a
+        soft flag on a hedge it allows), wrong otherwise (a false flag, with the gold's labels)."""
+        gx, gy = self.to_gold.get(x, set()), self.to_gold.get(y, set())
+        if not (gx and gy):
+            return "wrong", "claim not in gold"
+        exps = {self.expected(a, b) for a in gx for b in gy if a != b} or {"none"}
+        if exps & {"hard", "flag"}:
+            return "right", ""
+        if "ignore" in exps or ("soft_or_none" in exps and severity != "hard"):
+            return "open", ""
+        return "wrong", "/".join(sorted(exps))
+
+
+def score(gold: dict[str, Any], export: dict[str, Any]) -> Score:
+    claims = export.get("claims") or []
+    flags_in = export.get("conflicts") or []
+    index = GoldIndex(gold, claims)
+    gold_claims, from_gold = index.gold_claims, index.from_gold
 
     flagged: dict[frozenset[Any], str] = {}
     for k in flags_in:
@@ -132,14 +158,9 @@ def score(gold: dict[str, Any], export: dict[str, Any]) -> Score:
         if len(key) != 2:
             continue
         x, y = tuple(key)
-        gx, gy = to_gold.get(x, set()), to_gold.get(y, set())
-        if gx and gy:
-            exps = {expected(a, b) for a in gx for b in gy if a != b} or {"none"}
-            if exps & {"hard", "flag", "ignore"} or ("soft_or_none" in exps and sev != "hard"):
-                continue
-            why = "/".join(sorted(exps))
-        else:
-            why = "claim not in gold"
+        verdict, why = index.judge(x, y, sev)
+        if verdict != "wrong":
+            continue
         cx, cy = by_id.get(x, {}), by_id.get(y, {})
         false_flags.append({"severity": sev, "why": why, "a": f"{cx.get('article')}: {cx.get('text')}",
                             "b": f"{cy.get('article')}: {cy.get('text')}"})

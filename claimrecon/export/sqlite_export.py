@@ -158,11 +158,10 @@ def append_run(con: sqlite3.Connection, report: Report, created_at: str | None) 
     if version not in (0, 2, USER_VERSION):
         raise InputError(f"the SQLite file has layout version {version}; this claimrecon writes version {USER_VERSION}",
                          "Write to a new file with --sqlite NEW.sqlite (the old one stays readable as it is).")
-    con.executescript(DDL)
     if version == 2:
         con.execute("ALTER TABLE conflicts ADD COLUMN likelihood REAL")  # its runs' conflicts keep NULL
-        con.executescript("DROP VIEW latest_conflicts; DROP VIEW conflict_evidence;")
-        con.executescript(DDL)  # the views again, with the likelihood
+        con.executescript("DROP VIEW latest_conflicts; DROP VIEW conflict_evidence;")  # made again below, with it
+    con.executescript(DDL)
     con.execute(f"PRAGMA user_version = {USER_VERSION}")
     s = report.summary()
     sev = s["conflicts_by_severity"]

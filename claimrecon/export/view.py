@@ -128,6 +128,7 @@ class ReportView:
     group_of: dict[str, str] = field(default_factory=dict)
     conflicts_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # claim id -> conflict ids
     _disputes: list[Dispute] | None = None
+    _disputed: set[str] | None = None
 
     @classmethod
     def of(cls, report: Report) -> ReportView:
@@ -204,8 +205,10 @@ class ReportView:
     def disputed(self) -> set[str]:
         """The ids of the groups in dispute: those with a conflict listed, and those whose
         conflicts a likelihood threshold left out (``compare(min_likelihood=)``), which are no
-        agreement either."""
-        return {d.group.id for d in self.disputes()} | {g.id for g in self.groups.values() if g.verdict == "conflict"}
+        agreement either; worked out once per view."""
+        if self._disputed is None:
+            self._disputed = {d.group.id for d in self.disputes()} | {g.id for g in self.groups.values() if g.verdict == "conflict"}
+        return self._disputed
 
     def who(self, c: Claim | None, article_id: str) -> tuple[str | None, str, str]:
         """An article as a table names it: its outlet (None when unknown: show its id), its

@@ -756,6 +756,10 @@ CANDIDATES = 40
 POSTINGS_CAP = 400
 
 
+#: the evidence two claims that state an equal figure get (``_similarities``; ``_join`` joins them first)
+SAME_FIGURE = "the same figure"
+
+
 def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
                   beside: dict[tuple[int, int], tuple[float, str]] | None = None, home: str = "") -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """(i, j) -> (similarity, shared evidence) for the pairs of nodes that share a term, state one
@@ -885,7 +889,7 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
         if _any_equal(a, b):
             sim += RARE_EQUAL if any(_rare(x, y) for _, x in a.values for _, y in b.values) \
                 else 0.25 if any(distinctive(x) for _, x in a.values) else 0.1
-            shared = shared + ("the same figure",)
+            shared = shared + (SAME_FIGURE,)
         elif any(isinstance(x.value, str) and _clock_slip(x.value, y.value) for _, x in a.values for _, y in b.values):
             # the same uncommon minutes an hour, two or twelve apart: evidence of its own (less
             # for a quarter past or to, commoner minutes)
@@ -1214,7 +1218,7 @@ def _currency_slips(found: list[tuple[list[Item], Match | None]], money: list[It
             sources[min(ka, kb)] = sources[ka] | sources[kb]
             why = "the same figure in another currency" if a.value == b.value else \
                 "near at rough rates in another currency" if (a.id, b.id) in near else "a thousand times apart in another currency"
-            joined[min(ka, kb)] = (sim, tuple(t for t in shared if t != "the same figure")[:5] + (why,))
+            joined[min(ka, kb)] = (sim, tuple(t for t in shared if t != SAME_FIGURE)[:5] + (why,))
     if not joined:
         return found
     return conversions.regroup(found, root, lambda k, _: Match("inferred", round(min(1.0, joined[k][0]), 2), joined[k][1]))
@@ -1643,7 +1647,9 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     # round 39, 149 -> 145 and 59 -> 48. Without those two exceptions, 4,533 and 1,261, and
     # transposed figures went unflagged; only for equal figures of three significant digits or
     # more, 4,571 and 1,468.)
-    agreed = {(i, j) for _, i, j in edges if _equal_as_told(nodes[i], nodes[j]) and not _located_apart(nodes[i], nodes[j])}
+    # (the similarity already names the pairs that state an equal figure: only those are read again)
+    agreed = {(i, j) for _, i, j in edges if SAME_FIGURE in sims[(i, j)][1]
+              and _equal_as_told(nodes[i], nodes[j]) and not _located_apart(nodes[i], nodes[j])}
     edges.sort(key=lambda e: (headline[e[1]] or headline[e[2]], (e[1], e[2]) not in agreed, -e[0], e[1], e[2]))
     for s, i, j in edges:
         ri, rj = find(i), find(j)

@@ -147,22 +147,28 @@ def _opposite_pairs(fig_keys: list[str], by_fig: dict[str, list[Member]], src: d
                     support: dict[str, int]) -> list[tuple[float, Member, Member, str]]:
     """The soft conflicts inside one figure: "nearly 8 hours" against "more than 8 hours" of
     another source (``intervals.opposite_bounds``), at most ``PAIRS_PER_FIGURES`` per figure, the
-    first by article id and position."""
+    first by article id and position. Only a figure that has both sides is walked, and only its
+    claims of those sides (a running tally's thousands of plain figures cost nothing)."""
     out: list[tuple[float, Member, Member, str]] = []
     for fk in fig_keys:
-        ms = by_fig[fk]
-        if len(ms) < 2 or not any(m.w.qualifier == "nearly" for m in ms):
+        sides = [m for m in by_fig[fk] if m.w.qualifier in _OPPOSITE]
+        if not any(m.w.qualifier == "nearly" for m in sides) or all(m.w.qualifier == "nearly" for m in sides):
             continue
-        ms = sorted(ms, key=lambda m: (m.article, m.start, m.id))
+        sides.sort(key=lambda m: (m.article, m.start, m.id))
         base = 0.05 * min(2 * support[fk], 10)
         found = 0
-        for i, x in enumerate(ms):
-            for y in ms[i + 1:]:
-                if found < PAIRS_PER_FIGURES and src.get(x.article, x.article) != src.get(y.article, y.article) \
-                        and opposite_bounds(x.w, y.w):
+        for i, x in enumerate(sides):
+            for y in sides[i + 1:]:
+                if found >= PAIRS_PER_FIGURES:
+                    break
+                if src.get(x.article, x.article) != src.get(y.article, y.article) and opposite_bounds(x.w, y.w):
                     out.append((round(_score("soft", x, y, base), 4), x, y, "soft"))
                     found += 1
     return out
+
+
+#: the hedges ``intervals.opposite_bounds`` reads
+_OPPOSITE = frozenset({"nearly", "more_than", "at_least"})
 
 
 def _top(out: list[tuple[float, Member, Member, str]]) -> list[tuple[float, Member, Member, str]]:
@@ -729,8 +735,9 @@ def _group(
         support[fk] = len(srcs)
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
-    pairs: list[tuple[Member, Member]] = []
-    for score, x, y, v in _figure_pairs(sorted(by_fig), by_fig, src, support, rates, rough):
+    n_sources = len({src.get(m.article, m.article) for m in members})
+    found = _figure_pairs(sorted(by_fig), by_fig, src, support, rates, rough)
+    for score, x, y, v in found:
         reason = _reason(v, claim_of(x), claim_of(y), arts, rates)
         read = [m for m in (x, y) if m.w.zone != claim_of(m).zone] if local else []  # read on the local clock
         if read:
@@ -743,16 +750,13 @@ def _group(
             reason += (": " + "; ".join(how.evidence[:3]) + ")." if how.evidence else ").")
         if conf is not None:
             score = round(score * (0.5 + 0.5 * conf), 4)  # a less certain match ranks lower
+        basis = how.basis if how else None
+        # how likely the flag is right, read from the shape of the group's disagreement (``likelihood``)
+        likely = likelihood(features(v, kind, basis, conf, claim_of(x).value, claim_of(y).value, support[x.w.figure],
+                                     support[y.w.figure], len(by_fig), n_sources, lang_of.get(x.article) or x.lang,
+                                     lang_of.get(y.article) or y.lang, x.w.qualifier, y.w.qualifier, len(found)))
         group_conflicts.append(Conflict(id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v, score=score,
-                                        reason=reason, basis=how.basis if how else None, confidence=conf))
-        pairs.append((x, y))
-    n_sources = len({src.get(m.article, m.article) for m in members})
-    # how likely each flag is right, read from the shape of the group's disagreement (``likelihood``)
-    group_conflicts = [dataclasses.replace(k, likelihood=likelihood(features(
-        k.severity, kind, k.basis, k.confidence, claim_of(x).value, claim_of(y).value,
-        support[x.w.figure], support[y.w.figure], len(by_fig), n_sources,
-        lang_of.get(x.article) or x.lang, lang_of.get(y.article) or y.lang, x.w.qualifier, y.w.qualifier,
-        len(group_conflicts)))) for k, (x, y) in zip(group_conflicts, pairs)]
+                                        reason=reason, basis=basis, confidence=conf, likelihood=likely))
     if group_conflicts:
         verdict_name = "conflict"
     elif n_sources > 1:

@@ -81,9 +81,16 @@ def model() -> dict[str, Any]:
     return json.loads(_MODEL.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
+def _terms() -> tuple[float, tuple[tuple[str, float, float, float], ...]]:
+    """The model's bias and its (feature, mean, spread, weight), in a fixed order, read once."""
+    m = model()
+    return m["bias"], tuple((name, mean, spread, w) for name, (mean, spread, w) in sorted(m["weights"].items()))
+
+
 def likelihood(f: dict[str, float]) -> float:
     """The probability, as the model puts it, that a conflict of features ``f`` is right, to two
     decimals (so that a report's bytes do not hang on a float's last digits)."""
-    m = model()
-    z = m["bias"] + sum(w * (f.get(name, 0.0) - mean) / spread for name, (mean, spread, w) in sorted(m["weights"].items()))
+    bias, terms = _terms()
+    z = bias + sum(w * (f.get(name, 0.0) - mean) / spread for name, mean, spread, w in terms)
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 2)
