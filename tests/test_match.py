@@ -1523,16 +1523,45 @@ def test_a_bracketed_amount_far_from_any_rate_is_no_conversion():
 
 def test_a_clock_time_restated_in_brackets_is_one_moment_with_it():
     # the Spanish local time is nine minutes off the wire's; its words tie it to the wire's
-    # sentence, and the wire's restatement ties its GMT to its local time: both are contradicted
+    # sentence, and the wire's restatement ties its GMT to its local time: both are contradicted,
+    # and so is the paper's equal GMT time, one moment with the wire's
     claims, groups, conflicts = _run(
         ("wire.txt", "en", "The earthquake struck at 6.42 a.m. local time (0442 GMT) on Tuesday, the geological survey said."),
         ("paper.txt", "en", "Seismographs in Lisbon recorded the first shock at 0442 GMT."),
         ("es.txt", "es", "El terremoto se produjo a las 6.51 hora local del martes, según el instituto geológico."),
         published="2025-10-14",
     )
-    assert _pairs(claims, conflicts) == [("0442 GMT)", "6.51 hora local"), ("6.42 a.m. local time", "6.51 hora local")]
+    assert _pairs(claims, conflicts) == [("0442 GMT", "6.51 hora local"), ("0442 GMT)", "6.51 hora local"),
+                                         ("6.42 a.m. local time", "6.51 hora local")]
+    # without the paper, what ties the Spanish time to the wire's two is the restatement, and the
+    # group says so
+    claims, groups, _ = _run(
+        ("wire.txt", "en", "The earthquake struck at 6.42 a.m. local time (0442 GMT) on Tuesday, the geological survey said."),
+        ("es.txt", "es", "El terremoto se produjo a las 6.51 hora local del martes, según el instituto geológico."),
+        published="2025-10-14",
+    )
     es = next(c.id for c in claims if c.article == "es.txt")
     assert "an article restates one moment on another clock" in next(g for g in groups if es in g.claims).match.evidence
+
+
+def test_outlets_stating_one_distinctive_figure_are_one_quantity_on_no_other_evidence():
+    # the Spanish and Polish payouts share no word with the English ones, and each article gives
+    # three amounts; "9.2 million euros" in all but one article is what makes them one quantity,
+    # so the outlet that printed 7.9 is contradicted by all three, not only by its own language
+    en = ("The regional insurer said on Monday it expects to hand growers {}m once the assessors finish. The regional "
+          "government approved €3m in emergency aid, and the storm cost growers about €13.8m in lost grapes.")
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", en.format("€9.2")),
+        ("d.txt", "en", en.format("€7.9")),
+        ("b.txt", "es", "Agroseguro calcula que las indemnizaciones alcanzarán los 9,2 millones de euros. El Gobierno "
+                        "regional aprobó 3 millones de euros en ayudas urgentes. Las pérdidas de la cosecha rondan los 13,8 millones de euros."),
+        ("c.txt", "pl", "Ubezpieczyciel przewiduje wypłaty rzędu 9,2 mln euro. Rząd regionu przeznaczył 3 mln euro na "
+                        "pomoc doraźną. Straty sięgają 13,8 mln euro."),
+        published="2026-09-14",
+    )
+    assert _pairs(claims, conflicts) == [("9,2 millones de euros", "€7.9m"), ("rzędu 9,2 mln euro", "€7.9m"), ("€7.9m", "€9.2m")]
+    payout = next(g for g in groups if any(c.text == "€7.9m" for c in claims if c.id in g.claims))
+    assert sorted(c.article for c in claims if c.id in payout.claims) == ["a.txt", "b.txt", "c.txt", "d.txt"]
 
 
 def test_clock_times_with_no_words_are_one_node_only_when_equal():
