@@ -1544,6 +1544,17 @@ def test_a_clock_time_restated_in_brackets_is_one_moment_with_it():
     assert "an article restates one moment on another clock" in next(g for g in groups if es in g.claims).match.evidence
 
 
+def test_a_year_one_outlet_leaves_unsaid_yields_to_a_miscopied_figure():
+    # one outlet dates the pilot to 2015 and the other does not say when it was: a year against
+    # none keeps two counts apart, but not when their digits show one figure miscopied
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "The regulator said 9.46 million meters had been fitted. In 2015 a pilot in Kalisz fitted smart meters for 13,400 customers."),
+        ("b.txt", "en", "The regulator said 9.46 million meters had been fitted. A pilot in Kalisz fitted smart meters for 14,300 customers."),
+        published="2026-06-09",
+    )
+    assert _pairs(claims, conflicts) == [("13,400", "14,300")]
+
+
 def test_outlets_stating_one_distinctive_figure_are_one_quantity_on_no_other_evidence():
     # the Spanish and Polish payouts share no word with the English ones, and each article gives
     # three amounts; "9.2 million euros" in all but one article is what makes them one quantity,
