@@ -1544,6 +1544,23 @@ def test_a_clock_time_restated_in_brackets_is_one_moment_with_it():
     assert "an article restates one moment on another clock" in next(g for g in groups if es in g.claims).match.evidence
 
 
+def test_a_join_on_an_equal_figure_alone_ties_no_sentences():
+    # "€3m" for sprinklers and "€3m" of aid share only their figure: they may be joined on it, but
+    # their sentences do not tell one fact, so the heads of the sprinklers and the families that
+    # lost their income are not paired for it (a red-team case), at the default threshold or at a
+    # desk's higher one
+    texts = (
+        ("a.txt", "en", "Fire gutted the Pinturas Norte paint plant in Valdemoro on Sunday. Its sprinkler system, a €3m "
+                        "upgrade with 450 new heads, failed to start. Damage is estimated at €20m."),
+        ("b.txt", "en", "The regional government approved €3m in emergency aid for 380 families who lost their income. "
+                        "Insurers put the damage at €20m."),
+        ("c.txt", "es", "El incendio de la fábrica de pinturas de Valdemoro causó daños por 20 millones de euros, según las aseguradoras."),
+    )
+    for threshold in (None, 0.5):
+        claims, _, conflicts = _run(*texts, published="2026-03-10", min_confidence=threshold)
+        assert ("380", "450") not in _pairs(claims, conflicts)
+
+
 def test_a_year_one_outlet_leaves_unsaid_yields_to_a_miscopied_figure():
     # one outlet dates the pilot to 2015 and the other does not say when it was: a year against
     # none keeps two counts apart, but not when their digits show one figure miscopied

@@ -75,8 +75,11 @@ KIND_SURE = {"temperature": 0.5}
 #: the least average similarity between two groups of claims for them to be joined
 MIN_AVERAGE = 0.2
 #: the least similarity of two claims that state an equal figure, as told, on no two days or
-#: places (``_join``): a distinctive figure alike is evidence enough when no word is against it
-#: ("€9.2m", "9,2 millones de euros", each in a sentence of its own words). (Measured on the forty
+#: places (``_join``): a distinctive figure alike is evidence enough ("€9.2m", "9,2 millones de
+#: euros", each in a sentence of its own words). Its bonus alone (0.25; 0.4 for three significant
+#: digits or more) passes this floor whatever penalties the words pay, round figures, durations
+#: and clock times included: only what rules a pair out (scope, counted nouns, roles, places,
+#: days) keeps two such claims apart, and such a join anchors no sentence (``Anchors``). (Measured on the forty
 #: sets before round 40, for counts from ``EQUAL_COUNT`` up: 4,682 -> 4,729 of 7,766 conflicts
 #: found, 1,307 -> 1,238 false flags; for counts of any size, 4,712 and 1,228 (and a Spanish
 #: outlet's 19 poisoned, against 27 elsewhere, joined another 19 of the story); at 0.1, 4,694 and
@@ -575,10 +578,16 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # ... and the offsets a clock time whose zone is implied may be on, to tell it from one in a
     # stated zone: those of the countries it names, of its outlets' own clocks and of its restatements
     offsets = _run_offsets(zones, [it for nodes in nodes_of_block for n in nodes for it in n.items])
-    first = [_cluster(nodes, MIN_CONFIDENCE, home=country, offsets=offsets) for nodes in nodes_of_block]
+    figure_only: set[str] = set()
+    first = [_cluster(nodes, MIN_CONFIDENCE, home=country, offsets=offsets, figure_only=figure_only) for nodes in nodes_of_block]
     # a second look at each block, now that the first has shown which sentences of two articles
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
-    anchors = Anchors((c for looked in first for c in looked), _figure, _amounts, clock_gap, _slip)
+    # (not from a claim joined on an equal figure alone: "€3m" for sprinklers and "€3m" of aid
+    # would tie their sentences' other figures, 450 sprinkler heads and 380 families; and so a
+    # desk's higher threshold keeps that join out of its second look too. Measured by a red-team
+    # review on twelve gated sets: 1,722 -> 1,714 conflicts found, 507 -> 493 false flags)
+    anchors = Anchors((([it for it in items if it.id not in figure_only], m) for looked in first for items, m in looked),
+                      _figure, _amounts, clock_gap, _slip)
     anchors.tie_alike_sentences([it for nodes in nodes_of_block for n in nodes for it in n.items])
     for nodes, looked in zip(nodes_of_block, first):
         beside = anchors.pairs(nodes)
@@ -742,20 +751,24 @@ def _run_offsets(zones: Sequence[str], items: Sequence[Item]) -> frozenset[int]:
 
 def _cluster(nodes: list[Node], min_conf: float,
              beside: dict[tuple[int, int], tuple[float, str]] | None = None, home: str = "",
-             offsets: frozenset[int] = frozenset()) -> list[tuple[list[Item], Match | None]]:
+             offsets: frozenset[int] = frozenset(), figure_only: set[str] | None = None) -> list[tuple[list[Item], Match | None]]:
     """A block's nodes as clusters of one quantity each, with how each was matched; ``beside``:
     the pairs of nodes told beside an agreeing figure, with their bonus (``Anchors.pairs``);
     ``home``: the country the run reports (``event_country``), "" when none; ``offsets``: the
-    clocks a time whose zone is implied may be on (``_run_offsets``)."""
+    clocks a time whose zone is implied may be on (``_run_offsets``); ``figure_only``, when given,
+    receives the ids of the items joined to others on an equal figure alone (``EQUAL_MIN``)."""
     vocab = Vocabulary(nodes)
     sims = _similarities(nodes, vocab, beside=beside, home=home)
     # learn correspondences from agreeing figures the words did not link, then look again
     if vocab.learn(nodes, sims, min_conf):
         sims = _similarities(nodes, vocab, beside=beside, home=home)
     out = []
-    for members in _join(nodes, sims, min_conf, offsets):
+    weak: set[int] = set()
+    for members in _join(nodes, sims, min_conf, offsets, weak):
         items = sorted((it for i in members for it in nodes[i].items), key=lambda it: (it.article, it.start, it.id))
         out.append((items, _how(nodes, members, sims, vocab) if len(items) > 1 else None))
+    if figure_only is not None:
+        figure_only.update(it.id for i in weak for it in nodes[i].items)
     return out
 
 
@@ -1611,12 +1624,13 @@ def _equal(a: Item, b: Item) -> bool:
 
 
 def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str, ...]]], min_conf: float,
-          offsets: frozenset[int] = frozenset()) -> list[list[int]]:
+          offsets: frozenset[int] = frozenset(), weak: set[int] | None = None) -> list[list[int]]:
     """Average-link agglomeration of nodes, pairs stating an equal figure first, then the strongest
     pairs first, at most one figure per article
     voice, never two figures more than ``MAX_RATIO`` apart (``KIND_RATIO`` for counts) (``_far_apart``) nor two that two sets
     of articles each agree on (``_two_camps``); a clock time whose zone is implied is read on each
-    of ``offsets`` against one whose zone is stated."""
+    of ``offsets`` against one whose zone is stated. ``weak``, when given, receives the nodes that
+    joined others only through an equal figure on less evidence than ``min_conf`` (``EQUAL_MIN``)."""
     parent = list(range(len(nodes)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
     # per cluster: (article, voice, clock moment) -> the figures it states there (None: too many to track)
@@ -1663,11 +1677,19 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     # a fraction (see below)
     agreed = {(i, j) for (i, j), (_, why) in sims.items() if SAME_FIGURE in why
               and _equal_as_told(nodes[i], nodes[j]) and not _located_apart(nodes[i], nodes[j])}
-    # such a pair is an edge on less evidence (``EQUAL_MIN``), unless a desk asked for surer matches
+    # ... of those, the ones whose figure is no small count are an edge on less evidence
+    # (``EQUAL_MIN``), unless a desk asked for surer matches, and join without the clusters'
+    # average similarity (below)
+    beyond = {p for p in agreed if _equal_beyond_chance(nodes[p[0]], nodes[p[1]])}
     equal_floor = EQUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
+
+    def strong(s: float, i: int, j: int) -> bool:
+        return s >= min_conf or (s >= floor and (i, j) in mutual)
+
     edges = [(s, i, j) for (i, j), (s, _) in sims.items()
-             if (s >= min_conf or (s >= floor and (i, j) in mutual) or (s >= equal_floor and (i, j) in agreed and _equal_beyond_chance(nodes[i], nodes[j])))
+             if (strong(s, i, j) or (s >= equal_floor and (i, j) in beyond))
              and not (small[i] and small[j] and s < SMALL_SURE) and s >= sure]
+    joined: set[int] = set()  # nodes joined through an edge of ordinary strength
     # the pairs that state one figure alike join first, then the others, strongest first: outlets
     # that agree make their quantity before a differing figure is weighed against it, so two sets
     # of outlets, each agreeing on its own figure, are seen as two quantities (``_two_camps``)
@@ -1677,9 +1699,9 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     # sets before round 39: 4,581 -> 4,537 of 7,530 conflicts found, 1,508 -> 1,259 false flags;
     # round 39, 149 -> 145 and 59 -> 48. Without those two exceptions, 4,533 and 1,261, and
     # transposed figures went unflagged; only for equal figures of three significant digits or
-    # more, 4,571 and 1,468.) Their joining needs no average similarity of the two clusters either
-    # (``MIN_AVERAGE``): the equal figure is the evidence, and every pair across must still be
-    # compatible.
+    # more, 4,571 and 1,468.) Those of ``beyond`` need no average similarity of the two clusters
+    # either (``MIN_AVERAGE``): the equal figure is the evidence; every pair across must still be
+    # compatible (for big clusters, what the two clusters name, as for any join).
     edges.sort(key=lambda e: (headline[e[1]] or headline[e[2]], (e[1], e[2]) not in agreed, -e[0], e[1], e[2]))
     for s, i, j in edges:
         ri, rj = find(i), find(j)
@@ -1698,7 +1720,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
             # big clusters: the average from the kept sums, compatibility from what each cluster names
-            if (link[ri].get(rj, 0.0) / (len(ma) * len(mb)) < MIN_AVERAGE and (i, j) not in agreed) or not compatible(nodes[ri], nodes[rj]):
+            if (link[ri].get(rj, 0.0) / (len(ma) * len(mb)) < MIN_AVERAGE and (i, j) not in beyond) or not compatible(nodes[ri], nodes[rj]):
                 continue
         elif len(ma) + len(mb) > 2:
             total = 0.0
@@ -1714,8 +1736,12 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
                     n += 1
                 if total < 0:
                     break
-            if total < 0 or (n and total / n < MIN_AVERAGE and (i, j) not in agreed):
+            if total < 0 or (n and total / n < MIN_AVERAGE and (i, j) not in beyond):
                 continue
+        if strong(s, i, j):
+            joined.update((i, j))
+        elif weak is not None:
+            weak.update(k for k in (i, j) if k not in joined)
         parent[rj] = ri
         members[ri] = ma + mb
         for c, s_ in link.pop(rj, {}).items():  # rj's links become ri's
@@ -1735,6 +1761,8 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
             for src, vals in fb.items():
                 fa[src] = _figset(fa[src]) | _figset(vals) if src in fa else vals
         del members[rj], figures[rj]
+    if weak is not None:
+        weak -= joined
     return [sorted(m) for _, m in sorted(members.items())]
 
 
