@@ -79,12 +79,13 @@ MIN_AVERAGE = 0.2
 #: euros", each in a sentence of its own words). Its bonus alone (0.25; 0.4 for three significant
 #: digits or more) passes this floor whatever penalties the words pay, round figures, durations
 #: and clock times included: only what rules a pair out (scope, counted nouns, roles, places,
-#: days) keeps two such claims apart, and such a join anchors no sentence (``Anchors``). (Measured on the forty
-#: sets before round 40, for counts from ``EQUAL_COUNT`` up: 4,682 -> 4,729 of 7,766 conflicts
-#: found, 1,307 -> 1,238 false flags; for counts of any size, 4,712 and 1,228 (and a Spanish
-#: outlet's 19 poisoned, against 27 elsewhere, joined another 19 of the story); at 0.1, 4,694 and
-#: 1,221; at 0.25, 4,712 and 1,231; without waiving the clusters' average similarity for them,
-#: 4,694 and 1,231. Round 40, measured after: 146 -> 144 of 236, 45 -> 43.)
+#: days) keeps two such claims apart, and such a join anchors no sentence (``Anchors``).
+#: (Measured on the forty sets before round 40, for counts from ``EQUAL_COUNT`` up, before the
+#: anchors were spared: 4,682 -> 4,729 of 7,766 conflicts found, 1,307 -> 1,238 false flags; for
+#: counts of any size, 4,712 and 1,228 (and a Spanish outlet's 19 poisoned, against 27 elsewhere,
+#: joined another 19 of the story); at 0.1, 4,694 and 1,221; at 0.25, 4,712 and 1,231; without
+#: waiving the clusters' average similarity for them, 4,694 and 1,231. Round 40, measured after:
+#: 146 -> 144 of 236, 45 -> 43.)
 EQUAL_MIN = 0.2
 #: ... and for a count, when it is this large: two counts of a story below it are often equal by chance
 #: (with 1,000, 4,724 found and 1,246 false flags)
@@ -584,8 +585,8 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # tell one fact alike: the other figures of those sentences are likely the same quantities too
     # (not from a claim joined on an equal figure alone: "€3m" for sprinklers and "€3m" of aid
     # would tie their sentences' other figures, 450 sprinkler heads and 380 families; and so a
-    # desk's higher threshold keeps that join out of its second look too. Measured by a red-team
-    # review on twelve gated sets: 1,722 -> 1,714 conflicts found, 507 -> 493 false flags)
+    # desk's higher threshold keeps that join out of its second look too. Measured on the
+    # forty-one gated sets: 4,880 -> 4,862 of 8,002 conflicts found, 1,282 -> 1,247 false flags)
     anchors = Anchors((([it for it in items if it.id not in figure_only], m) for looked in first for items, m in looked),
                       _figure, _amounts, clock_gap, _slip)
     anchors.tie_alike_sentences([it for nodes in nodes_of_block for n in nodes for it in n.items])
