@@ -32,7 +32,7 @@ DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT))
 
 from claimrecon.evaluate import GoldIndex  # noqa: E402
-from claimrecon.reconcile.likelihood import _MODEL, features  # noqa: E402
+from claimrecon.reconcile.likelihood import _MODEL, features, published_at  # noqa: E402
 
 #: the ridge penalty on the standardised weights
 RIDGE = 1.0
@@ -44,6 +44,8 @@ def rows_of(export: dict, gold: dict) -> list[tuple[dict[str, float], int]]:
     index = GoldIndex(gold, export["claims"])
     claims = {c["id"]: c for c in export["claims"]}
     groups = {g["id"]: g for g in export["groups"]}
+    when = {a["id"]: published_at(a.get("published"), a.get("published_time"), a.get("language") or "")
+            for a in export.get("articles", [])}
     per_group: dict[str, int] = {}
     for k in export["conflicts"]:
         per_group[k["group"]] = per_group.get(k["group"], 0) + 1
@@ -61,7 +63,7 @@ def rows_of(export: dict, gold: dict) -> list[tuple[dict[str, float], int]]:
         cx, cy = claims[x], claims[y]
         f = features(k["severity"], g["kind"], k.get("basis"), k.get("confidence"), cx["value"], cy["value"],
                      support[0], support[1], len(g["figures"]), len(articles), cx["lang"], cy["lang"],
-                     cx["qualifier"], cy["qualifier"], per_group[k["group"]])
+                     cx["qualifier"], cy["qualifier"], per_group[k["group"]], when.get(cx["article"]), when.get(cy["article"]))
         out.append((f, label))
     return out
 

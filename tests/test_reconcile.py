@@ -529,6 +529,22 @@ def test_a_miscopied_figure_one_outlet_alone_gives_is_likelier_right_than_two_ag
     assert slip >= 0.8 and camps <= 0.6
 
 
+def test_a_later_outlets_higher_figure_is_likelier_a_rise_than_an_error():
+    from claimrecon.reconcile.likelihood import features, likelihood, published_at
+
+    # a Polish paper at 08:00 and a Spanish one at 20:00 (06:00 and 18:00 UTC, on their outlets'
+    # home clocks); English names no home clock and is read on UTC
+    morning, evening = published_at("2026-06-10", "08:00", "pl"), published_at("2026-06-10", "20:00", "es")
+    assert published_at("2026-06-10", "08:00", "en").utcoffset().total_seconds() == 0
+    assert published_at("2026-06-10", None, "pl") is None
+    shape = ("hard", "count", "same_word", 0.6)
+    rose = features(*shape, 2380.0, 3240.0, 1, 1, 2, 2, "pl", "es", "exact", "exact", 1, morning, evening)
+    fell = features(*shape, 3240.0, 2380.0, 1, 1, 2, 2, "pl", "es", "exact", "exact", 1, morning, evening)
+    assert (rose["rise_hours"], rose["fall_hours"], fell["rise_hours"], fell["fall_hours"]) == (12.0, 0.0, 0.0, 12.0)
+    # the evacuees of the morning and of the evening: a rise as often as an error
+    assert likelihood(rose) < likelihood(fell)
+
+
 def test_nearly_and_more_than_one_figure_is_a_soft_flag_that_says_why(tmp_path):
     (tmp_path / "a.txt").write_text("The rescue of the miners lasted more than eight hours, officials said.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("The rescue of the miners lasted nearly eight hours, officials said.\n", encoding="utf-8")

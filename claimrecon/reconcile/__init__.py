@@ -33,6 +33,7 @@ claim store (``claimrecon.store``) reads them from disk, so only one group is in
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import marshal
 import math
@@ -43,7 +44,7 @@ from typing import Any
 
 from ..records import TIME_HEDGE_WORDS, Article, Claim, Conflict, Figure, Group, Match, Review, Scope, clock, local_offset, offset_text
 from .intervals import OPEN_TIMES, ROUGH_YEARS, gap_between, interval, opposite_bounds, relative_gap, same_value, times_apart, verdict
-from .likelihood import features, likelihood
+from .likelihood import features, likelihood, published_at
 from .review import apply_reviews
 
 __all__ = ["reconcile", "reconcile_groups", "apply_reviews", "group_id", "Member", "Wording", "Info",
@@ -754,7 +755,8 @@ def _group(
         # how likely the flag is right, read from the shape of the group's disagreement (``likelihood``)
         likely = likelihood(features(v, kind, basis, conf, claim_of(x).value, claim_of(y).value, support[x.w.figure],
                                      support[y.w.figure], len(by_fig), n_sources, lang_of.get(x.article) or x.lang,
-                                     lang_of.get(y.article) or y.lang, x.w.qualifier, y.w.qualifier, len(found)))
+                                     lang_of.get(y.article) or y.lang, x.w.qualifier, y.w.qualifier, len(found),
+                                     _published(arts.get(x.article), x.lang), _published(arts.get(y.article), y.lang)))
         group_conflicts.append(Conflict(id=_hid("k-", x.id, y.id), group=gid, claims=(x.id, y.id), severity=v, score=score,
                                         reason=reason, basis=basis, confidence=conf, likelihood=likely))
     if group_conflicts:
@@ -766,6 +768,13 @@ def _group(
     group = Group(gid, kind, measure, _group_scope(scope), ids(key, None, members), verdict_name, tuple(figures), series,
                   label=label, match=how)
     return group, group_conflicts
+
+
+def _published(article: Article | None, lang: str) -> dt.datetime | None:
+    """When an article was published, as an instant (``likelihood.published_at``), None when unknown."""
+    if article is None:
+        return None
+    return published_at(article.published, article.published_time, article.language or lang)
 
 
 def _group_scope(scope: Scope) -> Scope:

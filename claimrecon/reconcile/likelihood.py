@@ -10,6 +10,10 @@ What does tell, measured on those sets, is the shape of the disagreement:
 - two figures each given by two or more outlets are more often two quantities (a morning and an
   evening count, two towns) than one figure told wrongly;
 - a group with many figures for few articles has likely joined several quantities;
+- a later outlet's higher figure, hours after an earlier one's, is as often the figure that rose
+  in between (the evacuees of the morning and of the evening) as one told wrongly; a later
+  outlet's lower figure is more often wrong (the publication times of the two articles, read on
+  their outlets' home clocks);
 - and the kind: clock times and amounts are flagged rightly more often than counts and
   temperatures.
 
@@ -22,11 +26,13 @@ reads it.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .intervals import significant_digits
 
@@ -37,15 +43,36 @@ KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quanti
 AS_WRITTEN = frozenset({"count", "percent", "money", "quantity", "temperature"})
 #: the largest log-ratio of two figures the model reads (farther apart reads as this far)
 LOG_RATIO_CAP = 5.0
+#: the most hours between two articles' publications the model reads (farther apart reads as this far)
+HOURS_CAP = 48.0
 _MODEL = Path(__file__).with_name("likelihood.json")
+
+
+def published_at(day: str | None, clock: str | None, lang: str) -> dt.datetime | None:
+    """When an article was published, as an instant: its date and clock time read on the clock
+    most outlets of its language keep (``rules/<lang>/time.tsv``, type "home"), or on UTC when the
+    language names none (English: a British outlet's clock is an hour off it at most, an American
+    one's more); None when the date or the clock time is unknown."""
+    if not day or not clock:
+        return None
+    from ..match.eventzone import home_zone  # (matching reads reconcile's verdicts: imported when used)
+
+    try:
+        when = dt.datetime.fromisoformat(f"{day[:10]}T{clock}")
+        zone: dt.tzinfo = ZoneInfo(home_zone(lang)) if home_zone(lang) else dt.timezone.utc
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
+    return when.replace(tzinfo=zone) if when.tzinfo is None else when
 
 
 def features(severity: str, kind: str, basis: str | None, confidence: float | None, a: Any, b: Any,
              support_a: int, support_b: int, figures: int, articles: int, lang_a: str, lang_b: str,
-             qualifier_a: str, qualifier_b: str, conflicts: int) -> dict[str, float]:
+             qualifier_a: str, qualifier_b: str, conflicts: int,
+             when_a: dt.datetime | None = None, when_b: dt.datetime | None = None) -> dict[str, float]:
     """The features of one conflict: its severity, kind and match, its two values ``a`` and ``b``
     (numbers, or clock times as text), how many independent articles give each of its two figures,
-    how many figures, articles and conflicts its group has, and its two claims' languages and hedges."""
+    how many figures, articles and conflicts its group has, its two claims' languages and hedges,
+    and when their two articles were published (``published_at``), when known."""
     f: dict[str, float] = {
         "hard": 1.0 if severity == "hard" else 0.0,
         "conf": float(confidence) if confidence is not None and math.isfinite(confidence) else 1.0,
@@ -70,6 +97,16 @@ def features(severity: str, kind: str, basis: str | None, confidence: float | No
     f["crosslang"] = 1.0 if lang_a != lang_b else 0.0
     f["hedged"] = 1.0 if qualifier_a != "exact" or qualifier_b != "exact" else 0.0
     f["nconf_group"] = float(conflicts)
+    # the hours from the earlier article to the later, by whether the later one's figure is higher
+    f["timed"] = f["rise_hours"] = f["fall_hours"] = 0.0
+    if when_a is not None and when_b is not None and f["numeric"]:
+        (first, x), (then, y) = sorted(((when_a, a), (when_b, b)), key=lambda p: p[0])
+        hours = min(HOURS_CAP, (then - first).total_seconds() / 3600)
+        f["timed"] = 1.0
+        if y > x:
+            f["rise_hours"] = hours
+        elif y < x:
+            f["fall_hours"] = hours
     for k in KINDS:
         f["k_" + k] = 1.0 if kind == k else 0.0
     return f
