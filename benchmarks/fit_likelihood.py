@@ -49,6 +49,9 @@ def rows_of(export: dict, gold: dict) -> list[tuple[dict[str, float], int]]:
     per_group: dict[str, int] = {}
     for k in export["conflicts"]:
         per_group[k["group"]] = per_group.get(k["group"], 0) + 1
+    # per group: claim id -> its figure, and the articles of all its figures
+    figures_of = {gid: ({c: f for f in g["figures"] for c in f["claims"]}, {a for f in g["figures"] for a in f["articles"]})
+                  for gid, g in groups.items() if gid in per_group}
     out = []
     for k in export["conflicts"]:
         x, y = k["claims"][:2]
@@ -57,9 +60,8 @@ def rows_of(export: dict, gold: dict) -> list[tuple[dict[str, float], int]]:
             continue  # the gold leaves it open
         label = 1 if verdict == "right" else 0
         g = groups[k["group"]]
-        figure_of = {c: f for f in g["figures"] for c in f["claims"]}
+        figure_of, articles = figures_of[k["group"]]
         support = [len(figure_of[c]["articles"]) if c in figure_of else 1 for c in (x, y)]
-        articles = {a for f in g["figures"] for a in f["articles"]}
         cx, cy = claims[x], claims[y]
         f = features(k["severity"], g["kind"], k.get("basis"), k.get("confidence"), cx["value"], cy["value"],
                      support[0], support[1], len(g["figures"]), len(articles), cx["lang"], cy["lang"],

@@ -48,18 +48,21 @@ HOURS_CAP = 48.0
 _MODEL = Path(__file__).with_name("likelihood.json")
 
 
+@functools.lru_cache(maxsize=4096)
 def published_at(day: str | None, clock: str | None, lang: str) -> dt.datetime | None:
     """When an article was published, as an instant: its date and clock time read on the clock
     most outlets of its language keep (``rules/<lang>/time.tsv``, type "home"), or on UTC when the
     language names none (English: a British outlet's clock is an hour off it at most, an American
-    one's more); None when the date or the clock time is unknown."""
+    one's more); None when the date or the clock time is unknown. (Read once per article: a
+    group's every flag asks again.)"""
     if not day or not clock:
         return None
     from ..match.eventzone import home_zone  # (matching reads reconcile's verdicts: imported when used)
 
+    home = home_zone(lang)
     try:
         when = dt.datetime.fromisoformat(f"{day[:10]}T{clock}")
-        zone: dt.tzinfo = ZoneInfo(home_zone(lang)) if home_zone(lang) else dt.timezone.utc
+        zone: dt.tzinfo = ZoneInfo(home) if home else dt.timezone.utc
     except (ValueError, ZoneInfoNotFoundError):
         return None
     return when.replace(tzinfo=zone) if when.tzinfo is None else when
