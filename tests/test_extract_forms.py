@@ -125,6 +125,21 @@ def test_a_polish_counted_noun_is_the_noun_after_its_adjectives(text: str, head:
     assert claim.counted.head == head
 
 
+@pytest.mark.parametrize("text, head", [
+    ("Nationwide, 3,800 schoolchildren took part.", "schoolchild"),
+    ("About 40 firemen fought the blaze overnight.", "fireman"),
+    ("Nine children were taken to hospital.", "child"),
+    # a participle after its count is still no head: "400 coaches brought" ends at the plural
+    ("Some 400 coaches brought protesters to the capital.", "coach"),
+])
+def test_an_english_plural_that_looks_like_a_participle_ends_the_counted_noun(text: str, head: str) -> None:
+    # "schoolchildren" ends in "-en" as "taken" does; a word with a plural ending of grammar.tsv
+    # (class plural_ending) whose lemma differs from it is the plural head, so the phrase does not
+    # run on into the verb after it ("schoolchildren took": head "take")
+    claim = next(c for c in extract(text, "en") if c.kind == "count")
+    assert claim.counted.head == head
+
+
 def test_a_part_takes_nothing_from_a_whole_that_names_nothing() -> None:
     # the count before the part ("58 more") names nothing: the part does not reach back to the dead
     text = "Five people died and 58 more were taken away, including 12 in Madrid."

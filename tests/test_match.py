@@ -2272,3 +2272,26 @@ def test_an_outlet_that_swaps_two_figures_is_flagged_for_both():
         ("b.txt", "en", "Police said 30 people were killed and 12 were injured in the crash."),
     )
     assert _pairs(claims, conflicts) == [("12", "30"), ("12", "30")]
+
+
+def test_two_languages_nouns_filed_apart_yield_to_a_figure_with_a_zero_dropped():
+    # the concept table files "reclamaciones" under insurance claims and "complaints" under
+    # complaints: two counted nouns, which keep two counts of one language apart; across two
+    # languages the dropped zero is the likelier story, and the Spanish 1.240 is flagged
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "By Tuesday the scheme's hotline had received 12,400 complaints, most about full machines."),
+        ("b.txt", "es", "La línea de atención al cliente recibió 1.240 reclamaciones hasta el martes, la mayoría por máquinas llenas."),
+        published="2026-05-13",
+    )
+    assert _pairs(claims, conflicts) == [("1.240", "12,400")]
+
+
+def test_one_languages_two_nouns_stay_apart_whatever_their_figures():
+    # within one language two counted nouns are two things, even ten times apart (across two
+    # languages the same two figures would be flagged: the test above)
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "The ferry carried 1,250 passengers on Sunday."),
+        ("b.txt", "en", "The ferry carried 125 lorries on Sunday."),
+        published="2026-05-13",
+    )
+    assert _pairs(claims, conflicts) == []

@@ -132,6 +132,7 @@ class Grammar:
     gives: re.Pattern[str] | None = None  # words by which a body gives a figure: attribution.tsv's and class estimate
     on_day: frozenset[str] = frozenset()  # words that put a time on a weekday: "on", "el", "w"
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
+    plural_endings: tuple[str, ...] = ()  # endings of plural nouns that look like participles ("children", "firemen")
     later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
     aside: re.Pattern[str] | None = None  # words that open an aside on a counted phrase: "many of them", "en su mayoría", "głównie"
     restate: re.Pattern[str] | None = None  # a comma and a word that gives the amount before it again: ", czyli", ", es decir,"
@@ -169,6 +170,7 @@ def grammar(lang: str) -> Grammar:
     verb_endings: set[str] = set()
     infinitive: set[str] = set()
     modifiers: set[str] = set()
+    plural_endings: set[str] = set()
     later: set[str] = set()
     aside: set[str] = set()
     estimate: set[str] = set()
@@ -219,6 +221,8 @@ def grammar(lang: str) -> Grammar:
             infinitive.add(word)
         elif cls == "modifier_ending":
             modifiers.add(word)
+        elif cls == "plural_ending":
+            plural_endings.add(word)
         elif cls == "later":
             later.add(word)
         elif cls == "aside":
@@ -244,7 +248,7 @@ def grammar(lang: str) -> Grammar:
                 relative_year=_words_re(relative, r"(?<!\d)((?:1[89]|20)\d\d)(?:\s*r\.)?\s*,?\s+(?:{})\b"),
                 relative_after=_words_re(relative, r"\s*,?\s+(?:{})\b"), extent=frozenset(extent), dimension=frozenset(dimension), year_before=frozenset(year_before),
                 verb_endings=tuple(sorted(verb_endings)), infinitive=tuple(sorted(infinitive)),
-                modifiers=tuple(sorted(modifiers)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
+                modifiers=tuple(sorted(modifiers)), plural_endings=tuple(sorted(plural_endings)), later=_words_re(later, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
                 aside=_words_re(aside, r"\s*(?:{})(?![^\W\d_])"),
                 # (an attribution word that makes a rate, "per", gives no figure's source: "per cent")
                 gives=_words_re(estimate | ({r["phrase"].lower() for r in rules.table("attribution.tsv")} - {" ".join(w) for w in per}),
@@ -1106,8 +1110,12 @@ def _plural(t: _Tok, g: Grammar, nxt: _Tok | None = None) -> bool:
     heads come last, the end of a counted noun phrase ("coaches", "people", "passengers"). An
     inflected adjective (grammar.tsv ``modifier_ending``: "nowych") ends it only when no inflected
     word that is no verb follows (``nxt``): "1400 nowych pracowników" counts workers, but
-    "Czterech rannych przetransportowano" counts the injured ("rannych", an adjective as a noun)."""
+    "Czterech rannych przetransportowano" counts the injured ("rannych", an adjective as a noun).
+    A plural whose ending a participle shares ("children", "firemen": grammar.tsv
+    ``plural_ending``) is one: "3,800 schoolchildren took part" counts schoolchildren."""
     lem = lemma(t.text, g.lang)
+    if lem != t.low and g.plural_endings and t.low.endswith(g.plural_endings):
+        return True
     if lem == t.low or t.low.endswith(("ed", "ing", "en")):
         return False
     if g.modifiers and t.low.endswith(g.modifiers) and nxt is not None and nxt.kind == "w":

@@ -1350,7 +1350,7 @@ def compatible(a: Item, b: Item, told_alike: bool = False) -> bool:
     return (_same_scope(a, b) and not (sa and sb and sa.isdisjoint(sb))
             and not _elsewhere(a, b)
             and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head) and not told_alike
-                     and not _slipped_figures(a, b))  # "400 coaches", "11 protesters"
+                     and not _slipped_figures(a, b) and not _slipped_across(a, b))  # "400 coaches", "11 protesters"
             # "six injured passengers" is not "212 passengers": what happened to the counted is part of what is counted
             and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles) and not told_alike)
             # "11 protesters were hurt" is not "8,500 protesters marched": harm to some of the counted
@@ -1372,6 +1372,19 @@ def _slipped_figures(a: Any, b: Any) -> bool:
     forty-one gated sets after equal figures joined on less evidence, 7 more and 1 more, kept.)"""
     return any(len(_digits(x)) >= SWAP_DIGITS and (_telling_swap(x, y) or (_digits(x) == _digits(y) and _times_apart(x, y, (1e3,))))
                for x in _positive_figures(a) for y in _positive_figures(b))
+
+
+def _slipped_across(a: Any, b: Any) -> bool:
+    """Whether two claims of two languages state figures that slipped into each other (``_slip``:
+    the same digits at another scale or in another order, a digit typed twice): "1.240
+    reclamaciones" and "12,400 complaints" (a zero dropped). Across two
+    languages, two counted nouns the concept table files under different concepts may be one
+    noun translated ("reclamación" is a claim and a complaint), so the figure's slip is let
+    weigh against them; within one language two nouns are two things ("1,250 passengers", "125
+    crew"). (Measured on the forty-one gated sets, as an exception to disjoint counted nouns: 4,862
+    -> 4,877 of 8,002 conflicts found, 1,247 -> 1,248 false flags; for any two figures across two
+    languages, with no slip, 4,910 and 1,270.)"""
+    return a.lang != b.lang and any(_slip(x, y) for x in _positive_figures(a) for y in _positive_figures(b))
 
 
 def _harmed_part(x: Any) -> bool:
