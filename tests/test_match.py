@@ -2295,3 +2295,18 @@ def test_one_languages_two_nouns_stay_apart_whatever_their_figures():
         published="2026-05-13",
     )
     assert _pairs(claims, conflicts) == []
+
+
+def test_a_report_day_that_repeats_the_day_befores_figure_is_no_new_moment():
+    # homes without power is a tally that may change between reports; but Monday's report gives
+    # the 87 already given on Sunday, so nothing changed: Sunday's "more than 90" is told
+    # differently and is compared with Monday's 87 too
+    texts = [("a.txt", "en", "More than 90 homes remain without power, the operator said."),
+             ("b.txt", "es", "87 viviendas siguen sin luz, según la compañía."),
+             ("c.txt", "en", "The operator said {} homes remain without power.")]
+    published = {"a.txt": "2026-08-02T14:20", "b.txt": "2026-08-02T15:45", "c.txt": "2026-08-03T11:00"}
+    claims, _, conflicts = _run(*texts[:2], (texts[2][0], "en", texts[2][2].format(87)), published=published)
+    assert [p for p in _pairs(claims, conflicts)] == [("87", "More than 90"), ("87", "More than 90")]
+    # a figure Monday gives that Sunday did not is an update: Monday is a moment of its own
+    claims, _, conflicts = _run(*texts[:2], (texts[2][0], "en", texts[2][2].format(60)), published=published)
+    assert _pairs(claims, conflicts) == [("87", "More than 90")]
