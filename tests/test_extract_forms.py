@@ -131,6 +131,9 @@ def test_a_polish_counted_noun_is_the_noun_after_its_adjectives(text: str, head:
     ("Nine children were taken to hospital.", "child"),
     # a participle after its count is still no head: "400 coaches brought" ends at the plural
     ("Some 400 coaches brought protesters to the capital.", "coach"),
+    # ... but such a plural before another plural qualifies it (a red-team review's cases)
+    ("About 1,500 women workers at the plant walked out on Monday.", "worker"),
+    ("Some 340 children refugees crossed the border.", "refugee"),
 ])
 def test_an_english_plural_that_looks_like_a_participle_ends_the_counted_noun(text: str, head: str) -> None:
     # "schoolchildren" ends in "-en" as "taken" does; a word with a plural ending of grammar.tsv

@@ -2298,15 +2298,51 @@ def test_one_languages_two_nouns_stay_apart_whatever_their_figures():
 
 
 def test_a_report_day_that_repeats_the_day_befores_figure_is_no_new_moment():
-    # homes without power is a tally that may change between reports; but Monday's report gives
-    # the 87 already given on Sunday, so nothing changed: Sunday's "more than 90" is told
-    # differently and is compared with Monday's 87 too
-    texts = [("a.txt", "en", "More than 90 homes remain without power, the operator said."),
-             ("b.txt", "es", "87 viviendas siguen sin luz, según la compañía."),
-             ("c.txt", "en", "The operator said {} homes remain without power.")]
+    # firefighters sent to a fire are a count news updates; but Monday's report gives the 87
+    # already given on Sunday, so nothing changed: Sunday's "more than 90" is told differently
+    # and is compared with Monday's 87 too
+    texts = [("a.txt", "en", "More than 90 firefighters are battling the forest fire near Valencia, the regional government said."),
+             ("b.txt", "es", "Un total de 87 bomberos luchan contra el incendio forestal cerca de Valencia, según el Gobierno regional."),
+             ("c.txt", "en", "The regional government said {} firefighters are battling the forest fire near Valencia.")]
     published = {"a.txt": "2026-08-02T14:20", "b.txt": "2026-08-02T15:45", "c.txt": "2026-08-03T11:00"}
     claims, _, conflicts = _run(*texts[:2], (texts[2][0], "en", texts[2][2].format(87)), published=published)
-    assert [p for p in _pairs(claims, conflicts)] == [("87", "More than 90"), ("87", "More than 90")]
+    assert _pairs(claims, conflicts) == [("87", "More than 90"), ("87", "More than 90")]
     # a figure Monday gives that Sunday did not is an update: Monday is a moment of its own
     claims, _, conflicts = _run(*texts[:2], (texts[2][0], "en", texts[2][2].format(60)), published=published)
-    assert _pairs(claims, conflicts) == [("87", "More than 90")]
+    assert not [p for p in _pairs(claims, conflicts) if "60" in p]
+
+
+def test_two_languages_counts_of_few_digits_ten_times_apart_stay_apart_when_their_nouns_differ():
+    # a red-team review's cases: related counts of one story often stand ten times apart (the
+    # firefighters and their engines, the teachers and their schools); only figures of three
+    # significant digits or more that slipped outweigh two counted nouns across two languages
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The fire service said 120 firefighters were sent to the warehouse blaze in the industrial estate on Tuesday night."),
+        ("es.txt", "es", "Los bomberos enviaron 12 camiones al incendio del almacén en el polígono industrial el martes por la noche."),
+        published="2026-05-13")
+    assert _pairs(claims, conflicts) == []
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The ministry said 2,300 teachers had joined the strike in the region by Wednesday."),
+        ("es.txt", "es", "El ministerio dijo que 230 colegios cerraron por la huelga en la región hasta el miércoles."),
+        published="2026-05-13")
+    assert _pairs(claims, conflicts) == []
+
+
+def test_a_tally_that_may_fall_or_is_tied_to_a_day_keeps_its_report_days():
+    # a red-team review's cases against merging report days that repeat a figure: Monday's
+    # "twelve" must still meet Monday's "Nine" (a claim tied to a stated day), and a count of the
+    # people in hospital, which falls between reports, is not made one moment across days
+    base = "people remain in hospital after the chemical leak at the water treatment plant in Gdansk, officials said."
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Twelve " + base),
+        ("b.txt", "en", "Officials said twelve people remain in hospital after the chemical leak at the Gdansk water treatment plant."),
+        ("c.txt", "en", "Nine people were still in hospital on Monday after the chemical leak at the water treatment plant in Gdansk, officials said."),
+        published={"a.txt": "2026-05-10", "b.txt": "2026-05-11", "c.txt": "2026-05-12"})
+    assert _pairs(claims, conflicts) == [("Nine", "twelve")]
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Fifteen " + base),
+        ("b.txt", "en", "Officials said twelve people remain in hospital after the chemical leak at the Gdansk water treatment plant."),
+        ("c.txt", "en", "Twelve " + base),
+        ("d.txt", "en", "Officials said twelve people remain in hospital after the chemical leak at the Gdansk water treatment plant."),
+        published={"a.txt": "2026-05-10", "b.txt": "2026-05-10", "c.txt": "2026-05-11", "d.txt": "2026-05-12"})
+    assert _pairs(claims, conflicts) == [("Fifteen", "twelve")]

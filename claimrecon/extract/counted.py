@@ -1112,10 +1112,12 @@ def _plural(t: _Tok, g: Grammar, nxt: _Tok | None = None) -> bool:
     word that is no verb follows (``nxt``): "1400 nowych pracowników" counts workers, but
     "Czterech rannych przetransportowano" counts the injured ("rannych", an adjective as a noun).
     A plural whose ending a participle shares ("children", "firemen": grammar.tsv
-    ``plural_ending``) is one: "3,800 schoolchildren took part" counts schoolchildren."""
+    ``plural_ending``) is one: "3,800 schoolchildren took part" counts schoolchildren; unless
+    another plural follows it, which it qualifies ("1,500 women workers", "340 children refugees"
+    count workers and refugees)."""
     lem = lemma(t.text, g.lang)
     if lem != t.low and g.plural_endings and t.low.endswith(g.plural_endings):
-        return True
+        return nxt is None or not (nxt.low.endswith("s") and lemma(nxt.text, g.lang) != nxt.low)
     if lem == t.low or t.low.endswith(("ed", "ing", "en")):
         return False
     if g.modifiers and t.low.endswith(g.modifiers) and nxt is not None and nxt.kind == "w":
