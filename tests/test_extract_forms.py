@@ -436,3 +436,19 @@ def test_a_number_word_that_adds_to_a_plain_count_is_a_claim(text: str, read: li
 ])
 def test_a_figure_glued_to_m_is_metres_only_before_a_word_of_length(text: str, read: list[tuple[str, str, float]]) -> None:
     assert [(c.text, c.kind, c.value) for c in extract(text, "en")] == read
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Targ odbywa się co drugą sobotę."),
+    ("pl", "Pociąg kursuje co drugi dzień."),
+])
+def test_every_other_day_is_how_often_not_a_share(lang: str, text: str) -> None:
+    # "co + ordinal" is one in so many ("co piąty użytkownik", 20%), but before a day or a span of
+    # time it says how often ("co drugą sobotę", every other Saturday)
+    assert not [c for c in extract(text, lang) if c.kind == "percent"]
+
+
+def test_a_share_of_a_days_figures_is_still_a_share() -> None:
+    claims = extract("Half of Monday flights were cancelled.", "en")
+    assert [(c.kind, c.value) for c in claims if c.kind == "percent"] == [("percent", 50.0)]
+

@@ -142,6 +142,14 @@ class Mention:
         return new
 
 
+def _ends_with_link(phrase: str, lang: str) -> bool:
+    """Whether a phrase ends with a word that joins a figure to its noun ("half of", "la mitad de")."""
+    from .counted import grammar
+
+    words = phrase.lower().split()
+    return bool(words) and any(link[-1] == words[-1] for link in grammar(lang).links)
+
+
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
 
@@ -1177,6 +1185,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             continue  # "two thirds of a million": a fraction of a number, read with it
         if lx.duration_next_re is not None and lx.duration_next_re.match(s, m.end()):
             continue  # "a quarter of an hour", "un cuarto de hora": a span of time, read as a duration
+        if lx.weekday_re is not None and lx.weekday_re.match(s, len(s) - len(s[m.end():].lstrip())) \
+                and not _ends_with_link(m.group(), lx.lang):
+            continue  # "co drugą sobotę", every other Saturday: how often, not a share ("half of Monday's flights" is one)
         pct = lx.shares.get(_SPACE_RUN.sub(" ", m.group().lower()))
         if pct is None:
             continue
