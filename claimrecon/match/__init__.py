@@ -2169,23 +2169,16 @@ def _unchanged_moments(members: list[Item], out: dict[str, str]) -> None:
     1,250 false flags; for rising tolls too, 4,903 and 1,256, and two dead in an outdated Polish
     report no longer met the Spanish "rose to three". With the exceptions, on the forty-two sets:
     5,021 -> 5,014 of 8,246 found, 1,282 false flags either way.)"""
-    figures: dict[str, set[str]] = defaultdict(set)
-    ids: dict[str, list[str]] = defaultdict(list)
+    figures: dict[str, set[str]] = defaultdict(set)  # report moment -> the figures stated then
     for it in members:
-        m = out[it.id]
-        if m.startswith("as of ") and not it.day and not it.anchored:
-            figures[m].add(_figure(it))
-            ids[m].append(it.id)
+        if out[it.id].startswith("as of "):
+            figures[out[it.id]].add(_figure(it))
     order = sorted(figures)
-    if len(order) < 2:
+    if len(order) < 2 or any(not figures[m] <= figures[order[0]] for m in order[1:]):
         return
-    earlier = set(figures[order[0]])
-    for m in order[1:]:
-        if not figures[m] <= earlier:
-            return
-    for m in order[1:]:
-        for k in ids[m]:
-            out[k] = order[0]
+    for it in members:
+        if out[it.id] in figures:
+            out[it.id] = order[0]
 
 
 def _clocked_within_day(members: list[Item], out: dict[str, str]) -> None:
