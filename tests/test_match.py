@@ -2346,3 +2346,20 @@ def test_a_tally_that_may_fall_or_is_tied_to_a_day_keeps_its_report_days():
         ("d.txt", "en", "Officials said twelve people remain in hospital after the chemical leak at the Gdansk water treatment plant."),
         published={"a.txt": "2026-05-10", "b.txt": "2026-05-10", "c.txt": "2026-05-11", "d.txt": "2026-05-12"})
     assert _pairs(claims, conflicts) == [("Fifteen", "twelve")]
+
+
+def test_temperatures_of_two_named_places_are_two_readings():
+    # the sea off Alicante and the air in Gdańsk are two temperatures, however alike the words;
+    # the same place's reading told twice is still compared
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "Lifeguards in the region carried out 146 rescues on Saturday, as temperatures topped 44C inland "
+                        "and the sea off Alicante reached 29C."),
+        ("b.txt", "en", "Temperatures in Gdańsk reached 34.8C on Sunday and the Baltic off Sopot warmed to 22C, drawing "
+                        "huge crowds to the beaches."),
+        published="2026-08-03")
+    assert _pairs(claims, conflicts) == []
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "The sea off Alicante reached 29C on Saturday, the warmest reading this year."),
+        ("b.txt", "en", "On Saturday the sea off Alicante reached 31C, the warmest reading this year."),
+        published="2026-08-03")
+    assert _pairs(claims, conflicts) == [("29C", "31C")]
