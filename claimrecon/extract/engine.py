@@ -1180,13 +1180,13 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
 
     # shares: "half of", "three quarters of", "połowę"
     for m in lx.share_re.finditer(s) if lx.share_gate.open(words) else ():
+        after = len(s) - len(s[m.end():].lstrip())  # where the next word starts
         if _overlaps(taken, m.start(), m.end()) or _NUMBER_NEXT.match(s, m.end()) or \
-                (lx.word_re is not None and lx.word_re.match(s, m.end() + len(s[m.end():]) - len(s[m.end():].lstrip()))):
+                (lx.word_re is not None and lx.word_re.match(s, after)):
             continue  # "two thirds of a million": a fraction of a number, read with it
         if lx.duration_next_re is not None and lx.duration_next_re.match(s, m.end()):
             continue  # "a quarter of an hour", "un cuarto de hora": a span of time, read as a duration
-        if lx.weekday_re is not None and lx.weekday_re.match(s, len(s) - len(s[m.end():].lstrip())) \
-                and not _ends_with_link(m.group(), lx.lang):
+        if lx.weekday_re is not None and lx.weekday_re.match(s, after) and not _ends_with_link(m.group(), lx.lang):
             continue  # "co drugą sobotę", every other Saturday: how often, not a share ("half of Monday's flights" is one)
         pct = lx.shares.get(_SPACE_RUN.sub(" ", m.group().lower()))
         if pct is None:
