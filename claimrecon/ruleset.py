@@ -120,7 +120,9 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending", "infinitive", "modifier_ending", "plural_ending", "later", "aside", "estimate", "on_day", "restate", "name_ending", "name_after", "dimension")),
         ("value", _optional),
     ],
-    "places.tsv": [("name", _text), ("code", _text)],
+    # names: "people" when the word names a country's people or is its adjective ("Polish",
+    # "polacos", "Polak"), not the place; empty for a place's name
+    "places.tsv": [("name", _text), ("code", _text), ("names", _one_of("", "people"))],
     "concepts.tsv": [
         ("concept", _text),
         ("words", _text),

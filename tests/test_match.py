@@ -1034,6 +1034,30 @@ def test_a_restatement_of_a_local_time_abroad_stands_when_the_people_are_polish(
     assert not [p for p in _pairs(claims, conflicts) if "GMT" in p[0] + p[1]]
 
 
+def test_a_lone_restatement_off_the_clock_of_the_country_named_as_the_place_is_the_slip():
+    # Poland keeps UTC+2 in June, so 7.30am there is 6.30am in the UK: "(5.30am UK time)" implies
+    # UTC+3, no clock of Poland's. With no other article restating the time, the clock of the
+    # country the articles name as the place ("in Poland", "w Polsce") is the local one, and the
+    # restatement is flagged against the outlets' 7.30 (against the Tenerife test above: there
+    # Poland is named only through its people)
+    wire = ("en.txt", "en", "Police in Poland shut the A4 motorway near Kraków at 7.30am local time (5.30am UK time) on Tuesday after 14 lorries collided.")
+    spanish = ("es.txt", "es", "La policía cerró el martes a las 7.30 la autopista A4 cerca de Cracovia, en Polonia, tras chocar 14 camiones.")
+    polish = ("pl.txt", "pl", "Policja zamknęła we wtorek o godz. 7.30 autostradę A4 pod Krakowem, w Polsce, po zderzeniu 14 ciężarówek.")
+    claims, groups, conflicts = _run(wire, spanish, polish, published="2026-06-16")
+    pairs = _pairs(claims, conflicts)
+    assert pairs == [("5.30am UK time)", "7.30"), ("5.30am UK time)", "7.30")]  # against the Spanish and Polish 7.30
+
+
+def test_places_named_are_not_the_countries_named_through_their_people():
+    from claimrecon.extract.counted import places_named
+
+    assert places_named("Police in Poland shut the motorway.", "en") == {"PL"}
+    assert places_named("A bus carrying 38 Polish tourists overturned in Tenerife.", "en") == frozenset()
+    assert places_named("Volcó una guagua con 38 turistas polacos en España.", "es") == {"ES"}
+    assert places_named("Autokar z polskimi turystami przewrócił się w Hiszpanii, a Polacy byli już w Polsce.", "pl") == {"ES", "PL"}
+    assert places_named("Odciętych zostało 14 polskich turystów; godz. 10.40 czasu polskiego.", "pl") == frozenset()
+
+
 def test_of_two_restatements_the_one_no_clock_of_the_run_keeps_sets_no_local_clock():
     # Madrid in October keeps UTC+2 (the Canaries UTC+1): "18:12 local time (19:12 BST)" implies
     # UTC+0, which no clock of Spain, the country the articles name, keeps then, so the other

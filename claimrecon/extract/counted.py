@@ -324,6 +324,51 @@ def countries(lang: str) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def peoples(lang: str) -> frozenset[str]:
+    """The words of ``lang`` (folded, and lemmatized as the reader meets them) that name a
+    country's people or are its adjective ("Polish", "polacos", "Polak"): ``places.tsv`` rows
+    whose "names" is "people"."""
+    out = set()
+    for r in load_language(lang).table("places.tsv"):
+        if r["names"] == "people":
+            out.add(fold(r["name"]))
+            if " " not in r["name"]:
+                out.add(fold(lemma(r["name"], lang)))
+    return frozenset(out)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w.-]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def places_named(text: str, lang: str) -> frozenset[str]:
+    """The ISO codes of the countries ``text`` names as places ("in Poland", "w Polsce", "el Reino
+    Unido"), not those it names only through their people ("38 Polish tourists", "turistas
+    polacos"): where something happened, not whose it is."""
+    named = countries(lang)
+    people = peoples(lang)
+    words = [m.group() for m in _NAME_WORD.finditer(text)]
+    out = set()
+    i = 0
+    while i < len(words):
+        size = 1
+        for n in (3, 2, 1):  # a name of several words first ("Korea Południowa")
+            phrase = " ".join(words[i : i + n])
+            if i + n > len(words) or not phrase[:1].isupper():  # a name is capitalized in all three
+                continue
+            bare = phrase.rstrip(".")  # a name that ends a sentence
+            keys = {fold(phrase), fold(bare)} | ({fold(lemma(bare, lang))} if n == 1 else set())
+            code = next((named[k] for k in sorted(keys) if k in named), None)
+            if code:
+                if keys.isdisjoint(people):
+                    out.add(code)
+                size = n
+                break
+        i += size
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=None)
 def concepts_of_role(role: str) -> frozenset[str]:
     """The concepts ``roles.tsv`` gives a role, as terms: "source" -> "#police", "#organisers"...;
     "generic" -> "#figure", "#person"... (words for a figure or for people in general)."""
