@@ -452,3 +452,24 @@ def test_a_share_of_a_days_figures_is_still_a_share() -> None:
     claims = extract("Half of Monday flights were cancelled.", "en")
     assert [(c.kind, c.value) for c in claims if c.kind == "percent"] == [("percent", 50.0)]
 
+
+
+@pytest.mark.parametrize("lang, text, figure, other", [
+    ("en", "Police said 18 people had been arrested in six countries.", 18.0, 6.0),
+    ("es", "La policía dijo que 18 personas fueron detenidas en seis países.", 18.0, 6.0),
+    ("pl", "Policja podała, że 23 osoby zostały zatrzymane w siedmiu krajach.", 23.0, 7.0),
+])
+def test_a_figure_after_a_preposition_of_place_does_not_take_the_verb_before_it(lang: str, text: str, figure: float, other: float) -> None:
+    # "arrested in six countries": the countries say where the 18 were arrested; the verb is
+    # said of the people, not of the countries
+    by_value = {c.value: c for c in extract(text, lang) if c.kind == "count"}
+    assert "#arrested" in by_value[figure].counted.terms
+    assert "#arrested" not in by_value[other].counted.terms
+
+
+def test_a_count_before_in_and_a_count_that_is_no_share_are_both_read() -> None:
+    # "at 23 in seven countries" is no ratio: 23 arrests, in seven countries ("one in four",
+    # "seven in ten" stay shares)
+    claims = extract("Officials put the number of arrests at 23 in seven countries.", "en")
+    assert [(c.kind, c.value) for c in claims] == [("count", 23.0), ("count", 7.0)]
+    assert [(c.kind, c.value) for c in extract("Seven in ten corals died.", "en")] == [("percent", 70.0)]

@@ -680,6 +680,11 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 # "Half a dozen are still missing | and 40,000 were evacuated": a word before the
                 # conjunction is said of the figure before it
                 d += MAX_DISTANCE
+            if after and left[k] >= 0 and fig_clause[left[k]] == share_clause[k] and lo > k + 1 \
+                    and toks[lo - 1].low in g.place and owner[lo - 1] < 0:
+                # "18 people had been arrested | in six countries": a figure after a preposition of
+                # place says where; the words before the preposition are said of the figure before
+                d += MAX_DISTANCE
             if not same and not (fi in bare and abs(fig_clause[fi] - share_clause[k]) == 1):
                 d += MAX_DISTANCE
             # a tie between a count and another figure ("at 3:40 a.m. injured five rescuers"):

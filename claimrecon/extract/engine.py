@@ -954,6 +954,14 @@ def _number_word_next(s: str, lx: Lexicon, at: int) -> bool:
 ROUND_WHOLES = (10.0, 100.0)
 
 
+def _place_word(gap: str, lang: str) -> bool:
+    """Whether the words between two numbers are a preposition of place (grammar.tsv class place:
+    "in", "en", "w"), which joins a count to where it was counted as often as to a whole."""
+    from .counted import grammar
+
+    return gap.strip().lower() in grammar(lang).place
+
+
 def _share_of(part: Core, whole: Core, word: str, lang: str) -> bool:
     """Whether two whole numbers a share word joins are a share: a part of one to ``SHARE_PARTS``
     parts ("seven in ten", "1 de cada 4", "9 out of 10"). A share word that is also a preposition
@@ -1001,6 +1009,8 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                              c.words_only and n.words_only, False, c.digits_text, False, share=True)
                     i += 1
                     break  # a share joins nothing more
+                if _place_word(gap, lx.lang):
+                    break  # "arrests at 23 in seven countries": two counts, the second says where
                 dropped.update((i, i + 1))  # "1 over 3": a ratio of nothing said
                 break
             elif not c.words_only and not c.has_scale and c.value == int(c.value) and n.words_only and _connector_gap(gap, lx) \
