@@ -1207,8 +1207,16 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             q, start = h
         taken.append((m.start(), m.end()))
         low, high = qualifier_bounds(lx, q, pct)
+        extra: dict[str, object] = {"share": True}
+        # a share that is the size of a change ("spadła o połowę"; "rose by a third", whose phrase
+        # holds the change's last word)
+        first = m.group().split(None, 1)[0]
+        change = change_before(s, lx, m.start()) or (change_before(s, lx, m.start() + len(first) + 1)
+                                                      if first.lower() in lx.change_ends else None)
+        if change:
+            extra["change"] = change
         mentions.append(Mention("percent", start, m.end(), m.start(), m.end(), pct, unit="%", qualifier=q,
-                                low=low, high=high, precision=0.5, extra={"share": True}))
+                                low=low, high=high, precision=0.5, extra=extra))
 
     cores = find_cores(s, lx, taken, words, digits)
     used: set[int] = set()
