@@ -53,6 +53,25 @@ def test_any_noun_is_compared_across_languages():
     assert _pairs(claims, conflicts) == [("1,9 mln", "1.4 million")]
 
 
+def test_a_figure_put_at_a_level_keeps_the_words_before_it():
+    # "put the number of injured at 40": "at" gives the level, not a place, so the injured are
+    # the 40's, not the 35 arrested (a red-team case against 7ccb87e)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Police arrested 35 people and put the number of injured at 40."),
+        ("en2.txt", "en", "Police said 52 people were injured and 35 arrested."), published="2026-06-16")
+    assert _pairs(claims, conflicts) == [("40", "52")]
+
+
+def test_a_share_in_words_is_no_two_counts():
+    # "Two in three nurses" is a share the reader does not take (two parts of three); its
+    # numbers are no counts either (a red-team case against 7ccb87e: "three" met the 300 nurses)
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "Two in three nurses at the hospital joined the strike on Monday."),
+        ("pl.txt", "pl", "W poniedziałek do strajku przystąpiło 300 pielęgniarek szpitala."), published="2026-06-16")
+    assert _pairs(claims, conflicts) == []
+    assert not [c for c in claims if c.kind == "count" and c.value in (2.0, 3.0)]
+
+
 def test_participle_counts_meet_their_translation():
     # "41 detenidos" is a count of the arrested, like "14 people were arrested"
     claims, groups, conflicts = _run(
@@ -1046,6 +1065,23 @@ def test_a_lone_restatement_off_the_clock_of_the_country_named_as_the_place_is_t
     claims, groups, conflicts = _run(wire, spanish, polish, published="2026-06-16")
     pairs = _pairs(claims, conflicts)
     assert pairs == [("5.30am UK time)", "7.30"), ("5.30am UK time)", "7.30")]  # against the Spanish and Polish 7.30
+
+
+def test_a_country_named_as_a_place_by_few_of_the_articles_that_name_it_sets_no_clock():
+    # red-team cases against 9a756ec: the run names Poland through its people in every article
+    # and as a place only in passing ("Poland's foreign ministry", "back to Poland"); Crete and
+    # Tenerife keep their own clocks, so the restatements are right and nothing is flagged
+    wire = ("en.txt", "en", "A bus carrying 38 Polish tourists overturned on a mountain road in Tenerife at 10.40am local time (0940 GMT) on Thursday.")
+    ministry = ("en2.txt", "en", "Poland's foreign ministry said 12 of the 38 tourists were taken to hospital after the crash at 10.40am.")
+    polish = ("pl.txt", "pl", "Autokar z 38 polskimi turystami przewrócił się w czwartek o godz. 10.40 na górskiej drodze na Teneryfie.")
+    spanish = ("es.txt", "es", "Una guagua con 38 turistas polacos volcó el jueves a las 10.40 en una carretera de montaña de Tenerife.")
+    claims, groups, conflicts = _run(wire, ministry, polish, spanish, published="2025-06-12")
+    assert not [p for p in _pairs(claims, conflicts) if "GMT" in p[0] + p[1]]
+    crete = ("en.txt", "en", "A tourist boat carrying 30 British holidaymakers capsized off Crete at 11.30am local time (9.30am UK time) on Thursday.")
+    claims, groups, conflicts = _run(crete, ("es.txt", "es", "Una embarcación con 30 turistas británicos volcó el jueves a las 11.30 frente a Creta."),
+                                     ("pl.txt", "pl", "Łódź z 30 brytyjskimi turystami wywróciła się w czwartek o 11.30 u wybrzeży Krety."),
+                                     published="2025-06-12")
+    assert _pairs(claims, conflicts) == []
 
 
 def test_places_named_are_not_the_countries_named_through_their_people():

@@ -656,6 +656,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         right[k] = last
         if k in begins:
             last = begins[k]
+    generic = concepts_of_role("generic")  # words for people or figures in general ("people", "personas")
     conj_at = [0] * n  # conjunctions joining predicates met before each token
     c = 0
     for k in range(n):
@@ -681,9 +682,14 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 # conjunction is said of the figure before it
                 d += MAX_DISTANCE
             if after and left[k] >= 0 and fig_clause[left[k]] == share_clause[k] and lo > k + 1 \
-                    and toks[lo - 1].low in g.place and owner[lo - 1] < 0:
-                # "18 people had been arrested | in six countries": a figure after a preposition of
-                # place says where; the words before the preposition are said of the figure before
+                    and toks[lo - 1].low in g.place and owner[lo - 1] < 0 \
+                    and (spans[fi][2] in ("time", "duration") or (spans[fi][2] == "count" and hi + 1 < n and owner[hi + 1] < 0
+                                                          and terms[hi + 1] is not None
+                                                          and generic.isdisjoint(terms[hi + 1]))):
+                # "18 people had been arrested | in six countries": a time, a span or a count of
+                # things of its own (not of people: "put the death toll at 23 people") after a
+                # preposition of place says where or when; the words before the preposition are
+                # said of the figure before ("estimated the crowd at 15,000" keeps its crowd)
                 d += MAX_DISTANCE
             if not same and not (fi in bare and abs(fig_clause[fi] - share_clause[k]) == 1):
                 d += MAX_DISTANCE

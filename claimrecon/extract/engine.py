@@ -1009,7 +1009,7 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                              c.words_only and n.words_only, False, c.digits_text, False, share=True)
                     i += 1
                     break  # a share joins nothing more
-                if _place_word(gap, lx.lang):
+                if _place_word(gap, lx.lang) and not (c.value < n.value <= SHARE_PARTS and (c.words_only or n.words_only)):
                     break  # "arrests at 23 in seven countries": two counts, the second says where
                 dropped.update((i, i + 1))  # "1 over 3": a ratio of nothing said
                 break
