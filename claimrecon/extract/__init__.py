@@ -731,9 +731,6 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
     return out
 
 
-_WORD = re.compile(r"[^\W\d_][\w.-]*")
-
-
 def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) -> list[Claim]:
     """Amounts in a currency several countries name alike ("20 millones de pesos") in the currency
     of the country the claim's own words name, else of the country the article names most
@@ -741,8 +738,7 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     the amount; an amount whose country cannot be told (none named, or two in its own words)
     stays a plain figure, not a guess."""
     from ..ruleset import load_shared
-    from .counted import countries
-    from .lemmas import fold, lemma
+    from .counted import NAME_WORD, countries, country_keys
 
     codes: dict[str, dict[str, str]] = {}
     least: dict[str, float] = {}
@@ -753,10 +749,8 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     named = countries(lang)
     seen: dict[str, int] = {}  # country -> how often the article names it (by its words, and as its claims read them)
     where: list[tuple[int, str]] = []  # (offset, country) of each name, in text order
-    for m in _WORD.finditer(text):
-        w = m.group()
-        bare = w.rstrip(".")  # a name that ends a sentence: "The money comes from Denmark."
-        code = named.get(fold(w)) or named.get(fold(bare)) or named.get(fold(lemma(bare, lang)))
+    for m in NAME_WORD.finditer(text):
+        code = next((named[k] for k in country_keys(m.group(), lang) if k in named), None)
         if code:
             seen[code] = seen.get(code, 0) + 1
             where.append((m.start(), code))

@@ -337,7 +337,17 @@ def peoples(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w.-]*")
+#: a word as a country's name may be written ("EE.UU.", "Bośnia-Hercegowina")
+NAME_WORD = re.compile(r"[^\W\d_][\w.-]*")
+
+
+def country_keys(phrase: str, lang: str, lemmatize: bool = True) -> tuple[str, ...]:
+    """The keys ``countries`` may know a name by, the likeliest first: as written, without the
+    full stop of a sentence it ends ("from Denmark."), and lemmatized (``lemmatize``: one word,
+    "w Polsce")."""
+    bare = phrase.rstrip(".")
+    keys = (fold(phrase), fold(bare))
+    return keys + (fold(lemma(bare, lang)),) if lemmatize else keys
 
 
 @functools.lru_cache(maxsize=4096)
@@ -347,7 +357,7 @@ def places_named(text: str, lang: str) -> frozenset[str]:
     polacos"): where something happened, not whose it is."""
     named = countries(lang)
     people = peoples(lang)
-    words = [m.group() for m in _NAME_WORD.finditer(text)]
+    words = [m.group() for m in NAME_WORD.finditer(text)]
     out = set()
     i = 0
     while i < len(words):
@@ -356,11 +366,10 @@ def places_named(text: str, lang: str) -> frozenset[str]:
             phrase = " ".join(words[i : i + n])
             if i + n > len(words) or not phrase[:1].isupper():  # a name is capitalized in all three
                 continue
-            bare = phrase.rstrip(".")  # a name that ends a sentence
-            keys = {fold(phrase), fold(bare)} | ({fold(lemma(bare, lang))} if n == 1 else set())
-            code = next((named[k] for k in sorted(keys) if k in named), None)
+            keys = country_keys(phrase, lang, lemmatize=n == 1)
+            code = next((named[k] for k in keys if k in named), None)
             if code:
-                if keys.isdisjoint(people):
+                if people.isdisjoint(keys):
                     out.add(code)
                 size = n
                 break

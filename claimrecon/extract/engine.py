@@ -967,11 +967,9 @@ def _share_of(part: Core, whole: Core, word: str, lang: str) -> bool:
     parts ("seven in ten", "1 de cada 4", "9 out of 10"). A share word that is also a preposition
     of place (grammar.tsv class place: "in") makes one only as the idiom has it: one part ("one in
     four") or a round whole (``ROUND_WHOLES``)."""
-    from .counted import grammar
-
     if not (part.value == int(part.value) and whole.value == int(whole.value) and 1 <= part.value < whole.value <= SHARE_PARTS):
         return False
-    return word not in grammar(lang).place or part.value == 1 or whole.value in ROUND_WHOLES
+    return not _place_word(word, lang) or part.value == 1 or whole.value in ROUND_WHOLES
 
 
 def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:

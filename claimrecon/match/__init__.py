@@ -585,8 +585,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # "Poland's foreign ministry" said of them): then a lone restatement off its clock is the
     # slip, not the event's clock (``local_clock``)
     placing = {a for a, c in placed if c == clock_country}
-    country_placed = bool(clock_country) and bool(placing) \
-        and 2 * len(placing) > len({a for a, c in named if c == clock_country} | placing)
+    country_placed = 2 * len(placing) > len({a for a, c in named if c == clock_country} | placing)
     # ... and the clocks any of its local times may be on: every zone of the countries it names
     # (a restatement implying another offset is an error of arithmetic)
     zones = run_zones({c for _, c in named})
