@@ -2423,3 +2423,25 @@ def test_temperatures_of_two_named_places_are_two_readings():
         ("b.txt", "en", "On Saturday the sea off Alicante reached 31C, the warmest reading this year."),
         published="2026-08-03")
     assert _pairs(claims, conflicts) == [("29C", "31C")]
+
+
+def test_a_wrong_conversion_stays_with_its_amount():
+    # "8,000 zlotys (roughly £1,870)" converts at the euro's rate, wrongly; on its words (a
+    # bonus) it matched the €3,000 bonus of another place, and flagged five right figures of
+    # that. The bracket says whose amount it is: it is compared with the 8,000 zlotys' quantity.
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "New drivers in Galicia are being offered a €3,000 signing-on bonus.\n\n"
+                        "The Polish firm is offering recruits a bonus of 8,000 zlotys (roughly £1,870)."),
+        ("b.txt", "en", "Ardora is offering new recruits a €3,000 (£2,560) signing-on bonus in Galicia.\n\n"
+                        "In Silesia it offers 8,000 zlotys."),
+        ("c.txt", "pl", "Hiszpanie oferują nowym kierowcom 3 tys. euro (ok. 12,8 tys. zł) premii na start.\n\n"
+                        "Na Śląsku firma oferuje 8 tys. zł premii."),
+        ("d.txt", "es", "Ardora ofrecerá una prima de 3.000 euros a los nuevos conductores.\n\n"
+                        "En Silesia ofrece 8.000 zlotis (unos 1.875 euros)."),
+    )
+    text = {c.id: c.text for c in claims}
+    group = next(sorted(text[i] for i in g.claims) for g in groups if any(text[i] == "roughly £1,870" for i in g.claims))
+    assert "8,000 zlotys" in group and "€3,000" not in group
+    flagged = {text[i] for k in conflicts if any(text[j] == "roughly £1,870" for j in k.claims) for i in k.claims}
+    assert flagged >= {"8.000 zlotis", "unos 1.875 euros"}
+    assert not flagged & {"€3,000", "3.000 euros", "£2,560"}
