@@ -2445,3 +2445,29 @@ def test_a_wrong_conversion_stays_with_its_amount():
     flagged = {text[i] for k in conflicts if any(text[j] == "roughly £1,870" for j in k.claims) for i in k.claims}
     assert flagged >= {"8.000 zlotis", "unos 1.875 euros"}
     assert not flagged & {"€3,000", "3.000 euros", "£2,560"}
+
+
+def test_a_lone_restatement_off_the_clock_of_the_towns_named_is_the_slip():
+    # "5.40pm local time (1640 GMT)" in Barcelona in July: Barcelona keeps UTC+2 then, so the
+    # restatement is an hour out, and the Spanish and Polish 17.40 are on Barcelona's clock. The
+    # run names Spain, whose zones include the Canaries' UTC+1: only the town says which.
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The ride stopped in Barcelona at 5.40pm local time (1640 GMT), trapping 24 riders in Spain's busiest park."),
+        ("es.txt", "es", "La atracción se detuvo a las 17.40 en Barcelona y dejó atrapados a 24 pasajeros."),
+        ("pl.txt", "pl", "Kolejka zatrzymała się o godz. 17.40 w Barcelonie, a 24 osoby utknęły w wagonikach."),
+        published="2026-07-11",
+    )
+    # (the English article's own 5.40pm is not compared with its restatement)
+    assert _pairs(claims, conflicts) == [("1640 GMT)", "17.40"), ("1640 GMT)", "17.40")]
+
+
+@pytest.mark.parametrize("text, lang, zones", [
+    ("Protest w Poznaniu i w Łodzi.", "pl", {"Europe/Warsaw"}),  # "Łodzi": also a Californian town's other name
+    ("La marcha salió en Marzo en Zaragoza.", "es", {"Europe/Madrid"}),  # a month is no town
+    ("The storm hit in Santa Cruz de Tenerife.", "en", {"Atlantic/Canary"}),
+    ("Rescuers arrived in March.", "en", set()),
+])
+def test_towns_named_after_a_preposition_of_place(text, lang, zones):
+    from claimrecon.match.eventzone import town_names, towns_named
+
+    assert towns_named(town_names(text, lang), frozenset({"Europe/Warsaw", "Europe/Madrid", "Atlantic/Canary"})) == zones
