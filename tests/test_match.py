@@ -2471,3 +2471,74 @@ def test_towns_named_after_a_preposition_of_place(text, lang, zones):
     from claimrecon.match.eventzone import town_names, towns_named
 
     assert towns_named(town_names(text, lang), frozenset({"Europe/Warsaw", "Europe/Madrid", "Atlantic/Canary"})) == zones
+
+
+
+# A red-team review's cases against moving a restatement to its amount's cluster (conversions.join)
+# and against the clock of the towns named (eventzone.run_towns): each passed before those changes
+# and failed on their first version.
+
+def test_bracketed_time_of_another_place_is_not_a_restatement():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "On Wednesday the total eclipse will begin in Oviedo at 8.27pm (8.31pm in Valencia), Spain's national observatory said."),
+        ("b.txt", "en", "Totality will begin in Oviedo at 8.27pm on Wednesday and in Valencia at 8.31pm, the observatory said."),
+        ("c.txt", "es", "El miércoles la totalidad comenzará en Oviedo a las 20.27 y en Valencia a las 20.32, según el Observatorio."),
+        ("d.txt", "pl", "W środę całkowite zaćmienie zacznie się w Oviedo o godz. 20.28, a w Walencji o 20.31."),
+        published="2026-08-10")
+    pairs = _pairs(claims, conflicts)
+    assert ("8.27pm", "8.31pm") not in pairs and ("20.27", "8.31pm") not in pairs
+    assert pairs.count(("20.32", "8.31pm")) == 2
+
+
+def test_bracketed_time_on_another_day_is_not_a_restatement():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "From Monday the first metro will leave at 5.30am (7am on Sundays), Madrid's transport authority said."),
+        ("b.txt", "en", "The first train will run at 5.30am on weekdays and at 6am on Sundays, the Madrid transport authority said."),
+        ("c.txt", "es", "A partir del lunes el primer metro saldrá a las 5.30 los días laborables y a las 7.00 los domingos."),
+        ("d.txt", "pl", "Od poniedziałku pierwsze metro w Madrycie odjedzie o 5.30 w dni robocze i o 7.00 w niedziele."),
+        published="2026-07-11")
+    pairs = _pairs(claims, conflicts)
+    assert not [p for p in pairs if "5.30" in p[0] or "5.30" in p[1]]
+    assert ("6am", "7am") in pairs
+
+
+def test_bracketed_amount_of_another_country_is_not_a_conversion():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Poland's minimum wage will rise to 4,806 zlotys a month from January (€1,184 in Spain)."),
+        ("b.txt", "en", "The Polish minimum wage will rise to 4,806 zlotys (about €1,130) in January. In Spain it stands at €1,134 a month."),
+        ("c.txt", "es", "El salario mínimo polaco subirá a 4.806 zlotis (unos 1.130 euros) en enero. En España es de 1.184 euros al mes."),
+        ("d.txt", "pl", "Płaca minimalna w Polsce wzrośnie w styczniu do 4806 zł. W Hiszpanii wynosi 1184 euro."),
+        published="2026-07-11")
+    pairs = _pairs(claims, conflicts)
+    assert not [p for p in pairs if "€1,184" in p and ("zł" in p[0] + p[1] or "zlot" in p[0] + p[1] or "1.130" in p[0] + p[1] or "€1,130" in p[0] + p[1])]
+    assert ("€1,134", "€1,184") in pairs
+
+
+
+def test_canary_town_of_four_words_is_not_the_peninsulas_puerto():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The fire broke out at a hotel in Puerto de la Cruz at 3.20pm local time (1420 GMT), forcing 300 guests onto the street, Spain's emergency services said."),
+        ("es.txt", "es", "El incendio se declaró a las 15.20 en un hotel en Puerto de la Cruz (Tenerife) y obligó a desalojar a 300 huéspedes."),
+        ("pl.txt", "pl", "Pożar wybuchł o godz. 15.20 w hotelu w Puerto de la Cruz na Teneryfie; ewakuowano 300 gości."),
+        published="2026-07-11")
+    assert _pairs(claims, conflicts) == []
+
+
+def test_a_company_named_after_a_town_is_no_place():
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "Production at Toyota's Burnaston plant in Derbyshire stopped at 6.15am (0515 GMT) on Friday after a fire, and 300 workers were evacuated, Japan's biggest carmaker said."),
+        ("b.txt", "en", "A fire halted work at Toyota's British factory at 6.15am on Friday; 300 staff were sent home."),
+        ("c.txt", "es", "Un incendio paralizó a las 6.15 del viernes la fábrica británica de Toyota y obligó a evacuar a 300 trabajadores, informó la japonesa."),
+        ("d.txt", "pl", "Pożar wstrzymał w piątek o godz. 6.15 produkcję w brytyjskiej fabryce Toyoty; ewakuowano 300 pracowników."),
+        published="2026-07-11")
+    assert _pairs(claims, conflicts) == []
+
+
+def test_a_departure_restated_on_the_departure_towns_clock():
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The LOT plane took off from Warsaw at 10.15am local time (0815 GMT) and made an emergency landing in Lisbon, Portugal, with 180 passengers on board."),
+        ("en2.txt", "en", "The Polish jet, which left Warsaw at 10.15am, landed safely in Lisbon with 180 passengers."),
+        ("es.txt", "es", "El avión de LOT despegó de Varsovia a las 10.15 y aterrizó de emergencia en Lisboa con 180 pasajeros."),
+        ("pl.txt", "pl", "Samolot PLL LOT wystartował z Warszawy o godz. 10.15 i awaryjnie wylądował w Lizbonie ze 180 pasażerami na pokładzie."),
+        published="2026-07-11")
+    assert _pairs(claims, conflicts) == []

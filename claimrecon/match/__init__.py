@@ -57,7 +57,7 @@ from ..quantities import unit as physical_unit
 from . import conversions
 from .anchors import BESIDE, Anchors
 from .eventzone import (country_offset, event_country, home_clocks, home_country, home_zone, kept_offsets, run_towns,
-                        run_zones, town_names)
+                        run_zones, town_names, towns_named)
 from .evidence import Vocabulary, describe_terms, distinctive, families
 from .nodes import TRACKED, Node, Nodes, nodes_of
 from .nodes import figures as _figset
@@ -717,7 +717,11 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
         # reported in November)
         dated = on or next((d for it in items if isinstance(it.value, str) and "T" in it.value and (d := iso_date(it.value))), None)
         town = kept_offsets(towns, dated or day, *hm)
-        if len(town) == 1 and (offsets & town if len(offsets) > 1 else not offsets & town):
+        # (not when a restating sentence names a town off that clock: "took off from Warsaw at
+        # 10.15am (0815 GMT) and landed in Lisbon")
+        told_at = kept_offsets(towns_named((t for it in items if local_offset(it.wording.zone) for t in it.towns), frozenset(zones)),
+                               dated or day, *hm)
+        if len(town) == 1 and told_at <= town and (offsets & town if len(offsets) > 1 else not offsets & town):
             # the clock of the towns the run reports from ("in Barcelona", "w Poznaniu") is the
             # place's: a lone restatement off it is the slip ("5.40pm local time (1640 GMT)" in
             # Barcelona in July), and of two restatements the one on it is right. (Measured on

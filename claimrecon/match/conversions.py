@@ -364,7 +364,8 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
     joined: dict[int, str] = {}
     for a, b in pairs:
         ka, kb = root(where[a.id]), root(where[b.id])
-        if ka != kb and a.kind in RESEATED and len(found[kb][0]) > 1 and _clash(figures(ka), figures(kb), {figure(a), figure(b)}):
+        if ka != kb and a.kind in RESEATED and _restates_only(b) and len(found[kb][0]) > 1 \
+                and _clash(figures(ka), figures(kb), {figure(a), figure(b)}):
             # the two clusters are two quantities, and the restatement was matched, on its
             # words, with the other: it is its amount's, as its article says
             figures(kb)[(b.source, b.voice, b.unit or "")].discard(figure(b))
@@ -398,6 +399,16 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
         return Match(basis, confidence, tuple(e for m in parts for e in m.evidence)[:4] + (joined[k],))
 
     return [(members, m) for members, m in regroup(found, root, how) if members]
+
+
+def _restates_only(it: Any) -> bool:
+    """Whether a bracketed or restated figure can be nothing but the one before it in another
+    form: an amount that is all its bracket holds ("(roughly £1,870)", not "(€1,184 in Spain)") or
+    that a word of restating puts after it (", or about"); a clock time that names its zone
+    ("(1640 GMT)", not "(8.31pm in Valencia)", "(7am on Sundays)")."""
+    if it.kind == "time":
+        return bool(it.wording.zone)
+    return it.alone or it.restates_from >= 0
 
 
 def _moved(found: list[tuple[list[Any], Any]], moved: dict[str, int]) -> list[tuple[list[Any], Any]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -132,43 +133,72 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(fold(r["phrase"]) for r in load_language(lang).table("time.tsv") if r["type"] in ("month", "weekday"))
 
 
+@functools.lru_cache(maxsize=None)
+def _town_words(lang: str) -> frozenset[str]:
+    """The prepositions of ``lang`` that put a town (``grammar.tsv`` class town: "in", "en", "w")."""
+    try:
+        rows = load_language(lang).table("grammar.tsv")
+    except UnsupportedLanguage:
+        return frozenset()
+    return frozenset(r["word"].lower() for r in rows if r["class"] == "town")
+
+
+#: a town's name has at most this many words ("Santa Cruz de Tenerife")
+TOWN_WORDS = 4
+
+#: what may follow a name of a capitalised word and go on with it ("Puerto de la Cruz"): a word
+#: of this many letters or fewer, before a capitalised one
+_PARTICLE = 3
+
+
 @functools.lru_cache(maxsize=4096)
 def town_names(text: str, lang: str) -> tuple[frozenset[str], ...]:
-    """The towns ``text`` names after a preposition of place of ``lang`` ("in Barcelona", "w
-    Poznaniu", "en Zaragoza"; ``grammar.tsv`` class place), each as the zones of the towns of its
-    name (``town_zones``): a name of up to three words, as written and in its dictionary form
-    (both, when towns bear both: ``towns_named`` keeps those in the run's countries); not a
-    country's name (``extract.counted.countries``), a month's or a weekday's."""
+    """The towns ``text`` names after a preposition that puts one (``grammar.tsv`` class town:
+    "in Barcelona", "w Poznaniu", "en Zaragoza"), each as the zones of the towns of its name
+    (``town_zones``): the whole name, of up to ``TOWN_WORDS`` words, as written and, for one word,
+    in its dictionary form (both, when towns bear both: ``towns_named`` keeps those in the run's
+    countries). Not a name that goes on past what is known ("Puerto de la Cruz" is no "Puerto"),
+    nor one with a possessive ("at Toyota's plant"), a country's name
+    (``extract.counted.countries``), a month's or a weekday's."""
     import simplemma
 
-    from ..extract.counted import NAME_WORD, countries, grammar
+    from ..extract.counted import countries
     from ..extract.lemmas import fold
 
-    place = grammar(lang).place
-    if not place:
+    before = _town_words(lang)
+    if not before:
         return ()
     towns = town_zones()
     named = countries(lang)
     calendar = _calendar_words(lang)
-    words = [m.group() for m in NAME_WORD.finditer(text)]
+    words = [(m.group(), m.end()) for m in _TOWN_WORD.finditer(text)]
     out: list[frozenset[str]] = []
     for i in range(1, len(words)):
-        if words[i - 1].lower() not in place or not words[i][:1].isupper():
+        if words[i - 1][0].lower() not in before or not words[i][0][:1].isupper():
             continue
-        for n in (3, 2, 1):
-            phrase = " ".join(words[i : i + n]).rstrip(".")
-            if i + n > len(words) or not phrase.split()[-1][:1].isupper():
-                continue
-            keys = [fold(phrase)]
-            if n == 1:
-                keys.append(fold(simplemma.lemmatize(phrase, lang=lang)))  # "w Poznaniu": Poznań
-            if any(k in named or k in calendar for k in keys):
+        # the name's words, with only spaces between them: capitalised ones, and short ones
+        # between two capitalised ("de la")
+        n, j = 1, i + 1
+        while j < len(words) and j - i < 2 * TOWN_WORDS and not text[words[j - 1][1]:words[j][1] - len(words[j][0])].strip():
+            if words[j][0][:1].isupper():
+                n = j - i + 1
+            elif len(words[j][0]) > _PARTICLE:
                 break
-            found = tuple(towns[k] for k in dict.fromkeys(keys) if k in towns)
-            if found:
-                out.extend(found)
-                break
+            j += 1
+        if n > TOWN_WORDS or text[words[i + n - 1][1]:words[i + n - 1][1] + 2] in ("'s", "’s"):
+            continue
+        phrase = " ".join(w for w, _ in words[i : i + n]).rstrip(".")
+        keys = [fold(phrase)]
+        if n == 1:
+            keys.append(fold(simplemma.lemmatize(phrase, lang=lang)))  # "w Poznaniu": Poznań
+        if any(k in named or k in calendar for k in keys):
+            continue
+        out.extend(towns[k] for k in dict.fromkeys(keys) if k in towns)
     return tuple(out)
+
+
+#: a word of a town's name as written: letters, and a hyphen or a full stop inside ("Nowy-Sącz")
+_TOWN_WORD = re.compile(r"[^\W\d_][\w.-]*")
 
 
 def towns_named(names: Iterable[frozenset[str]], within: frozenset[str]) -> frozenset[str]:
