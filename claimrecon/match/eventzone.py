@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -162,7 +161,7 @@ def town_names(text: str, lang: str) -> tuple[frozenset[str], ...]:
     (``extract.counted.countries``), a month's or a weekday's."""
     import simplemma
 
-    from ..extract.counted import countries
+    from ..extract.counted import NAME_WORD, countries
     from ..extract.lemmas import fold
 
     before = _town_words(lang)
@@ -171,7 +170,7 @@ def town_names(text: str, lang: str) -> tuple[frozenset[str], ...]:
     towns = town_zones()
     named = countries(lang)
     calendar = _calendar_words(lang)
-    words = [(m.group(), m.end()) for m in _TOWN_WORD.finditer(text)]
+    words = [(m.group(), m.end()) for m in NAME_WORD.finditer(text)]
     out: list[frozenset[str]] = []
     for i in range(1, len(words)):
         if words[i - 1][0].lower() not in before or not words[i][0][:1].isupper():
@@ -195,10 +194,6 @@ def town_names(text: str, lang: str) -> tuple[frozenset[str], ...]:
             continue
         out.extend(towns[k] for k in dict.fromkeys(keys) if k in towns)
     return tuple(out)
-
-
-#: a word of a town's name as written: letters, and a hyphen or a full stop inside ("Nowy-Sącz")
-_TOWN_WORD = re.compile(r"[^\W\d_][\w.-]*")
 
 
 def towns_named(names: Iterable[frozenset[str]], within: frozenset[str]) -> frozenset[str]:
