@@ -182,7 +182,7 @@ class Item:
     restates_firmly: bool = False  # ... after a word that restates whatever follows it (", czyli", not ", or")
     alone: bool = False  # a bracketed amount that is all its bracket holds ("(ok. 5 mln zł)"): a conversion by its form
     placed: frozenset[str] = frozenset()  # the countries its sentence names as places, not through their people (``places_named``)
-    towns: tuple[frozenset[str], ...] = ()  # the towns its sentence names as places, as their zones (``town_names``)
+    towns: tuple[tuple[str, ...], ...] = ()  # the names its sentence gives as towns, as their keys (``town_names``)
 
 
 def _change_size(c: Claim) -> str:
@@ -531,7 +531,8 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     named: set[tuple[str, str]] = set()  # (article, country) its claims' words name (``event_country``)
     mentioned: set[tuple[str, int, str]] = set()  # (article, sentence, country) named there, not the outlet's own
     placed: set[tuple[str, str]] = set()  # (article, country) its claims' sentences name as a place (``places_named``)
-    towns: dict[str, set[frozenset[str]]] = defaultdict(set)  # article -> the towns its claims' sentences name (``town_names``)
+    towns: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # article -> the towns its claims' sentences name (``town_names``)
+    restating = False  # whether a clock time states its zone: only then are the towns' clocks read (``local_clock``)
     seen_articles: set[str] = set()
     sentences: dict[tuple[str, int], list[Item]] = defaultdict(list)  # (article, sentence) -> its counts
     for it in items:
@@ -539,6 +540,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         seen_articles.add(it.source)
         placed.update((it.source, c) for c in it.placed)
         towns[it.source].update(it.towns)
+        restating = restating or (it.kind == "time" and bool(local_offset(it.wording.zone)))
         if it.kind == "count":
             sentences[(it.source, it.sentence)].append(it)
         for t in it.terms:
@@ -597,7 +599,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     # ... and the zones of the towns most of its articles name as places ("in Barcelona", "w
     # Poznaniu"), a town's name read in the zones of the countries it names ("Valencia": Spain's,
     # not Venezuela's), the place's own clock (``local_clock``)
-    town_zones = run_towns((towns[a] for a in sorted(towns)), frozenset(zones))
+    town_zones = run_towns((towns[a] for a in sorted(towns)), frozenset(zones)) if restating else ()
     # ... and the offsets a clock time whose zone is implied may be on, to tell it from one in a
     # stated zone: those of the countries it names, of its outlets' own clocks and of its restatements
     offsets = _run_offsets(zones, [it for nodes in nodes_of_block for n in nodes for it in n.items])
@@ -679,6 +681,22 @@ def _implied(it: Item) -> bool:
     return c is not None and c[1] is None and it.wording.zone is None  # not "hora local": said
 
 
+def _towns_clock(items: Sequence[Item], towns: Sequence[str], offsets: set[str], on: dt.date | None, day: dt.date,
+                 hm: tuple[int, int], within: frozenset[str]) -> str:
+    """The offset of the towns' clock (``towns``, ``eventzone.run_towns``) when it decides a
+    moment's restatements (``offsets``), else "": the towns keep one clock at the restated time
+    (``hm``) on the day the restatement names (``on``), else on the day any of the moment's claims
+    names (a blast in October reported in November), else on ``day``; a lone restatement is off it, or one of two is on it; and no
+    restating sentence names a town off it ("took off from Warsaw at 10.15am (0815 GMT) and landed
+    in Lisbon", ``within`` the zones of the run's countries)."""
+    on = on or next((d for it in items if isinstance(it.value, str) and "T" in it.value and (d := iso_date(it.value))), None) or day
+    town = kept_offsets(towns, on, *hm)
+    if len(town) != 1 or not (offsets & town if len(offsets) > 1 else not offsets & town):
+        return ""
+    told = towns_named((t for it in items if local_offset(it.wording.zone) for t in it.towns), within)
+    return next(iter(town)) if kept_offsets(told, on, *hm) <= town else ""
+
+
 def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = None, zones: Sequence[str] = (),
                 placed: bool = False, towns: Sequence[str] = ()) -> str:
     """The UTC offset of the local clock of one moment's clock times, on which reconcile reads
@@ -713,15 +731,7 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
         # the day it names when it names one (a Saturday night before the clocks went back,
         # reported on Monday), else the day its article reports
         on = iso_date(said) if isinstance(said, str) and "T" in said else None
-        # (for the towns' clock, the day any of the moment's claims names: a blast in October
-        # reported in November)
-        dated = on or next((d for it in items if isinstance(it.value, str) and "T" in it.value and (d := iso_date(it.value))), None)
-        town = kept_offsets(towns, dated or day, *hm)
-        # (not when a restating sentence names a town off that clock: "took off from Warsaw at
-        # 10.15am (0815 GMT) and landed in Lisbon")
-        told_at = kept_offsets(towns_named((t for it in items if local_offset(it.wording.zone) for t in it.towns), frozenset(zones)),
-                               dated or day, *hm)
-        if len(town) == 1 and told_at <= town and (offsets & town if len(offsets) > 1 else not offsets & town):
+        if towns and (town := _towns_clock(items, towns, offsets, on, day, hm, frozenset(zones))):
             # the clock of the towns the run reports from ("in Barcelona", "w Poznaniu") is the
             # place's: a lone restatement off it is the slip ("5.40pm local time (1640 GMT)" in
             # Barcelona in July), and of two restatements the one on it is right. (Measured on
@@ -730,7 +740,7 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
             # moment no article restates, when the run names no country, 2 more found and 2
             # more false flags. A red-team review's narrowing, the restating sentence's own towns
             # and a town's whole name among them: 5,209 and 1,273.)
-            return next(iter(town))
+            return town
     if offsets and zones and day is not None:
         # the clocks of the countries the run names (``zones``) at the restated time
         kept = kept_offsets(zones, on or day, *hm)

@@ -389,8 +389,6 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
         joined[keep] = _JOINED.get(a.kind, _JOINED[""])
     if moved:
         found = _moved(found, moved)
-    if not joined:
-        return [(members, m) for members, m in found if members]
 
     def how(k: int, ks: list[int]) -> Match:
         parts = [found[x][1] for x in ks if found[x][1] is not None]
@@ -398,7 +396,8 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
         confidence = min((m.confidence for m in parts), default=1.0)
         return Match(basis, confidence, tuple(e for m in parts for e in m.evidence)[:4] + (joined[k],))
 
-    return [(members, m) for members, m in regroup(found, root, how) if members]
+    # (a cluster whose only claim was moved out is left empty: gone now)
+    return [(members, m) for members, m in (regroup(found, root, how) if joined else found) if members]
 
 
 def _restates_only(it: Any) -> bool:

@@ -151,12 +151,12 @@ _PARTICLE = 3
 
 
 @functools.lru_cache(maxsize=4096)
-def town_names(text: str, lang: str) -> tuple[frozenset[str], ...]:
-    """The towns ``text`` names after a preposition that puts one (``grammar.tsv`` class town:
-    "in Barcelona", "w Poznaniu", "en Zaragoza"), each as the zones of the towns of its name
-    (``town_zones``): the whole name, of up to ``TOWN_WORDS`` words, as written and, for one word,
-    in its dictionary form (both, when towns bear both: ``towns_named`` keeps those in the run's
-    countries). Not a name that goes on past what is known ("Puerto de la Cruz" is no "Puerto"),
+def town_names(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """The names ``text`` gives after a preposition that puts a town (``grammar.tsv`` class town:
+    "in Barcelona", "w Poznaniu", "en Zaragoza"), each as the keys ``town_zones`` may know it by:
+    the whole name, of up to ``TOWN_WORDS`` words, folded as written and, for one word, in its
+    dictionary form (both, when towns bear both: ``towns_named`` keeps those in the run's
+    countries). Only read, not looked up: the towns' table is loaded when a run needs a clock. Not a name that goes on past what is known ("Puerto de la Cruz" is no "Puerto"),
     nor one with a possessive ("at Toyota's plant"), a country's name
     (``extract.counted.countries``), a month's or a weekday's."""
     import simplemma
@@ -167,11 +167,10 @@ def town_names(text: str, lang: str) -> tuple[frozenset[str], ...]:
     before = _town_words(lang)
     if not before:
         return ()
-    towns = town_zones()
     named = countries(lang)
     calendar = _calendar_words(lang)
     words = [(m.group(), m.end()) for m in NAME_WORD.finditer(text)]
-    out: list[frozenset[str]] = []
+    out: list[tuple[str, ...]] = []
     for i in range(1, len(words)):
         if words[i - 1][0].lower() not in before or not words[i][0][:1].isupper():
             continue
@@ -190,20 +189,21 @@ def town_names(text: str, lang: str) -> tuple[frozenset[str], ...]:
         keys = [fold(phrase)]
         if n == 1:
             keys.append(fold(simplemma.lemmatize(phrase, lang=lang)))  # "w Poznaniu": Poznań
-        if any(k in named or k in calendar for k in keys):
-            continue
-        out.extend(towns[k] for k in dict.fromkeys(keys) if k in towns)
+        if not any(k in named or k in calendar for k in keys):
+            out.append(tuple(dict.fromkeys(keys)))
     return tuple(out)
 
 
-def towns_named(names: Iterable[frozenset[str]], within: frozenset[str]) -> frozenset[str]:
-    """The zones the towns of ``names`` (``town_names``) stand for: those of their zones in
-    ``within``, the zones of the countries a run names ("Lodzi", a Californian town's other name,
-    is Łódź's in a run of Poland; "Valencia" is Spain's in a run of Spain)."""
-    return frozenset(z for zones in names for z in zones & within)
+def towns_named(names: Iterable[tuple[str, ...]], within: frozenset[str]) -> frozenset[str]:
+    """The zones the names of ``names`` (``town_names``) stand for: those of the zones of the
+    towns that bear them that are in ``within``, the zones of the countries a run names ("Lodzi",
+    a Californian town's other name, is Łódź's in a run of Poland; "Valencia" is Spain's in a run
+    of Spain)."""
+    towns = town_zones()
+    return frozenset(z for keys in names for k in keys for z in towns.get(k, frozenset()) & within)
 
 
-def run_towns(articles: Iterable[Iterable[frozenset[str]]], within: frozenset[str]) -> tuple[str, ...]:
+def run_towns(articles: Iterable[Iterable[tuple[str, ...]]], within: frozenset[str]) -> tuple[str, ...]:
     """The zones of the towns a run's articles name, from each article's towns (``town_names``
     of its sentences): those named by at least half of the articles that name any town
     (``towns_named``, ``within``), sorted. The clock of the place the run reports, when they keep
