@@ -473,3 +473,40 @@ def test_a_count_before_in_and_a_count_that_is_no_share_are_both_read() -> None:
     claims = extract("Officials put the number of arrests at 23 in seven countries.", "en")
     assert [(c.kind, c.value) for c in claims] == [("count", 23.0), ("count", 7.0)]
     assert [(c.kind, c.value) for c in extract("Seven in ten corals died.", "en")] == [("percent", 70.0)]
+
+
+@pytest.mark.parametrize("lang, text, share, noun", [
+    ("en", "City hall says 28% of the 1.72 million cars registered in Madrid carry the B label.", "28%", "cars"),
+    ("es", "En total se adjudicaron 36 de los 42 lotes, es decir, un 86%, y se recaudaron 96,4 millones.", "86%", "lotes"),
+    ("pl", "Sprzedano 37 z 42 wystawionych obiektów, czyli 88 proc.", "88 proc.", "wystawionych obiektów"),
+])
+def test_a_share_with_no_noun_is_a_share_of_the_count_beside_it(lang: str, text: str, share: str, noun: str) -> None:
+    # the whole right after it ("28% of the 1.72 million cars") or the count it restates after
+    # a word that restates ("es decir", "czyli"): a share of what that count counts
+    claims = extract(text, lang)
+    claim = next(c for c in claims if c.text == share)
+    assert claim.counted.text == noun and claim.counted.terms
+
+
+def test_a_share_after_a_count_with_no_word_that_restates_keeps_its_own_words() -> None:
+    # a guard: a share after a comma with no "that is" may be a share of anything ("1,200
+    # attended, 40% of them ...": its own noun; "12 arrested, 30% fewer": a change)
+    claims = extract("Police arrested 12 people on Saturday, 30% fewer than last year.", "en")
+    share = next(c for c in claims if c.kind == "percent")
+    assert share.counted.text != "people"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Saturday alone brought 27,350 people through the doors."),
+    ("en", "In March alone, 4,000 people signed the petition."),
+])
+def test_a_weekday_or_month_before_alone_is_no_place(lang: str, text: str) -> None:
+    claim = next(c for c in extract(text, lang) if c.kind == "count")
+    assert not (claim.scope.part or "").startswith("place:")
+
+
+def test_a_capitalised_word_after_a_preposition_of_place_is_the_place() -> None:
+    # "w Łodzi": the city, not "łódź", a boat
+    claims = extract("Przepytano 2 340 pacjentów, w tym 1 260 w Łodzi.", "pl")
+    part = next(c for c in claims if c.text == "1 260")
+    assert "@place:lodz" in part.counted.terms and "#ship" not in part.counted.terms
