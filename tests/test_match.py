@@ -2542,14 +2542,3 @@ def test_a_departure_restated_on_the_departure_towns_clock():
         ("pl.txt", "pl", "Samolot PLL LOT wystartował z Warszawy o godz. 10.15 i awaryjnie wylądował w Lizbonie ze 180 pasażerami na pokładzie."),
         published="2026-07-11")
     assert _pairs(claims, conflicts) == []
-
-
-def test_a_places_part_is_one_quantity_with_a_count_said_of_that_place():
-    # "w tym 1 260 w Łodzi" (a part of all the patients, in Łódź) and "1.080 en Łódź" (told of
-    # Łódź, with no whole): one count, two figures
-    claims, groups, conflicts = _run(
-        ("a.txt", "pl", "Badacze przepytali łącznie 2 340 pacjentów, w tym 1 260 w Łodzi."),
-        ("b.txt", "es", "Los investigadores encuestaron a 2.340 pacientes: 1.080 en Łódź."),
-    )
-    text = {c.id: c.text for c in claims}
-    assert any({text[i] for i in k.claims} == {"1 260", "1.080"} for k in conflicts)

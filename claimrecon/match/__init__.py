@@ -1497,15 +1497,7 @@ def _same_scope(a: Any, b: Any) -> bool:
         return False  # "52 of its 85 snowploughs": a part that names its whole is never another's whole
     pa, pb = _part(a), _part(b)
     if pa == pb or ((pa or pb) == "of_them" and _slipped_figures(a, b)):
-        return True
-    if bool(pa) != bool(pb) and _place_named((pa or pb), b if pa else a):
-        # "w tym 1 260 w Łodzi", "1.080 en Łódź": a place's part and a count said of that place
-        # (a place's part against a count that names no place, "in Paris alone, 135", "135",
-        # stays apart: two counts as often as one miscopied). With a capitalised word after a
-        # preposition of place read as a place and a weekday or month before "alone" read as none
-        # (``extract.counted``), measured on the forty-four sets: 5,339 -> 5,344 of 8,730
-        # conflicts found, 1,316 -> 1,312 false flags
-        return True
+        return True  # (a place's part, "in Paris alone, 135", stays apart: two counts as often as one miscopied)
     if not ((part_a == "among" and not pb) or (part_b == "among" and not pa)):
         return False
     return bool(a.head and b.head and not a.head.isdisjoint(b.head))
@@ -1519,17 +1511,6 @@ TOTAL_NEAR = 1.2
 def _near(a: Any, b: Any) -> bool:
     """Whether two claims (or nodes) state figures close to each other or slipped from each other."""
     return any(max(x, y) <= TOTAL_NEAR * min(x, y) or _slip(x, y) for x in _positive_figures(a) for y in _positive_figures(b))
-
-
-def _place_named(part: str, x: Any) -> bool:
-    """Whether a claim (or a node's description) names the place of a place's part ("place:lodz",
-    "place:PL"): the same country, or a town whose name begins with the same four letters (a name
-    inflected or translated keeps them: "Łodzi", "Łódź")."""
-    if not part.startswith("place:"):
-        return False
-    name = part[6:]
-    places = (x.rep if isinstance(x, Node) else x).places
-    return any(p == "@country:" + name if p.startswith("@country:") else p[7:11] == name[:4] and len(name) >= 4 for p in places)
 
 
 def _positive_figures(x: Any) -> list[float]:
