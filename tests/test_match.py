@@ -2542,3 +2542,24 @@ def test_a_departure_restated_on_the_departure_towns_clock():
         ("pl.txt", "pl", "Samolot PLL LOT wystartował z Warszawy o godz. 10.15 i awaryjnie wylądował w Lizbonie ze 180 pasażerami na pokładzie."),
         published="2026-07-11")
     assert _pairs(claims, conflicts) == []
+
+
+def test_an_amount_with_a_zero_dropped_is_compared_with_its_amount():
+    # "€2.34m" and "23,4 millones de euros": the same three digits ten times apart, an amount
+    # with a zero dropped or its decimal mark moved, even when one article dates it and the
+    # other does not (as a swap of digits or a scale word misread already was)
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The company made a loss of €2.34m, its auditors said."),
+        ("b.txt", "es", "En 2025 la empresa perdió 23,4 millones de euros, según sus auditores."),
+    )
+    text = {c.id: c.text for c in claims}
+    assert any({text[i] for i in k.claims} == {"€2.34m", "23,4 millones de euros"} for k in conflicts)
+
+
+def test_two_round_amounts_ten_times_apart_are_not_taken_for_one():
+    # a guard: "€5m" and "50 millones": two significant digits or fewer are two amounts as often
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The region set aside €5m for new buses."),
+        ("b.txt", "es", "El Gobierno invertirá 50 millones de euros en el puerto."),
+    )
+    assert not conflicts
