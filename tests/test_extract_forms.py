@@ -475,22 +475,18 @@ def test_a_count_before_in_and_a_count_that_is_no_share_are_both_read() -> None:
     assert [(c.kind, c.value) for c in extract("Seven in ten corals died.", "en")] == [("percent", 70.0)]
 
 
-
-@pytest.mark.parametrize("lang, text, share, noun", [
-    ("es", "En total se adjudicaron 36 de los 42 lotes, es decir, un 86%, y se recaudaron 96,4 millones.", "86%", "lotes"),
-    ("pl", "Sprzedano 37 z 42 wystawionych obiektów, czyli 88 proc.", "88 proc.", "wystawionych obiektów"),
+@pytest.mark.parametrize("lang, text, share, part", [
+    ("es", "En total se adjudicaron 36 de los 42 lotes, es decir, un 86%, y se recaudaron 96,4 millones.", "86%", "36"),
+    ("pl", "Sprzedano 37 z 42 wystawionych obiektów, czyli 88 proc.", "88 proc.", "37"),
     ("en", "The council has repaired 1,200 of the 1,500 reported potholes, that is 80%.", "80%", "1,200"),
 ])
-def test_a_share_that_restates_a_count_is_a_share_of_what_it_counts(lang: str, text: str, share: str, noun: str) -> None:
+def test_a_share_that_restates_a_count_is_a_share_of_what_it_counts(lang: str, text: str, share: str, part: str) -> None:
     # after a word that restates ("es decir", "czyli", "that is"): a share of what the part
-    # counts (``noun``: its words, or the part whose words it takes)
+    # (not its whole) counts, with the part's words ("lotes", "wystawionych obiektów")
     claims = extract(text, lang)
     claim = next(c for c in claims if c.text == share)
-    part = next((c for c in claims if c.text == noun), None)
-    if part is not None:
-        assert claim.counted.text == part.counted.text and claim.counted.terms[0] == part.counted.terms[0]
-    else:
-        assert claim.counted.text == noun and claim.counted.terms
+    counted = next(c for c in claims if c.text == part).counted
+    assert counted.text and claim.counted.text == counted.text and claim.counted.terms[0] == counted.terms[0]
 
 
 @pytest.mark.parametrize("lang, text", [

@@ -2545,15 +2545,33 @@ def test_a_departure_restated_on_the_departure_towns_clock():
 
 
 def test_an_amount_with_a_zero_dropped_is_compared_with_its_amount():
-    # "€2.34m" and "23,4 millones de euros": the same three digits ten times apart, an amount
-    # with a zero dropped or its decimal mark moved, even when one article dates it and the
-    # other does not (as a swap of digits or a scale word misread already was)
+    # "about €12.4 million" and "unos 1,24 millones de euros": the same three digits ten times
+    # apart, a conversion with its decimal mark moved, though their words share little
     claims, groups, conflicts = _run(
-        ("a.txt", "en", "The company made a loss of €2.34m, its auditors said."),
-        ("b.txt", "es", "En 2025 la empresa perdió 23,4 millones de euros, según sus auditores."),
+        ("a.txt", "en", "Passengers whose journeys were delayed by at least 60 minutes received a total of "
+                        "CZK 312 million (about €12.4 million) in 2024, up from CZK 268 million."),
+        ("b.txt", "es", "La empresa abonó en concepto de indemnizaciones 312 millones de coronas (unos 1,24 "
+                        "millones de euros), frente a 268 millones en 2023."),
+        published="2025-03-10",
     )
     text = {c.id: c.text for c in claims}
-    assert any({text[i] for i in k.claims} == {"€2.34m", "23,4 millones de euros"} for k in conflicts)
+    assert any({text[i] for i in k.claims} == {"about €12.4 million", "unos 1,24 millones de euros"} for k in conflicts)
+
+
+@pytest.mark.parametrize("texts, right", [
+    # a red-team review's cases: a ten-year deal's total against one dated season's payment
+    ((("a.txt", "en", "The broadcaster will pay the league €1.25bn over ten years, or €125m a season, the league said."),
+      ("b.txt", "es", "En 2025 la cadena pagó a la liga 125 millones de euros, según la liga.")), None),
+    # ... and the evidence of amounts ten times apart never outweighs words that agree on a near figure
+    ((("a.txt", "en", "The club will receive €12.5m a year from the sponsor, the club said."),
+      ("b.txt", "es", "El club recibirá 12,8 millones de euros al año del patrocinador, según el club, "
+                      "que prevé invertir 125 millones de euros en su estadio.")), {"€12.5m", "12,8 millones de euros"}),
+])
+def test_amounts_ten_times_apart_by_a_storys_arithmetic_stay_apart(texts, right):
+    claims, groups, conflicts = _run(*texts, published="2026-03-10")
+    text = {c.id: c.text for c in claims}
+    flagged = [{text[i] for i in k.claims} for k in conflicts]
+    assert flagged == ([right] if right else [])
 
 
 def test_two_round_amounts_ten_times_apart_are_not_taken_for_one():
