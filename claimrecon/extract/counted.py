@@ -1006,6 +1006,21 @@ def _inherited(own: Counted, whole: Counted, concepts_only: bool = False) -> lis
             if t not in _PART_MARKS and t not in own.terms and (t[:1] == "#" or not concepts_only)]
 
 
+def _noun_first(own: Counted, other: Counted, extra: list[tuple[str, float]]) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The words of a figure that takes ``extra`` (weighted words of ``other``'s): ``other``'s noun
+    first, when ``extra`` holds it, then its own words, then the rest of ``extra``, at most
+    ``MAX_TERMS``."""
+    lead = extra[:1] if extra and other.terms and extra[0][0] == other.terms[0] else []
+    ranked = (lead + list(zip(own.terms, own.weights)) + extra[len(lead):])[:MAX_TERMS]
+    return tuple(t for t, _ in ranked), tuple(x for _, x in ranked)
+
+
+def _describing(t: str) -> bool:
+    """Whether a term describes what a figure measures, to be lent to another figure: a concept
+    (not a part's mark) or a lemma; not a name, a rate or who gives it."""
+    return (t.startswith("#") and t not in _PART_MARKS) or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:")))
+
+
 def _parts_before_their_whole(spans: list[tuple[int, int, str]], out: list[Reading]) -> None:
     """A count right before the whole it is a part of counts what that whole counts: "Six of the
     15 alpine resorts have closed", "only 31km of 94km of runs", "han cerrado 11 de las 24
@@ -1019,11 +1034,8 @@ def _parts_before_their_whole(spans: list[tuple[int, int, str]], out: list[Readi
         # (the words the reader gave it come from before it: what happened to it, "cerrado",
         # "Sezon zakończyło"; they stay, after the whole's noun)
         own, w = r.counted, whole.counted
-        extra = _inherited(own, w)
         # the whole's noun first, when it is the part's to take
-        lead = extra[:1] if extra and w.terms and extra[0][0] == w.terms[0] else []
-        ranked = lead + list(zip(own.terms, own.weights)) + extra[len(lead):]
-        terms, weights = tuple(t for t, _ in ranked[:MAX_TERMS]), tuple(x for _, x in ranked[:MAX_TERMS])
+        terms, weights = _noun_first(own, w, _inherited(own, w))
         # a part that names its whole, as "among the 15 resorts" would
         out[fi] = r._replace(counted=replace(own, text=w.text, lemma=w.lemma, head=w.head, terms=terms, weights=weights),
                              part=r.part or "among")
@@ -1053,9 +1065,7 @@ def _bare_figures(s: str, spans: list[tuple[int, int, str]], out: list[Reading],
         prev = next((out[j] for j in range(fi - 1, -1, -1) if _own_noun(out[j].counted)), None)
         if prev is None:
             continue
-        # its concepts (not a part's mark) and lemmas; not names, rates or who gives it
-        extra = [(t, round(w * BARE_WEIGHT, 2)) for t, w in zip(prev.counted.terms, prev.counted.weights)
-                 if (t.startswith("#") and t not in _PART_MARKS) or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:")))]
+        extra = [(t, round(w * BARE_WEIGHT, 2)) for t, w in zip(prev.counted.terms, prev.counted.weights) if _describing(t)]
         if extra:
             out[fi] = r._replace(counted=replace(r.counted, terms=tuple(t for t, _ in extra), weights=tuple(w for _, w in extra)))
 
@@ -1126,12 +1136,10 @@ def _restated_shares(s: str, spans: list[tuple[int, int, str]], out: list[Readin
         own, w = r.counted, out[k].counted
         if not w.terms:
             continue
-        extra = [(t, round(x * INHERITED, 2)) for t, x in zip(w.terms, w.weights)
-                 if t not in _PART_MARKS and t not in own.terms and (t[:1] == "#" or (t[:1] not in "#@" and ":" in t and not t.startswith(("per:", "by:"))))]
-        lead = extra[:1] if extra and w.terms and extra[0][0] == w.terms[0] else []
-        ranked = lead + list(zip(own.terms, own.weights)) + extra[len(lead):]
+        extra = [(t, round(x * INHERITED, 2)) for t, x in zip(w.terms, w.weights) if t not in own.terms and _describing(t)]
+        terms, weights = _noun_first(own, w, extra)
         out[fi] = r._replace(counted=replace(own, text=w.text or own.text, lemma=w.lemma or own.lemma, head=w.head or own.head,
-                                             terms=tuple(t for t, _ in ranked[:MAX_TERMS]), weights=tuple(x for _, x in ranked[:MAX_TERMS])))
+                                             terms=terms, weights=weights))
 
 
 _WORDS = re.compile(r"\w+")

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..ruleset import load_language
 
-__all__ = ["lemma", "known", "concepts", "Concepts", "fold"]
+__all__ = ["lemma", "name_lemma", "known", "concepts", "Concepts", "fold"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,6 +87,15 @@ def lemma(word: str, lang: str) -> str:
     except (ValueError, KeyError, TypeError):  # a language simplemma does not know
         return w
     return str(out).lower()
+
+
+def name_lemma(word: str, lang: str) -> str:
+    """The dictionary form of a name as written, its capital kept for the lookup ("Poznaniu" ->
+    "Poznań", where "poznaniu" would be "poznanie"); the word itself when unknown."""
+    try:
+        return str(_lemmatize()(word, lang=lang))
+    except (ValueError, KeyError, TypeError):  # a language simplemma does not know
+        return word
 
 
 def fold(text: str) -> str:

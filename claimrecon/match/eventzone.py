@@ -159,10 +159,8 @@ def town_names(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
     countries). Only read, not looked up: the towns' table is loaded when a run needs a clock. Not a name that goes on past what is known ("Puerto de la Cruz" is no "Puerto"),
     nor one with a possessive ("at Toyota's plant"), a country's name
     (``extract.counted.countries``), a month's or a weekday's."""
-    import simplemma
-
     from ..extract.counted import NAME_WORD, countries
-    from ..extract.lemmas import fold
+    from ..extract.lemmas import fold, name_lemma
 
     before = _town_words(lang)
     if not before:
@@ -188,7 +186,7 @@ def town_names(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
         phrase = " ".join(w for w, _ in words[i : i + n]).rstrip(".")
         keys = [fold(phrase)]
         if n == 1:
-            keys.append(fold(simplemma.lemmatize(phrase, lang=lang)))  # "w Poznaniu": Poznań
+            keys.append(fold(name_lemma(phrase, lang)))  # "w Poznaniu": Poznań
         if not any(k in named or k in calendar for k in keys):
             out.append(tuple(dict.fromkeys(keys)))
     return tuple(out)
