@@ -475,6 +475,21 @@ def test_a_count_before_in_and_a_count_that_is_no_share_are_both_read() -> None:
     assert [(c.kind, c.value) for c in extract("Seven in ten corals died.", "en")] == [("percent", 70.0)]
 
 
+@pytest.mark.parametrize("lang, text, first, second, said", [
+    ("en", "Officials said 2,380 people from nine villages had been evacuated overnight.", 2380.0, 9.0, "#evacuated"),
+    ("en", "About 50 firefighters from 11 units took part in the operation.", 50.0, 11.0, "#participant"),
+    ("es", "Un total de 3.240 vecinos de nueve localidades fueron desalojados durante la noche.", 3240.0, 9.0, "#evacuated"),
+    ("pl", "Według wojewody 2380 osób z dziewięciu wsi zostało ewakuowanych w nocy.", 2380.0, 9.0, "#evacuated"),
+])
+def test_what_follows_a_count_that_modifies_a_noun_is_said_of_that_nouns_count(lang: str, text: str, first: float,
+                                                                              second: float, said: str) -> None:
+    # "2,380 people from nine villages had been evacuated": the villages say where the people
+    # came from; the verb after them is said of the people too, and the villages keep it
+    by_value = {c.value: c for c in extract(text, lang) if c.kind == "count"}
+    assert said in by_value[first].counted.terms
+    assert said in by_value[second].counted.terms
+
+
 @pytest.mark.parametrize("lang, text, share, part", [
     ("es", "En total se adjudicaron 36 de los 42 lotes, es decir, un 86%, y se recaudaron 96,4 millones.", "86%", "36"),
     ("pl", "Sprzedano 37 z 42 wystawionych obiektów, czyli 88 proc.", "88 proc.", "37"),

@@ -131,6 +131,7 @@ class Grammar:
     infinitive: tuple[str, ...] = ()  # endings of a verb's dictionary form ("-ar", "-ć"): a lemma that is a verb
     gives: re.Pattern[str] | None = None  # words by which a body gives a figure: attribution.tsv's and class estimate
     on_day: frozenset[str] = frozenset()  # words that put a time on a weekday: "on", "el", "w"
+    of_noun: frozenset[str] = frozenset()  # between a count's noun and a second count: "people from nine villages"
     modifiers: tuple[str, ...] = ()  # endings of an inflected adjective, which a noun follows ("nowych pracowników")
     plural_endings: tuple[str, ...] = ()  # endings of plural nouns that look like participles ("children", "firemen")
     later: re.Pattern[str] | None = None  # words of another time than a sentence's opening year: "this year", "hoy", "teraz"
@@ -174,6 +175,7 @@ def grammar(lang: str) -> Grammar:
     whole: list[str] = []
     days: list[tuple[tuple[str, ...], int]] = []
     place: set[str] = set()
+    of_noun: set[str] = set()
     level: list[tuple[str, ...]] = []
     per_mode: dict[tuple[str, ...], str] = {}
     opens: set[str] = set()
@@ -245,6 +247,8 @@ def grammar(lang: str) -> Grammar:
             estimate.add(word)
         elif cls == "on_day":
             on_day.add(word)
+        elif cls == "of_noun":
+            of_noun.add(word)
         elif cls == "restate":
             (restate_hedged if r["value"] == "hedged" else restate).add(word)
     for r in rules.table("scope.tsv"):
@@ -267,7 +271,7 @@ def grammar(lang: str) -> Grammar:
                 # (an attribution word that makes a rate, "per", gives no figure's source: "per cent")
                 gives=_words_re(estimate | ({r["phrase"].lower() for r in rules.table("attribution.tsv")} - {" ".join(w) for w in per}),
                                 r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
-                on_day=frozenset(on_day),
+                on_day=frozenset(on_day), of_noun=frozenset(of_noun),
                 # all that stands between two amounts: a comma, the word, maybe a comma ("es decir,")
                 restate=_words_re(restate, r"\s*,\s*(?:{}),?\s*$"),
                 restate_hedged=_words_re(restate_hedged, r"\s*,\s*(?:{}),?\s*$"),
@@ -748,6 +752,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
     for k in range(n):
         if assign[k][0] >= 0:
             owned[assign[k][0]].append(k)
+    told_of = _told_of_the_first(toks, spans, fig_tok, clause, owned, assign, content, g)
     # cues and years, found once per sentence; each figure looks up the ones in its spans
     clause_cues = sorted((m.start(), m.end(), f, value, pat) for pat, f, value in g.clause for m in pat.finditer(s))
     cue_starts = [x[0] for x in clause_cues]
@@ -786,7 +791,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
             hk = run[-1] if g.head_last else run[0]
             head = lemma(toks[hk].text, lang)
         weights: dict[str, float] = {}
-        words = [(k, assign[k][1]) for k in mine]
+        words = [(k, assign[k][1]) for k in mine] + told_of.get(fi, [])
         words += [(k, FRONTED_WEIGHT) for k in fronted] if fig_clause[fi] == fronted_to else []
         for k, weight in words:
             senses = terms[k] or ()
@@ -1116,6 +1121,36 @@ def _share_conversions(s: str, spans: list[tuple[int, int, str]], out: list[Read
                               role=own.role or other.role, role_lemma=own.role_lemma or other.role_lemma,
                               terms=terms, weights=weights)
             out[k] = out[k]._replace(counted=counted)
+
+
+def _told_of_the_first(toks: list[_Tok], spans: list[tuple[int, int, str]], fig_tok: list[tuple[int, int]],
+                       clause: list[int], owned: dict[int, list[int]], assign: list[tuple[int, float]],
+                       content: list[bool], g: Grammar) -> dict[int, list[tuple[int, float]]]:
+    """The words of a count that modifies another count's noun, past its own noun, said of that
+    other count too: "2,380 people from nine villages had been evacuated", "50 firefighters from
+    11 units took part", "3.240 vecinos de nueve localidades fueron desalojados" (grammar class
+    of_noun: the preposition between the first count's noun and the second count). The second
+    count keeps them; the first gets them at the weight they have there. Only one or two words,
+    and no punctuation, between the first count and the preposition, in one clause. (Measured
+    on the forty-five gated sets: 5,469 -> 5,474 of 8,977 conflicts found, 1,348 false flags
+    either way; round 45, unseen, unchanged at 124 of 247.)"""
+    out: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    if not g.of_noun:
+        return out
+    ends = {fig_tok[fi][1]: fi for fi, sp in enumerate(spans) if sp[2] == "count"}
+    for fi, sp in enumerate(spans):
+        lo, hi = fig_tok[fi]
+        if sp[2] != "count" or lo < 3 or toks[lo - 1].low not in g.of_noun:
+            continue
+        first = next((ends[e] for e in (lo - 3, lo - 4) if e in ends), None)
+        if first is None:
+            continue
+        between = range(fig_tok[first][1] + 1, lo - 1)
+        if not any(content[k] for k in between) or any(toks[k].kind != "w" for k in between) \
+                or clause[fig_tok[first][1]] != clause[lo]:
+            continue
+        out[first].extend((k, assign[k][1]) for k in owned.get(fi, []) if k > hi + 1 and clause[k] == clause[lo])
+    return out
 
 
 def _restated_shares(s: str, spans: list[tuple[int, int, str]], out: list[Reading], g: Grammar,
