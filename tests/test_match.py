@@ -2581,31 +2581,3 @@ def test_two_round_amounts_ten_times_apart_are_not_taken_for_one():
         ("b.txt", "es", "El Gobierno invertirá 50 millones de euros en el puerto."),
     )
     assert not conflicts
-
-
-@pytest.mark.parametrize("base, other", [
-    ("About 40 percent of them were bought online, the organisers said.", "El 60% de las entradas se compraron por internet, según los organizadores."),
-    ("Officials said 12 per cent of those evacuated had still not returned home.", "Alrededor del 9% de los desalojados aún no ha vuelto a casa, según las autoridades."),
-])
-def test_a_share_of_them_meets_a_share_that_leaves_its_base_unsaid(base: str, other: str) -> None:
-    # "40 percent of them" names what it is a share of; the other outlet's share leaves it to
-    # its words: one quantity, and the two figures disagree
-    claims, _, conflicts = _run(("a", "en", "Tickets sold out. " + base), ("b", "es", "Se agotaron las entradas. " + other),
-                                published="2026-05-10")
-    by_id = {c.id: c for c in claims}
-    flagged = [[by_id[i] for i in k.claims] for k in conflicts]
-    assert any({c.kind for c in pair} == {"percent"} and {c.article for c in pair} == {"a", "b"} for pair in flagged)
-
-
-def test_a_share_of_a_part_said_with_including_stays_apart() -> None:
-    # "w tym ...: 64,5 proc. z nich": the share of a sub-group (international trains), not a share
-    # that may be another outlet's share of the whole network (a guard): its scope stays its own
-    from claimrecon.match import _same_scope
-
-    sub = _items(extract("Gorzej wypadły pociągi międzynarodowe, w tym kursujące do Polski: punktualnie dotarło "
-                         "zaledwie 64,5 proc. z nich.", "pl", article_id="b"), "percent")
-    whole = _items(extract("Punctuality on the network reached 89.4%.", "en", article_id="a"), "percent")
-    of_them = _items(extract("Of the trains checked, 62% of them arrived on time.", "en", article_id="c"), "percent")
-    assert sub and whole and of_them
-    assert not _same_scope(sub[0], whole[0])
-    assert _same_scope(of_them[0], whole[0])

@@ -1474,10 +1474,6 @@ def _harmed_part(x: Any) -> bool:
     return bool(x.veto[4]) and x.harm_named
 
 
-#: a word that makes a figure a part of a part ("including", "w tym", "entre ellos")
-_PART_OF_A_PART = frozenset({"#included"})
-
-
 def _same_scope(a: Any, b: Any) -> bool:
     """Whether two claims have the same scope: the same period, sub-event, subject and addition,
     the same aggregate (a peak or a total may be said of a count that does not say so). A rate
@@ -1509,16 +1505,6 @@ def _same_scope(a: Any, b: Any) -> bool:
         return False  # "52 of its 85 snowploughs": a part that names its whole is never another's whole
     pa, pb = _part(a), _part(b)
     if pa == pb or ((pa or pb) == "of_them" and _slipped_figures(a, b)):
-        return True
-    if a.kind == "percent" and {pa, pb} == {"of_them", None} and _PART_OF_A_PART.isdisjoint(a.terms + b.terms):
-        # a share "of them" or "of those evacuated" names what it is a share of; another article's
-        # share may leave that unsaid ("alrededor del 9% de los desalojados", "el 62%"): its
-        # words decide, as for a part among a named whole. Not a share said with "including"
-        # ("w tym ... 64,5 proc. z nich"): the share of a part of the group. (Measured on the
-        # forty-five gated sets: 5,474 -> 5,489 of 8,977 conflicts found, 1,348 -> 1,352 false
-        # flags; with the shares said with "including" too, 5,489 and 1,355, a Polish sub-group's
-        # punctuality met the whole network's. Round 45, unseen: 124 of 247 either way, 22 -> 24
-        # false flags, "60% of the debt" against another share of the farms)
         return True  # (a place's part, "in Paris alone, 135", stays apart: two counts as often as one miscopied)
     if not ((part_a == "among" and not pb) or (part_b == "among" and not pa)):
         return False
