@@ -2581,3 +2581,15 @@ def test_two_round_amounts_ten_times_apart_are_not_taken_for_one():
         ("b.txt", "es", "El Gobierno invertirá 50 millones de euros en el puerto."),
     )
     assert not conflicts
+
+
+def test_a_share_of_them_stays_apart_from_a_share_of_another_base() -> None:
+    # a guard from a red-team review of a change taken back (648fe2e): "90% of them" (the crew)
+    # and "62% of the passengers" are two shares, however alike their verbs
+    claims, _, conflicts = _run(
+        ("a", "en", "The ship was carrying 312 passengers and 41 crew. Of the 41 crew members, 90% of them survived, the coastguard said."),
+        ("b", "en", "The ship was carrying 312 passengers and 41 crew. Only 62% of the passengers survived, according to the coastguard."),
+        ("c", "es", "El barco transportaba a 312 pasajeros y 41 tripulantes. Solo sobrevivió el 62% de los pasajeros, según los guardacostas."),
+        published="2026-03-10")
+    by_id = {c.id: c for c in claims}
+    assert not [k for k in conflicts if {by_id[i].kind for i in k.claims} == {"percent"}]
