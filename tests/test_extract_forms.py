@@ -490,6 +490,20 @@ def test_what_follows_a_count_that_modifies_a_noun_is_said_of_that_nouns_count(l
     assert said in by_value[second].counted.terms
 
 
+@pytest.mark.parametrize("lang, text, first, not_said", [
+    # guards from a red-team review: a level's earlier figure and its day, a relative clause about
+    # the second noun, and the second noun's own adjective are not lent to the first count
+    ("en", "The death toll rose to 45 people from 30 on Monday.", 45.0, "#weekday_1"),
+    ("en", "Police evacuated 200 people from three buildings where residents were hurt.", 200.0, "#injured"),
+    ("es", "La policía detuvo a 40 aficionados de dos clubes cuyos seguidores hirieron a varios agentes.", 40.0, "#injured"),
+    ("en", "Rescuers pulled 14 people from two collapsed buildings.", 14.0, "#building"),
+])
+def test_words_of_the_second_count_that_are_not_said_of_the_first_stay_its_own(lang: str, text: str, first: float,
+                                                                               not_said: str) -> None:
+    by_value = {c.value: c for c in extract(text, lang) if c.kind == "count"}
+    assert not_said not in by_value[first].counted.terms
+
+
 @pytest.mark.parametrize("lang, text, share, part", [
     ("es", "En total se adjudicaron 36 de los 42 lotes, es decir, un 86%, y se recaudaron 96,4 millones.", "86%", "36"),
     ("pl", "Sprzedano 37 z 42 wystawionych obiektów, czyli 88 proc.", "88 proc.", "37"),
