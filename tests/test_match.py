@@ -2554,8 +2554,7 @@ def test_an_amount_with_a_zero_dropped_is_compared_with_its_amount():
                         "millones de euros), frente a 268 millones en 2023."),
         published="2025-03-10",
     )
-    text = {c.id: c.text for c in claims}
-    assert any({text[i] for i in k.claims} == {"about €12.4 million", "unos 1,24 millones de euros"} for k in conflicts)
+    assert ("about €12.4 million", "unos 1,24 millones de euros") in _pairs(claims, conflicts)
 
 
 @pytest.mark.parametrize("texts, right", [
@@ -2569,9 +2568,7 @@ def test_an_amount_with_a_zero_dropped_is_compared_with_its_amount():
 ])
 def test_amounts_ten_times_apart_by_a_storys_arithmetic_stay_apart(texts, right):
     claims, groups, conflicts = _run(*texts, published="2026-03-10")
-    text = {c.id: c.text for c in claims}
-    flagged = [{text[i] for i in k.claims} for k in conflicts]
-    assert flagged == ([right] if right else [])
+    assert _pairs(claims, conflicts) == ([tuple(sorted(right))] if right else [])
 
 
 def test_two_round_amounts_ten_times_apart_are_not_taken_for_one():

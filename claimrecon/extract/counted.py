@@ -1127,6 +1127,10 @@ def _share_conversions(s: str, spans: list[tuple[int, int, str]], out: list[Read
             out[k] = out[k]._replace(counted=counted)
 
 
+#: terms that say when, which a modifying count does not lend (its own moment, not the first count's)
+_MOMENT_TERMS = WHEN + ("#time_of_day", "#year")
+
+
 def _told_of_the_first(toks: list[_Tok], terms: list[tuple[str, ...] | None], owner: list[int], skip: list[bool],
                        spans: list[tuple[int, int, str]], fig_tok: list[tuple[int, int]], clause: list[int],
                        owned: dict[int, list[int]], assign: list[tuple[int, float]], content: list[bool],
@@ -1166,7 +1170,7 @@ def _told_of_the_first(toks: list[_Tok], terms: list[tuple[str, ...] | None], ow
         stop = next((k for k in range(noun_end + 1, len(toks)) if toks[k].low in g.relative_word), len(toks))
         out[first].extend((k, assign[k][1]) for k in owned.get(fi, [])
                           if noun_end < k < stop and clause[k] == clause[lo]
-                          and not any(t.startswith(WHEN + ("#time_of_day", "#year")) for t in terms[k] or ()))
+                          and not any(t.startswith(_MOMENT_TERMS) for t in terms[k] or ()))
     return out
 
 

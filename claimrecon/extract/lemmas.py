@@ -80,13 +80,7 @@ def stop_words(lang: str) -> frozenset[str]:
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of ``word`` in ``lang``, lower-cased (the word itself when unknown)."""
     w = word.lower()
-    if len(w) < 3:
-        return w
-    try:
-        out = _lemmatize()(w, lang=lang)
-    except (ValueError, KeyError, TypeError):  # a language simplemma does not know
-        return w
-    return str(out).lower()
+    return w if len(w) < 3 else name_lemma(w, lang).lower()
 
 
 def name_lemma(word: str, lang: str) -> str:
