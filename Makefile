@@ -21,7 +21,7 @@ demo: $(STAMP)
 # dictionaries are cached first, once, so that no two workers build that cache at once.
 test: $(STAMP)
 	@sh scripts/ensure-chromium
-	$(BIN)/python -c "from claimrecon.extract.lemmas import known; [known('a', lang) for lang in ('en', 'es', 'pl')]"
+	$(BIN)/python -c "from claimrecon.extract.lemmas import cache_dictionaries; cache_dictionaries(('en', 'es', 'pl'))"
 	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # Regenerate output/ (the sample reports of corpus/ in every format); a test fails when stale.

@@ -156,11 +156,14 @@ def analyse(
 
 
 def _check_rules() -> None:
-    """Load and validate every language's rules in this process (raises ``RulesError``)."""
+    """Load and validate every language's rules in this process (raises ``RulesError``), and
+    write the lemma dictionaries' disk cache once, before the workers would each write it."""
+    from .extract.lemmas import cache_dictionaries
     from .ruleset import available_languages, load_language
 
     for lang in available_languages():
         load_language(lang)
+    cache_dictionaries(available_languages())
 
 
 def _collect(result: Result, articles: list[tuple[Article, tuple[bytes, bytes] | None]], store: ClaimStore, marks: _Marks) -> None:

@@ -528,3 +528,13 @@ def test_a_share_that_does_not_restate_a_count_keeps_its_own_words(lang: str, te
     claims = extract(text, lang)
     share = next(c for c in claims if c.kind == "percent")
     assert share.counted.text not in ("people", "personas")
+
+
+def test_the_lemma_dictionaries_are_cached_once_before_processes_start(tmp_path, monkeypatch) -> None:
+    # written by one process before a run's workers (or the suite's) would each write them; a
+    # language simplemma does not know is passed over
+    from claimrecon.extract.lemmas import cache_dictionaries
+
+    monkeypatch.setenv("CLAIMRECON_CACHE", str(tmp_path))
+    cache_dictionaries(("en", "xx"))
+    assert [p.name for p in tmp_path.glob("lemmas/*/*.dic")] == ["en.dic"]

@@ -1153,11 +1153,13 @@ def _told_of_the_first(toks: list[_Tok], terms: list[tuple[str, ...] | None], ow
     out: dict[int, list[tuple[int, float]]] = defaultdict(list)
     if not g.of_noun:
         return out
-    ends = {fig_tok[fi][1]: fi for fi, sp in enumerate(spans) if sp[2] == "count"}
+    ends: dict[int, int] | None = None  # where each count ends -> the count (built at the first preposition)
     for fi, sp in enumerate(spans):
         lo, hi = fig_tok[fi]
         if sp[2] != "count" or lo < 3 or toks[lo - 1].low not in g.of_noun:
             continue
+        if ends is None:
+            ends = {fig_tok[fj][1]: fj for fj, sq in enumerate(spans) if sq[2] == "count"}
         first = next((ends[e] for e in (lo - 3, lo - 4) if e in ends), None)
         if first is None:
             continue

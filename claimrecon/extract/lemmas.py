@@ -16,13 +16,14 @@ from __future__ import annotations
 import functools
 import os
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..ruleset import load_language
 
-__all__ = ["lemma", "name_lemma", "known", "concepts", "Concepts", "fold"]
+__all__ = ["lemma", "name_lemma", "known", "cache_dictionaries", "concepts", "Concepts", "fold"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -66,6 +67,26 @@ def _dictionaries() -> Any:
         return TrieDictionaryFactory(disk_cache_dir=str(folder))
     except (ImportError, OSError):
         return LOW_MEMORY_DICTIONARY_FACTORY
+
+
+def cache_dictionaries(langs: Iterable[str]) -> None:
+    """Write the on-disk dictionaries of ``langs`` (``_dictionaries``) now, in this process, when
+    they are not there yet: simplemma writes each file in place, so processes started together
+    on a cold cache (a run's workers, the test suite's) would each build it and could read
+    another's half-written file. Nothing stays loaded here; a language simplemma does not know,
+    or a cache that cannot be written, is left alone."""
+    try:
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+    except ImportError:
+        return
+    factory = _dictionaries()
+    if not isinstance(factory, TrieDictionaryFactory):
+        return  # no disk cache to write: each process reads the dictionaries as a stream
+    for lang in langs:
+        try:
+            factory.get_dictionary(lang)
+        except (ValueError, KeyError, TypeError):
+            pass
 
 
 @functools.lru_cache(maxsize=None)
