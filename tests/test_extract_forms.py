@@ -398,6 +398,19 @@ def test_a_fronted_place_with_no_figure_is_where_every_figure_was_counted(lang: 
     assert claim.counted.weights[claim.counted.terms.index(word)] < 1.0
 
 
+@pytest.mark.parametrize("lang, text, figure, part", [
+    ("en", "In May alone, 212 migrants drowned.", "212", "time:may"),
+    ("en", "On Monday alone, 140 flights were cancelled.", "140", "time:monday"),
+    ("en", "In Italy alone, 140 flights were cancelled.", "140", "place:IT"),
+    ("en", "In Cape May alone, 1,200 homes lost power.", "1,200", "place:cape may"),
+])
+def test_a_month_or_a_weekday_before_alone_is_a_part_of_a_time(lang: str, text: str, figure: str, part: str) -> None:
+    # "in January and February alone" limits a count to a time, not to a place (the scope a desk
+    # reads says which); a name with other words ("Cape May") is a place
+    claim = next(c for c in extract(text, lang) if c.text == figure)
+    assert claim.scope.part == part
+
+
 def test_a_fronted_place_is_said_only_of_the_next_clause_with_figures() -> None:
     # "In Madrid, 40 people died, while in Seville 12 died": Madrid is where the 40 died only
     claims = {c.text: c for c in extract("In Madrid, 40 people died, while in Seville 12 died.", "en")}

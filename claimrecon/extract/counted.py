@@ -1469,6 +1469,13 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
             name = (_NAME_BEFORE.search(s[ca:start]) if value == "place_before" else _NAME_AFTER.match(s[end:cb]))
             if name:
                 words = _LEADING_SMALL.sub("", name.group(1).strip()).split() or name.group(1).split()
+                calendar = [w.lower() for w in words if w.lower() not in g.conj]
+                if calendar and all(w in g.months or w in g.weekdays for w in calendar):
+                    # "in January and February alone", "On Monday alone": a part of a time, not of
+                    # a place; it stays apart from a count of the whole period as a place's part
+                    # does ("Cape May" stays a place: not all its words are the calendar's)
+                    part = "time:" + "_".join(fold(w) for w in calendar)
+                    continue
                 folded = " ".join(fold(lemma(w, lang)) for w in words)
                 code = countries(lang).get(folded) or countries(lang).get(fold(" ".join(words)))
                 part = "place:" + (code or folded)
