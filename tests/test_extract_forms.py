@@ -411,6 +411,20 @@ def test_a_month_or_a_weekday_before_alone_is_a_part_of_a_time(lang: str, text: 
     assert claim.scope.part == part
 
 
+@pytest.mark.parametrize("lang, text, figure, part", [
+    ("en", "Shops reported 31,870 thefts last year and a further 5,960 in Madrid alone.", "31,870", None),
+    ("en", "Shops reported 31,870 thefts last year and a further 5,960 in Madrid alone.", "5,960", "place:madrid"),
+    ("en", "In Spain alone, 312 people died and 40 were hurt.", "40", "place:ES"),
+    ("es", "Se registraron 31.870 hurtos y otros 5.960 solo en Madrid.", "5.960", "place:madrid"),
+    ("es", "Se vendieron 40 coches solo en EE.UU.", "40", "place:US"),
+])
+def test_a_part_named_after_another_figure_is_that_figures(lang: str, text: str, figure: str, part: str | None) -> None:
+    # "... and a further 5,960 in Madrid alone": the part is the nearer figure's, not the first
+    # one's; a fronted one is every figure's after it; a full stop is no part of a town's name
+    claim = next(c for c in extract(text, lang) if c.text == figure)
+    assert claim.scope.part == part
+
+
 def test_a_fronted_place_is_said_only_of_the_next_clause_with_figures() -> None:
     # "In Madrid, 40 people died, while in Seville 12 died": Madrid is where the 40 died only
     claims = {c.text: c for c in extract("In Madrid, 40 people died, while in Seville 12 died.", "en")}

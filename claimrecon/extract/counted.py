@@ -833,6 +833,10 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                 weights[next(iter(named))] = FAR_WEIGHT
         found = [x for ca, cb in spans_ for x in clause_cues[bisect.bisect_left(cue_starts, ca):bisect.bisect_left(cue_starts, cb)]
                  if x[1] <= cb]
+        # a place's or a time's part named after another figure is that figure's ("31,870 thefts
+        # last year and a further 5,960 in January alone": not the 31,870's)
+        found = [x for x in found if not (x[2] == "part" and str(x[3]).startswith("place_") and x[0] >= b
+                                          and any(b <= o[0] < x[0] and o[2] != "date" for o in spans))]
         part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
         if part is None and kind == "count" and fi and spans[fi - 1][2] == "count" and g.whole is not None \
                 and g.whole.fullmatch(s, spans[fi - 1][1], a) and not _larger(values, fi - 1, fi):
@@ -1469,6 +1473,8 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
             name = (_NAME_BEFORE.search(s[ca:start]) if value == "place_before" else _NAME_AFTER.match(s[end:cb]))
             if name:
                 words = _LEADING_SMALL.sub("", name.group(1).strip()).split() or name.group(1).split()
+                if words[-1].endswith(".") and "." not in words[-1][:-1]:
+                    words[-1] = words[-1][:-1]  # "solo en Madrid.": the sentence's full stop ("EE.UU." keeps its own)
                 calendar = [w.lower() for w in words if w.lower() not in g.conj]
                 if calendar and all(w in g.months or w in g.weekdays for w in calendar):
                     # "in January and February alone", "On Monday alone": a part of a time, not of
