@@ -425,19 +425,6 @@ def test_a_part_named_after_another_figure_is_that_figures(lang: str, text: str,
     assert claim.scope.part == part
 
 
-@pytest.mark.parametrize("lang, text, periods", [
-    ("en", "The study found that 11 of the brigades closed last year and seven the year before.",
-     {"11": "last_year", "seven": "in_2024"}),
-    ("pl", "W ubiegłym roku zamknięto 11 jednostek, a rok wcześniej siedem.", {"11": "last_year", "siedem": "in_2024"}),
-    ("en", "Last year 40 people died and 12 were injured.", {"40": "last_year", "12": "last_year"}),
-])
-def test_each_conjunct_keeps_its_own_period(lang: str, text: str, periods: dict[str, str]) -> None:
-    # two periods in one clause, each in its own conjunct: the second figure is the year before
-    # last year's, not last year's; a period said once before both is both figures'
-    claims = {c.text: c for c in extract(text, lang, published="2026-03-02")}
-    assert {t: claims[t].scope.period for t in periods} == periods
-
-
 def test_a_fronted_place_is_said_only_of_the_next_clause_with_figures() -> None:
     # "In Madrid, 40 people died, while in Seville 12 died": Madrid is where the 40 died only
     claims = {c.text: c for c in extract("In Madrid, 40 people died, while in Seville 12 died.", "en")}

@@ -638,10 +638,6 @@ def _told_year(lx: Lexicon, sent: Sentence, figures: dict[int, tuple[Mention, ..
     years = {m.group(1) for m in _year_matches(sent, figures) if m.end() <= before
              and not (lx.since_re is not None and lx.since_re.search(text, max(0, m.start() - 12), m.start()))}
     last = str(int(published[:4]) - 1)
-    # ... or names it as "last year" ("11 closed last year and seven the year before": 2024's)
-    if lx.scope_re is not None and any(f == "period" and v == "last_year" and pat.fullmatch(m.group())
-                                       for m in lx.scope_re.finditer(text, 0, before) for pat, f, v in lx.scope):
-        years.add(last)
     return last if years == {last} else None
 
 

@@ -348,13 +348,6 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
             # (up to words of another time, and where the clause names no year of its own: not
             # "..., when it rose to 23% and now stands at 25%", nor "..., when 36 died in 2024")
             found["period"] = relative[1]
-    if "period" in found:
-        # two periods in one clause, each in its own conjunct ("11 closed last year and seven the
-        # year before"): a figure's own conjunct's period is its, not the clause's first
-        narrow = _conjunct(s, spans, men.core_start, lx.lang)
-        own = [v for a, b in narrow for f, v, at, _ in _scope_cues(lx.lang, s, a, b) if f == "period"]
-        if own and own[0] != found["period"] and narrow != spans:
-            found["period"] = own[0]
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%
