@@ -835,7 +835,7 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
                  if x[1] <= cb]
         # a place's or a time's part named after another figure is that figure's ("31,870 thefts
         # last year and a further 5,960 in January alone": not the 31,870's)
-        found = [x for x in found if not (x[2] == "part" and str(x[3]).startswith("place_") and x[0] >= b
+        found = [x for x in found if not (x[2] == "part" and x[3].startswith("place_") and x[0] >= b
                                           and any(b <= o[0] < x[0] and o[2] != "date" for o in spans))]
         part, increment, running = _cues(g, s, a, b, kind, found, spans_, lang)
         if part is None and kind == "count" and fi and spans[fi - 1][2] == "count" and g.whole is not None \
@@ -1481,10 +1481,10 @@ def _cues(g: Grammar, s: str, a: int, b: int, kind: str, found: list[tuple[int, 
                     # a place; it stays apart from a count of the whole period as a place's part
                     # does ("Cape May" stays a place: not all its words are the calendar's)
                     part = "time:" + "_".join(fold(w) for w in calendar)
-                    continue
-                folded = " ".join(fold(lemma(w, lang)) for w in words)
-                code = countries(lang).get(folded) or countries(lang).get(fold(" ".join(words)))
-                part = "place:" + (code or folded)
+                else:
+                    folded = " ".join(fold(lemma(w, lang)) for w in words)
+                    code = countries(lang).get(folded) or countries(lang).get(fold(" ".join(words)))
+                    part = "place:" + (code or folded)
     if increment and kind not in ("count", "money"):
         increment = False  # "fell by 4.8%": a change in a rate is how a rate is reported
     return part, increment, running
