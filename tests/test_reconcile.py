@@ -407,6 +407,25 @@ def test_a_moments_local_clock_keeps_each_figure_as_written_in_every_export(tmp_
     assert (out / "claimreview.jsonld").exists()
 
 
+def test_one_clock_figure_read_at_two_offsets_is_flagged(tmp_path):
+    """"11.42am UK time" in an article that prints no date is read at London's offset on the
+    day the others report (UTC+00:00 in February); the Polish outlet's implied "godz. 11:42" is
+    read on the moment's local clock (UTC+01:00, from the wire's restatement). Both write the
+    figure 11:42, yet they are an hour apart: the pair is judged, not taken for one figure."""
+    src = tmp_path
+    for name, text in (("wire.txt", "The avalanche broke away at 11:42 a.m. (1042 GMT) below the peak, police said."),
+                       ("pl.txt", "Lawina zeszła o godz. 11:42 na stromym stoku, podała policja."),
+                       ("tab.txt", "The avalanche broke away at 11.42am UK time below the peak, police said.")):
+        dated = "" if name == "tab.txt" else "8 February 2025\n\n"
+        (src / name).write_text("Avalanche\n\n" + dated + text + "\n", encoding="utf-8")
+    with claimrecon.compare([str(src)]) as report:
+        text = {c.id: c.text for c in report.claims}
+        flagged = {tuple(sorted(text[c] for c in k.claims)): k.severity for k in report.conflicts}
+    assert flagged.get(("11.42am UK time", "11:42")) == "hard"
+    # the wire's own two writings and the Polish one agree
+    assert not any("11:42" in pair and ("1042 GMT)" in pair or "11:42 a.m." in pair) for pair in flagged)
+
+
 def test_two_whole_counts_one_apart_cannot_both_be_right():
     # 12.5-13.5 and 13.5-14.5 touch, but nothing rounds to both 13 and 14
     claims, groups, conflicts = _run(
