@@ -156,9 +156,8 @@ def _clock_pairs(fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict
     clock the implied times were read on ("6.40am local time (0540 GMT)"): one figure written
     alike is most often one local time, and a clock the run only guessed from a country it names
     ("Polish workers" on the M6, Tenerife in Spain) would blame every outlet that wrote it (a
-    red-team review's cases). Not a figure written with its
-    offset ("17:00+02:00"): it is one instant in every claim that writes it, whatever clock a
-    claim is then read on. Each two wordings are judged once; at most ``PAIRS_PER_FIGURES`` claim
+    red-team review's cases). Not a figure written with its offset ("17:00+02:00"): it is one
+    instant in every claim that writes it, whatever clock a claim is then read on. Each two wordings are judged once; at most ``PAIRS_PER_FIGURES`` claim
     pairs per figure, the first by article id and position. (Measured on the forty-eight gated
     sets: 7 more conflicts found, no false flag more; with figures written at an offset too, 1
     more false flag.)"""
@@ -620,10 +619,13 @@ def reconcile_groups(
         if key[0] == "time":
             members, reread = _told_alike(members, src)
             local = reread.get(local, local)  # the implied times too, when the clock they were to be read on was overruled
+        # whether an article restated the clock the implied times are read on ("11:42 a.m. (1042
+        # GMT)"), or two stories wrote the time in a named zone on it: not a clock guessed from a country
+        witnessed = bool(local) and any(local_offset(m.w.zone) == local for m in members)
         if local:
             members = [_on_clock(m, local, homes.get(m.id, "")) for m in members]
         group, group_conflicts = _group(key, members, claim_of, ids, arts, lang_of, src, how, label, local, rates,
-                                        rough if key[0] == "money" else None)
+                                        rough if key[0] == "money" else None, witnessed)
         groups.append(group)
         conflicts.extend(group_conflicts)
     # a series is only worth showing when it has more than one moment
@@ -745,11 +747,12 @@ def _group(
     key: tuple[str, ...], members: list[Member], claim_of: Callable[[Member], Claim], ids: IdsOf,
     arts: dict[str, Article], lang_of: dict[str, str], src: dict[str, str], how: Match | None = None,
     label: str | None = None, local: str = "", rates: dict[tuple[str, str], float] | None = None,
-    rough: dict[str, bool] | None = None,
+    rough: dict[str, bool] | None = None, witnessed: bool = False,
 ) -> tuple[Group, list[Conflict]]:
     """One group and its conflicts; ``local``: the offset its implied clock times were read on
     (``_on_clock``), "" when none; ``rates``: the run's rates between its currencies; ``rough``:
-    article id -> whether it is of the years the rough rates stand for (``_rough_articles``)."""
+    article id -> whether it is of the years the rough rates stand for (``_rough_articles``);
+    ``witnessed``: whether that clock is one an article restated (``_clock_pairs``)."""
     kind, measure = key[0], key[1] or None
     gid = group_id(key)
     series = _hid("s-", *key[:-1])
@@ -779,8 +782,6 @@ def _group(
     # pairs of distinct figures, then the claim pairs from different sources
     group_conflicts = []
     n_sources = len({src.get(m.article, m.article) for m in members})
-    # implied clock times read on a clock an article restated ("11:42 a.m. (1042 GMT)"), not one guessed
-    witnessed = bool(local) and any(local_offset(claim_of(m).zone) == local for m in members)
     found = _figure_pairs(sorted(by_fig), by_fig, src, support, rates, rough, witnessed)
     for score, x, y, v in found:
         reason = _reason(v, claim_of(x), claim_of(y), arts, rates)
