@@ -157,10 +157,10 @@ def _clock_pairs(fig_keys: list[str], by_fig: dict[str, list[Member]], src: dict
     alike is most often one local time, and a clock the run only guessed from a country it names
     ("Polish workers" on the M6, Tenerife in Spain) would blame every outlet that wrote it (a
     red-team review's cases). Not a figure written with its offset ("17:00+02:00"): it is one
-    instant in every claim that writes it, whatever clock a claim is then read on. Each two wordings are judged once; at most ``PAIRS_PER_FIGURES`` claim
-    pairs per figure, the first by article id and position. (Measured on the forty-eight gated
-    sets: 7 more conflicts found, no false flag more; with figures written at an offset too, 1
-    more false flag.)"""
+    instant in every claim that writes it, whatever clock a claim is then read on. Each two
+    wordings are judged once; at most ``PAIRS_PER_FIGURES`` claim pairs per figure, the first by
+    article id and position. (Measured on the forty-eight gated sets: 7 more conflicts found, no
+    false flag more; with figures written at an offset too, 1 more false flag.)"""
     out: list[tuple[float, Member, Member, str]] = []
     for fk in fig_keys:
         if by_fig[fk][0].w.kind != "time" or _OFFSET.search(fk):
