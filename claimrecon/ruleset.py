@@ -117,7 +117,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "grammar.tsv": [
         ("word", _text),
-        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "town", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending", "infinitive", "modifier_ending", "plural_ending", "later", "aside", "estimate", "on_day", "restate", "name_ending", "name_after", "dimension", "of_noun", "relative_word")),
+        ("class", _one_of("head", "link", "per", "rate", "function", "content", "day", "place", "town", "conj", "partitive", "level", "opens", "whole", "relative", "article", "extent", "year_before", "verb_ending", "infinitive", "modifier_ending", "plural_ending", "later", "aside", "estimate", "on_day", "restate", "name_ending", "name_after", "dimension", "of_noun", "relative_word", "future", "future_ending", "next_day", "past_link", "not_infinitive", "of_day", "participle_ending", "auxiliary")),
         ("value", _optional),
     ],
     # names: "people" when the word names a country's people or is its adjective ("Polish",

@@ -531,6 +531,23 @@ def test_words_of_the_second_count_that_are_not_said_of_the_first_stay_its_own(l
     assert not_said not in by_value[first].counted.terms
 
 
+@pytest.mark.parametrize("lang, text, figure, term", [
+    # a weekday in a clause of the future is the coming one ("#weekday_+2"), so that a count told
+    # before the day and one told after it meet on one date
+    ("en", "The council will approve 45 new posts on Tuesday.", 45.0, "#weekday_+2"),
+    ("es", "El pleno aprobará el martes 45 nuevas plazas.", 45.0, "#weekday_+2"),
+    ("pl", "We wtorek rada ma zatwierdzić 45 nowych etatów.", 45.0, "#weekday_+2"),
+    ("en", "The council approved 45 new posts on Tuesday.", 45.0, "#weekday_2"),
+])
+def test_a_weekday_still_to_come_is_told_from_the_last_one(lang: str, text: str, figure: float, term: str) -> None:
+    from claimrecon.match import _day
+    claim = next(c for c in extract(text, lang) if c.kind == "count" and c.value == figure)
+    assert term in claim.counted.terms
+    weights = [1.0] * len(claim.counted.terms)
+    # published on Monday 13 October 2025: the coming Tuesday is the 14th, the last one the 7th
+    assert _day(claim.counted.terms, weights, "2025-10-13") == ("2025-10-14" if "+" in term else "2025-10-07")
+
+
 @pytest.mark.parametrize("lang, text, share, part", [
     ("es", "En total se adjudicaron 36 de los 42 lotes, es decir, un 86%, y se recaudaron 96,4 millones.", "86%", "36"),
     ("pl", "Sprzedano 37 z 42 wystawionych obiektów, czyli 88 proc.", "88 proc.", "37"),

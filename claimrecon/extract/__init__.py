@@ -22,7 +22,7 @@ from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from ..ruleset import alternation
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
-from .counted import WHEN, YEAR, grammar, told_across_only
+from .counted import WHEN, YEAR, grammar, told_across_only, weekday_ahead
 from .counted import read as read_counted
 from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
@@ -321,7 +321,8 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     weekday_date = None
     wm = lx.weekday_re.search(s) if lx.weekday_gate.open(words_of(s)) else None
     if wm:
-        weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published)
+        weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published,
+                                       weekday_ahead(lx.lang, s, wm.start(), wm.end()))
     # the days the sentence names, where it names them: a clock time takes the nearest ("presentados
     # este martes a las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's)
     dated = [(m.start, m.value) for m in mentions if m.kind == "date" and m.value]

@@ -29,7 +29,7 @@ from ..records import Counted
 from ..ruleset import load_language, phrase_regex
 from .lemmas import concepts, fold, lemma, stop_words
 from .lexicon import anchored, lexicon
-from .text import _clause_marks
+from .text import _clause_marks, clause_bounds
 
 __all__ = ["Reading", "read", "grammar"]
 
@@ -141,6 +141,14 @@ class Grammar:
     restate_hedged: re.Pattern[str] | None = None  # ... only before a hedged amount: ", or about", ", o unos"
     restated_share: re.Pattern[str] | None = None  # from a count's end to a share that restates it ("lotes, es decir, un ")
     hedge_next: re.Pattern[str] | None = None  # a hedge of the figure right after it ("more than 18,000": ``hedges.tsv``)
+    future: re.Pattern[str] | None = None  # a word that tells a clause's event is still to come: "will", "votará", "odbędzie"
+    next_before: re.Pattern[str] | None = None  # right before a weekday, says the coming one: "next", "próximo", "przyszły"
+    next_after: re.Pattern[str] | None = None  # ... right after it: "el martes que viene"
+    clause_cut: re.Pattern[str] | None = None  # words that start a clause of its own inside a sentence: "that", "and", "que", "że"
+    past_link: re.Pattern[str] | None = None  # words after which a day is before its clause's time: "since", "after", "tras"
+    of_day: frozenset[str] = frozenset()  # right before a weekday, make it a day of a noun: "from", "del", "z"
+    participle_endings: tuple[str, ...] = ()  # endings of a past participle: "arrested", "detenidos", "zatrzymanego"
+    auxiliary: frozenset[str] = frozenset()  # between a future word and a participle, keeps the day its: "will be played"
     # month name (any form time.tsv lists) -> (its number, whether the language writes it with a
     # capital): "#month_5" in every language; "March" is the month, "a protest march" is not
     months: dict[str, tuple[int, bool]] = field(default_factory=dict)
@@ -195,6 +203,15 @@ def grammar(lang: str) -> Grammar:
     on_day: set[str] = set()
     restate: set[str] = set()
     restate_hedged: set[str] = set()
+    future: set[str] = set()
+    future_inf: set[str] = set()
+    future_endings: set[str] = set()
+    past_link: set[str] = set()
+    not_infinitive: set[str] = set()
+    of_day: set[str] = set()
+    participle_endings: set[str] = set()
+    auxiliary: set[str] = set()
+    next_day: list[tuple[str, str]] = []
     for r in rules.table("grammar.tsv"):
         word, cls = r["word"].lower(), r["class"]
         if cls == "head":
@@ -253,6 +270,22 @@ def grammar(lang: str) -> Grammar:
             of_noun.add(word)
         elif cls == "relative_word":
             relative_word.add(word)
+        elif cls == "future":
+            (future_inf if r["value"] == "infinitive" else future).add(word)
+        elif cls == "future_ending":
+            future_endings.add(word)
+        elif cls == "past_link":
+            past_link.add(word)
+        elif cls == "not_infinitive":
+            not_infinitive.add(word)
+        elif cls == "of_day":
+            of_day.add(word)
+        elif cls == "participle_ending":
+            participle_endings.add(word)
+        elif cls == "auxiliary":
+            auxiliary.add(word)
+        elif cls == "next_day":
+            next_day.append((word, r["value"]))
         elif cls == "restate":
             (restate_hedged if r["value"] == "hedged" else restate).add(word)
     for r in rules.table("scope.tsv"):
@@ -282,6 +315,12 @@ def grammar(lang: str) -> Grammar:
                 restated_share=_words_re(restate, _SHARE_ASIDE),
                 hedge_next=_words_re({r["phrase"].lower() for r in rules.table("hedges.tsv") if r["position"] == "before"},
                                      r"(?:{})\s+\d"),
+                future=_future_re(future, future_endings, future_inf, infinitive, not_infinitive),
+                next_before=_words_re([w for w, v in next_day if v != "after"], r"(?<![^\W\d_])(?:{})\s+$"),
+                next_after=_words_re([w for w, v in next_day if v == "after"], r"\s+(?:{})(?![^\W\d_])"),
+                clause_cut=_words_re(opens | conj, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
+                past_link=_words_re(past_link, r"(?<![^\W\d_])(?:{})(?![^\W\d_])"),
+                of_day=frozenset(of_day), participle_endings=tuple(sorted(participle_endings)), auxiliary=frozenset(auxiliary),
                 months={r["phrase"].lower(): (int(r["value"]), r["phrase"][:1].isupper()) for r in rules.table("time.tsv")
                         if r["type"] == "month" and " " not in r["phrase"] and r["phrase"][-1:].isalpha()})
     for r in rules.table("scope.tsv"):
@@ -448,6 +487,106 @@ def _words_re(words: Iterable[str], template: str) -> re.Pattern[str] | None:
     return re.compile(template.format(alt), re.I) if alt else None
 
 
+def _future_re(words: Iterable[str], endings: Iterable[str], before_infinitive: Iterable[str] = (),
+               infinitive: Iterable[str] = (), not_infinitive: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """The words of class future (group ``w``: "will", and "ma" of value infinitive when a verb's
+    dictionary form follows it, "ma ruszyć", not a word of an ending of class not_infinitive,
+    "ma większość", "ma pięć"), and any word of two letters or more before an ending of class
+    future_ending ("votará", "habrán": group ``e``)."""
+    alt = _alternation(words)
+    inf = "|".join(re.escape(e) for e in sorted(infinitive, key=len, reverse=True))
+    alt_inf = _alternation(before_infinitive) if inf else ""
+    nots = "|".join(re.escape(e) for e in sorted(not_infinitive, key=len, reverse=True))
+    noun = rf"(?![^\W\d_]*(?:{nots})(?![^\W\d_]))" if nots else ""
+    ends = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    said = "|".join(x for x in (alt, rf"(?:{alt_inf})\s+{noun}[^\W\d_]+(?:{inf})" if alt_inf else "") if x)
+    parts = ([rf"(?P<w>(?i:(?<![^\W\d_])(?:{said})(?![^\W\d_])))"] if said else []) + (
+        [rf"(?P<e>(?<![^\W\d_])[^\W\d_]{{2,}}(?:{ends})(?![^\W\d_]))"] if ends else [])
+    return re.compile("|".join(parts)) if parts else None
+
+
+#: what ``weekday_ahead`` says of a weekday: the last one on or before the article's day (news
+#: tells the past), the coming one from that day on ("will vote on Tuesday"), or the coming one
+#: after it ("next Tuesday")
+LAST, COMING, NEXT = 0, 1, 2
+#: how many words may stand between a word of the future and the weekday after it, the day's
+#: preposition included ("will begin in Oviedo at 8.27pm on Wednesday"; not "will cover damage
+#: caused by the storm on Sunday", whose day is the storm's)
+FUTURE_REACH = 6
+
+
+def weekday_ahead(lang: str, s: str, start: int, end: int) -> int:
+    """Which Tuesday the weekday at ``s[start:end]`` names (``LAST``, ``COMING``, ``NEXT``). NEXT
+    when a word of class next_day stands next to it ("next Tuesday", "el próximo martes", "el
+    martes que viene", "w przyszły wtorek"). COMING when a word of class future stands in its
+    clause before it, at most ``FUTURE_REACH`` words away ("The vote will be held on Tuesday", "el
+    pleno votará el martes", "Głosowanie odbędzie się we wtorek"; an ending counts in a word in
+    lower case only, so a name such as "Durán" is no verb), or after a day that opens its clause
+    ("On Tuesday, the council will vote", "We wtorek rada ma zatwierdzić"), or in a clause about
+    the day ("comes on Sunday, when the parade is due to start"). Not a future word after a day
+    inside its clause ("The man who died on Sunday will be buried", "said in a statement on
+    Monday it will cut"), nor one far before it ("will release the names of the victims killed
+    on Sunday"), nor one before a word that opens a clause of its own or links to an earlier time
+    (classes opens, conj, past_link: "that", "said", "and", "after", "que", "tras", "że": "Shares
+    will open lower after a 3% drop on Tuesday"), nor for a possessive day ("Saturday's storm"),
+    nor right after a word of reporting ("said on Monday")."""
+    g = grammar(lang)
+    if (g.next_before and g.next_before.search(s, max(0, start - 30), start)) or (g.next_after and g.next_after.match(s, end)):
+        return NEXT
+    if g.future is None or s[start:end].endswith(("'s", "’s")) or s[end:end + 2] in ("'s", "’s"):
+        return LAST
+    before = s[max(0, start - 40):start].split()
+    if before and before[-1].lower() in g.of_day:
+        return LAST  # a day of a noun: "el accidente del domingo", "wypadku z soboty", "footage from Saturday"
+    if g.gives is not None:
+        said = [m for m in g.gives.finditer(s, max(0, start - 40), start)]
+        if said and s[said[-1].end():start].strip().lower() in g.on_day | {""}:
+            return LAST
+    left, right = clause_bounds(s, start, end)
+    cuts = [m.end() for m in g.clause_cut.finditer(s, left, start)] if g.clause_cut is not None else []
+    left = max(cuts, default=left)
+    linked = list(g.past_link.finditer(s, left, start)) if g.past_link is not None else []
+    if linked and s[linked[-1].end():start].strip().lower() in g.on_day | {""}:
+        return LAST  # "since Friday", "tras el lunes"
+    spans = [(linked[-1].end() if linked else left, start)]
+    # a day that opens its clause ("We wtorek rada ma zatwierdzić", "y el martes lo hará el
+    # Senado", "; el jueves se conocerá"), or its sentence, alone before a comma ("On Tuesday, the
+    # council will vote"); not one set off by commas inside it ("The club, which sacked its
+    # manager, Tom Reid, on Monday, will ...", "Col. Baquerizo, on Monday, is due to ...")
+    starts = not linked and len(s[left:start].split()) <= 1
+    alone = len(s[end:right].split()) <= 1  # the day and its preposition all its clause holds
+    first = left == 0 or bool(cuts) or not s[:left].strip(" \"“„«'‘")
+    if starts and (first or not alone):
+        spans.append((end, _first_cut(g, s, end, right)))
+    if right < len(s) and ((starts and alone and first) or (g.relative_after and g.relative_after.match(s, end))):
+        spans.append((right, _first_cut(g, s, right + 1, clause_bounds(s, right + 1, right + 1)[1])))
+    # the word before the day's preposition, when it is a participle: the day of what it says happened
+    # ("the driver arrested on Saturday"), unless the future word is its own, right before it or
+    # before an auxiliary ("zostanie przeprowadzone w sobotę", "will be played on Sunday")
+    words = s[spans[0][0]:start].split()
+    tail = [i for i in (-3, -2) if len(words) >= -i and words[-1].lower() in g.on_day
+            and words[i].lower().endswith(g.participle_endings) and len(words[i]) >= 4]  # ("handed down on")
+    for k, (a, b) in enumerate(spans):
+        for m in g.future.finditer(s, a, b):
+            between = s[m.end():start].split()
+            # the participle's place among the words between: right after the future word, or
+            # after an auxiliary ("permanecerá cerrado hasta el viernes", "will be played on")
+            at = len(between) + tail[0] if tail and len(between) >= -tail[0] else -1
+            if k == 0 and (len(between) > FUTURE_REACH
+                           or (at > 0 and not (at == 1 and between[0].lower() in g.auxiliary))):
+                continue  # said of a noun after it: "will release the names of the victims killed on Sunday"
+            if m.group("w") if "w" in g.future.groupindex and m.group("w") else m.group()[:1].islower():
+                return COMING
+    return LAST
+
+
+def _first_cut(g: Grammar, s: str, start: int, end: int) -> int:
+    """Where the first word that opens a clause of its own, or a word of reporting, stands in
+    ``s[start:end]`` ("On Monday, the minister announced 300 soldiers will ..."), else ``end``."""
+    found = [m.start() for cut in (g.clause_cut, g.gives) if cut is not None for m in [cut.search(s, start, end)] if m]
+    return min(found, default=end)
+
+
 def _seq_at(toks: list[_Tok], i: int, seqs: tuple[tuple[str, ...], ...]) -> int:
     """Length of the first word sequence of ``seqs`` that starts at token ``i`` (0: none)."""
     for seq in seqs:
@@ -593,7 +732,9 @@ def read(lang: str, s: str, spans: list[tuple[int, int, str]], published: str | 
         if t.low in g.rates:
             terms[i] = ("per:#" + g.rates[t.low],)
         elif t.low in g.weekdays or _POSSESSIVE.sub("", t.low) in g.weekdays:
-            terms[i] = (f"#weekday_{g.weekdays.get(t.low) or g.weekdays[_POSSESSIVE.sub('', t.low)]}",)
+            # "#weekday_+2": the coming Tuesday, "#weekday_++2": the next (``weekday_ahead``)
+            ahead = "+" * weekday_ahead(lang, s, t.start, t.end)
+            terms[i] = (f"#weekday_{ahead}{g.weekdays.get(t.low) or g.weekdays[_POSSESSIVE.sub('', t.low)]}",)
         elif t.low in g.months and (t.text[:1].isupper() or not g.months[t.low][1]):
             terms[i] = (f"#month_{g.months[t.low][0]}",)
         elif t.low not in g.function and len(t.low) > 1:

@@ -209,16 +209,38 @@ def find_dates(s: str, lx: Lexicon, published: str | None, words: frozenset[str]
     return out
 
 
-def resolve_weekday(weekday: int, published: str | None) -> str | None:
-    """The most recent such weekday on or before the publication date (news tells the past)."""
+def resolve_weekday(weekday: int, published: str | None, ahead: int = 0) -> str | None:
+    """The date of a weekday: the most recent such day on or before the publication date (news
+    tells the past), or, as ``counted.weekday_ahead`` says, the coming one ("will vote on
+    Tuesday": that day on) or the next ("next Tuesday": after that day)."""
     if not published:
         return None
     try:
         pub = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
-    delta = (pub.isoweekday() - weekday) % 7
-    return (pub - dt.timedelta(days=delta)).isoformat()
+    pub = coming_from(pub, published, ahead)
+    return (pub + dt.timedelta(days=days_to(weekday, pub.isoweekday(), ahead))).isoformat()
+
+
+#: a report published before this hour may still tell of the evening before as to come ("The
+#: Senate will vote later on Friday", stamped 01:30 on Saturday, often in UTC)
+EARLY_HOURS = 6
+
+
+def coming_from(day: dt.date, published: str, ahead: int) -> dt.date:
+    """The day a coming weekday (``ahead`` 1) is counted from: the publication's, or the one
+    before for a report published in the small hours (``EARLY_HOURS``)."""
+    hour = published[11:13] if len(published) >= 13 and published[10:11] == "T" else ""
+    return day - dt.timedelta(days=1) if ahead == 1 and hour.isdigit() and int(hour) < EARLY_HOURS else day
+
+
+def days_to(weekday: int, today: int, ahead: int = 0) -> int:
+    """Days from a day of weekday ``today`` to the last ``weekday`` on or before it (0 or less),
+    ``ahead`` 1 to the coming one (0 to 6), ``ahead`` 2 to the next one after it (1 to 7)."""
+    if ahead:
+        return (weekday - today) % 7 or (7 if ahead > 1 else 0)
+    return -((today - weekday) % 7)
 
 
 # ---------------------------------------------------------------------------------------------

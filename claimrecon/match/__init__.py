@@ -47,6 +47,7 @@ from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset, o
 from ..errors import UnsupportedLanguage
 from ..extract.counted import WHEN, places_named
 from ..extract.lemmas import concepts
+from ..extract.engine import coming_from, days_to
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
 from ..reconcile import Info
@@ -459,12 +460,14 @@ def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None, year
         if w < DAY_REACH:
             continue
         if t.startswith("#weekday_"):
-            try:
-                want = int(t[len("#weekday_"):])  # 1 = Monday ... 7 = Sunday, as time.tsv numbers them
-            except ValueError:
+            # 1 = Monday ... 7 = Sunday, as time.tsv numbers them; "+2" the coming Tuesday, "++2"
+            # the next (``counted.weekday_ahead``)
+            day = t[len("#weekday_"):]
+            if not day.lstrip("+").isdigit():
                 continue
-            back = (published.isoweekday() - want) % 7
-            return (published - dt.timedelta(days=back)).isoformat()
+            ahead = len(day) - len(day.lstrip("+"))
+            start = coming_from(published, as_of, ahead)
+            return (start + dt.timedelta(days=days_to(int(day.lstrip("+")), start.isoweekday(), ahead))).isoformat()
         if t.startswith("#day_"):
             try:
                 return (published + dt.timedelta(days=int(t[len("#day_"):]))).isoformat()
