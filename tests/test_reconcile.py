@@ -596,3 +596,33 @@ def test_min_likelihood_lists_only_the_likelier_flags():
     finally:
         every.close()
         surer.close()
+
+
+def test_a_clock_a_count_is_taken_at_is_not_compared_with_other_clocks():
+    """"By 1pm local time, 4,800 tickets had been sold" and "Do godz. 15 sprzedano 12 600 biletów":
+    each clock says when its outlet took the count, and outlets take counts at different clocks;
+    the two are no disagreement, and neither is either against the hour the terrace opened. The
+    clocks of what happened are still compared: 10am against 9 o'clock is flagged."""
+    claims, _, conflicts = _run(
+        ("a.txt", "en", "The observation terrace opened to visitors at 10am. By 1pm local time, 4,800 tickets had been sold."),
+        ("b.txt", "pl", "Taras widokowy otwarto dla zwiedzających o godz. 9. Do godz. 15 sprzedano 12 600 biletów."),
+        published="2025-09-16")
+    text = {c.id: c.text for c in claims}
+    flagged = {tuple(sorted(text[c] for c in k.claims)) for k in conflicts if any(text[c] in ("10am", "9") for c in k.claims)
+               or any(text[c] in ("1pm local time", "15") for c in k.claims)}
+    assert flagged == {("10am", "9")}
+
+
+@pytest.mark.parametrize("first, second, pair", [
+    # guards from a red-team review: a clock after the count it follows is an "until" as often as
+    # a count's moment ("abiertos hasta las 20.00"), and a negation makes "hasta las" an "until"
+    # ("no se restablecieron hasta las 17:05"): those clocks are still compared
+    (("es", "Los 22.000 colegios electorales permanecerán abiertos hasta las 20.00."),
+     ("pl", "22 tys. lokali wyborczych będzie otwartych do godz. 21."), ("20.00", "21")),
+    (("es", "Los pagos con tarjeta no se restablecieron hasta las 17:05, y 3.200 cajeros siguieron sin servicio."),
+     ("pl", "Płatności kartami przywrócono o godz. 18:05, a 3,2 tys. bankomatów nadal nie działało."), ("17:05", "18:05")),
+])
+def test_a_clock_that_ends_something_is_still_compared(first, second, pair):
+    claims, _, conflicts = _run(("a.txt", *first), ("b.txt", *second), published="2025-09-16")
+    text = {c.id: c.text for c in claims}
+    assert pair in {tuple(sorted(text[c] for c in k.claims)) for k in conflicts}

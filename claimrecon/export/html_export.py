@@ -426,7 +426,8 @@ def _single(v: ReportView) -> Iterator[str]:
 
 def _not_compared(v: ReportView) -> Iterator[str]:
     heading = ['<section id="not-compared">', "<h2>Figures not compared</h2>",
-               "<p>What these figures measure is not known, so they are not compared.</p>", '<ul class="figures">']
+               "<p>What these figures measure is not known, or they only say when another figure was counted "
+               "(“by 6pm”), so they are not compared.</p>", '<ul class="figures">']
     for c in v.ungrouped():
         yield from heading
         heading = []

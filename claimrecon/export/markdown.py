@@ -327,7 +327,9 @@ def _single(v: ReportView) -> Iterator[str]:
 
 
 def _not_compared(v: ReportView) -> Iterator[str]:
-    heading = ["## Figures not compared", "", "What these figures measure is not known, so they are not compared.", ""]
+    heading = ["## Figures not compared", "",
+               "What these figures measure is not known, or they only say when another figure was counted "
+               "(“by 6pm”), so they are not compared.", ""]
     for c in v.ungrouped():
         yield from heading
         heading = []

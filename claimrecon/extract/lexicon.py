@@ -170,6 +170,7 @@ class Lexicon:
     scope: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
     scope_re: re.Pattern[str] | None = None
     anchor_re: re.Pattern[str] | None = None
+    anchor_not_re: re.Pattern[str] | None = None  # before an anchor in its clause, makes it an "until": "no ... hasta las"
     since_re: re.Pattern[str] | None = None
     until_re: re.Pattern[str] | None = None  # the "since" words that make a year a deadline ("by 2027")
     base_re: re.Pattern[str] | None = None  # the words of a comparison whose base a year after them dates ("than in 2015")
@@ -558,10 +559,11 @@ def _build(rules: LanguageRules) -> Lexicon:
     # --- scope
     anchors, sinces, untils, bases, fronted, thens, then_nots, scopes = [], [], [], [], [], [], [], []
     change_bases: list[str] = []
+    anchor_nots: list[str] = []
     for r in rules.table("scope.tsv"):
         f = r["field"]
         if f == "anchor":
-            anchors.append(r["phrase"])
+            (anchor_nots if r["value"] == "not" else anchors).append(r["phrase"])
         elif f == "since":
             (untils if r["value"] == "end" else bases if r["value"] == "base"
              else change_bases if r["value"] == "change_base" else sinces).append(r["phrase"])
@@ -576,6 +578,7 @@ def _build(rules: LanguageRules) -> Lexicon:
             scopes.append(r["phrase"])
     lx.scope_re = _compile(scopes)
     lx.anchor_re = re.compile(rf"(?:{alternation(anchors)})\s*$", I)
+    lx.anchor_not_re = _compile(anchor_nots) if anchor_nots else None
     lx.since_re = _compile(sinces)
     # a deadline word right before the year ("by 2027", "by the end of 2027"), not anywhere near it
     lx.until_re = re.compile(rf"(?:{alternation(untils)})\s*$", I) if untils else None
@@ -711,8 +714,21 @@ ANCHOR_REACH = 20
 
 def anchored(lx: Lexicon, s: str, at: int) -> bool:
     """Whether a word that makes a clock time the moment a count was taken ("as of", "hasta las",
-    ``scope.tsv`` field anchor) stands right before ``at`` in ``s``."""
-    return lx.anchor_re is not None and lx.anchor_re.search(s[max(0, at - ANCHOR_REACH) : at]) is not None
+    ``scope.tsv`` field anchor) stands right before ``at`` in ``s``, and no word of a negation
+    before it in its clause (value not: "no se restablecieron hasta las 17:05", "dopiero do godz.
+    14": not until then, the time something happened)."""
+    m = lx.anchor_re.search(s[max(0, at - ANCHOR_REACH) : at]) if lx.anchor_re is not None else None
+    if m is None:
+        return False
+    if lx.anchor_not_re is None:
+        return True
+    head = s[: max(0, at - ANCHOR_REACH) + m.start()]
+    clause = _CLAUSE_START.split(head)[-1]
+    return lx.anchor_not_re.search(clause) is None
+
+
+#: what opens a clause, for ``anchored``: a clause mark, and what stands after it
+_CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]")
 
 
 def qualifier_bounds(lx: Lexicon, qualifier: str, value: float) -> tuple[float | None, float | None]:
