@@ -575,7 +575,7 @@ def weekday_ahead(lang: str, s: str, start: int, end: int) -> int:
             if k == 0 and (len(between) > FUTURE_REACH
                            or (at > 0 and not (at == 1 and between[0].lower() in g.auxiliary))):
                 continue  # said of a noun after it: "will release the names of the victims killed on Sunday"
-            if m.group("w") if "w" in g.future.groupindex and m.group("w") else m.group()[:1].islower():
+            if m.groupdict().get("w") or m.group()[:1].islower():  # (an ending only in lower case)
                 return COMING
     return LAST
 

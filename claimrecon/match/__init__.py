@@ -46,8 +46,8 @@ from typing import Any
 from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset, offset_text, zone_minutes
 from ..errors import UnsupportedLanguage
 from ..extract.counted import WHEN, places_named
-from ..extract.lemmas import concepts
 from ..extract.engine import coming_from, days_to
+from ..extract.lemmas import concepts
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
 from ..reconcile import Info
