@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..ruleset import LanguageRules, load_language, phrase_regex
 from ..ruleset import alternation as _plain_alternation
 from .lemmas import stop_words
+from .text import clause_bounds
 
 #: Digit separators by language: (group separators, decimal separator).
 _DECIMAL_COMMA = {"es", "pl", "de", "fr", "it", "pt", "nl", "cs", "sk", "ru", "uk"}
@@ -722,13 +723,8 @@ def anchored(lx: Lexicon, s: str, at: int) -> bool:
         return False
     if lx.anchor_not_re is None:
         return True
-    head = s[: max(0, at - ANCHOR_REACH) + m.start()]
-    clause = _CLAUSE_START.split(head)[-1]
-    return lx.anchor_not_re.search(clause) is None
-
-
-#: what opens a clause, for ``anchored``: a clause mark, and what stands after it
-_CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]")
+    word = max(0, at - ANCHOR_REACH) + m.start()
+    return lx.anchor_not_re.search(s, clause_bounds(s, word, word)[0], word) is None
 
 
 def qualifier_bounds(lx: Lexicon, qualifier: str, value: float) -> tuple[float | None, float | None]:

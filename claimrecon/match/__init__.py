@@ -577,7 +577,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         if it.kind == "time":
             clocks.append(it)
             continue
-        _block(blocks, it)
+        _block(blocks, it).add(it)
     # a clock that a count or share after it in its sentence is taken at ("By 1pm, 4,800 tickets
     # had been sold", "Do godz. 15 sprzedano 12 600"), and the same clock restated in brackets
     # ("(noon GMT)"), says when that count stood, not when something happened: outlets take their
@@ -594,9 +594,9 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             taken_at.update((a.id, b.id))
     for it in clocks:
         if it.id not in taken_at:
-            _block(blocks, it)
+            _block(blocks, it).add(it)
         else:  # still a clock of its article: "6 p.m." is no longer "the only one of its kind" beside it
-            blocks.setdefault((it.kind, it.unit or ""), Nodes(_figure)).per_source[it.source] += 1
+            _block(blocks, it).per_source[it.source] += 1
     out = Matching()
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
     running_figures = {k: frozenset(v) for k, v in running.items()}
@@ -686,11 +686,12 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     return out
 
 
-def _block(blocks: dict[tuple[str, str], Nodes], it: Item) -> None:
+def _block(blocks: dict[tuple[str, str], Nodes], it: Item) -> Nodes:
+    """The block of an item's kind and unit (made when it is the first)."""
     bkey = (it.kind, it.unit or "")
     if bkey not in blocks:
         blocks[bkey] = Nodes(_figure)
-    blocks[bkey].add(it)
+    return blocks[bkey]
 
 
 def _clock_of(it: Item) -> str:
