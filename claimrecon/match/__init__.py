@@ -698,42 +698,56 @@ def _restated_offsets(q: Quantity) -> set[str]:
 def _overrule_lone_restatements(moments: list[Quantity], zones: Sequence[str],
                                 report_days: dict[int, list[dt.date | None]]) -> None:
     """A moment whose local clock is its one restatement's offset ("2.20pm local time (3.20pm
-    GMT)": UTC-01:00) is read on the offset at which the run's other restated moments of the same
-    day or the next (``RUN_CLOCK_MOMENTS`` or more of them, two thirds) restate theirs ("06:40
-    local time (05:40 GMT)", "10:35 local time (09:35 GMT)": UTC+01:00), when the two are whole
-    hours apart and at most ``RUN_CLOCK_SLIP`` minutes: the lone restatement is the slip. Not when
-    a clock of ``zones`` (the run's countries', else its towns') keeps the lone offset at that time
-    of that day: a moment in another country (a ferry's port of arrival, a flight's), or after the
-    clocks changed, is on a clock of its own. (Measured on the fifty gated sets: 6,106 -> 6,113 of
-    10,203 conflicts found, no false flag more. A red-team review's cases narrowed it to nearby
-    days, whole hours and offsets no named clock keeps: two days of a storm across the autumn
-    clock change, a trial recalling an August night, a ferry from Portsmouth docking in Bilbao,
-    Darwin's half hour against Brisbane's.)"""
+    GMT)" in Venice in November: UTC-01:00) is read on the offset at which the run's other
+    restated moments of the day before, the same day or the day after restate theirs ("06:40 local
+    time (05:40 GMT)", "10:35 local time (09:35 GMT)": UTC+01:00), when that offset has
+    ``RUN_CLOCK_MOMENTS`` votes or more and two thirds of all (a moment restated at two offsets
+    votes for both), and the two are whole hours apart and at most ``RUN_CLOCK_SLIP`` minutes:
+    the lone restatement is the slip. Only when the run names a country or a town (``zones``: the
+    countries' zones, else the towns'), the moment's day is known, and no zone of them keeps the
+    lone offset at that time of that day, nor, for a time that names no day, of the day before: a
+    moment in another country (a ferry's port of arrival, a flight's), after the clocks changed,
+    or in a run that names no place whose clock could tell, keeps its own. (Measured on the fifty
+    gated sets: 6,106 -> 6,111 of 10,203 conflicts found, no false flag more; 6,113 when a run
+    that names no place may be overruled too, which a review showed flagging a ferry's right
+    restatement at an unnamed port. A red-team review's cases narrowed a first version, which
+    found as many on the gated sets, to nearby days, whole hours and offsets no named clock keeps:
+    two days of a storm across the autumn clock change, a trial recalling an August night, a ferry
+    from Portsmouth docking in Bilbao, Darwin's half hour against Brisbane's.)"""
+    if not zones:
+        return
     restated = [(q, own, _restated_at(q, report_days)) for q in moments if (own := _restated_offsets(q))]
-    for q, own, (day, hm) in restated:
-        if len(own) != 1 or q.clock not in own:
+    for q, own, (day, named, hm) in restated:
+        if len(own) != 1 or q.clock not in own or day is None:
             continue
-        others = Counter(x for p, theirs, (on, _) in restated if p is not q
-                         and (day is None or on is None or abs((on - day).days) <= 1) for x in theirs)
+        others = Counter(x for p, theirs, (on, _, _) in restated if p is not q
+                         and (on is None or abs((on - day).days) <= 1) for x in theirs)
         if not others:
             continue
         (top, n), = others.most_common(1)
         gap = abs(offset_minutes(top) - offset_minutes(q.clock))
         if top in own or n < RUN_CLOCK_MOMENTS or 3 * n < 2 * sum(others.values()) or gap > RUN_CLOCK_SLIP or gap % 60:
             continue
-        if day is not None and q.clock in kept_offsets(zones, day, *hm):
+        if q.clock in kept_offsets(zones, day, *hm) or (not named and q.clock in kept_offsets(zones, day - dt.timedelta(days=1), *hm)):
             continue
         q.clock = top
 
 
-def _restated_at(q: Quantity, report_days: dict[int, list[dt.date | None]]) -> tuple[dt.date | None, tuple[int, int]]:
-    """The day and the (hour, minute) of a moment's first restated clock time: the day it names,
-    else the first its articles report."""
-    said = next(it.value for it in q.items if local_offset(it.wording.zone))
+def _restated_at(q: Quantity, report_days: dict[int, list[dt.date | None]]) -> tuple[dt.date | None, bool, tuple[int, int]]:
+    """The day of a moment's first restated clock time (the day it names, else the first its
+    articles report), whether it names that day, and its (hour, minute)."""
+    _, on, hm = _restated_clock(q.items)
+    return on or next((d for d in report_days.get(id(q), ()) if d is not None), None), on is not None, hm
+
+
+def _restated_clock(items: Sequence[Item]) -> tuple[tuple[int, int | None] | None, dt.date | None, tuple[int, int]]:
+    """The first clock time of ``items`` that its article restated in a stated zone: its clock
+    (``records.clock``), the day it names (None when it names none) and its (hour, minute), noon
+    when it is no clock."""
+    said = next(it.value for it in items if local_offset(it.wording.zone))
     c = clock(said)
     on = iso_date(said) if isinstance(said, str) and "T" in said else None
-    day = on or next((d for d in report_days.get(id(q), ()) if d is not None), None)
-    return day, ((c[0] // 60 % 24, c[0] % 60) if c else (12, 0))
+    return c, on, ((c[0] // 60 % 24, c[0] % 60) if c else (12, 0))
 
 
 #: the restated moments of a run that must agree on another offset for a moment's lone
@@ -823,12 +837,9 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
       15 more conflicts of 2,038 and 2 more false flags than leaving them unread.)"""
     offsets = {local_offset(it.wording.zone) for it in items if it.kind == "time"} - {""}
     if offsets and day is not None:
-        said = next(it.value for it in items if local_offset(it.wording.zone))
-        c = clock(said)
-        hm = (c[0] // 60 % 24, c[0] % 60) if c else (12, 0)
         # the day it names when it names one (a Saturday night before the clocks went back,
         # reported on Monday), else the day its article reports
-        on = iso_date(said) if isinstance(said, str) and "T" in said else None
+        c, on, hm = _restated_clock(items)
         if towns and (town := _towns_clock(items, towns, offsets, on, day, hm, frozenset(zones))):
             # the clock of the towns the run reports from ("in Barcelona", "w Poznaniu") is the
             # place's: a lone restatement off it is the slip ("5.40pm local time (1640 GMT)" in
