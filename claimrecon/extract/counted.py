@@ -515,6 +515,7 @@ LAST, COMING, NEXT = 0, 1, 2
 FUTURE_REACH = 6
 
 
+@functools.lru_cache(maxsize=4096)
 def weekday_ahead(lang: str, s: str, start: int, end: int) -> int:
     """Which Tuesday the weekday at ``s[start:end]`` names (``LAST``, ``COMING``, ``NEXT``). NEXT
     when a word of class next_day stands next to it ("next Tuesday", "el próximo martes", "el

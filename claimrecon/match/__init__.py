@@ -46,7 +46,7 @@ from typing import Any
 from ..records import MATCH_BASES, Article, Claim, Match, clock, local_offset, offset_minutes, offset_text, zone_minutes
 from ..errors import UnsupportedLanguage
 from ..extract.counted import WHEN, places_named
-from ..extract.engine import coming_from, days_to
+from ..extract.engine import resolve_weekday
 from ..extract.lemmas import concepts
 from ..extract.lexicon import lexicon
 from ..ruleset import load_shared
@@ -465,9 +465,7 @@ def _day(terms: Sequence[str], weights: Sequence[float], as_of: str | None, year
             day = t[len("#weekday_"):]
             if not day.lstrip("+").isdigit():
                 continue
-            ahead = len(day) - len(day.lstrip("+"))
-            start = coming_from(published, as_of, ahead)
-            return (start + dt.timedelta(days=days_to(int(day.lstrip("+")), start.isoweekday(), ahead))).isoformat()
+            return resolve_weekday(int(day.lstrip("+")), as_of, len(day) - len(day.lstrip("+"))) or ""
         if t.startswith("#day_"):
             try:
                 return (published + dt.timedelta(days=int(t[len("#day_"):]))).isoformat()
@@ -597,6 +595,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             _block(blocks, it).add(it)
         else:  # still a clock of its article: "6 p.m." is no longer "the only one of its kind" beside it
             _block(blocks, it).per_source[it.source] += 1
+    restatable = [it for it in restatable if it.id not in taken_at]  # (compared with nothing, restated by nothing)
     out = Matching()
     clusters: list[tuple[tuple[str, ...], str, list[Quantity]]] = []  # (base key, first claim id, its quantities)
     running_figures = {k: frozenset(v) for k, v in running.items()}
@@ -671,7 +670,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
         for q in parts:
             q.key = base + (q.key[1],)  # the moments of one quantity share all but the last part: a series
             out.quantities.append(q)
-    report_days: dict[int, list[dt.date | None]] = {}
+    moments: list[tuple[Quantity, list[dt.date | None]]] = []  # the clock times' quantities, with their report days
     for q in out.quantities:
         if q.items[0].kind == "time":
             # the day each claim's article reports (a day without its year in the run's calendar),
@@ -680,23 +679,22 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
             days = [_report_date(it.as_of, year) or first for it in q.items]
             q.clock = local_clock(q.items, clock_country, first, zones, country_placed, town_zones)
             q.offsets = _zone_offsets(q.items, days)
-            report_days[id(q)] = days
+            moments.append((q, days))
         elif q.items[0].kind == "money" and rates:
             q.rates = conversions.rates_for({it.unit for it in q.items if it.unit}, rates)
-    _overrule_lone_restatements([q for q in out.quantities if q.items[0].kind == "time"], tuple(zones) or tuple(town_zones), report_days)
-    for q in out.quantities:
-        if q.items[0].kind == "time" and q.clock:
-            q.homes = home_clocks(((it.id, it.lang, day) for it, day in zip(q.items, report_days[id(q)]) if _implied(it)), q.clock)
+    _overrule_lone_restatements(moments, tuple(zones) or tuple(town_zones))
+    for q, days in moments:
+        if q.clock:
+            q.homes = home_clocks(((it.id, it.lang, day) for it, day in zip(q.items, days) if _implied(it)), q.clock)
     return out
 
 
-def _restated_offsets(q: Quantity) -> set[str]:
+def _restated_offsets(items: Sequence[Item]) -> set[str]:
     """The offsets at which a moment's articles restate its local clock in a stated zone."""
-    return {local_offset(it.wording.zone) for it in q.items if it.kind == "time"} - {""}
+    return {local_offset(it.wording.zone) for it in items if it.kind == "time"} - {""}
 
 
-def _overrule_lone_restatements(moments: list[Quantity], zones: Sequence[str],
-                                report_days: dict[int, list[dt.date | None]]) -> None:
+def _overrule_lone_restatements(moments: list[tuple[Quantity, list[dt.date | None]]], zones: Sequence[str]) -> None:
     """A moment whose local clock is its one restatement's offset ("2.20pm local time (3.20pm
     GMT)" in Venice in November: UTC-01:00) is read on the offset at which the run's other
     restated moments of the day before, the same day or the day after restate theirs ("06:40 local
@@ -716,7 +714,7 @@ def _overrule_lone_restatements(moments: list[Quantity], zones: Sequence[str],
     from Portsmouth docking in Bilbao, Darwin's half hour against Brisbane's.)"""
     if not zones:
         return
-    restated = [(q, own, _restated_at(q, report_days)) for q in moments if (own := _restated_offsets(q))]
+    restated = [(q, own, _restated_at(q, days)) for q, days in moments if (own := _restated_offsets(q.items))]
     for q, own, (day, named, hm) in restated:
         if len(own) != 1 or q.clock not in own or day is None:
             continue
@@ -733,11 +731,11 @@ def _overrule_lone_restatements(moments: list[Quantity], zones: Sequence[str],
         q.clock = top
 
 
-def _restated_at(q: Quantity, report_days: dict[int, list[dt.date | None]]) -> tuple[dt.date | None, bool, tuple[int, int]]:
+def _restated_at(q: Quantity, days: Sequence[dt.date | None]) -> tuple[dt.date | None, bool, tuple[int, int]]:
     """The day of a moment's first restated clock time (the day it names, else the first its
-    articles report), whether it names that day, and its (hour, minute)."""
+    articles report, ``days``), whether it names that day, and its (hour, minute)."""
     _, on, hm = _restated_clock(q.items)
-    return on or next((d for d in report_days.get(id(q), ()) if d is not None), None), on is not None, hm
+    return on or next((d for d in days if d is not None), None), on is not None, hm
 
 
 def _restated_clock(items: Sequence[Item]) -> tuple[tuple[int, int | None] | None, dt.date | None, tuple[int, int]]:
@@ -835,7 +833,7 @@ def local_clock(items: Sequence[Item], country: str = "", day: dt.date | None = 
       day the first of the moment's dated articles reports (a day without its year read in the
       run's calendar, ``_report_date``); "" when there is none. (Measured on the annotated sets:
       15 more conflicts of 2,038 and 2 more false flags than leaving them unread.)"""
-    offsets = {local_offset(it.wording.zone) for it in items if it.kind == "time"} - {""}
+    offsets = _restated_offsets(items)
     if offsets and day is not None:
         # the day it names when it names one (a Saturday night before the clocks went back,
         # reported on Monday), else the day its article reports

@@ -363,8 +363,6 @@ def join(found: list[tuple[list[Any], Any]], pairs: Sequence[tuple[Any, Any]],
 
     joined: dict[int, str] = {}
     for a, b in pairs:
-        if a.id not in where or b.id not in where:
-            continue  # a figure never compared (a clock a count is taken at) is joined to none
         ka, kb = root(where[a.id]), root(where[b.id])
         if ka != kb and a.kind in RESEATED and _restates_only(b) and len(found[kb][0]) > 1 \
                 and _clash(figures(ka), figures(kb), {figure(a), figure(b)}):
