@@ -980,6 +980,93 @@ def test_a_scale_slip_told_beside_an_agreeing_figure_is_compared():
     assert _pairs(claims, conflicts) == [("4.2 million zlotys", "4.200 millones de eslotis")]
 
 
+@pytest.mark.parametrize("en, xx", [
+    # the same digits in another order: "has been paid" and "ya han ingresado" share no word
+    (("en.txt", "en", "Back taxes and fines bring the debt to €138.6m. So far 38.2% has been paid, the agency said. "
+      "Another 9% is being contested in court."),
+     ("es.txt", "es", "Las cuotas y multas elevan la deuda a 138,6 millones de euros. Los contribuyentes ya han "
+      "ingresado el 32,8%, y un 9% está recurrido.")),
+    # three significant digits exactly ten times apart: a decimal point slipped
+    (("en.txt", "en", "Turnout reached 61.4% in the capital. Postal votes made up 2.35% of the total, officials said, and "
+      "8% of ballots were blank."),
+     ("pl.txt", "pl", "Frekwencja w stolicy wyniosła 61,4 proc. Głosy korespondencyjne stanowiły 23,5 proc., a 8 proc. "
+      "kart było pustych.")),
+])
+def test_a_slip_told_next_to_an_agreeing_figure_is_compared_with_no_word_in_common(en, xx):
+    # the sentences agree on another figure (€138.6m, 61.4%): a figure beside it whose digits
+    # slipped from the other's is the same quantity told twice, though no word ties the two
+    claims, _, conflicts = _run(en, xx, published="2026-03-02")
+    assert len(conflicts) == 1
+    assert "the same digits" in conflicts[0].reason and "told next to an agreeing figure" in conflicts[0].reason
+
+
+@pytest.mark.parametrize("share", [
+    "2,6",  # two significant digits ten times apart: as often two shares as one slipped
+    "2,1",  # 12 and 2.1: the same digits at another size, which no slip of order gives
+])
+def test_figures_next_to_an_agreeing_one_with_no_word_in_common_slip_only_strictly(share):
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "Turnout reached 61.4% in the capital. Postal votes made up "
+         f"{'2.6' if share == '2,6' else '12'}% of the total, officials said, and 8% of ballots were blank."),
+        ("pl.txt", "pl", f"Frekwencja w stolicy wyniosła 61,4 proc. Młodzi stanowili {share} proc. głosujących, "
+         "a 8 proc. kart było pustych."),
+        published="2026-03-02")
+    assert _pairs(claims, conflicts) == []
+
+
+def test_next_to_an_agreeing_figure_ten_times_apart_is_no_slip_of_two_counted_nouns():
+    # residents and firefighters, each told next to the agreeing 3,400 hectares: 1,250 and 125 are
+    # two counts, however alike their digits (a red-team review's case)
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The fire has burned 3,400 hectares since it broke out on Monday afternoon near the village of "
+         "Villanueva de Viver. Some 1,250 residents of two villages spent the night in sports halls in nearby towns."),
+        ("es.txt", "es", "El incendio sigue sin control tras calcinar 3.400 hectáreas, según el último balance. Trabajan en la "
+         "extinción 125 bomberos, con el apoyo de 14 medios aéreos."),
+        published="2026-07-23")
+    assert _pairs(claims, conflicts) == []
+
+
+def test_next_to_an_agreeing_figure_a_rise_is_no_slip_of_a_fall():
+    # "fell 12%" and "wzrosła o 21 proc.": the same digits in another order, but one change went
+    # down and the other up (a red-team review's case)
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "Police detected 71.8% of all crimes. Burglaries fell 12%, while the number of drink-drivers caught rose 9%."),
+        ("pl.txt", "pl", "Wykrywalność wyniosła 71,8 proc. Liczba oszustw internetowych wzrosła o 21 proc."),
+        published="2026-01-20")
+    assert _pairs(claims, conflicts) == []
+
+
+@pytest.mark.parametrize("en, xx, pair", [
+    (("en.txt", "en", "The radioactive source had been missing for 32 hours when a scrapyard worker found it. The plant "
+      "will stay shut for at least a week."),
+     ("pl.txt", "pl", "Źródło promieniotwórcze zaginęło na 23 godziny, zanim znalazł je pracownik złomowiska. Blok pozostanie "
+      "wyłączony przez 10 dni."),
+     ("23 godziny", "32 hours")),
+    (("en.txt", "en", "The radioactive source was missing for 32 hours before it was found. The exclusion zone stayed in "
+      "place for nine hours."),
+     ("es.txt", "es", "La fuente radiactiva estuvo desaparecida 23 horas hasta que la encontraron. El perímetro se mantuvo "
+      "durante ocho horas."),
+     ("23 horas", "32 hours")),
+])
+def test_a_swap_in_durations_is_read_in_the_unit_they_are_written_in(en, xx, pair):
+    # 32 and 23 hours are 115,200 and 82,800 seconds, whose digits tell nothing: read in hours,
+    # they are the same digits in another order, evidence that the two are one duration miscopied
+    claims, groups, conflicts = _run(en, xx, published="2026-02-10")
+    assert _pairs(claims, conflicts) == [pair]
+    of = {cid: g for g in groups for cid in g.claims}
+    assert "the same digits" in of[conflicts[0].claims[0]].match.evidence
+
+
+def test_durations_more_than_twice_apart_stay_apart_whatever_their_digits():
+    # two towns' response times, both ambulances': 41 and 14 minutes read as a slip would join
+    # them (a red-team review's case); durations more than twice apart never join on a slip
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "In Ogrodzieniec, the ambulance took 41 minutes to arrive on Saturday night."),
+        ("pl.txt", "pl", "W sąsiednich Łazach karetka dojechała po 14 minutach."),
+        published="2026-02-10")
+    assert _pairs(claims, conflicts) == []
+
+
 def test_a_day_that_opens_the_clause_dates_a_toll_far_from_it():
     # "W poniedziałek po południu ... o pięciu zabitych": Monday's toll, eight words from its day;
     # the Spanish article's seven dead are Tuesday's (its date): a timeline, not a conflict

@@ -45,9 +45,14 @@ def human_number(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+#: the units durations are written in, largest first, with their seconds (a month of 30 days
+#: and a year of 365, as ``units.tsv`` reads them)
+DURATION_UNITS = (("year", 31536000), ("month", 2592000), ("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60))
+
+
 def human_duration(seconds: float) -> str:
     """1800 -> "30 minutes"; 3600 -> "1 hour"; 5400 -> "1.5 hours"."""
-    for unit, size in (("year", 31536000), ("month", 2592000), ("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60)):
+    for unit, size in DURATION_UNITS:
         if seconds >= size and (seconds / size) >= 1:
             q = seconds / size
             if abs(q * 4 - round(q * 4)) < 1e-6 or q >= 10:
