@@ -104,7 +104,7 @@ class Member:
 def _signature(it: Any) -> tuple[Any, ...]:
     """What the description of a claim is: everything similarity and compatibility read."""
     return (it.lang, it.measure, it.terms, it.weights, it.veto, it.running, it.text, it.sources, it.tally,
-            it.places, it.roles, it.head, it.years, it.preds)
+            it.places, it.roles, it.head, it.years, it.preds, it.change, it.direction)
 
 
 class Nodes:
