@@ -236,6 +236,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
         head = frozenset(x for t in senses for x in (t,) + fams.get(t, ()))
     # a block is one kind, and one currency for money, one dimension for a physical quantity
     unit = c.unit if c.kind == "money" else (c.dimension if c.kind == "quantity" else None)
+    change = _change_size(c)
     from ..reconcile import Wording
 
     it = Item(ref if ref is not None else c, c.id, c.article, c.lang, c.kind, unit, c.value,
@@ -245,8 +246,8 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
                 s.moment or "", s.as_of or "", s.running, ct.text, c.gloss, c.start, sources, tally, anchored, day, places,
                 roles_near, head, _voice(c), headline=c.sentence_start == 0, falls=falls, rises=rises,
               harm_named=any(f in _HARM for t in ct.terms if roles.get(t) in _TALLIES for f in fams.get(t, ())),
-              sentence=c.sentence_start, change=_change_size(c), years=_years_named(c.sentence),
-              direction=(c.change or "") if _change_size(c) else "",
+              sentence=c.sentence_start, change=change, years=_years_named(c.sentence),
+              direction=(c.change or "") if change else "",
               preds=_predicates(c),
               bracketed=c.kind in ("money", "time", "quantity", "temperature") and conversions.bracketed(c.sentence, c.start - c.sentence_start),
               end=c.end)
@@ -2566,6 +2567,10 @@ def _next_day(a: str, b: str) -> bool:
     return da is not None and db is not None and abs((db - da).days) <= 1
 
 
+#: the sizes, in seconds, a duration may be written in, largest first (``_written_unit``)
+_WRITTEN_UNITS = tuple(float(size) for _, size in DURATION_UNITS) + (1.0,)
+
+
 def _written_unit(x: Any) -> float | None:
     """The unit, in seconds, a duration claim is written in, read from its precision (half its
     last digit: "1.5 hours" 180 s, a tenth of an hour; "28 days" half a day; "three weeks" half a
@@ -2574,10 +2579,10 @@ def _written_unit(x: Any) -> float | None:
     p = getattr(getattr(x, "wording", None), "precision", None)
     if not isinstance(p, float) or not math.isfinite(p) or p <= 0:
         return None
-    for _, size in DURATION_UNITS + (("second", 1),):
+    for size in _WRITTEN_UNITS:
         k = math.log10(2 * p / size)
         if k <= 1e-9 and abs(k - round(k)) < 1e-9:
-            return float(size)
+            return size
     return None
 
 
@@ -2592,9 +2597,10 @@ def _as_written(kind: str, x: Any, y: Any) -> tuple[Any, Any]:
     twice apart stay too far apart to join, whatever their digits (``_far_apart`` reads seconds).
     (Measured on the fifty-one gated sets, with ``_beside_slip`` checking the counted nouns for
     ten times apart only: 6,335 -> 6,346 of 10,444 conflicts found, 1,472 -> 1,469 false flags,
-    with the largest unit both are whole numbers of for every pair, which a reviewer found losing real slips ("1.5 hours", "15 horas": 90 and 900
-    minutes) and making up others ("two days", "84 horas": 48 and 84 hours); reading each in its
-    own unit, the same scores, event by event. With days the largest unit, "five years" against
+    with the largest unit both are whole numbers of for every pair, which a reviewer found
+    losing real slips ("1.5 hours", "15 horas": 90 and 900 minutes) and making up others ("two
+    days", "84 horas": 48 and 84 hours); reading each in its own unit, the same scores, event by
+    event. With days the largest unit, "five years" against
     "entre 50" was one of 3 false flags more. Letting such a slip also join durations more than
     twice apart moved no score of the gated sets, and a red-team review's copy went from no flag
     to 7 wrong ones and 5 right: two towns' response times, two defendants' sentences, a truce
