@@ -632,6 +632,20 @@ def test_a_change_with_no_words_of_its_own_is_said_of_the_figure_before_it():
     assert ("12%", "9%") not in [tuple(sorted(p)) for p in _pairs(claims, conflicts)]
 
 
+def test_a_change_aside_takes_the_words_of_the_figure_before_it_beside_its_own():
+    # "about 9% more than in 2024" has words of its own, the change's ("more than"), but none that
+    # say what changed: it is the change of the loans before it, in English as in Spanish. The
+    # counts differ, so no agreeing figure ties the sentences: only the loans' words can.
+    claims, groups, conflicts = _run(
+        ("en.txt", "en", "The city library lent 18,240 books last year, about 9% more than in 2024. "
+                         "Its reading rooms had 52,300 visits, 4% fewer than in 2024."),
+        ("es.txt", "es", "La biblioteca municipal prestó 17.900 libros el año pasado, un 12% más que en 2024. "
+                         "Sus salas de lectura recibieron 49.800 visitas, un 6% menos que en 2024."),
+        published="2026-02-03",
+    )
+    assert sorted(_pairs(claims, conflicts)) == [("12%", "about 9%"), ("17.900", "18,240"), ("4%", "6%"), ("49.800", "52,300")]
+
+
 def test_a_link_of_several_words_is_not_what_is_counted():
     # "w wysokości" (amounting to) joins the fund to its amount; it is not a height
     (fund,) = [c for c in extract("Władze uruchomiły fundusz w wysokości 3 mld euro.", "pl") if c.kind == "money"]

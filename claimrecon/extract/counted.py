@@ -1213,16 +1213,27 @@ def _bare_figures(s: str, spans: list[tuple[int, int, str]], out: list[Reading],
     up 14% on 2023"; not "Sales at Acme, which employs 4,000 people, were up 12%"). It takes that
     figure's words, so that it may meet its match in another article instead of going uncompared
     (at ``BARE_WEIGHT``: matching scales a claim's words to unit length, so the weight tells only
-    against the words of its own a figure may have)."""
+    against the words of its own a figure may have). Such an aside takes them beside any words of
+    its own, which are the change's ("more than", "frente a", "mniej") and never say what changed.
+    (Measured on the fifty-two gated sets, with English "more", "less" and "fewer" read as change
+    words after a figure, as Spanish and Polish read theirs: 6,477 -> 6,495 of 10,684 conflicts
+    found, 1,497 -> 1,499 false flags; the aside alone, 6,485 and 1,494. Not kept: any percentage
+    after a clause mark that names no noun, change or not ("czyli ok. 11 proc.", "(ok. 15 proc.)"),
+    6,518 and 1,517; an aside of up to three words after its mark ("a rise of nearly 15%"), 6,500
+    and 1,509.)"""
     for fi, r in enumerate(out):
-        if r.counted.terms or not (spans[fi][2] in BARE_KINDS or _change_aside(s, spans, fi, changes)):
+        aside = _change_aside(s, spans, fi, changes)
+        if not aside and (r.counted.terms or spans[fi][2] not in BARE_KINDS):
             continue
         prev = next((out[j] for j in range(fi - 1, -1, -1) if _own_noun(out[j].counted)), None)
         if prev is None:
             continue
-        extra = [(t, round(w * BARE_WEIGHT, 2)) for t, w in zip(prev.counted.terms, prev.counted.weights) if _describing(t)]
+        own = r.counted
+        extra = [(t, round(w * BARE_WEIGHT, 2)) for t, w in zip(prev.counted.terms, prev.counted.weights)
+                 if _describing(t) and t not in own.terms]
         if extra:
-            out[fi] = r._replace(counted=replace(r.counted, terms=tuple(t for t, _ in extra), weights=tuple(w for _, w in extra)))
+            ranked = (list(zip(own.terms, own.weights)) + extra)[:MAX_TERMS]
+            out[fi] = r._replace(counted=replace(own, terms=tuple(t for t, _ in ranked), weights=tuple(w for _, w in ranked)))
 
 
 #: a clause mark before a change's aside (", up 14%", "; un 19% más", "– o 8 proc. więcej")
