@@ -100,7 +100,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         # fraction, "pół roku", "2,5 roku"; "rok" only after one): fraction | one
         ("number", _optional),
     ],
-    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "level", "from", "either", "range")), ("position", _one_of("before", "after"))],
+    "changes.tsv": [("phrase", _text), ("direction", _one_of("up", "down", "link", "level", "from", "either", "range")), ("position", _one_of("before", "after", "after_share"))],
     "cues.tsv": [("phrase", _text), ("kind", _one_of("temperature", "count", "quantity", "age")), ("role", _one_of("cue", "needs_cue", "not_counted", "not_age_before", "not_age_after"))],
     "measures.tsv": [
         ("term", _text),

@@ -644,6 +644,21 @@ def test_a_change_aside_takes_the_words_of_the_figure_before_it_beside_its_own()
         published="2026-02-03",
     )
     assert sorted(_pairs(claims, conflicts)) == [("12%", "about 9%"), ("17.900", "18,240"), ("4%", "6%"), ("49.800", "52,300")]
+    # the aside keeps its own words and takes the loans' beside them
+    (nine,) = [c for c in extract("The city library lent 18,240 books last year, about 9% more than in 2024.", "en")
+               if c.kind == "percent"]
+    assert "#more_than" in nine.counted.terms and "#loan" in nine.counted.terms
+
+
+def test_a_change_aside_that_names_what_changed_keeps_to_its_own_words():
+    # "up 9% in revenue terms" says what rose: not the vehicles sold before it, so it does not
+    # meet another outlet's rise in vehicles sold (a reviewer's case)
+    claims, groups, conflicts = _run(
+        ("a.txt", "en", "The carmaker sold 120,000 vehicles in 2024, up 9% in revenue terms."),
+        ("b.txt", "en", "The carmaker sold 118,000 vehicles in 2024, up 4% on the year before."),
+        published="2025-02-03",
+    )
+    assert _pairs(claims, conflicts) == [("118,000", "120,000")]
 
 
 def test_a_link_of_several_words_is_not_what_is_counted():

@@ -1941,10 +1941,15 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if c.approx:
         men.extra["approx"] = True  # "una veintena de heridos": a noun of number, counting what follows
     change = change_before(s, lx, start)
-    if change is None:
+    # (not a hedge after it: "about 40% more or less", which a hedge before it kept from being read as one)
+    if change is None and not (lx.hedge_after_re is not None and lx.hedge_after_re.match(s, end)):
         ca = lx.change_after_re.match(s, end) if lx.change_after_re else None
         if ca and not _WORD_AFTER.match(s, ca.end()):
             change = find_entry(lx.changes_after, ca.group("change"))  # type: ignore[assignment]
+        elif kind == "percent" and lx.change_after_share_re is not None:
+            ca = lx.change_after_share_re.match(s, end)
+            if ca and not _WORD_AFTER.match(s, ca.end()):
+                change = find_entry(lx.changes_after_share, ca.group("change"))  # type: ignore[assignment]
     if change:
         men.extra["change"] = change
     return men

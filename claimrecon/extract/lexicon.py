@@ -154,6 +154,10 @@ class Lexicon:
     range_words: frozenset[str] = frozenset()  # words that make "from X to Y" after them a range whatever precedes ("ranging")
     change_level_re: re.Pattern[str] | None = None  # "fell to", "spadła do": the figure after it is the level reached
     changes_after: dict[str, str] = field(default_factory=dict)
+    # change words read after a percentage only ("22% more than in January"; "500 more people" is an added
+    # count, whose comparison base must not take its year away)
+    changes_after_share: dict[str, str] = field(default_factory=dict)
+    change_after_share_re: re.Pattern[str] | None = None
     change_ends: frozenset[str] = frozenset()  # last words of change phrases and links (a cheap test first)
     # readings that need a cue word of their kind in the sentence (cues.tsv)
     needs_cue: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lower unit phrases
@@ -505,7 +509,8 @@ def _build(rules: LanguageRules) -> Lexicon:
         elif r["direction"] == "range":
             ranges.add(r["phrase"].lower())
         else:
-            (lx.changes_before if r["position"] == "before" else lx.changes_after)[r["phrase"].lower()] = r["direction"]
+            target = {"before": lx.changes_before, "after": lx.changes_after}.get(r["position"], lx.changes_after_share)
+            target[r["phrase"].lower()] = r["direction"]
     lx.range_words = frozenset(ranges)
     LINK = rf"(?:\s+(?:{alternation(links)})){{0,2}}" if links else ""
     lx.change_before_re = re.compile(rf"(?P<change>{alternation(list(lx.changes_before))}){LINK}\s*$", I)
@@ -523,6 +528,8 @@ def _build(rules: LanguageRules) -> Lexicon:
     # the last word a change phrase can end a window with: its own last word, or a link
     lx.change_ends = frozenset(w for p in list(lx.changes_before) + links for w in _WORD_RUN.findall(p.lower())[-1:])
     lx.change_after_re = re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after))})", I)
+    lx.change_after_share_re = (re.compile(rf"\s*(?P<change>{alternation(list(lx.changes_after_share))})", I)
+                                if lx.changes_after_share else None)
     needs: dict[str, set[str]] = {}
     cues: dict[str, list[str]] = {}
     not_age: dict[str, list[str]] = {"not_age_before": [], "not_age_after": []}
