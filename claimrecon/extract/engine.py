@@ -1111,7 +1111,8 @@ def _hedge_ends(lang: str) -> tuple[frozenset[str], bool]:
 def _hedge_before(s: str, lx: Lexicon, pos: int, across: bool = True) -> tuple[str, int] | None:
     """(qualifier, start) of the hedge that ends right before ``pos`` ("more than 40%"), also
     across an article ("casi el 50%", "más del 40%": más de + el) when ``across``, or None. Across
-    an article, "hasta" is no hedge: after a verb it gives the level reached ("llegó hasta el 27%")."""
+    an article, "hasta" is no hedge: after a verb it gives the level reached ("llegó hasta el 27%");
+    a longer bound is ("no más del 2%")."""
     at = max(0, pos - 40)
     window = s[at:pos]
     found = _hedge_ending(window, lx)
@@ -1119,9 +1120,10 @@ def _hedge_before(s: str, lx: Lexicon, pos: int, across: bool = True) -> tuple[s
         am = lx.article_re.search(window) if lx.article_re is not None else None
         if am is not None:
             head = window[: am.start()]
-            found = _hedge_ending(head + lx.contractions.get(am.group().strip().lower(), ""), lx)
-            if found is not None and (found[1] >= len(head) or found[0] == "up_to"):
-                found = None  # a contraction's preposition alone is no hedge, nor "hasta el"
+            joined = head + lx.contractions.get(am.group().strip().lower(), "")
+            found = _hedge_ending(joined, lx)
+            if found is not None and (found[1] >= len(head) or (found[0] == "up_to" and len(joined[found[1]:].split()) == 1)):
+                found = None  # a contraction's preposition alone is no hedge, nor "hasta el" (but "no más del 2%")
     return None if found is None else (found[0], at + found[1])
 
 
@@ -1484,7 +1486,10 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
         ab = _ABBREVIATION_AFTER.match(s, nxt.end)
         if ab and (ab.group(1) or ab.group(2)).lower() not in lx.words:
             return _UNREAD  # "1 min 21 s": a remainder in a unit the rules do not name, not one minute
-    if second is None or second.qualifier != "exact":
+    # a hedge after the remainder is said of the whole ("12 ft 2 in more or less")
+    hedged_after = second is not None and second.qualifier not in ("exact", "only", "range", "vague") \
+        and second.start == nxt.start and men.qualifier == "exact"
+    if second is None or (second.qualifier != "exact" and not hedged_after):
         return None
     if men.kind == "money":
         if men.extra.get("factor") != 1.0 or men.extra.get("has_scale") or not isinstance(men.value, float):
@@ -1519,8 +1524,9 @@ def _compound(s: str, lx: Lexicon, men: Mention, nxt: Core) -> Mention | None:
         add, end = small.to_base(float(second.value)) / big.factor, second.end  # type: ignore[arg-type]
         precision = second.precision * small.factor / big.factor
     value = men.value + add
-    low, high = qualifier_bounds(lx, men.qualifier, value) if hedged else (value, value)
-    whole = Mention(men.kind, men.start, end, men.core_start, nxt.end, value, unit=men.unit, qualifier=men.qualifier,
+    qualifier = second.qualifier if hedged_after else men.qualifier
+    low, high = qualifier_bounds(lx, qualifier, value) if hedged or hedged_after else (value, value)
+    whole = Mention(men.kind, men.start, end, men.core_start, nxt.end, value, unit=men.unit, qualifier=qualifier,
                     low=low, high=high, precision=precision, extra=dict(men.extra))
     return whole
 
