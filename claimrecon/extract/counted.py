@@ -1220,10 +1220,9 @@ def _bare_figures(s: str, spans: list[tuple[int, int, str]], out: list[Reading],
     (Measured on the fifty-two gated sets, with English "more", "less" and "fewer" read as change
     words after a percentage, as Spanish and Polish read theirs: 6,477 -> 6,495 of 10,684 conflicts
     found, 1,497 -> 1,499 false flags; the aside alone, 6,485 and 1,494; the same with the aside
-    that names what changed kept to its own words. Not kept: any percentage
-    after a clause mark that names no noun, change or not ("czyli ok. 11 proc.", "(ok. 15 proc.)"),
-    6,518 and 1,517; an aside of up to three words after its mark ("a rise of nearly 15%"), 6,500
-    and 1,509.)"""
+    that names what changed kept to its own words. Not kept: any percentage after a clause mark
+    that names no noun, change or not ("czyli ok. 11 proc.", "(ok. 15 proc.)"), 6,518 and 1,517; an
+    aside of up to three words after its mark ("a rise of nearly 15%"), 6,500 and 1,509.)"""
     for fi, r in enumerate(out):
         aside = _change_aside(s, spans, fi, changes)
         if aside and lang and _names_its_own(s, spans[fi][1], lang):
@@ -1248,11 +1247,10 @@ def _names_its_own(s: str, end: int, lang: str) -> bool:
     """Whether a change's aside names what changed in words of its own after its figure, before
     the next clause mark, clause, figure or word of comparison ("up 9% in revenue terms", "a 6% rise
     in seats sold"; not "up 14% on 2023 as hikers flocked", "57% more than at the same point in
-    2024"): a word of
-    the concept table that is no word of comparison (``_comparison_terms``), of a day or month, of
-    people or figures in general, nor a part's mark. (Its words before the figure, and those the
-    reader lends it from the rest of the sentence, are the sentence's: "The average list price
-    ... was €30,400, 3.1% higher than a year earlier".)"""
+    2024"): a word of the concept table that is no word of comparison (``_comparison_terms``), of
+    time (``_TIME_WORDS``, a day, a month), of people or figures in general, nor a part's mark.
+    (Its words before the figure, and those the reader lends it from the rest of the sentence, are
+    the sentence's: "The average list price ... was €30,400, 3.1% higher than a year earlier".)"""
     stop = _ASIDE_END.search(s, end)
     tail = s[end : stop.start() if stop else len(s)]
     tail = tail[: next((i for i, ch in enumerate(tail) if ch.isdigit()), len(tail))]  # up to its base ("on 2023")
@@ -1262,16 +1260,11 @@ def _names_its_own(s: str, end: int, lang: str) -> bool:
     g = grammar(lang)
     cut = g.clause_cut.search(tail) if g.clause_cut is not None else None
     tail = tail[: cut.start()] if cut else tail
-    table, stops, generic, comparing = concepts(lang), stop_words(lang), concepts_of_role("generic"), _comparison_terms(lang)
-    for word in re.findall(r"[^\W\d_]+", tail):
-        if word.lower() in stops:
-            continue
-        for key in table.of(lemma(word, lang), word):
-            t = "#" + key
-            if t not in comparing and t not in generic and t not in _PART_MARKS and t not in _TIME_WORDS \
-                    and not t.startswith(WHEN):
-                return True
-    return False
+    table, stops = concepts(lang), stop_words(lang)
+    not_own = _comparison_terms(lang) | concepts_of_role("generic") | _PART_MARKS | _TIME_WORDS
+    return any(t not in not_own and not t.startswith(WHEN)
+               for word in re.findall(r"[^\W\d_]+", tail) if word.lower() not in stops
+               for t in ("#" + key for key in table.of(lemma(word, lang), word)))
 
 
 #: concepts of time a change's aside names of its base, not of what changed ("than a year earlier",
