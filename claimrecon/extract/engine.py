@@ -1949,13 +1949,12 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     change = change_before(s, lx, start)
     # (not a hedge after it: "about 40% more or less", which a hedge before it kept from being read as one)
     if change is None and not (lx.hedge_after_re is not None and lx.hedge_after_re.match(s, end)):
-        ca = lx.change_after_re.match(s, end) if lx.change_after_re else None
-        if ca and not _WORD_AFTER.match(s, ca.end()):
-            change = find_entry(lx.changes_after, ca.group("change"))  # type: ignore[assignment]
-        elif kind == "percent" and lx.change_after_share_re is not None:
-            ca = lx.change_after_share_re.match(s, end)
+        after = [(lx.change_after_re, lx.changes_after)] + ([(lx.change_after_share_re, lx.changes_after_share)] if kind == "percent" else [])
+        for pattern, words in after:
+            ca = pattern.match(s, end) if pattern is not None else None
             if ca and not _WORD_AFTER.match(s, ca.end()):
-                change = find_entry(lx.changes_after_share, ca.group("change"))  # type: ignore[assignment]
+                change = find_entry(words, ca.group("change"))  # type: ignore[assignment]
+                break
     if change:
         men.extra["change"] = change
     return men

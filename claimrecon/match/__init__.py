@@ -1117,9 +1117,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             # count of another counted noun: "452 flights", "425 pociągów")
             sim += SWAP_SLIP  # "12 580", "12,850": the same digits in another order, told alike or not
             shared = shared + ("the same digits in another order",)
-        elif (sim > 0.05 and any(_slip(*_as_written(a.kind, x, y)) for _, x in a.values for _, y in b.values)) \
-                or ((i, j) in beside and not heads_apart and a.rep.change == b.rep.change and not _opposite(a.rep, b.rep)
-                    and any(_beside_slip(*_as_written(a.kind, x, y)) for _, x in a.values for _, y in b.values)):
+        elif _slipped_as_written(a, b, sim > 0.05, (i, j) in beside and not heads_apart and a.rep.change == b.rep.change
+                                 and not _opposite(a.rep, b.rep)):
             # (with no word in common: only in sentences ``Anchors`` pairs, only the slips a
             # sentence told twice suffers (``_beside_slip``), and not for two counted nouns
             # ("Some 1,250 residents", "1.520 bomberos"), a change against a level ("Exports rose
@@ -2616,6 +2615,20 @@ def _as_written(kind: str, x: Any, y: Any) -> tuple[Any, Any]:
         if vx % unit == 0 and vy % unit == 0:
             return vx / unit, vy / unit
     return vx, vy
+
+
+def _slipped_as_written(a: Node, b: Node, words: bool, beside: bool) -> bool:
+    """Whether two nodes state figures that slipped into each other as written (``_as_written``):
+    any slip (``_slip``) when ``words`` (they share words), the strict slips of a figure told twice
+    (``_beside_slip``) when ``beside`` (they sit beside an agreeing figure)."""
+    if not (words or beside):
+        return False
+    for _, x in a.values:
+        for _, y in b.values:
+            wx, wy = _as_written(a.kind, x, y)
+            if (words and _slip(wx, wy)) or (beside and _beside_slip(wx, wy)):
+                return True
+    return False
 
 
 def _opposite(a: Item, b: Item) -> bool:
