@@ -766,8 +766,10 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
             options = codes.get(name, {})
             own = sorted({t[len("@country:"):] for t in c.counted.terms if t.startswith("@country:")} & set(options))
             ranked = sorted(((n, code) for code, n in seen.items() if code in options), key=lambda x: -x[0])
-            if isinstance(c.value, float) and c.value < least.get(name, 0.0):
-                country: str | None = None  # "2 crowns and 4 fillings": things, not a sum
+            if isinstance(c.value, float) and c.value < least.get(name, 0.0) and not _CENTS.search(c.text):
+                # "2 crowns and 4 fillings": things, not a sum; but a figure with its hundredths
+                # ("35,80 coronas", "54.90 crowns") is a price
+                country: str | None = None
             elif len(own) == 1:
                 country = own[0]
             elif not own and ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
@@ -789,6 +791,10 @@ def _local_currencies(claims: list[Claim], text: str, lang: str, lx: Lexicon) ->
     return out
 
 
+
+
+#: a figure written to its hundredths ("35,80", "54.90"): a price's cents
+_CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
 
 
 _AFTER_IMPLIED = re.compile(r"\s*(?:[.,;:!?)]|$|(?!(?:de|of|del|z)\s)[^\W\d_]{1,3}\s)", re.I)

@@ -260,7 +260,7 @@ def _time_patterns(lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pat
         ("ampm", re.compile(rf"(?=\d)(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?:(?P<am>{AM})|(?P<pm>{PM}))", re.I)),
         ("colon", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])(?:\s*(?:h|hrs|horas|godz\.?)(?!\w))?", re.I)),
         ("dot", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})\.(?P<m>\d{2})(?!\d|[.,]\d)(?:\s*(?P<suffix>h|horas|godz\.?)(?!\w))?", re.I)),
-        ("bare", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?![\d:]|[.,]\d)(?:\s*(?P<suffix>h|horas)(?!\w))?", re.I)),
+        ("bare", re.compile(r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?![\d:]|[.,]\d)(?:\s*(?P<suffix>h|horas|o['’]clock)(?!\w))?", re.I)),
         # "0930 GMT": four digits with a zone right after them
         ("zoned", re.compile(rf"(?=\d)(?<![\d.,:])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:])(?=\s*(?-i:{lx.zone_re.pattern}))", re.I)),
     ], marker, zone
@@ -322,6 +322,8 @@ def _named_zone(zm: re.Match[str] | None) -> bool:
     return zm is not None and (zm.group("z").isupper() or " " in zm.group("z").strip())
 
 
+#: "o'clock", after an hour: a clock time whatever stands before it
+_OCLOCK = re.compile(r"\do['’]clock(?!\w)|\d\so['’]clock(?!\w)", re.I)
 #: words that may follow a clock time in the "dot" and "bare" forms ("20.45 h", "9 horas", "o 9.30 godz.")
 _TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
 #: the seconds of the one unit of time that may follow a clock time ("a partir de las 18 horas")
@@ -358,7 +360,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         # preposition or suffix; a form that cannot match is not scanned
         has_marker, has_prep = lx.marker_gate.open(words) or any(_GLUED_MARKER.match(w) for w in words), lx.prep_gate.open(words)
         has_suffix = not _TIME_SUFFIXES.isdisjoint(words)
-        need = {"ampm": has_marker, "colon": ":" in s, "bare": has_prep or (has_suffix and has_marker),
+        need = {"ampm": has_marker, "colon": ":" in s, "bare": has_prep or (has_suffix and has_marker) or _OCLOCK.search(s) is not None,
                 "dot": has_prep or has_suffix or lx.decimal_comma or lx.zone_gate.open(words),
                 "zoned": True}
         pats = [(name, pat) for name, pat in pats if need[name]]
@@ -371,7 +373,9 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if pm is None and name in ("dot", "colon") and lx.minute_prep_re is not None:
                 pm = lx.minute_prep_re.search(before)  # "después de las 21.30", not "después de las 12 horas"
             # an abbreviated hour right after a number is that number's unit, no clock's: "2 godz. 15 min"
-            has_prep = pm is not None and not (pm.group().rstrip().endswith(".") and _NUMBER_END.search(before, 0, pm.start()))
+            # (not after a preposition of its own: "od godz. 8 do godz. 20" ends at 20:00)
+            has_prep = pm is not None and not (pm.group().rstrip().endswith(".") and len(pm.group().split()) == 1
+                                               and _NUMBER_END.search(before, 0, pm.start()))
             prep_at = max(0, m.start() - 25) + pm.start() if has_prep and pm is not None else None
             # the cheap tests first (every small number is a "bare" match): a dotted or bare number
             # is a clock time only after a preposition or with a suffix, a bare one without a
@@ -386,6 +390,14 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # 18.47.", "zaplanowano na 10.34"; not "4.25 za euro", "12.45 puntos": what follows
                 # is read), or after a hedge, said of a day ("ok. 21.15 w niedzielę")
                 has_prep = True
+            oclock = name == "bare" and (m.group("suffix") or "")[:1].lower() == "o" and 1 <= int(m.group("h")) <= 12
+            if oclock and marker.match(s, m.end()) is None:
+                # "at 3 o'clock", "the 10 o'clock news": an hour of the morning or of the afternoon
+                # (or no time at all); no count either
+                taken.append((m.start(), m.end()))
+                continue
+            if oclock:
+                has_prep = True  # "at 7 o'clock in the morning": a clock time by its own words
             if name in ("dot", "bare") and not has_prep and _restated_clock(s, lx, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
@@ -397,8 +409,12 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 and _GROUPED_AFTER.match(s, m.end()):
                 continue  # "przekroczony o 22 903 osoby": the first group of a number's thousands, no hour
                 # (after a bare "o" only: "o godz. 15 120 strażaków" keeps its hour)
-            if name in ("dot", "bare") and _amount_after(s, lx, m.end()):
-                continue  # "o 20.45 proc.", "para las 2.45 toneladas", "de las 3.25 millones de hectáreas"
+            if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 \
+                    and change_before(s, lx, max(0, m.start() - 25) + pm.end()) is not None:
+                continue  # "wzrosła o 4 eurocenty", "spadną o 5-8 proc.": a change's size, no clock time
+            if name in ("dot", "bare") and not oclock and (_amount_after(s, lx, m.end())
+                                            or ((rt := _RANGE_TAIL.match(s, m.end())) is not None and _amount_after(s, lx, rt.end()))):
+                continue  # "o 20.45 proc.", "para las 2.45 toneladas", "de las 3.25 millones de hectáreas", "o 5-8 proc."
             h = int(m.group("h"))
             mi = int(m.group("m")) if m.groupdict().get("m") else 0
             end = m.end()
@@ -465,6 +481,8 @@ def _word_clocks(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Ment
 
 
 #: after a number, a space and three more digits: a group of thousands ("22 903", "12 500")
+#: the second end of a range right after a figure ("5-8", "5 – 8"): what follows it is the range's unit
+_RANGE_TAIL = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?")
 _GROUPED_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d.,:]\d|\d)")
 
 #: what opens a clock range before its first end, and the connectors each goes with ("from 7 to
@@ -1851,6 +1869,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None
     if kind == "count" and rng is None and not c.words_only and _YEAR_WORD_AFTER.match(after) and 1800 <= value <= 2100:
         return None
+    if kind == "duration" and rng is None and not c.words_only and not c.has_scale and not c.separators and not lx.decimal_comma \
+            and _FOUR_DIGITS.fullmatch(c.digits_text) and 1800 <= value <= 2100:
+        return None  # "the 2022 fortnight", "the 2019 week": a year, where thousands take a comma
     if kind == "count" and _PER.match(after):
         return None
     if kind == "count" and rng is None and not c.has_scale and _AMBIGUOUS_GROUPING.fullmatch(c.digits_text) \
