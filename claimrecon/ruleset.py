@@ -110,7 +110,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     ],
     "scope.tsv": [
         ("phrase", _text),
-        ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "daytime", "anchor", "since", "fronted",
+        ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "anchor", "since", "fronted",
                           "part", "increment", "running", "then")),
         ("value", _text),
         ("position", _optional),  # before | after | clause (the default): where a cue stands from the figure

@@ -219,27 +219,6 @@ def test_the_same_toll_on_one_day_is_compared():
     assert _pairs(claims, conflicts) == [("Al menos 52", "At least 48")]
 
 
-def test_counts_at_two_times_of_one_day_are_a_timeline():
-    # "hasta el mediodía" and "do wieczora" say when each count stood; two reports five hours apart
-    claims, groups, conflicts = _run(
-        ("es.txt", "es", "En la operación se registraron 75 locales y, hasta el mediodía, se había detenido a 36 personas."),
-        ("pl.txt", "pl", "Do wieczora zatrzymano 48 osób w Polsce i Hiszpanii."),
-        published={"es.txt": "2026-11-18T13:40", "pl.txt": "2026-11-18T18:55"},
-    )
-    assert _pairs(claims, conflicts) == []
-    arrested = [g for g in groups if g.kind == "count" and g.series]
-    assert len(arrested) == 2 and arrested[0].series == arrested[1].series
-
-
-def test_the_same_time_of_day_is_compared():
-    claims, groups, conflicts = _run(
-        ("es.txt", "es", "En la operación se registraron 75 locales y, hasta el mediodía, se había detenido a 36 personas."),
-        ("pl.txt", "pl", "Do południa zatrzymano 48 osób w Polsce i Hiszpanii."),
-        published={"es.txt": "2026-11-18T13:40", "pl.txt": "2026-11-18T18:55"},
-    )
-    assert _pairs(claims, conflicts) == [("36", "48")]
-
-
 def test_two_bodies_estimates_are_two_quantities():
     claims, groups, conflicts = _run(
         ("a.txt", "en", "Police estimated the crowd at 40,000, while organisers put it at 120,000."),

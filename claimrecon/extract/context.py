@@ -300,21 +300,6 @@ def _sentence_moment(lang: str, s: str) -> str | None:
     return None
 
 
-def _fronted_daytime(lx: Lexicon, s: str, clause_start: int) -> str | None:
-    """The time of day of an aside that stands alone right before a figure's clause ("y, hasta el
-    mediodía, se había detenido a 36 personas"; "By midday, 140 had left"), or None."""
-    piece = _ASIDE_SPLIT.split(s[:clause_start].rstrip(" ,;:"))[-1].strip()
-    words = piece.split()
-    if words and words[0].lower() in grammar(lx.lang).conj:
-        piece = " ".join(words[1:])
-    if not piece or len(piece.split()) > FRONTED_WORDS:
-        return None
-    return next((value for pat, fieldname, value in lx.scope if fieldname == "daytime" and pat.fullmatch(piece)), None)
-
-
-_ASIDE_SPLIT = re.compile(r"[,;:(–—]")
-
-
 #: a cue that ends in a possessive ("last year's") dates the figure of its noun phrase only: one
 #: that starts at most this many characters after it ("last year's toll of 40")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -369,15 +354,6 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
         narrow = _conjunct(s, spans, men.core_start, lx.lang)
         if not any(f == "subject" for a, b in narrow for f, *_ in _scope_cues(lx.lang, s, a, b)):
             del found["subject"]
-    if "moment" not in found and "daytime" not in found:
-        daytime = _fronted_daytime(lx, s, clause_bounds(s, men.core_start, men.end)[0])
-        if daytime is not None:
-            found["daytime"] = daytime
-    if "moment" not in found and "daytime" in found:
-        # "hasta el mediodía, se había detenido a 36 personas", "Do wieczora zatrzymano 48 osób":
-        # the time of day its own clause says the count stood at, as a clock time (never the
-        # whole sentence's: "18,400 by 10am ..., and by noon the tally stood at 30,700")
-        found["moment"] = found["daytime"]
     if "moment" not in found:
         moment = _sentence_moment(lx.lang, s)
         if moment is not None:
