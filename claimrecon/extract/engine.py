@@ -322,8 +322,8 @@ def _named_zone(zm: re.Match[str] | None) -> bool:
     return zm is not None and (zm.group("z").isupper() or " " in zm.group("z").strip())
 
 
-#: "o'clock", after an hour: a clock time whatever stands before it
-_OCLOCK = re.compile(r"\do['’]clock(?!\w)|\d\so['’]clock(?!\w)", re.I)
+#: "o'clock" after an hour: the hour is a clock time with an a.m. or p.m. marker, else no claim
+_OCLOCK = re.compile(r"\d\s*o['’]clock(?!\w)", re.I)
 #: words that may follow a clock time in the "dot" and "bare" forms ("20.45 h", "9 horas", "o 9.30 godz.")
 _TIME_SUFFIXES = frozenset({"h", "horas", "godz"})
 #: the seconds of the one unit of time that may follow a clock time ("a partir de las 18 horas")
@@ -390,31 +390,35 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 # 18.47.", "zaplanowano na 10.34"; not "4.25 za euro", "12.45 puntos": what follows
                 # is read), or after a hedge, said of a day ("ok. 21.15 w niedzielę")
                 has_prep = True
-            oclock = name == "bare" and (m.group("suffix") or "")[:1].lower() == "o" and 1 <= int(m.group("h")) <= 12
-            if oclock and marker.match(s, m.end()) is None:
-                # "at 3 o'clock", "the 10 o'clock news": an hour of the morning or of the afternoon
-                # (or no time at all); no count either
+            oclock = name == "bare" and (m.group("suffix") or "")[:1].lower() == "o"
+            if oclock and not (1 <= int(m.group("h")) <= 11 and marker.match(s, m.end()) is not None):
+                # "at 3 o'clock", "the 10 o'clock news", "at 12 o'clock": an hour of the morning or
+                # of the afternoon (or no time at all); no count either
                 taken.append((m.start(), m.end()))
                 continue
             if oclock:
-                has_prep = True  # "at 7 o'clock in the morning": a clock time by its own words
+                has_prep = True  # "at 7 o'clock in the morning": a clock time by its own words and its marker
+            after_o = name == "bare" and pm is not None and len(pm.group().strip()) <= 2  # a bare "o" ("o 19")
             if name in ("dot", "bare") and not has_prep and _restated_clock(s, lx, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
                 continue  # (a dotted figure with a zone's abbreviation right after it is a clock time: "(13.40 GMT)")
             if name == "bare" and not has_prep and marker.match(s, m.end()) is None:
                 continue
-            if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 and _counts_next(s, lx, m.end()):
+            if after_o and _counts_next(s, lx, m.end()):
                 continue  # "o 19 poszkodowanych" (about 19 injured), "o 16 więcej" (16 more): no clock time
-            if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 and _GROUPED_AFTER.match(s, m.end()):
+            if after_o and _GROUPED_AFTER.match(s, m.end()):
                 continue  # "przekroczony o 22 903 osoby": the first group of a number's thousands, no hour
                 # (after a bare "o" only: "o godz. 15 120 strażaków" keeps its hour)
-            if name == "bare" and pm is not None and len(pm.group().strip()) <= 2 \
-                    and change_before(s, lx, max(0, m.start() - 25) + pm.end()) is not None:
+            if after_o and pm is not None and change_before(s, lx, max(0, m.start() - 25) + pm.end()) is not None:
                 continue  # "wzrosła o 4 eurocenty", "spadną o 5-8 proc.": a change's size, no clock time
-            if name in ("dot", "bare") and not oclock and (_amount_after(s, lx, m.end())
-                                            or ((rt := _RANGE_TAIL.match(s, m.end())) is not None and _amount_after(s, lx, rt.end()))):
-                continue  # "o 20.45 proc.", "para las 2.45 toneladas", "de las 3.25 millones de hectáreas", "o 5-8 proc."
+            if name in ("dot", "bare") and not oclock and (
+                    _amount_after(s, lx, m.end())
+                    or ((pm is None or after_o) and (rt := _RANGE_TAIL.match(s, m.end())) is not None
+                        and _amount_after(s, lx, rt.end()))):
+                # "o 20.45 proc.", "para las 2.45 toneladas", "de las 3.25 millones de hectáreas", "o 5-8 proc."
+                # (a range only after a bare "o": "o godz. 13 – 2,85 mln" is an hour, then its count)
+                continue
             h = int(m.group("h"))
             mi = int(m.group("m")) if m.groupdict().get("m") else 0
             end = m.end()
@@ -480,9 +484,9 @@ def _word_clocks(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Ment
     return out
 
 
-#: after a number, a space and three more digits: a group of thousands ("22 903", "12 500")
 #: the second end of a range right after a figure ("5-8", "5 – 8"): what follows it is the range's unit
 _RANGE_TAIL = re.compile(r"\s?[-–]\s?\d+(?:[.,]\d+)?")
+#: after a number, a space and three more digits: a group of thousands ("22 903", "12 500")
 _GROUPED_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d.,:]\d|\d)")
 
 #: what opens a clock range before its first end, and the connectors each goes with ("from 7 to
@@ -1870,8 +1874,10 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if kind == "count" and rng is None and not c.words_only and _YEAR_WORD_AFTER.match(after) and 1800 <= value <= 2100:
         return None
     if kind == "duration" and rng is None and not c.words_only and not c.has_scale and not c.separators and not lx.decimal_comma \
-            and _FOUR_DIGITS.fullmatch(c.digits_text) and 1800 <= value <= 2100:
-        return None  # "the 2022 fortnight", "the 2019 week": a year, where thousands take a comma
+            and _FOUR_DIGITS.fullmatch(c.digits_text) and 1800 <= value <= 2100 and not s[:end].endswith("s"):
+        # "the 2022 fortnight", "the 2019 week": a year before a unit in the singular, where
+        # thousands take a comma ("2000 hours of work" stays a duration)
+        return None
     if kind == "count" and _PER.match(after):
         return None
     if kind == "count" and rng is None and not c.has_scale and _AMBIGUOUS_GROUPING.fullmatch(c.digits_text) \
