@@ -398,7 +398,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 continue
             if oclock:
                 has_prep = True  # "at 7 o'clock in the morning": a clock time by its own words and its marker
-            after_o = name == "bare" and pm is not None and len(pm.group().strip()) <= 2  # a bare "o" ("o 19")
+            # after a preposition of one or two letters, the Polish "o" above all ("o 19": at 19:00, or by 19)
+            after_o = name == "bare" and pm is not None and len(pm.group().strip()) <= 2
             if name in ("dot", "bare") and not has_prep and _restated_clock(s, lx, zone_pat, m.start()):
                 has_prep = True  # "(19.40 w Polsce)" after a clock time: the same instant, told on another clock
             if name in ("dot", "bare") and not (has_prep or m.group("suffix")) and not (name == "dot" and _abbreviated_zone(zone_pat, s, m.end())):
