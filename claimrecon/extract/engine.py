@@ -368,7 +368,8 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         for m in pat.finditer(s):
             if _overlaps(taken, m.start(), m.end()):
                 continue
-            before = s[max(0, m.start() - 25) : m.start()]
+            window = max(0, m.start() - 25)
+            before = s[window : m.start()]
             pm = lx.prep_re.search(before) if lx.prep_re else None
             if pm is None and name in ("dot", "colon") and lx.minute_prep_re is not None:
                 pm = lx.minute_prep_re.search(before)  # "después de las 21.30", not "después de las 12 horas"
@@ -376,7 +377,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             # (not after a preposition of its own: "od godz. 8 do godz. 20" ends at 20:00)
             has_prep = pm is not None and not (pm.group().rstrip().endswith(".") and len(pm.group().split()) == 1
                                                and _NUMBER_END.search(before, 0, pm.start()))
-            prep_at = max(0, m.start() - 25) + pm.start() if has_prep and pm is not None else None
+            prep_at = window + pm.start() if has_prep and pm is not None else None
             # the cheap tests first (every small number is a "bare" match): a dotted or bare number
             # is a clock time only after a preposition or with a suffix, a bare one without a
             # preposition only before an am/pm marker; then the unit after it
@@ -411,7 +412,7 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if after_o and _GROUPED_AFTER.match(s, m.end()):
                 continue  # "przekroczony o 22 903 osoby": the first group of a number's thousands, no hour
                 # (after a bare "o" only: "o godz. 15 120 strażaków" keeps its hour)
-            if after_o and pm is not None and change_before(s, lx, max(0, m.start() - 25) + pm.end()) is not None:
+            if after_o and pm is not None and change_before(s, lx, window + pm.end()) is not None:
                 continue  # "wzrosła o 4 eurocenty", "spadną o 5-8 proc.": a change's size, no clock time
             if name in ("dot", "bare") and not oclock and (
                     _amount_after(s, lx, m.end())
@@ -1866,16 +1867,13 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     value = c.value
     hedge_q = None
     # years, ordinals and other numbers that are not amounts
-    if (
-        kind == "count" and rng is None and not c.words_only and not c.has_scale and not c.separators
-        and _FOUR_DIGITS.fullmatch(c.digits_text) and 1800 <= value <= 2100
-        and not _counts_before_noun(s, lx, start, end)
-    ):
+    year_shaped = rng is None and not c.words_only and not c.has_scale and not c.separators \
+        and _FOUR_DIGITS.fullmatch(c.digits_text) is not None and 1800 <= value <= 2100
+    if kind == "count" and year_shaped and not _counts_before_noun(s, lx, start, end):
         return None
     if kind == "count" and rng is None and not c.words_only and _YEAR_WORD_AFTER.match(after) and 1800 <= value <= 2100:
         return None
-    if kind == "duration" and rng is None and not c.words_only and not c.has_scale and not c.separators and not lx.decimal_comma \
-            and _FOUR_DIGITS.fullmatch(c.digits_text) and 1800 <= value <= 2100 and not s[:end].endswith("s"):
+    if kind == "duration" and year_shaped and not lx.decimal_comma and not s[:end].endswith("s"):
         # "the 2022 fortnight", "the 2019 week": a year before a unit in the singular, where
         # thousands take a comma ("2000 hours of work" stays a duration)
         return None
