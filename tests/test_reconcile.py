@@ -110,6 +110,30 @@ def test_times_compare_as_instants():
     assert _severities(conflicts) == ["hard"]
 
 
+def test_times_of_two_days_in_two_zones_compare_as_instants():
+    """Midnight in one zone between two clock times of one moment: "8:10 p.m. ET on Saturday" is
+    01:10 GMT on Sunday, so "3:10 a.m. CET on Sunday" (02:10 GMT) is an hour off and "2:10 a.m.
+    CET on Sunday" agrees; two times of one zone on two days are two moments."""
+    _, _, conflicts = _run(
+        ("a.txt", "en", "The avalanche struck at 8:10 p.m. ET on Saturday."),
+        ("b.txt", "en", "The avalanche struck at 3:10 a.m. CET on Sunday."),
+        published="2027-01-18",
+    )
+    assert _severities(conflicts) == ["hard"]
+    _, groups, conflicts = _run(
+        ("a.txt", "en", "The avalanche struck at 8:10 p.m. ET on Saturday."),
+        ("b.txt", "en", "The avalanche struck at 2:10 a.m. CET on Sunday."),
+        published="2027-01-18",
+    )
+    assert conflicts == () and any(g.verdict == "agree" for g in groups)
+    _, _, conflicts = _run(
+        ("a.txt", "en", "The avalanche struck at 11 p.m. CET on Saturday."),
+        ("b.txt", "en", "The avalanche struck at 1 a.m. CET on Sunday."),
+        published="2027-01-18",
+    )
+    assert conflicts == ()
+
+
 def test_implied_zone_is_never_flagged_against_a_stated_one():
     _, _, conflicts = _run(
         ("en.txt", "en", "The walkout began at 5 a.m. GMT."),

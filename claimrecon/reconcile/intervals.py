@@ -124,6 +124,26 @@ def _on_local_clock(c: Claim) -> bool:
     return (c.zone or "").startswith("local")
 
 
+#: two clock times of two calendar days that their articles fix in two zones are still one moment
+#: told twice when less than this many minutes apart as instants: midnight in one zone falls
+#: between them ("a las 20.10 del sábado" in Bogotá, "w niedzielę o 1.10 czasu polskiego"); a
+#: wrong restatement stays within it, two moments of one zone on two days are two moments
+DAYS_APART_MINUTES = 180
+
+
+def _instants_apart(a: Claim, b: Claim) -> float | None:
+    """Minutes from a's instant to b's, for two clock times dated on two days at two offsets that
+    stand less than ``DAYS_APART_MINUTES`` apart as instants; else None."""
+    try:
+        x, y = dt.datetime.fromisoformat(str(a.value)), dt.datetime.fromisoformat(str(b.value))
+    except ValueError:
+        return None
+    if x.tzinfo is None or y.tzinfo is None or x.utcoffset() == y.utcoffset():
+        return None
+    gap = (y - x).total_seconds() / 60
+    return gap if abs(gap) < DAYS_APART_MINUTES else None
+
+
 def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     """("agree" | "hard" | "soft", gap in minutes), or None when the two cannot be compared."""
     ma, mb = clock(a.value), clock(b.value)
@@ -132,14 +152,18 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     one_implied = _zone_known(a) != _zone_known(b)
     if one_implied and not (local_offset(a.zone) or local_offset(b.zone)):
         return None  # one zone only implied: never flagged against a stated one
-    if a.date and b.date and a.date != b.date:
+    two_days = bool(a.date and b.date and a.date != b.date)
+    across = _instants_apart(a, b) if two_days else None
+    if two_days and across is None:
         return None  # different days: different moments, not a conflict
     if _on_local_clock(a) and _on_local_clock(b) and ma[0] == mb[0] and a.qualifier not in OPEN_TIMES and b.qualifier not in OPEN_TIMES:
         # two local clocks written alike are one instant, whatever offsets their articles'
         # restatements give them ("5:30 local time (0430 GMT)", "5:30am local time (0330 GMT)"):
         # what disagrees is a restatement
         return "agree", 0.0
-    if one_implied:
+    if across is not None:
+        diff = across  # two days, two zones: as instants
+    elif one_implied:
         diff = mb[0] - ma[0]  # a local clock restated in another zone still reads as the local clock
     elif ma[1] is not None and mb[1] is not None:
         diff = (mb[0] - mb[1]) - (ma[0] - ma[1])
