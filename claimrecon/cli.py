@@ -160,7 +160,7 @@ def compare(
     min_confidence: Annotated[Optional[float], typer.Option(
         "--min-confidence", min=0.0, max=1.0, metavar="C",
         help="How sure the match of two claims must be (0-1) before they are compared: higher gives fewer, "
-             "surer flags (default: the match stage's own, 0.38).")] = None,
+             "surer flags (default: the match stage's own, 0.39).")] = None,
     min_likelihood: Annotated[Optional[float], typer.Option(
         "--min-likelihood", min=0.0, max=1.0, metavar="L",
         help="List only the flags at least this likely to be right (0-1, each flag's 'likelihood'): 0.8 kept about "

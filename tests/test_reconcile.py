@@ -113,7 +113,8 @@ def test_times_compare_as_instants():
 def test_times_of_two_days_in_two_zones_compare_as_instants():
     """Midnight in one zone between two clock times of one moment: "8:10 p.m. ET on Saturday" is
     01:10 GMT on Sunday, so "3:10 a.m. CET on Sunday" (02:10 GMT) is an hour off and "2:10 a.m.
-    CET on Sunday" agrees; two times of one zone on two days are two moments."""
+    CET on Sunday" agrees; two times of one zone on two days are two moments, even when its clocks
+    changed between them."""
     _, _, conflicts = _run(
         ("a.txt", "en", "The avalanche struck at 8:10 p.m. ET on Saturday."),
         ("b.txt", "en", "The avalanche struck at 3:10 a.m. CET on Sunday."),
@@ -130,6 +131,13 @@ def test_times_of_two_days_in_two_zones_compare_as_instants():
         ("a.txt", "en", "The avalanche struck at 11 p.m. CET on Saturday."),
         ("b.txt", "en", "The avalanche struck at 1 a.m. CET on Sunday."),
         published="2027-01-18",
+    )
+    assert conflicts == ()
+    # ... nor on the night one zone's clocks change (a red-team review's case)
+    _, _, conflicts = _run(
+        ("a.txt", "en", "The fire at the Warsaw depot broke out at 11.30pm Polish time on Saturday."),
+        ("b.txt", "en", "The fire at the Warsaw depot broke out at 3am Polish time on Sunday."),
+        published="2026-03-30",
     )
     assert conflicts == ()
 

@@ -325,16 +325,9 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
                                        weekday_ahead(lx.lang, s, wm.start(), wm.end()))
     # the days the sentence names, where it names them: a clock time takes the nearest ("presentados
     # este martes a las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's)
-    dated = [(m.start, m.end, m.value) for m in mentions if m.kind == "date" and m.value]
+    dated = [(m.start, m.value) for m in mentions if m.kind == "date" and m.value]
     if wm and weekday_date:
-        dated.append((wm.start(), wm.end(), weekday_date))
-        # every day it names ("tras el desplome, el martes, ... según el balance entregado este
-        # jueves a las 5:00 p.m.": Thursday's)
-        for other in lx.weekday_re.finditer(s, wm.end()):
-            day = resolve_weekday(lx.weekdays.get(other.group().lower(), 0), published,
-                                  weekday_ahead(lx.lang, s, other.start(), other.end()))
-            if day:
-                dated.append((other.start(), other.end(), day))
+        dated.append((wm.start(), weekday_date))
     out: list[tuple[Mention, str | None, Scope, str, Counted]] = []
     anchors: list[tuple[int, str]] = []
     measures = [measure_for(lx, s, toks, men) if men.kind != "date" else None for men in mentions]
@@ -361,7 +354,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
-            date = _nearest_day(s, dated, men.start, men.end)
+            date = min(dated, key=lambda d: (abs(d[0] - men.start), d[0]))[1] if dated else None
             value, tz = _time_value(h, mi, men.zone, date, lx, published)
             men.value, men.zone, men.date = value, tz, date
             if measure is None and anchored(lx, s, men.start):
@@ -390,29 +383,6 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
         men = Mention("date", wm.start(), wm.end(), wm.start(), wm.end(), weekday_date, date=weekday_date)
         weekday = men, _gloss(lx, men, None)
     return Parts(tuple(out), weekday)
-
-
-def _bracket_of(s: str, at: int) -> int:
-    """Where the innermost bracket around ``at`` opens, or -1 outside any."""
-    opened: list[int] = []
-    for i, ch in enumerate(s[:at]):
-        if ch in "([":
-            opened.append(i)
-        elif ch in ")]" and opened:
-            opened.pop()
-    return opened[-1] if opened else -1
-
-
-def _nearest_day(s: str, dated: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The day a clock time at ``start``-``end`` is on, of the days its sentence names (start, end,
-    ISO day): the nearest by the words between ("el lunes a las 20.00 y hasta el viernes":
-    Monday's), in its own brackets first ("w piątek o godz. 19.42 czasu lokalnego (w sobotę o 2.42
-    czasu polskiego)": Friday's, and the restatement Saturday's)."""
-    if not dated:
-        return None
-    own = _bracket_of(s, start)
-    near = [d for d in dated if _bracket_of(s, d[0]) == own] or dated
-    return min(near, key=lambda d: (max(start - d[1], d[0] - end, 0), d[0]))[2]
 
 
 #: what stands between an amount and its conversion in brackets: "150 bahts (unos cuatro euros)",

@@ -67,17 +67,17 @@ from .nodes import figures as _figset
 __all__ = ["match", "match_store", "Matching", "Item", "MIN_CONFIDENCE", "item_of"]
 
 #: the least similarity of two claims' descriptions for them to be one quantity (a desk can raise
-#: it); below it, two claims that are each other's best match between their two articles still
-#: are (``MUTUAL_MIN``). (Measured on the fifty-four gated sets in December 2026, with the clock
-#: slip's bonus raised alike: from 0.3, 0.38 found 6,775 -> 6,777 of 11,170 conflicts and raised
-#: 1,550 -> 1,497 false flags, fewer in each third of the sets by round (6,778 and 1,498 with
-#: ``FIGURE_MIN``); 0.37, 6,780 and 1,500;
-#: 0.39, 6,794 and 1,491; 0.35 without the bonus, 6,764 and 1,513; 0.41 and above lost 180 and
-#: more found, where an equal distinctive figure's bonus of 0.4 alone no longer passes. The flags
-#: of matches at 0.3 to 0.38 were as often right as any others: what the floor changes is that
-#: such a pair joins only as each other's best match, so a likelier partner is not taken first.
-#: Two claims that share no word, only what their figures tell, keep 0.3: ``FIGURE_MIN``.)
-MIN_CONFIDENCE = 0.38
+#: it); below it, two claims join as each other's best match between their two articles
+#: (``MUTUAL_MIN``), or on what their figures or sentences tell alone (``FIGURE_MIN``). The bonuses
+#: tied to it (``SWAP_SLIP``, ``LONE_SURE``) rise with it. (Measured on the fifty-four gated sets
+#: before round 54, in December 2026: from 0.3, 0.39 found 6,768 -> 6,788 of 11,170 conflicts and
+#: raised 1,552 -> 1,485 false flags, fewer false flags in each third of the sets by round; 0.38,
+#: 6,768 and 1,493; 0.37 and 0.35 about as many found and 1,500 and 1,513 false flags; 0.41 and
+#: above lost 180 and more found, where an equal distinctive figure's bonus of 0.4 alone no longer
+#: passes. Round 54, after its unseen run: 120 of 237 found at 0.39, 121 at 0.38. The flags of
+#: matches at 0.3 to 0.39 were as often right as any others: what the floor changes is that such a
+#: pair joins only as each other's best match, so a likelier partner is not taken first.)
+MIN_CONFIDENCE = 0.39
 #: counts below this (two dead, five arrested, three children) are so common in a story that two
 #: of them are one quantity only on stronger evidence than other figures need: ``SMALL_SURE``
 SMALL_COUNT = 10.0
@@ -105,6 +105,15 @@ EQUAL_MIN = 0.2
 EQUAL_COUNT = 100.0
 #: the least similarity of two claims that are each other's best match between their two articles
 MUTUAL_MIN = 0.15
+#: the least similarity of two claims that share no word but what their figures or sentences tell
+#: (the same figure ten times over, the only one of its kind in each article: bonuses of 0.15
+#: each, made to pass the threshold together); no pair of best matches is read from such
+#: evidence (``_mutual_best``). (Measured with the threshold at 0.38: 1 more conflict found, 1
+#: more false flag than none, and "about €12.4 million" meets "unos 1,24 millones de euros" again;
+#: for a pair that shares only a name, a day or a source too, 3 more found and 5 more false flags.)
+FIGURE_MIN = 0.3
+#: the shared evidence that is what two claims' figures or sentences tell (``FIGURE_MIN``)
+FIGURE_EVIDENCE = ("the same figure", "the same minutes", "the same digits", "the only ", "told ")
 #: added when two claims count the same noun ("12% of the servers", "el 15% de los servidores")
 HEAD_BONUS = 0.15
 #: the factor on the similarity of two claims one of which says what happened to what it counts
@@ -143,8 +152,9 @@ PRED_KINDS = ("count",)
 #: places, people): they say whom or where a figure is about, not what it counts
 NAMES_ONLY = 0.3
 #: the similarity two clock times gain from the same uncommon minutes one, two, three (one zone
-#: stated) or twelve hours apart (0.1 less on a quarter past or to the hour): enough alone
-CLOCK_SLIP = MIN_CONFIDENCE
+#: stated) or twelve hours apart (0.1 less on a quarter past or to the hour): with no word in
+#: common, enough alone (``FIGURE_MIN``)
+CLOCK_SLIP = 0.3
 #: kinds that are compared at all
 KINDS = ("count", "percent", "money", "duration", "time", "temperature", "quantity")
 
@@ -1936,6 +1946,14 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
     # a headline restates its article's body: its claims join a quantity after the body's, so a
     # headline that rounds or differs never takes the place of the body's figure
     headline = [all(it.start < HEADLINE_CHARS and _first_line(it) for it in n.items) for n in nodes]
+
+    def apart(i: int, j: int, s: float) -> bool:
+        va, vb = amounts[i], amounts[j]
+        return va is not None and vb is not None and _far_apart(
+            va, vb, ratio, tenfold=s >= TENFOLD_SURE, least=sure_least if s >= SMALL_RATIO_SURE else least, offsets=offsets)
+
+    # (a partner whose figure is too far apart to join is nobody's best: "120,000 homes" without
+    # power is still the best match of "Some 140,000 homes" beside "350,000 homes had no water")
     mutual = _mutual_best(nodes, sims)
     # each other's best match needs less evidence, unless a desk asked for surer matches than the default
     floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
@@ -1955,12 +1973,12 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
 
     figure_floor = FIGURE_MIN if min_conf <= MIN_CONFIDENCE else min_conf
 
-    def strong(s: float, i: int, j: int) -> bool:
+    def strong(s: float, i: int, j: int, why: tuple[str, ...]) -> bool:
         return s >= min_conf or (s >= floor and (i, j) in mutual) \
-            or (s >= figure_floor and not _worded(sims[(i, j) if i < j else (j, i)][1]))
+            or (s >= figure_floor and not _worded(why) and any(t.startswith(FIGURE_EVIDENCE) for t in why))
 
-    edges = [(s, i, j) for (i, j), (s, _) in sims.items()
-             if (strong(s, i, j) or (s >= equal_floor and (i, j) in beyond))
+    edges = [(s, i, j) for (i, j), (s, why) in sims.items()
+             if (strong(s, i, j, why) or (s >= equal_floor and (i, j) in beyond))
              and not (small[i] and small[j] and s < SMALL_SURE) and s >= sure]
     joined: set[int] = set()  # nodes joined through an edge of ordinary strength
     # the pairs that state one figure alike join first, then the others, strongest first: outlets
@@ -1986,9 +2004,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         ta, tb = told[ri], told[rj]
         if ta is not None and tb is not None and _two_camps(ta, tb):
             continue  # two sets of articles, each agreeing on a figure the other rules out: two quantities
-        va, vb = amounts[ri], amounts[rj]
-        if va is not None and vb is not None and _far_apart(va, vb, ratio, tenfold=s >= TENFOLD_SURE,
-                                                            least=sure_least if s >= SMALL_RATIO_SURE else least, offsets=offsets):
+        if apart(ri, rj, s):
             continue  # figures too far apart to be one quantity told differently
         ma, mb = members[ri], members[rj]
         if len(ma) * len(mb) > EXACT_PAIRS:
@@ -2011,7 +2027,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
                     break
             if total < 0 or (n and total / n < MIN_AVERAGE and (i, j) not in beyond):
                 continue
-        if strong(s, i, j):
+        if strong(s, i, j, sims[(i, j)][1]):
             joined.update((i, j))
         elif weak is not None:
             weak.update(k for k in (i, j) if k not in joined)
@@ -2024,6 +2040,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
             link[c][ri] = link[c].get(ri, 0.0) + s_
             link[c].pop(rj, None)
         link[ri].pop(rj, None)
+        va, vb = amounts[ri], amounts[rj]
         amounts[ri] = None if va is None or vb is None or len(va) + len(vb) > TRACKED else va | vb
         told[ri] = None if ta is None or tb is None or len(ta) + len(tb) > TRACKED else _told_union(ta, tb)
         del told[rj]
@@ -2257,17 +2274,10 @@ def _first_line(it: Any) -> bool:
 #: shared terms that say nothing of what two figures count: a day, a place, a rate, who gives it
 _CIRCUMSTANCES = WHEN + ("@", "per:", "by:")
 
-#: the least evidence of two claims that share no word, only what their figures tell (the same
-#: figure ten times over, the only one of its kind in each article: bonuses of 0.15 each, made to
-#: pass the threshold together); no pair of best matches is read from such evidence (``_mutual_best``).
-#: (Measured with the threshold at 0.38: 1 more conflict found, 1 more false flag, and "about
-#: €12.4 million" meets "unos 1,24 millones de euros" again.)
-FIGURE_MIN = 0.3
-
-
 def _worded(shared: tuple[str, ...]) -> bool:
-    """Whether two claims' shared evidence holds a word (a concept, a lemma, a family or a measure),
-    not only names, days, places and what their figures tell."""
+    """Whether two claims' shared evidence holds a word: a concept, a lemma, a family or a measure,
+    or a note that names one ("the same place: X", "same source: X"); not a name, a day, a rate
+    or what their figures tell alone."""
     return any((t[:1] in "#=~" or ":" in t) and not t.startswith(_CIRCUMSTANCES) for t in shared)
 
 

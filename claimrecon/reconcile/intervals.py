@@ -132,14 +132,14 @@ DAYS_APART_MINUTES = 180
 
 
 def _instants_apart(a: Claim, b: Claim) -> float | None:
-    """Minutes from a's instant to b's, for two clock times dated on two days at two offsets that
-    stand less than ``DAYS_APART_MINUTES`` apart as instants; else None."""
+    """Minutes from a's instant to b's, for two clock times dated on two days in two zones, at two
+    offsets, that stand less than ``DAYS_APART_MINUTES`` apart as instants; else None."""
     try:
         x, y = dt.datetime.fromisoformat(str(a.value)), dt.datetime.fromisoformat(str(b.value))
     except ValueError:
         return None
-    if x.tzinfo is None or y.tzinfo is None or x.utcoffset() == y.utcoffset():
-        return None
+    if x.tzinfo is None or y.tzinfo is None or x.utcoffset() == y.utcoffset() or a.zone == b.zone:
+        return None  # (one zone whose clocks changed that night: still two moments)
     gap = (y - x).total_seconds() / 60
     return gap if abs(gap) < DAYS_APART_MINUTES else None
 
@@ -153,7 +153,7 @@ def time_verdict(a: Claim, b: Claim) -> tuple[str, float] | None:
     if one_implied and not (local_offset(a.zone) or local_offset(b.zone)):
         return None  # one zone only implied: never flagged against a stated one
     two_days = bool(a.date and b.date and a.date != b.date)
-    across = _instants_apart(a, b) if two_days else None
+    across = _instants_apart(a, b) if two_days and not one_implied else None  # (both zones stated)
     if two_days and across is None:
         return None  # different days: different moments, not a conflict
     if _on_local_clock(a) and _on_local_clock(b) and ma[0] == mb[0] and a.qualifier not in OPEN_TIMES and b.qualifier not in OPEN_TIMES:
