@@ -1952,8 +1952,6 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         return va is not None and vb is not None and _far_apart(
             va, vb, ratio, tenfold=s >= TENFOLD_SURE, least=sure_least if s >= SMALL_RATIO_SURE else least, offsets=offsets)
 
-    # (a partner whose figure is too far apart to join is nobody's best: "120,000 homes" without
-    # power is still the best match of "Some 140,000 homes" beside "350,000 homes had no water")
     mutual = _mutual_best(nodes, sims)
     # each other's best match needs less evidence, unless a desk asked for surer matches than the default
     floor = MUTUAL_MIN if min_conf <= MIN_CONFIDENCE else min_conf
@@ -1977,8 +1975,9 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
         return s >= min_conf or (s >= floor and (i, j) in mutual) \
             or (s >= figure_floor and not _worded(why) and any(t.startswith(FIGURE_EVIDENCE) for t in why))
 
-    edges = [(s, i, j) for (i, j), (s, why) in sims.items()
-             if (strong(s, i, j, why) or (s >= equal_floor and (i, j) in beyond))
+    strong_pairs = {(i, j) for (i, j), (s, why) in sims.items() if strong(s, i, j, why)}
+    edges = [(s, i, j) for (i, j), (s, _) in sims.items()
+             if ((i, j) in strong_pairs or (s >= equal_floor and (i, j) in beyond))
              and not (small[i] and small[j] and s < SMALL_SURE) and s >= sure]
     joined: set[int] = set()  # nodes joined through an edge of ordinary strength
     # the pairs that state one figure alike join first, then the others, strongest first: outlets
@@ -2027,7 +2026,7 @@ def _join(nodes: list[Node], sims: dict[tuple[int, int], tuple[float, tuple[str,
                     break
             if total < 0 or (n and total / n < MIN_AVERAGE and (i, j) not in beyond):
                 continue
-        if strong(s, i, j, sims[(i, j)][1]):
+        if (i, j) in strong_pairs:
             joined.update((i, j))
         elif weak is not None:
             weak.update(k for k in (i, j) if k not in joined)
@@ -2273,6 +2272,7 @@ def _first_line(it: Any) -> bool:
 
 #: shared terms that say nothing of what two figures count: a day, a place, a rate, who gives it
 _CIRCUMSTANCES = WHEN + ("@", "per:", "by:")
+
 
 def _worded(shared: tuple[str, ...]) -> bool:
     """Whether two claims' shared evidence holds a word: a concept, a lemma, a family or a measure,
