@@ -113,7 +113,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "anchor", "since", "fronted",
                           "part", "increment", "running", "then")),
         ("value", _text),
-        ("position", _optional),  # before | after | clause (the default): where a cue stands from the figure
+        ("position", _optional),  # before | after | next | clause (the default): where a cue stands from the figure
     ],
     "grammar.tsv": [
         ("word", _text),
@@ -287,8 +287,8 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
             problems.append(f"{r.where()}: measure {m!r} is not listed in shared/canonical.tsv")
     for r in tables.get("scope.tsv", []):
         pos = r.fields.get("position")
-        if pos is not None and pos not in ("before", "after", "clause"):
-            problems.append(f"{r.where()}: position {pos!r} is not one of before, after, clause")
+        if pos is not None and pos not in ("before", "after", "next", "clause"):
+            problems.append(f"{r.where()}: position {pos!r} is not one of before, after, next, clause")
         if r["field"] == "part" and r["value"] not in ("of_them", "among", "place_before", "place_after"):
             problems.append(f"{r.where()}: a part cue's value is of_them, among, place_before or place_after, not {r['value']!r}")
     heads = [r for r in tables.get("grammar.tsv", []) if r["class"] == "head"]

@@ -333,6 +333,8 @@ def grammar(lang: str) -> Grammar:
             g.before.append((re.compile(rf"{src}\s*,?\s*$", re.I), f, r["value"]))  # "Of them, six"
         elif pos == "after":
             g.after.append((re.compile(_AFTER_WORDS + src, re.I), f, r["value"]))
+        elif pos == "next":  # the word right after the figure: "210 dodatkowych pracowników"
+            g.after.append((re.compile(r"^\s*" + src, re.I), f, r["value"]))
         else:
             g.clause.append((re.compile(src, re.I), f, r["value"]))
     return g
