@@ -84,6 +84,9 @@ _DIGIT_AT_END = re.compile(r"\d\s*$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _GLUED_WORD = re.compile(r"-\w")
 _PER = re.compile(r"\s*[/]\s*\d")
+#: a full stop right after digits and a word in small letters after it: an ordinal where the
+#: language writes them so ("w 85. minucie", "zajął 3. miejsce"; numbers.tsv type ordinal_dot)
+_ORDINAL_DOT = re.compile(r"\.[ \t\u00a0]+(?=[^\W\d_])")
 _SPACE_RUN = re.compile(r"\s+")
 _TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
 _HYPHEN_GLUED = re.compile(r"\s*-\w")
@@ -1361,9 +1364,10 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             if before and (before[-1].isdigit() or any(b == len(before) for _, b in taken)):
                 continue  # "$3,500 a month", "50 km an hour": a rate, not a duration of its own
         h = _hedge_before(s, lx, start, across=False)  # "hasta la hora de cierre" is no duration
-        if not h and not am and not (lx.unit_fraction_re and lx.unit_fraction_re.match(s, m.end())):
-            continue  # (a unit and its fraction need no article: "hora y media")
         kind, unit, factor = entry
+        if not h and not am and not (lx.unit_fraction_re and lx.unit_fraction_re.match(s, m.end())) \
+                and _remainder_after(s, lx, m.end(), factor, mentions) is None:
+            continue  # (a unit and its fraction or remainder need no article: "hora y media", "godzinę i 20 minut")
         q = "exact"
         if h:
             q, start = h
@@ -1879,6 +1883,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None
     if kind == "count" and _PER.match(after):
         return None
+    if lx.ordinal_dot and rng is None and not c.words_only and s[c.end - 1 : c.end].isdigit() and c.end == end \
+            and (om := _ORDINAL_DOT.match(s, end)) and s[om.end()].islower():
+        return None  # "w 85. minucie": an ordinal
     if kind == "count" and rng is None and not c.has_scale and _AMBIGUOUS_GROUPING.fullmatch(c.digits_text) \
             and c.digits_text[-4] == ("," if lx.decimal_comma else ".") and _counts_noun_after(s, end):
         # "3,512 muertos" in a text with a decimal comma: people are not counted in thousandths

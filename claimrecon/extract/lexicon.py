@@ -109,6 +109,7 @@ class Lexicon:
     words: dict[str, tuple[float, str]] = field(default_factory=dict)  # lower word -> (value, type)
     suffixes: tuple[str, ...] = ()  # word endings that make a denominator of a number word ("ths", "avos")
     alone: frozenset[str] = frozenset()  # scale words that count one by themselves ("mil")
+    last_units: frozenset[str] = frozenset()  # articles that end a number as its one ("treinta y una")
     has_articles: bool = False  # the language says "a million", "un millón": a lone scale word is no number
     ratio_re: re.Pattern[str] | None = None  # the gap of a ratio between two numbers ("1 over 3", "1 sobre 3")
     share_ratio_re: re.Pattern[str] | None = None  # ... of a share, a part of a whole ("seven in ten", "ocho de cada diez")
@@ -136,6 +137,7 @@ class Lexicon:
     unit_before_re: re.Pattern[str] | None = None
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     glued: dict[str, float] = field(default_factory=dict)  # number forms glued to a unit ("pięcio" in "pięciodniowy")
+    ordinal_dot: bool = False  # digits, a full stop and a word in small letters are an ordinal ("w 85. minucie")
     glued_re: re.Pattern[str] | None = None
     glued_gate: Gate = field(default_factory=Gate)
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
@@ -359,7 +361,7 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- number words
     seq_words, scale_words, abbrevs, articles, connectors, ofs, signs, below = [], [], [], [], [], [], [], []
-    suffixes, alone, ratios, part_of = [], [], [], []
+    suffixes, alone, ratios, part_of, last_units = [], [], [], [], []
     glued_numbers: dict[str, float] = {}
     for r in rules.table("numbers.tsv"):
         w, v, t = r["word"], r["value"], r["type"]
@@ -371,6 +373,12 @@ def _build(rules: LanguageRules) -> Lexicon:
             continue
         if t == "alone":
             alone.append(w.lower())
+            continue
+        if t == "ordinal_dot":
+            lx.ordinal_dot = True
+            continue
+        if t == "last_unit":
+            last_units.append(w.lower())
             continue
         if t in ("ratio", "share"):
             ratios.append(w)
@@ -410,7 +418,10 @@ def _build(rules: LanguageRules) -> Lexicon:
     lx.has_articles = bool(articles)
     lx.ratio_re = re.compile(rf"\s+(?:{alternation(ratios)})\s+$", I) if ratios else None
     lx.share_ratio_re = re.compile(rf"\s+(?:{alternation(part_of)})\s+$", I) if part_of else None
-    lx.word_re = re.compile(rf"{lead}(?:(?:{ART}\s+){D}|{W})(?:{sep}{D})*", I)
+    # an article that ends a number as its one ("treinta y una", "ciento un"; numbers.tsv type last_unit)
+    last = rf"(?:\s+(?:{CONN}\s+)?(?:{alternation(last_units)}))?" if last_units and connectors else ""
+    lx.last_units = frozenset(last_units)
+    lx.word_re = re.compile(rf"{lead}(?:(?:{ART}\s+){D}|{W})(?:{sep}{D})*{last}", I)
     lx.word_gate = dataclasses.replace(Gate.of(seq_words), suffixes=tuple(_plain_suffixes(suffixes)))
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"
     long_abbr = [a for a in abbrevs if len(a.rstrip(".")) > 1]

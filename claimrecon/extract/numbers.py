@@ -85,6 +85,7 @@ def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
                 return None
             entry = (den, "denominator")
         entries.append((tok, entry[0], entry[1]))
+    entries = _last_units(entries, lx)
     kinds = [k for _, _, k in entries]
     if "decimal" in kinds:
         i = kinds.index("decimal")
@@ -109,6 +110,23 @@ def parse_words(text: str, lx: Lexicon) -> tuple[float, float, bool] | None:
         part = _fraction(entries)
         return None if part is None else (part, 0.5 * part, False)
     return _cardinal(entries)
+
+
+def _last_units(entries: list[tuple[str, float, str]], lx: Lexicon) -> list[tuple[str, float, str]]:
+    """The entries with an article that is the unit one of the number (numbers.tsv type
+    last_unit: "treinta y una personas", "ciento un heridos", "treinta y un mil") read as that
+    unit: after tens or hundreds, last or before a scale word; elsewhere it stays an article ("un
+    millón", "a million and a half")."""
+    out = list(entries)
+    for k, (tok, _, kind) in enumerate(entries):
+        if kind != "article" or tok not in lx.last_units:
+            continue
+        if k + 1 < len(entries) and entries[k + 1][2] not in ("scale", "abbrev"):
+            continue
+        before = [e for e in entries[:k] if e[2] != "connector"]
+        if before and before[-1][2] in ("tens", "hundreds", "hundred"):
+            out[k] = (tok, 1.0, "unit")
+    return out
 
 
 def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool] | None:

@@ -92,6 +92,8 @@ def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] 
                 and token not in ("p.m.", "a.m.")
             ):
                 continue
+            if dot and token[:-1].isdigit() and para[end:].lstrip()[:1].islower():
+                continue  # "w 85. minucie": digits, a full stop and a small letter are an ordinal, not a sentence's end
             if dot and token in ("p.m.", "a.m."):
                 # "at 6 p.m. The event ..." ends a sentence only if a capital follows
                 nxt = para[end:].lstrip()[:1]
