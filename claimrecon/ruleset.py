@@ -86,7 +86,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("type", _one_of("unit", "teen", "tens", "hundreds", "hundred", "scale", "abbrev",
                          "fraction", "article", "connector", "dozen", "of", "sign",
                          "decimal", "denominator", "suffix", "alone", "approx", "ratio", "share", "below_zero", "glued",
-                         "last_unit", "ordinal_dot")),
+                         "last_unit", "ordinal_dot", "label")),
     ],
     "vague.tsv": [("phrase", _text), ("low", _number), ("high", _number)],
     "shares.tsv": [("phrase", _text), ("percent", _number)],

@@ -86,6 +86,8 @@ _GLUED_WORD = re.compile(r"-\w")
 _PER = re.compile(r"\s*[/]\s*\d")
 #: a full stop right after digits and a word in small letters after it: an ordinal where the
 #: language writes them so ("w 85. minucie", "zajął 3. miejsce"; numbers.tsv type ordinal_dot)
+#: the word right before a figure, with a full stop it may end in ("nr", "art.")
+_LABEL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+\.?)[ \t\u00a0]+$")
 _ORDINAL_DOT = re.compile(r"\.[ \t\u00a0]+(?=[^\W\d_])")
 _SPACE_RUN = re.compile(r"\s+")
 _TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
@@ -853,8 +855,12 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt)),
                           needs_unit=needs_unit, scale_text=scale_text))
     digit_spans = [(c.start, c.end) for c in cores] + absurd
+    # a unit after digits whose words are number words is no number of its own ("40 por ciento")
+    units_spans = [(um.start("unit"), um.end("unit")) for c in cores
+                   if lx.unit_after_re is not None and (um := lx.unit_after_re.match(s, c.end))]
     for m in _word_matches(s, lx, digit_spans) if words is None or lx.word_gate.open(words) else ():
-        if _overlaps(taken, m.start(), m.end()) or _overlaps(digit_spans, m.start(), m.end()):
+        if _overlaps(taken, m.start(), m.end()) or _overlaps(digit_spans, m.start(), m.end()) \
+                or _overlaps(units_spans, m.start(), m.end()):
             continue
         full = txt = m.group()
         # trailing connectors/articles are not part of the number ("two and", "half a")
@@ -1894,6 +1900,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         last, value = c, value_int
     if kind == "count" and rng is None and _in_name(s, lx, c, start):
         return None  # "S&P 500", "iPhone 11", "Game 2", "the Million Man March": part of a name
+    if kind == "count" and rng is None and not c.words_only and lx.labels and (lw := _LABEL_BEFORE.search(s[max(0, start - 24) : start])) \
+            and lw.group(1).lower() in lx.labels:
+        return None  # "pod numer 112", "en el kilómetro 12", "art. 148": a label, not an amount
     q = "about" if c.approx else "exact"  # "una veintena": about twenty
     h = _hedge_before(s, lx, start)
     if h:

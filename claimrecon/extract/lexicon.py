@@ -138,6 +138,7 @@ class Lexicon:
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     glued: dict[str, float] = field(default_factory=dict)  # number forms glued to a unit ("pięcio" in "pięciodniowy")
     ordinal_dot: bool = False  # digits, a full stop and a word in small letters are an ordinal ("w 85. minucie")
+    labels: frozenset[str] = frozenset()  # words after which a number is a label, not an amount ("numer 112", "km 12")
     glued_re: re.Pattern[str] | None = None
     glued_gate: Gate = field(default_factory=Gate)
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)
@@ -361,7 +362,7 @@ def _build(rules: LanguageRules) -> Lexicon:
 
     # --- number words
     seq_words, scale_words, abbrevs, articles, connectors, ofs, signs, below = [], [], [], [], [], [], [], []
-    suffixes, alone, ratios, part_of, last_units = [], [], [], [], []
+    suffixes, alone, ratios, part_of, last_units, labels = [], [], [], [], [], []
     glued_numbers: dict[str, float] = {}
     for r in rules.table("numbers.tsv"):
         w, v, t = r["word"], r["value"], r["type"]
@@ -376,6 +377,9 @@ def _build(rules: LanguageRules) -> Lexicon:
             continue
         if t == "ordinal_dot":
             lx.ordinal_dot = True
+            continue
+        if t == "label":
+            labels.append(w.lower())
             continue
         if t == "last_unit":
             last_units.append(w.lower())
@@ -421,6 +425,7 @@ def _build(rules: LanguageRules) -> Lexicon:
     # an article that ends a number as its one ("treinta y una", "ciento un"; numbers.tsv type last_unit)
     last = rf"(?:\s+(?:{CONN}\s+)?(?:{alternation(last_units)}))?" if last_units and connectors else ""
     lx.last_units = frozenset(last_units)
+    lx.labels = frozenset(labels)
     lx.word_re = re.compile(rf"{lead}(?:(?:{ART}\s+){D}|{W})(?:{sep}{D})*{last}", I)
     lx.word_gate = dataclasses.replace(Gate.of(seq_words), suffixes=tuple(_plain_suffixes(suffixes)))
     # After digits: "2.6 million", "2,5 mln", "200 tys.", "44bn", "1,5 mil millones"

@@ -139,12 +139,14 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
     frac_part = False
     approx = False
     last_small = ""  # the kind of the last word of the current group (order check)
+    noun = 0.0  # the noun of number just read ("millar", "docenas"), whose fraction may follow
     for tok, value, kind in entries:
         if kind in ("connector", "article", "of"):
             continue
         if kind in ("decimal", "denominator"):
             return None
         seen = True
+        after_noun, noun = noun, 0.0
         if kind in ("unit", "teen", "tens", "hundreds"):
             # within a group: hundreds, then tens, then units ("ciento veinte", not "cinco cinco")
             if last_small and _ORDER[kind] >= _ORDER[last_small]:
@@ -156,6 +158,9 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
         elif kind == "hundred":
             cur = (cur or 1) * value
             last_small = "hundreds"
+        elif kind == "fraction" and after_noun and not groups:
+            frac_part = True  # "un millar y medio", "dos docenas y media": half the noun of number (1,500; 30)
+            cur += value * after_noun
         elif kind == "fraction":
             frac_part = True
             # "tres millones y medio", "a million and a half": half the scale before, unless a
@@ -168,6 +173,7 @@ def _cardinal(entries: list[tuple[str, float, str]]) -> tuple[float, float, bool
         elif kind in ("dozen", "approx"):
             approx = approx or kind == "approx"
             cur = (cur or 1) * value
+            noun = value
             last_small = "hundreds"
         elif kind in ("scale", "abbrev"):
             has_scale = True
