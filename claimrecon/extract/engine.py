@@ -179,6 +179,10 @@ def _build_date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
     M1 = M if lx.month_first else "(?!x)x"
     return [
         re.compile(rf"(?P<month>{M1})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}}))?", re.I),
+        # a span of days of one month: "1 to 15 May", "del 1 al 15 de mayo", "w dniach 1-15 maja" (its
+        # first day stands for it: no count of 1)
+        re.compile(rf"(?=\d)(?<![\d.,])(?P<day>\d{{1,2}})(?:\.|º)?(?:\s*[-–]\s*|\s+(?:to|and|until|al|y|a|hasta|do|i)\s+)"
+                   rf"\d{{1,2}}(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
         # "4 June 2023", "19 de enero de 2027", "19 stycznia 2027 r."
         re.compile(rf"(?=\d)(?<!\d)(?P<day>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
         # ISO and day-first numeric dates
@@ -192,7 +196,7 @@ def find_dates(s: str, lx: Lexicon, published: str | None, words: frozenset[str]
     taken: list[tuple[int, int]] = []
     pats = _date_patterns(lx)
     if words is not None and not lx.month_gate.open(words):
-        pats = pats[2:]  # no month name: only the numeric forms can match
+        pats = pats[3:]  # no month name: only the numeric forms can match
     for pat in pats:
         for m in pat.finditer(s):
             if _overlaps(taken, m.start(), m.end()):
@@ -1372,8 +1376,10 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         h = _hedge_before(s, lx, start, across=False)  # "hasta la hora de cierre" is no duration
         kind, unit, factor = entry
         if not h and not am and not (lx.unit_fraction_re and lx.unit_fraction_re.match(s, m.end())) \
-                and _remainder_after(s, lx, m.end(), factor, mentions) is None:
-            continue  # (a unit and its fraction or remainder need no article: "hora y media", "godzinę i 20 minut")
+                and _remainder_after(s, lx, m.end(), factor, mentions, joined=True) is None:
+            # (a unit and its fraction, or its remainder after a connector, need no article: "hora y
+            # media", "godzinę i 20 minut"; not "w ubiegłym roku 9,5 minuty")
+            continue
         q = "exact"
         if h:
             q, start = h
@@ -1474,12 +1480,14 @@ _NUMBER_END = re.compile(r"\d\s*$")
 _CONNECTOR_GAP = re.compile(r"\s+(?:(?P<conn>[^\W\d_]+)\s+)?")
 
 
-def _remainder_after(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention]) -> Mention | None:
+def _remainder_after(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention],
+                     joined: bool = False) -> Mention | None:
     """The duration right after a unit that has no number ("an hour | and 45 minutes") when it is
-    that unit's remainder: an exact figure of a smaller unit, joined by nothing or a connector."""
+    that unit's remainder: an exact figure of a smaller unit, joined by nothing or a connector
+    (``joined``: by a connector only)."""
     gm = _CONNECTOR_GAP.match(s, end)
     conn = gm.group("conn") if gm else None
-    if gm is None or (conn and lx.words.get(conn.lower(), (0, ""))[1] != "connector"):
+    if gm is None or (conn and lx.words.get(conn.lower(), (0, ""))[1] != "connector") or (joined and not conn):
         return None
     rest = next((m for m in mentions if m.start == gm.end()), None)
     return rest if rest is not None and _remainder_of(factor, rest) else None
