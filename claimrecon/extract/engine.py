@@ -1272,6 +1272,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         first = m.group().split(None, 1)[0]
         change = change_before(s, lx, m.start()) or (change_before(s, lx, m.start() + len(first) + 1)
                                                       if first.lower() in lx.change_ends else None)
+        if not change:  # "a third more", "un tercio menos", "o połowę mniej": the phrase ends in the change's word
+            last = m.group().split()[-1].lower()
+            change = lx.changes_after_share.get(last) or lx.changes_after.get(last)
         if change:
             extra["change"] = change
         mentions.append(Mention("percent", start, m.end(), m.start(), m.end(), pct, unit="%", qualifier=q,
