@@ -84,10 +84,12 @@ _DIGIT_AT_END = re.compile(r"\d\s*$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _GLUED_WORD = re.compile(r"-\w")
 _PER = re.compile(r"\s*[/]\s*\d")
-#: a full stop right after digits and a word in small letters after it: an ordinal where the
-#: language writes them so ("w 85. minucie", "zajął 3. miejsce"; numbers.tsv type ordinal_dot)
+#: "to" and a figure right after a figure: the second is where a change went ("del 21% al 10%")
+_TO_NEXT = re.compile(r"\s+(?:to|a|al|do)\s+[-\u2212]?\d")
 #: the word right before a figure, with a full stop it may end in ("nr", "art.")
 _LABEL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+\.?)[ \t\u00a0]+$")
+#: a full stop right after digits and a word in small letters after it: an ordinal where the
+#: language writes them so ("w 85. minucie", "zajął 3. miejsce"; numbers.tsv type ordinal_dot)
 _ORDINAL_DOT = re.compile(r"\.[ \t\u00a0]+(?=[^\W\d_])")
 _SPACE_RUN = re.compile(r"\s+")
 _TWO_GROUPS = re.compile(r"\d+[ \-]\d+")
@@ -867,6 +869,8 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
                 or _overlaps(units_spans, m.start(), m.end()):
             continue
         full = txt = m.group()
+        if lx.last_units and txt.rsplit(None, 1)[-1].lower() in lx.last_units and not _plural_or_scale_next(s, lx, m.end()):
+            full = txt = txt.rsplit(None, 1)[0]  # "treinta y un puñado de curiosos": the article opens the next phrase
         # trailing connectors/articles are not part of the number ("two and", "half a")
         trimmed = _LAST_WORD.sub("", txt)
         parsed = parse_words(txt, lx)
@@ -905,6 +909,13 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
 
 
 _WORD_BREAK = re.compile(r"[\s\-]+")
+
+
+def _plural_or_scale_next(s: str, lx: Lexicon, at: int) -> bool:
+    """Whether the word after ``at`` is a plural (ends in "s": "treinta y una personas") or a
+    scale word ("treinta y un mil"): what an article that ends a number as its one comes before."""
+    m = _NEXT_WORD.match(s, at)
+    return m is not None and (m.group(1).lower().endswith("s") or lx.words.get(m.group(1).lower(), (0, ""))[1] == "scale")
 
 
 def _word_matches(s: str, lx: Lexicon, digit_spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
@@ -1274,7 +1285,9 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                                                       if first.lower() in lx.change_ends else None)
         if not change:  # "a third more", "un tercio menos", "o połowę mniej": the phrase ends in the change's word
             last = m.group().split()[-1].lower()
-            change = lx.changes_after_share.get(last) or lx.changes_after.get(last)
+            ha = lx.hedge_after_re.match(s, m.end() - len(last) - 1) if lx.hedge_after_re is not None else None
+            if ha is None or ha.end() <= m.end():  # (not "un tercio más o menos": about a third)
+                change = lx.changes_after_share.get(last) or lx.changes_after.get(last)
         if change:
             extra["change"] = change
         mentions.append(Mention("percent", start, m.end(), m.start(), m.end(), pct, unit="%", qualifier=q,
@@ -1379,10 +1392,12 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         h = _hedge_before(s, lx, start, across=False)  # "hasta la hora de cierre" is no duration
         kind, unit, factor = entry
         if not h and not am and not (lx.unit_fraction_re and lx.unit_fraction_re.match(s, m.end())) \
-                and _remainder_after(s, lx, m.end(), factor, mentions, joined=True) is None:
+                and not _unit_and_remainder(s, lx, m.end(), factor, mentions):
             # (a unit and its fraction, or its remainder after a connector, need no article: "hora y
             # media", "godzinę i 20 minut"; not "w ubiegłym roku 9,5 minuty")
             continue
+        if h and (wb := _SAME_WORD_BEFORE.search(s, max(0, h[1] - 20), h[1])) and wb.group(1)[:3].lower() == m.group()[:3].lower():
+            continue  # "rok do roku", "miesiąc do miesiąca": year on year, no duration "up to a year"
         q = "exact"
         if h:
             q, start = h
@@ -1481,6 +1496,18 @@ def _article_before(lang: str) -> re.Pattern[str] | None:
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _NUMBER_END = re.compile(r"\d\s*$")
 _CONNECTOR_GAP = re.compile(r"\s+(?:(?P<conn>[^\W\d_]+)\s+)?")
+
+
+#: the word right before a hedge ("rok" in "rok do roku")
+_SAME_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _unit_and_remainder(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention]) -> bool:
+    """Whether a unit with no number is followed by its remainder after a connector ("godzinę i
+    20 minut"), and the two are a span, not a moment ("po godzinie i 20 minut później", "w
+    ubiegłym roku i 3 miesiące wcześniej": cues.tsv not_age_after words follow)."""
+    rest = _remainder_after(s, lx, end, factor, mentions, joined=True)
+    return rest is not None and not (lx.not_age_after_re is not None and lx.not_age_after_re.match(s, rest.end))
 
 
 def _remainder_after(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention],
@@ -2000,6 +2027,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if c.approx:
         men.extra["approx"] = True  # "una veintena de heridos": a noun of number, counting what follows
     change = change_before(s, lx, start)
+    if change is not None and _TO_NEXT.match(s, end):
+        change = None  # "la bajada del 21% al 10%": the level it fell from, not the fall's size
     # (not a hedge after it: "about 40% more or less", which a hedge before it kept from being read as one)
     if change is None and not (lx.hedge_after_re is not None and lx.hedge_after_re.match(s, end)):
         after = [(lx.change_after_re, lx.changes_after)] + ([(lx.change_after_share_re, lx.changes_after_share)] if kind == "percent" else [])
