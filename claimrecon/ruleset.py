@@ -278,6 +278,15 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
     """Cross-file checks: duplicates and references that a single row cannot show."""
     problems: list[str] = []
     qualifiers = {r["qualifier"] for r in shared.get("qualifiers.tsv", [])}
+    numbers = tables.get("numbers.tsv", [])
+    articles = {r["word"].lower() for r in numbers if r["type"] == "article"}
+    for r in numbers:
+        if r["type"] == "last_unit" and r["word"].lower() not in articles:
+            problems.append(f"{r.where()}: a last_unit word is an article of this file too, not {r['word']!r}")
+        elif r["type"] == "label" and len(r["word"].split()) != 1:
+            problems.append(f"{r.where()}: a label is one word (the one right before the digits), not {r['word']!r}")
+        elif r["type"] == "ordinal_dot" and r["word"] != ".":
+            problems.append(f"{r.where()}: the ordinal_dot row's word is '.', not {r['word']!r}")
     for r in tables.get("hedges.tsv", []):
         if r["qualifier"] not in qualifiers:
             problems.append(f"{r.where()}: qualifier {r['qualifier']!r} has no bounds in shared/qualifiers.tsv")

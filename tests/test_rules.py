@@ -42,6 +42,17 @@ def test_bad_number_and_stray_tab_are_reported(rules_copy):
     assert any(p.startswith(f"es/numbers.tsv:{n + 2}:") and "columns" in p for p in problems), problems
 
 
+def test_number_word_markers_are_checked(rules_copy):
+    numbers = rules_copy / "es" / "numbers.tsv"
+    text = numbers.read_text(encoding="utf-8")
+    numbers.write_text(text + "dos\t1\tlast_unit\nel número\t0\tlabel\n,\t0\tordinal_dot\n", encoding="utf-8")
+    n = len(text.splitlines())
+    _, problems = check_all(rules_copy)
+    assert any(p.startswith(f"es/numbers.tsv:{n + 1}:") and "article" in p for p in problems), problems
+    assert any(p.startswith(f"es/numbers.tsv:{n + 2}:") and "one word" in p for p in problems), problems
+    assert any(p.startswith(f"es/numbers.tsv:{n + 3}:") and "ordinal_dot" in p for p in problems), problems
+
+
 def test_loading_a_broken_language_fails_loudly(rules_copy):
     (rules_copy / "en" / "measures.tsv").write_text("term\tmeasure\trole\tapplies\nlisteners\tlistenerz\tnoun\tcount\n", encoding="utf-8")
     with pytest.raises(RulesError) as e:

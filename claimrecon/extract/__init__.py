@@ -500,7 +500,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     nlp = pipeline(lang)
     text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
-    sents = sentences(text, lx.abbreviations, lx.sentence_openers, lx.name_endings, lx.name_after)
+    sents = sentences(text, lx.abbreviations, lx.sentence_openers, lx.name_endings, lx.name_after, lx.ordinal_dot)
     found = _find(lx, sents, published)
     if not found:
         return claims

@@ -86,6 +86,8 @@ _GLUED_WORD = re.compile(r"-\w")
 _PER = re.compile(r"\s*[/]\s*\d")
 #: "to" and a figure right after a figure: the second is where a change went ("del 21% al 10%")
 _TO_NEXT = re.compile(r"\s+(?:to|a|al|do)\s+[-\u2212]?\d")
+#: ... after a word that says where a change started ("del", "from", "z"): the first figure is that level
+_FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:del|de|from|z|od)\s+$", re.I)
 #: the word right before a figure, with a full stop it may end in ("nr", "art.")
 _LABEL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+\.?)[ \t\u00a0]+$")
 #: a full stop right after digits and a word in small letters after it: an ordinal where the
@@ -184,7 +186,7 @@ def _build_date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
         # a span of days of one month: "1 to 15 May", "del 1 al 15 de mayo", "w dniach 1-15 maja" (its
         # first day stands for it: no count of 1)
         re.compile(rf"(?=\d)(?<![\d.,])(?P<day>\d{{1,2}})(?:\.|º)?(?:\s*[-–]\s*|\s+(?:to|and|until|al|y|a|hasta|do|i)\s+)"
-                   rf"\d{{1,2}}(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
+                   rf"(?P<day2>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
         # "4 June 2023", "19 de enero de 2027", "19 stycznia 2027 r."
         re.compile(rf"(?=\d)(?<!\d)(?P<day>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
         # ISO and day-first numeric dates
@@ -210,6 +212,8 @@ def find_dates(s: str, lx: Lexicon, published: str | None, words: frozenset[str]
             if gd.get("month") and lx.lang == "en" and gd["month"][0].islower():
                 continue  # "may 2" is not a date in English
             day = int(gd["day"])
+            if gd.get("day2") and not day < int(gd["day2"]) <= 31:
+                continue  # "zgłosiło się 30 do 15 maja": a count, then a date; not a span of days
             year = int(gd["year"]) if gd.get("year") else (int(published[:4]) if published else None)
             try:
                 iso = dt.date(year, month, day).isoformat() if year else None
@@ -912,8 +916,11 @@ _WORD_BREAK = re.compile(r"[\s\-]+")
 
 
 def _plural_or_scale_next(s: str, lx: Lexicon, at: int) -> bool:
-    """Whether the word after ``at`` is a plural (ends in "s": "treinta y una personas") or a
-    scale word ("treinta y un mil"): what an article that ends a number as its one comes before."""
+    """Whether a unit, a scale word ("treinta y un mil") or a plural follows ``at``: what an article
+    that ends a number as its one comes before. (The plural is read by its final "s", the mark of
+    the one language whose numbers.tsv has last_unit rows, Spanish: "treinta y una personas".)"""
+    if _unit_kind_at(s, lx, at) is not None:
+        return True  # "treinta y un km", "treinta y un por ciento"
     m = _NEXT_WORD.match(s, at)
     return m is not None and (m.group(1).lower().endswith("s") or lx.words.get(m.group(1).lower(), (0, ""))[1] == "scale")
 
@@ -1396,7 +1403,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             # (a unit and its fraction, or its remainder after a connector, need no article: "hora y
             # media", "godzinę i 20 minut"; not "w ubiegłym roku 9,5 minuty")
             continue
-        if h and (wb := _SAME_WORD_BEFORE.search(s, max(0, h[1] - 20), h[1])) and wb.group(1)[:3].lower() == m.group()[:3].lower():
+        if h and h[0] == "up_to" and (wb := _SAME_WORD_BEFORE.search(s, max(0, h[1] - 20), h[1])) \
+                and (lx.units_after.get(wb.group(1).lower()) or ("", "", 0.0))[2] == factor:
             continue  # "rok do roku", "miesiąc do miesiąca": year on year, no duration "up to a year"
         q = "exact"
         if h:
@@ -1940,7 +1948,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "S&P 500", "iPhone 11", "Game 2", "the Million Man March": part of a name
     if kind == "count" and rng is None and not c.words_only and lx.labels and (lw := _LABEL_BEFORE.search(s[max(0, start - 24) : start])) \
             and lw.group(1).lower() in lx.labels:
-        return None  # "pod numer 112", "en el kilómetro 12", "art. 148": a label, not an amount
+        return None  # "pod numer 112", "linii nr 13", "art. 148": a label, not an amount
     q = "about" if c.approx else "exact"  # "una veintena": about twenty
     h = _hedge_before(s, lx, start)
     if h:
@@ -2027,8 +2035,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     if c.approx:
         men.extra["approx"] = True  # "una veintena de heridos": a noun of number, counting what follows
     change = change_before(s, lx, start)
-    if change is not None and _TO_NEXT.match(s, end):
-        change = None  # "la bajada del 21% al 10%": the level it fell from, not the fall's size
+    if change is not None and _TO_NEXT.match(s, end) and _FROM_BEFORE.search(s, max(0, start - 8), start):
+        change = None  # "la bajada del 21% al 10%": the level it fell from, not the fall's size ("rose 3.9% to 171.3m" keeps its rise)
     # (not a hedge after it: "about 40% more or less", which a hedge before it kept from being read as one)
     if change is None and not (lx.hedge_after_re is not None and lx.hedge_after_re.match(s, end)):
         after = [(lx.change_after_re, lx.changes_after)] + ([(lx.change_after_share_re, lx.changes_after_share)] if kind == "percent" else [])

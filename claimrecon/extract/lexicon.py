@@ -138,7 +138,7 @@ class Lexicon:
     units_after: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     glued: dict[str, float] = field(default_factory=dict)  # number forms glued to a unit ("pięcio" in "pięciodniowy")
     ordinal_dot: bool = False  # digits, a full stop and a word in small letters are an ordinal ("w 85. minucie")
-    labels: frozenset[str] = frozenset()  # words after which a number is a label, not an amount ("numer 112", "km 12")
+    labels: frozenset[str] = frozenset()  # words after which digits are a label, not an amount ("numer 112", "nr 13")
     glued_re: re.Pattern[str] | None = None
     glued_gate: Gate = field(default_factory=Gate)
     units_before: dict[str, tuple[str, str, float]] = field(default_factory=dict)

@@ -123,9 +123,10 @@ def _last_units(entries: list[tuple[str, float, str]], lx: Lexicon) -> list[tupl
             continue
         if k + 1 < len(entries) and entries[k + 1][2] not in ("scale", "abbrev"):
             continue
+        joined = k > 0 and entries[k - 1][2] == "connector"
         before = [e for e in entries[:k] if e[2] != "connector"]
-        if before and before[-1][2] in ("tens", "hundreds", "hundred"):
-            out[k] = (tok, 1.0, "unit")
+        if before and (before[-1][2] == "tens" and joined or before[-1][2] in ("hundreds", "hundred") and not joined):
+            out[k] = (tok, 1.0, "unit")  # "treinta y una", "ciento un"; not "los ochenta un millón"
     return out
 
 

@@ -65,14 +65,17 @@ _OPENERS = "([{\"'\u201c\u201e\u00ab\u2018"
 
 
 def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] = frozenset(),
-              name_endings: tuple[str, ...] = (), name_after: frozenset[str] = frozenset()) -> list[Sentence]:
+              name_endings: tuple[str, ...] = (), name_after: frozenset[str] = frozenset(),
+              ordinal_dot: bool = False) -> list[Sentence]:
     """Split each paragraph into sentences; a period after a known abbreviation does not end one,
     unless a capitalized word of ``openers`` (the language's function words) follows it: "W 2024
     r. szacowało tę grupę na 3,6 mln. Z oceny skutków..." ends after "mln.". In a language that
     capitalizes names but not common nouns (``name_endings`` given: Polish), any capitalized
     word after one of the abbreviations ``name_after`` after a figure opens a sentence too ("było
     ich 35 tys. Porządku pilnowało..."), but for one with such an ending ("35 tys. Polaków") or in
-    capitals ("proc. PKB"); after another ("20 st. Celsjusza") only a function word does."""
+    capitals ("proc. PKB"); after another ("20 st. Celsjusza") only a function word does. Where
+    the language writes ordinals as digits and a full stop (``ordinal_dot``: Polish "w 85.
+    minucie"), such a stop before a small letter ends none."""
     out: list[Sentence] = []
     for ps, pe in paragraphs(text):
         para = text[ps:pe]
@@ -92,7 +95,7 @@ def sentences(text: str, abbreviations: frozenset[str], openers: frozenset[str] 
                 and token not in ("p.m.", "a.m.")
             ):
                 continue
-            if dot and token[:-1].isdigit() and para[end:].lstrip()[:1].islower():
+            if ordinal_dot and dot and token[:-1].isdigit() and para[end:].lstrip()[:1].islower():
                 continue  # "w 85. minucie": digits, a full stop and a small letter are an ordinal, not a sentence's end
             if dot and token in ("p.m.", "a.m."):
                 # "at 6 p.m. The event ..." ends a sentence only if a capital follows
