@@ -1946,8 +1946,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         last, value = c, value_int
     if kind == "count" and rng is None and _in_name(s, lx, c, start):
         return None  # "S&P 500", "iPhone 11", "Game 2", "the Million Man March": part of a name
-    if kind == "count" and rng is None and not c.words_only and lx.labels and (lw := _LABEL_BEFORE.search(s[max(0, start - 24) : start])) \
-            and lw.group(1).lower() in lx.labels:
+    if kind == "count" and rng is None and not c.words_only and lx.labels \
+            and (lw := _LABEL_BEFORE.search(s[max(0, start - 24) : start])) and lw.group(1).lower() in lx.labels:
         return None  # "pod numer 112", "linii nr 13", "art. 148": a label, not an amount
     q = "about" if c.approx else "exact"  # "una veintena": about twenty
     h = _hedge_before(s, lx, start)
@@ -2036,7 +2036,9 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         men.extra["approx"] = True  # "una veintena de heridos": a noun of number, counting what follows
     change = change_before(s, lx, start)
     if change is not None and _TO_NEXT.match(s, end) and _FROM_BEFORE.search(s, max(0, start - 8), start):
-        change = None  # "la bajada del 21% al 10%": the level it fell from, not the fall's size ("rose 3.9% to 171.3m" keeps its rise)
+        # "la bajada del 21% al 10%": the level it fell from, not the fall's size ("rose 3.9% to
+        # 171.3m" keeps its rise)
+        change = None
     # (not a hedge after it: "about 40% more or less", which a hedge before it kept from being read as one)
     if change is None and not (lx.hedge_after_re is not None and lx.hedge_after_re.match(s, end)):
         after = [(lx.change_after_re, lx.changes_after)] + ([(lx.change_after_share_re, lx.changes_after_share)] if kind == "percent" else [])
