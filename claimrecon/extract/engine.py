@@ -30,8 +30,12 @@ _DIGITS = re.compile(
     r"(?![\d])"
 )
 _YEAR_WORD_AFTER = re.compile(r"\s*(?:r\.|roku|rok)(?!\w)", re.I)
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|y|a|i|do|hasta|al|until)\s*$", re.I)
-_LEADLESS_GAP = re.compile(r"^\s*(?:to|a|al|do)\s*$", re.I)
+#: the words between a range's two figures ("between 20 and 30", "od 10 do 15", "del 1 al 15")
+_RANGE_WORDS = "to|and|y|a|i|do|hasta|al|until"
+#: ... of them, those that join two figures with no opener before the first ("5% to 10%")
+_TO_WORDS = "to|a|al|do"
+_RANGE_GAP = re.compile(rf"^\s*(?:-|–|—|{_RANGE_WORDS})\s*$", re.I)
+_LEADLESS_GAP = re.compile(rf"^\s*(?:{_TO_WORDS})\s*$", re.I)
 _BETWEEN = frozenset({"between", "entre"})
 #: openers of a range that no change word far before them makes a change ("Podwyżka obejmie
 #: zarabiających od 4 do 6 tys. zł": Polish writes a change "z X do Y")
@@ -79,13 +83,12 @@ def _range_gap(gap: str, lx: Lexicon) -> bool:
 _WORD_RUN = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"[,. \u00a0\u202f]")
 _LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_LAST_WORD = re.compile(r"(?:[\s-]+\S+)$")
 _DIGIT_AT_END = re.compile(r"\d\s*$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _GLUED_WORD = re.compile(r"-\w")
 _PER = re.compile(r"\s*[/]\s*\d")
 #: "to" and a figure right after a figure: the second is where a change went ("del 21% al 10%")
-_TO_NEXT = re.compile(r"\s+(?:to|a|al|do)\s+[-\u2212]?\d")
+_TO_NEXT = re.compile(rf"\s+(?:{_TO_WORDS})\s+[-\u2212]?\d")
 #: ... after a word that says where a change started ("del", "from", "z"): the first figure is that level
 _FROM_BEFORE = re.compile(r"(?<![^\W\d_])(?:del|de|from|z|od)\s+$", re.I)
 #: the word right before a figure, with a full stop it may end in ("nr", "art.")
@@ -181,14 +184,20 @@ def _build_date_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
     # "June 4, 2023", "June 4": only in a language that writes its month first ("w czerwcu 21 ton"
     # is no date); a pattern that cannot match keeps the list's order for ``find_dates``
     M1 = M if lx.month_first else "(?!x)x"
+
+    def day_month(group: str) -> str:
+        """A day's number (in ``group``), then its month and maybe a year: "4 June 2023", "19 de
+        enero de 2027", "19 stycznia 2027 r."."""
+        return (rf"(?P<{group}>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})"
+                rf"(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?")
+
     return [
         re.compile(rf"(?P<month>{M1})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}}))?", re.I),
         # a span of days of one month: "1 to 15 May", "del 1 al 15 de mayo", "w dniach 1-15 maja" (its
         # first day stands for it: no count of 1)
-        re.compile(rf"(?=\d)(?<![\d.,])(?P<day>\d{{1,2}})(?:\.|º)?(?:\s*[-–]\s*|\s+(?:to|and|until|al|y|a|hasta|do|i)\s+)"
-                   rf"(?P<day2>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
+        re.compile(rf"(?=\d)(?<![\d.,])(?P<day>\d{{1,2}})(?:\.|º)?(?:\s*[-–]\s*|\s+(?:{_RANGE_WORDS})\s+){day_month('day2')}", re.I),
         # "4 June 2023", "19 de enero de 2027", "19 stycznia 2027 r."
-        re.compile(rf"(?=\d)(?<!\d)(?P<day>\d{{1,2}})(?:\.|º)?\s+(?:de\s+)?(?P<month>{M})(?:,?\s+(?:de(?:l)?\s+)?(?P<year>\d{{4}})(?:\s*r\.|\s+roku)?)?", re.I),
+        re.compile(rf"(?=\d)(?<!\d){day_month('day')}", re.I),
         # ISO and day-first numeric dates
         re.compile(r"(?=\d)(?<!\d)(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
         re.compile(r"(?=\d)(?<![\d.])(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>\d{4})(?!\d)"),
@@ -865,10 +874,11 @@ def find_cores(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
         cores.append(Core(m.start(), end, value, precision, False, has_scale, txt, bool(_SEPARATOR.search(txt)),
                           needs_unit=needs_unit, scale_text=scale_text))
     digit_spans = [(c.start, c.end) for c in cores] + absurd
+    word_runs = list(_word_matches(s, lx, digit_spans)) if words is None or lx.word_gate.open(words) else []
     # a unit after digits whose words are number words is no number of its own ("40 por ciento")
     units_spans = [(um.start("unit"), um.end("unit")) for c in cores
-                   if lx.unit_after_re is not None and (um := lx.unit_after_re.match(s, c.end))]
-    for m in _word_matches(s, lx, digit_spans) if words is None or lx.word_gate.open(words) else ():
+                   if word_runs and lx.unit_after_re is not None and (um := lx.unit_after_re.match(s, c.end))]
+    for m in word_runs:
         if _overlaps(taken, m.start(), m.end()) or _overlaps(digit_spans, m.start(), m.end()) \
                 or _overlaps(units_spans, m.start(), m.end()):
             continue
@@ -1398,12 +1408,13 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
                 continue  # "$3,500 a month", "50 km an hour": a rate, not a duration of its own
         h = _hedge_before(s, lx, start, across=False)  # "hasta la hora de cierre" is no duration
         kind, unit, factor = entry
+        rest = _remainder_after(s, lx, m.end(), factor, mentions)
         if not h and not am and not (lx.unit_fraction_re and lx.unit_fraction_re.match(s, m.end())) \
-                and not _unit_and_remainder(s, lx, m.end(), factor, mentions):
+                and not _spans_remainder(s, lx, m.end(), rest):
             # (a unit and its fraction, or its remainder after a connector, need no article: "hora y
             # media", "godzinę i 20 minut"; not "w ubiegłym roku 9,5 minuty")
             continue
-        if h and h[0] == "up_to" and (wb := _SAME_WORD_BEFORE.search(s, max(0, h[1] - 20), h[1])) \
+        if h and h[0] == "up_to" and (wb := _LAST_WORD.search(s, max(0, h[1] - 20), h[1])) \
                 and (lx.units_after.get(wb.group(1).lower()) or ("", "", 0.0))[2] == factor:
             continue  # "rok do roku", "miesiąc do miesiąca": year on year, no duration "up to a year"
         q = "exact"
@@ -1415,7 +1426,6 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
             part = lx.words[fm.group("frac").lower()][0]
             amount, end, precision = factor * (1 + part), fm.end(), fraction_precision(part) * factor
         else:  # "an hour and 45 minutes", "una hora y 45 minutos": the remainder read as a figure of its own
-            rest = _remainder_after(s, lx, end, factor, mentions)
             if rest is not None:
                 amount, end, precision = factor + float(rest.value), rest.end, rest.precision  # type: ignore[arg-type]
                 mentions.remove(rest)
@@ -1506,26 +1516,21 @@ _NUMBER_END = re.compile(r"\d\s*$")
 _CONNECTOR_GAP = re.compile(r"\s+(?:(?P<conn>[^\W\d_]+)\s+)?")
 
 
-#: the word right before a hedge ("rok" in "rok do roku")
-_SAME_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+def _spans_remainder(s: str, lx: Lexicon, end: int, rest: Mention | None) -> bool:
+    """Whether a unit with no number that ends at ``end`` and its remainder ``rest`` are joined by
+    a connector ("godzinę i 20 minut") and are a span, not a moment ("po godzinie i 20 minut
+    później", "w ubiegłym roku i 3 miesiące wcześniej": cues.tsv not_age_after words follow)."""
+    gm = _CONNECTOR_GAP.match(s, end)
+    return rest is not None and gm is not None and gm.group("conn") is not None \
+        and not (lx.not_age_after_re is not None and lx.not_age_after_re.match(s, rest.end))
 
 
-def _unit_and_remainder(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention]) -> bool:
-    """Whether a unit with no number is followed by its remainder after a connector ("godzinę i
-    20 minut"), and the two are a span, not a moment ("po godzinie i 20 minut później", "w
-    ubiegłym roku i 3 miesiące wcześniej": cues.tsv not_age_after words follow)."""
-    rest = _remainder_after(s, lx, end, factor, mentions, joined=True)
-    return rest is not None and not (lx.not_age_after_re is not None and lx.not_age_after_re.match(s, rest.end))
-
-
-def _remainder_after(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention],
-                     joined: bool = False) -> Mention | None:
+def _remainder_after(s: str, lx: Lexicon, end: int, factor: float, mentions: list[Mention]) -> Mention | None:
     """The duration right after a unit that has no number ("an hour | and 45 minutes") when it is
-    that unit's remainder: an exact figure of a smaller unit, joined by nothing or a connector
-    (``joined``: by a connector only)."""
+    that unit's remainder: an exact figure of a smaller unit, joined by nothing or a connector."""
     gm = _CONNECTOR_GAP.match(s, end)
     conn = gm.group("conn") if gm else None
-    if gm is None or (conn and lx.words.get(conn.lower(), (0, ""))[1] != "connector") or (joined and not conn):
+    if gm is None or (conn and lx.words.get(conn.lower(), (0, ""))[1] != "connector"):
         return None
     rest = next((m for m in mentions if m.start == gm.end()), None)
     return rest if rest is not None and _remainder_of(factor, rest) else None
