@@ -2861,3 +2861,17 @@ def test_counted_nouns_filed_apart_across_languages_meet_when_no_article_counts_
     # also counts calls means something else by its reports
     claims, _, conflicts = _run(_DUST_EN, ("pl.txt", "pl", _DUST_PL.format(also)), published="2026-03-02")
     assert (("2,930", "blisko 2,4 tys.") in _pairs(claims, conflicts)) is flagged
+
+
+@pytest.mark.parametrize("euros, flagged", [("530", True), ("350", False)])
+def test_an_amount_converted_after_a_bare_comma_is_judged_as_that_amount(euros, flagged):
+    # "1.500 eslotis, unos 530 euros": a hedged amount in another currency right after an amount
+    # and a comma gives it again, converted (wrongly here, at 0.35 euros to the zloty): one
+    # quantity with it, judged against the other outlet's 1,500 zlotys (before, only a bracket or
+    # a word of restating, ", o unos", made a conversion, and the 530 euros stood alone)
+    en = ("en.txt", "en", "From today, hikers rescued from Poland's Tatra mountains through their own negligence face a bill of "
+          "1,500 zlotys per callout. Rescuers went out 1,043 times last season.")
+    es = ("es.txt", "es", f"Desde hoy, los socorristas de los Tatras cobrarán 1.500 eslotis, unos {euros} euros, por cada rescate "
+          "injustificado. La temporada pasada salieron 1.043 veces.")
+    claims, _, conflicts = _run(en, es, published="2026-07-01")
+    assert (("1,500 zlotys", f"unos {euros} euros") in _pairs(claims, conflicts)) is flagged

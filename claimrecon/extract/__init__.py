@@ -427,17 +427,26 @@ def restating(lang: str, text: str, at: int, approximate: bool) -> tuple[int, bo
     ", es decir,"; with value hedged only when the figure is ``approximate``, ``APPROXIMATE``: ",
     or about"): (the offset the comma stands at, whitespace before it included; whether the word
     restates whatever follows it, not only an approximate amount), else None. Whether the figure
-    is the amount converted is for their ratio to say (``match.conversions``). A language without
-    rules has no such words."""
+    is the amount converted is for their ratio to say (``match.conversions``). An approximate
+    figure right after a comma restates the same way, with no word ("1.500 eslotis, unos 530
+    euros", "10,000 zlotys, around £2,000"; ``_BARE_COMMA``). A language without rules has no
+    such words."""
     try:
         g = grammar(lang)
     except UnsupportedLanguage:
         return None
-    for pat, firm in ((g.restate, True), (g.restate_hedged if approximate else None, False)):
+    for pat, firm in ((g.restate, True), (g.restate_hedged if approximate else None, False), (_BARE_COMMA if approximate else None, False)):
         m = pat.search(text, max(0, at - 32), at) if pat is not None else None
         if m is not None:
             return m.start(), firm
     return None
+
+
+#: a comma and nothing else before an approximate figure: an apposition that gives the amount
+#: before it again. (Measured on the fifty-six gated sets, with ``conversions.misconverted``
+#: reading such an amount at a ratio no rough rate allows as a wrong conversion: 7,083 -> 7,153
+#: of 11,652 conflicts found, 1,536 -> 1,529 false flags.)
+_BARE_COMMA = re.compile(r"\s*,\s*$")
 
 
 _RATE_WORDS = re.compile(r"^(?:a|an|per|each|every|al|por|cada|na|za)\s+\w+$", re.I)

@@ -172,7 +172,8 @@ BRACKET_GAP = 3
 
 def misconverted(money: Sequence[Any]) -> tuple[list[tuple[Any, Any, float]], list[tuple[Any, Any]]]:
     """Amounts of ``money`` each of which is all the bracket right after an amount in another
-    currency holds ("500 tys. dolarów (ok. 5 mln zł)"), at a ratio no rough rate allows, as
+    currency holds ("500 tys. dolarów (ok. 5 mln zł)"), or that restates it after a comma
+    (``restates``: "1.500 eslotis, unos 530 euros"), at a ratio no rough rate allows, as
     (agreed, wrong): ``agreed`` (amount, conversion, rate) when another article converts between
     the two currencies at that rate too, in another language (``AGREED_RATE``: a currency the rough
     rates have left behind, "1.000 millones de pesos argentinos (unos 13 millones de dólares)" told
@@ -184,8 +185,8 @@ def misconverted(money: Sequence[Any]) -> tuple[list[tuple[Any, Any, float]], li
     for prev, it in _neighbours(money):
         # (the bracket right after the amount, nothing but a space between: not "€40, and the VIP
         # package (£500)", "£20 million in aid, while the EU (€50 million)")
-        if it.alone and not prev.bracketed and prev.unit != it.unit and prev.value and it.value \
-                and 0 < it.start - prev.end <= BRACKET_GAP and _plausible(prev, it) is None:
+        if (it.alone and 0 < it.start - prev.end <= BRACKET_GAP or it.restates_from == prev.end) \
+                and not prev.bracketed and prev.unit != it.unit and prev.value and it.value and _plausible(prev, it) is None:
             rate = it.value / prev.value
             found.append((prev, it, rate, *_oriented(prev, it, rate)))
     agreed, wrong = [], []
