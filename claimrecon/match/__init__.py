@@ -562,13 +562,8 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     sentences: dict[tuple[str, int], list[Item]] = defaultdict(list)  # (article, sentence) -> its counts
     tallied_by: dict[tuple[str, int, str], int] = {}  # (article, sentence, clock) a count or share is taken at -> the last one's start
     clocks: list[Item] = []  # clock times, matched once every count has said which clock it is taken at
-    # article -> the counted nouns its counts name, and what happened to them (``_untold_across``)
-    told: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for it in items:
         it.source = _source(arts, it.article)
-        if it.kind == "count":
-            told[it.source][0].update(it.head)
-            told[it.source][1].update(it.roles)
         seen_articles.add(it.source)
         placed.update((it.source, c) for c in it.placed)
         towns[it.source].update(it.towns)
@@ -631,9 +626,6 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     superseded = _superseded(sentences)
     found: list[tuple[list[Item], Match | None]] = []
     nodes_of_block = [blocks.pop(bkey).finish() for bkey in sorted(blocks)]
-    for nodes in nodes_of_block:
-        for node in nodes:
-            node.told = tuple(frozenset().union(*(told[src][k] for src in node.sources)) for k in (0, 1))
     # a first look at each block, at the default threshold whatever a desk asked for (so that the
     # evidence a pair gets, and the confidence it shows, do not depend on the desk's threshold)
     # the country most articles report: a count said of it is said of the event, not of a part
@@ -1570,53 +1562,16 @@ def compatible(a: Item, b: Item, told_alike: bool = False) -> bool:
     return (_same_scope(a, b) and not (sa and sb and sa.isdisjoint(sb))
             and not _elsewhere(a, b)
             and not (a.kind == "temperature" and _named_apart(a, b))  # "29C off Alicante", "34.8C in Gdańsk"
-            and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head)
-                     and not (told_alike and not _names_other(a, b)) and not _untold_across(a, b)
+            and not (a.kind == "count" and a.head and b.head and a.head.isdisjoint(b.head) and not told_alike
                      and not _slipped_figures(a, b) and not _slipped_across(a, b))  # "400 coaches", "11 protesters"
             # "six injured passengers" is not "212 passengers": what happened to the counted is part of what is counted
-            and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles) and not told_alike
-                     and not _untold_across(a, b, roles=True))
+            and not (a.kind == "count" and a.roles and b.roles and a.roles.isdisjoint(b.roles) and not told_alike)
             # "11 protesters were hurt" is not "8,500 protesters marched": harm to some of the counted
             # makes a part of them, whether or not the other claim says what happened to its own
             # (a part that names harm farther on is a part of the harmed: "nine people, including
             # three children, were killed")
             and not (a.kind == "count" and bool(a.roles & _HARM) != bool(b.roles & _HARM)
                      and not _harmed_part(a if not a.roles & _HARM else b)))
-
-
-#: ``_untold_across`` reads what an article does not count only from one that counts at least
-#: this many things (concepts of counted nouns): "120 firefighters" against "12 camiones", the one
-#: count of each of two short reports, tell nothing by the nouns one of them leaves out
-UNTOLD_NOUNS = 3
-
-
-def _untold_across(a: Node, b: Node, roles: bool = False) -> bool:
-    """Whether two counts of two languages whose counted nouns (or, with ``roles``, what happened
-    to the counted) the concept table files apart may still count one thing: neither article
-    counts anything with the other's word, and neither claim names the other's noun
-    (``_names_other``). The table's concepts are narrower than a translator's choices ("2,930
-    calls", "2,4 tys. zgłoszeń"; "82 firefighters", "28 efectivos"; "complaints",
-    "reclamaciones"), so words apart across two languages tell of two things only when an article
-    uses both: a Polish article that counts "rozmów telefonicznych" (calls) elsewhere means
-    something else by its "zgłoszeń". Within one language two nouns are two things. The
-    similarity still pays ``ROLE_PENALTY`` for the words apart. (Measured on the fifty-six gated
-    sets: 7,045 -> 7,083 of 11,652 conflicts found, 1,537 -> 1,536 false flags; with no
-    ``_names_other``, 7,099 and 1,544, and a red-team case lost, "Unos 800 efectivos entre
-    bomberos" against "Some 550 firefighters"; with ``_names_other`` over every sense of the
-    counted noun, 7,069 and 1,534; for any two languages, whatever the articles count, 7,130 and
-    1,570; with the nouns' penalty waived too, 7,108 and 1,558; with figures at most
-    ``MAX_RATIO`` apart, 7,062 and 1,535.)"""
-    xs, ys = (a.roles, b.roles) if roles else (a.head, b.head)
-    return (a.lang != b.lang and xs.isdisjoint(b.told[roles]) and ys.isdisjoint(a.told[roles]) and not _names_other(a, b)
-            and min(sum(t[:1] == "#" for t in x.told[0]) for x in (a, b)) >= UNTOLD_NOUNS)
-
-
-def _names_other(a: Node, b: Node) -> bool:
-    """Whether one count's words name the other's counted noun as something else than what it
-    counts: "Unos 800 efectivos entre bomberos forestales, militares y voluntarios" names the
-    firefighters as one of the services it sums, so it is not "Some 550 firefighters", even when
-    the two sentences tell one fact alike (``compatible``'s ``told_alike``)."""
-    return a.terms[0] in b.terms[1:] or b.terms[0] in a.terms[1:]
 
 
 def _slipped_figures(a: Any, b: Any) -> bool:

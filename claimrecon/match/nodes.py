@@ -35,7 +35,7 @@ class Node:
     """Items worded alike: one description (``rep``), several claims."""
 
     __slots__ = ("rep", "items", "figs", "values", "sources", "only", "index", "listed", "peers",
-                 "kind", "veto", "bodies", "places", "roles", "head", "terms", "text", "measure", "lang", "told")
+                 "kind", "veto", "bodies", "places", "roles", "head", "terms", "text", "measure", "lang")
 
     def __init__(self, rep: Any) -> None:
         self.rep = rep
@@ -43,8 +43,6 @@ class Node:
         self.kind, self.veto, self.bodies, self.places = rep.kind, rep.veto, rep.sources, rep.places
         self.roles, self.head, self.terms, self.text = rep.roles, rep.head, rep.terms, rep.text
         self.measure, self.lang = rep.measure, rep.lang
-        # the counted nouns its articles' counts name, and what happened to them (``match`` sets it)
-        self.told: tuple[frozenset[str], ...] = (frozenset(), frozenset())
         self.items: list[Any] = []
         # (article, voice, clock moment) -> the figure stated there (a frozenset when several)
         self.figs: dict[tuple[str, str, str], str | frozenset[str]] | None = {}
