@@ -2858,3 +2858,24 @@ def test_an_amount_converted_after_a_bare_comma_is_judged_as_that_amount(euros, 
           "injustificado. La temporada pasada salieron 1.043 veces.")
     claims, _, conflicts = _run(en, es, published="2026-07-01")
     assert (("1,500 zlotys", f"unos {euros} euros") in _pairs(claims, conflicts)) is flagged
+
+
+_FAMILIES_EN = "The government will spend 120,000 zlotys on the families evacuated from the flooded villages. Rescuers went out 1,043 times."
+
+
+@pytest.mark.parametrize("en, es, figure", [
+    # a part or a rate of the amount, not the amount converted: its clause goes on after it
+    (_FAMILIES_EN, "Las 40 familias evacuadas de los pueblos inundados recibieron 120.000 eslotis, unos 700 euros cada una, del "
+     "gobierno regional. Los socorristas salieron 1.043 veces.", "120,000 zlotys"),
+    (_FAMILIES_EN, "El Gobierno regional destinará 120.000 eslotis, unos 10.000 euros de ellos procedentes de fondos europeos, a "
+     "las familias evacuadas. Los socorristas salieron 1.043 veces.", "120,000 zlotys"),
+    # a right conversion of a currency the rough rates have left behind (the Argentine peso)
+    ("Argentina's government will spend 1 billion pesos on repairing roads damaged by the floods, which forced 3,000 people "
+     "from their homes.", "El Gobierno argentino destinará 1.000 millones de pesos, unos 700.000 dólares, a reparar las rutas "
+     "dañadas por las inundaciones, que dejaron 3.000 evacuados.", "1 billion pesos"),
+])
+def test_an_amount_after_a_comma_that_is_not_the_amount_converted_is_not_judged_as_it(en, es, figure):
+    # a red-team review's cases against the bare-comma conversion: an amount is read as the one
+    # before it wrongly converted only when its clause ends with it and both currencies are steady
+    claims, _, conflicts = _run(("en.txt", "en", en), ("es.txt", "es", es), published="2026-03-02")
+    assert not [p for p in _pairs(claims, conflicts) if figure in p]

@@ -404,7 +404,7 @@ def _conversions_count_alike(lang: str, s: str, out: list[tuple[Mention, str | N
             continue  # (one currency: a breakdown, "£12 million (£5 million, £4 million ...)", not a conversion)
         gap = s[prev[0].end : men.start]
         if _OPENING.fullmatch(gap) or (_NEXT_IN_BRACKET.fullmatch(gap) and s.rfind("(", 0, prev[0].start) > s.rfind(")", 0, prev[0].start)) \
-                or (not out[k][2].increment and _restates(lang, s, prev[0].end, men.start, men.qualifier in APPROXIMATE)):
+                or (not out[k][2].increment and _restates(lang, s, prev[0].end, men.start, men.qualifier in APPROXIMATE, men.end)):
             out[k] = out[k][:4] + (prev[4],)
     return out
 
@@ -414,32 +414,46 @@ def _conversions_count_alike(lang: str, s: str, out: list[tuple[Mention, str | N
 APPROXIMATE = frozenset({"about", "nearly"})
 
 
-def _restates(lang: str, s: str, prev_end: int, start: int, approximate: bool) -> bool:
-    """Whether the amount at ``start`` gives the amount that ends at ``prev_end`` again: nothing
-    but a comma and a word of class restate stands between them (``restating``)."""
-    found = restating(lang, s, start, approximate)
+def _restates(lang: str, s: str, prev_end: int, start: int, approximate: bool, end: int | None = None) -> bool:
+    """Whether the amount at ``start`` (ending at ``end``) gives the amount that ends at
+    ``prev_end`` again: nothing but a comma and a word of class restate stands between them
+    (``restating``)."""
+    found = restating(lang, s, start, approximate, end)
     return found is not None and found[0] == prev_end
 
 
-def restating(lang: str, text: str, at: int, approximate: bool) -> tuple[int, bool] | None:
+def restating(lang: str, text: str, at: int, approximate: bool, end: int | None = None) -> tuple[int, bool] | None:
     """Where the amount a figure at ``at`` in ``text`` gives again ends, when the words before the
     figure end in a comma and a word that restates it (``grammar.tsv`` class restate: ", czyli",
     ", es decir,"; with value hedged only when the figure is ``approximate``, ``APPROXIMATE``: ",
     or about"): (the offset the comma stands at, whitespace before it included; whether the word
     restates whatever follows it, not only an approximate amount), else None. Whether the figure
     is the amount converted is for their ratio to say (``match.conversions``). An approximate
-    figure right after a comma restates the same way, with no word ("1.500 eslotis, unos 530
-    euros", "10,000 zlotys, around £2,000"; ``_BARE_COMMA``). A language without rules has no
-    such words."""
+    figure right after a comma restates the same way, with no word, when it ends at ``end`` and
+    its clause ends with it ("1.500 eslotis, unos 530 euros, por cada intervención", "10,000
+    zlotys, around £2,000."; ``_BARE_COMMA``, ``ends_clause``; not "2 million zlotys, around
+    €400,000 of it from EU funds", "120,000 zlotys, roughly 700 euros each", a part or a rate of
+    the amount, a red-team review's cases). A language without rules has no such words."""
     try:
         g = grammar(lang)
     except UnsupportedLanguage:
         return None
-    for pat, firm in ((g.restate, True), (g.restate_hedged if approximate else None, False), (_BARE_COMMA if approximate else None, False)):
+    bare = _BARE_COMMA if approximate and end is not None and ends_clause(text, end) else None
+    for pat, firm in ((g.restate, True), (g.restate_hedged if approximate else None, False), (bare, False)):
         m = pat.search(text, max(0, at - 32), at) if pat is not None else None
         if m is not None:
             return m.start(), firm
     return None
+
+
+#: where a clause ends: a clause mark, a closing bracket, a full stop (not a decimal point) or the end
+_CLAUSE_END = re.compile(r"\s*(?:[,;:)\]\u2013\u2014]|\.(?!\d)|$)")
+
+
+def ends_clause(text: str, end: int) -> bool:
+    """Whether nothing but a clause's end follows offset ``end`` of ``text`` ("unos 530 euros, por
+    cada", not "around €400,000 of it")."""
+    return bool(_CLAUSE_END.match(text, end))
 
 
 #: a comma and nothing else before an approximate figure: an apposition that gives the amount

@@ -203,6 +203,7 @@ class Item:
     end: int = 0
     restates_from: int = -1  # an amount after ", czyli", ", or about": where the amount it may restate must end (``conversions``)
     restates_firmly: bool = False  # ... after a word that restates whatever follows it (", czyli", not ", or")
+    restates_alone: bool = False  # ... and its clause ends with it (", czyli ok. 79 mln zł.", not "..., czyli ok. 2 tys. euro na rodzinę")
     alone: bool = False  # a bracketed amount that is all its bracket holds ("(ok. 5 mln zł)"): a conversion by its form
     placed: frozenset[str] = frozenset()  # the countries its sentence names as places, not through their people (``places_named``)
     towns: tuple[tuple[str, ...], ...] = ()  # the names its sentence gives as towns, as their keys (``town_names``)
@@ -272,7 +273,7 @@ def item_of(c: Claim, ref: Any = None, wording: Any = None) -> Item | None:
               bracketed=c.kind in ("money", "time", "quantity", "temperature") and conversions.bracketed(c.sentence, c.start - c.sentence_start),
               end=c.end)
     if c.kind == "money":
-        it.restates_from, it.restates_firmly = conversions.restates(c)
+        it.restates_from, it.restates_firmly, it.restates_alone = conversions.restates(c)
     # (an amount, a physical figure: all its bracket holds, "(ok. 5 mln zł)", "(about 60km/h)")
     it.alone = it.bracketed and conversions.closes(c.sentence, c.end - c.sentence_start)
     try:

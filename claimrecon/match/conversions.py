@@ -52,7 +52,7 @@ from typing import Any
 
 from ..records import MATCH_BASES, Match
 from ..quantities import to_base
-from ..reconcile.intervals import range_end, times_apart
+from ..reconcile.intervals import range_end, steady, times_apart
 
 #: an amount's text opens a bracket right after another amount's ("€16.8m (£14.6m)")
 _OPENS = re.compile(r"[(\[]\s*$")
@@ -80,19 +80,22 @@ def closes(sentence: str, end: int) -> bool:
     return bool(_CLOSES.match(sentence, end))
 
 
-def restates(c: Any) -> tuple[int, bool]:
+def restates(c: Any) -> tuple[int, bool, bool]:
     """(where the amount a claim may give again must end, an offset in its article; whether the
-    word restates whatever follows it), when nothing but a comma and a word that restates it
-    stands before the claim ("18,5 mln euro, czyli ok. 79 mln zł", "fined 18.6 million euros, or
-    about $21.7 million": ``extract.restating``), else (-1, False). Whether it is that amount
-    converted is for its ratio to say (``pairs``), as for one in brackets. A change ("czyli 45
-    dolarów więcej") restates nothing. Only a word that restates whatever follows it (", czyli",
-    ", es decir,", not ", or about", which restates only an approximate amount) makes a slipped
-    conversion (``slipped``): "€45, or about $450 for the season" is another amount."""
-    from ..extract import APPROXIMATE, restating
+    word restates whatever follows it; whether the claim's clause ends with it), when nothing but
+    a comma and a word that restates it stands before the claim ("18,5 mln euro, czyli ok. 79 mln
+    zł", "fined 18.6 million euros, or about $21.7 million": ``extract.restating``), else (-1,
+    False, False). Whether it is that amount converted is for its ratio to say (``pairs``), as for
+    one in brackets. A change ("czyli 45 dolarów więcej") restates nothing. Only a word that
+    restates whatever follows it (", czyli", ", es decir,", not ", or about", which restates only
+    an approximate amount) makes a slipped conversion (``slipped``): "€45, or about $450 for the
+    season" is another amount; only one its clause ends with is a wrong conversion
+    (``misconverted``)."""
+    from ..extract import APPROXIMATE, ends_clause, restating
 
-    found = None if c.scope.increment else restating(c.lang, c.sentence, c.start - c.sentence_start, c.qualifier in APPROXIMATE)
-    return (-1, False) if found is None else (c.sentence_start + found[0], found[1])
+    end = c.end - c.sentence_start
+    found = None if c.scope.increment else restating(c.lang, c.sentence, c.start - c.sentence_start, c.qualifier in APPROXIMATE, end)
+    return (-1, False, False) if found is None else (c.sentence_start + found[0], found[1], ends_clause(c.sentence, end))
 
 
 def _converts(prev: Any, it: Any, firmly: bool = False) -> bool:
@@ -172,8 +175,11 @@ BRACKET_GAP = 3
 
 def misconverted(money: Sequence[Any]) -> tuple[list[tuple[Any, Any, float]], list[tuple[Any, Any]]]:
     """Amounts of ``money`` each of which is all the bracket right after an amount in another
-    currency holds ("500 tys. dolarów (ok. 5 mln zł)"), or that restates it after a comma
-    (``restates``: "1.500 eslotis, unos 530 euros"), at a ratio no rough rate allows, as
+    currency holds ("500 tys. dolarów (ok. 5 mln zł)"), or that restates it after a comma and ends
+    its clause (``restates``, ``restates_alone``: "1.500 eslotis, unos 530 euros, por cada"; not "2
+    mld zł, czyli ok. 2 tys. euro na każdą rodzinę", a red-team review's case) between two steady
+    currencies (not "1.000 millones de pesos, unos 700.000 dólares", right at a rate the rough
+    ones left behind), at a ratio no rough rate allows, as
     (agreed, wrong): ``agreed`` (amount, conversion, rate) when another article converts between
     the two currencies at that rate too, in another language (``AGREED_RATE``: a currency the rough
     rates have left behind, "1.000 millones de pesos argentinos (unos 13 millones de dólares)" told
@@ -185,7 +191,8 @@ def misconverted(money: Sequence[Any]) -> tuple[list[tuple[Any, Any, float]], li
     for prev, it in _neighbours(money):
         # (the bracket right after the amount, nothing but a space between: not "€40, and the VIP
         # package (£500)", "£20 million in aid, while the EU (€50 million)")
-        if (it.alone and 0 < it.start - prev.end <= BRACKET_GAP or it.restates_from == prev.end) \
+        if (it.alone and 0 < it.start - prev.end <= BRACKET_GAP or (it.restates_from == prev.end and it.restates_alone
+                                                                      and steady(it.unit) and steady(prev.unit))) \
                 and not prev.bracketed and prev.unit != it.unit and prev.value and it.value and _plausible(prev, it) is None:
             rate = it.value / prev.value
             found.append((prev, it, rate, *_oriented(prev, it, rate)))

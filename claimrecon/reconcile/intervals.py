@@ -311,6 +311,12 @@ def _exchange() -> dict[str, tuple[float, bool]]:
     return {r["code"]: (float(r["usd"]), r["steady"] == "yes") for r in rows if float(r["usd"]) > 0}
 
 
+def steady(code: str | None) -> bool:
+    """Whether a currency's rough rate holds for the years the table stands for
+    (``rules/shared/exchange.tsv``: the euro, the pound, the zloty, not the Argentine peso)."""
+    return _exchange().get(code or "", (0.0, False))[1]
+
+
 def in_usd(value: Any, code: str | None) -> float | None:
     """An amount's rough worth in US dollars (``rules/shared/exchange.tsv``), or None."""
     known = _exchange().get(code or "")
