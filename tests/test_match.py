@@ -2879,3 +2879,16 @@ def test_an_amount_after_a_comma_that_is_not_the_amount_converted_is_not_judged_
     # before it wrongly converted only when its clause ends with it and both currencies are steady
     claims, _, conflicts = _run(("en.txt", "en", en), ("es.txt", "es", es), published="2026-03-02")
     assert not [p for p in _pairs(claims, conflicts) if figure in p]
+
+
+@pytest.mark.parametrize("euros, flagged", [("400", True), ("210", False)])
+def test_an_amount_converted_after_its_rate_and_a_comma_is_judged_as_that_amount(euros, flagged):
+    # "900 eslotis al mes, unos 400 euros": the rate of the amount before the comma is the
+    # conversion's too (900 zlotys are about 210 euros); before, only a comma right after the
+    # amount made a conversion, and the 400 euros stood alone
+    en = ("en.txt", "en", "Refuse collectors in Łódź are demanding a rise of 900 zlotys a month; the company has offered 300 zlotys. "
+          "About 1,140 workers are on strike.")
+    es = ("es.txt", "es", f"Los basureros de Lodz piden una subida de 900 eslotis al mes, unos {euros} euros, y la empresa ofrece 300. "
+          "Unos 1.140 trabajadores están en huelga.")
+    claims, _, conflicts = _run(en, es, published="2026-06-10")
+    assert (f"unos {euros} euros" in {x for p in _pairs(claims, conflicts) for x in p}) is flagged
