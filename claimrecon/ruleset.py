@@ -79,6 +79,9 @@ UNSTATED_SCALE = "°"
 DIMENSIONS = ("length", "area", "volume", "mass", "speed", "energy", "power", "data", "temperature")
 
 #: file name -> ordered (column, type) pairs. Files in a language folder, then in shared/.
+#: where a scope cue stands from the figure (``scope.tsv`` column position; clause when empty)
+CUE_POSITIONS = ("before", "after", "next", "clause")
+
 SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "numbers.tsv": [
         ("word", _text),
@@ -114,7 +117,7 @@ SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
         ("field", _one_of("aggregate", "period", "subevent", "subject", "moment", "anchor", "since", "fronted",
                           "part", "increment", "running", "then")),
         ("value", _text),
-        ("position", _optional),  # before | after | next | clause (the default): where a cue stands from the figure
+        ("position", _optional),  # one of CUE_POSITIONS
     ],
     "grammar.tsv": [
         ("word", _text),
@@ -297,8 +300,8 @@ def _check_language(lang: str, tables: dict[str, list[Row]], shared: dict[str, l
             problems.append(f"{r.where()}: measure {m!r} is not listed in shared/canonical.tsv")
     for r in tables.get("scope.tsv", []):
         pos = r.fields.get("position")
-        if pos is not None and pos not in ("before", "after", "next", "clause"):
-            problems.append(f"{r.where()}: position {pos!r} is not one of before, after, next, clause")
+        if pos is not None and pos not in CUE_POSITIONS:
+            problems.append(f"{r.where()}: position {pos!r} is not one of {', '.join(CUE_POSITIONS)}")
         if r["field"] == "part" and r["value"] not in ("of_them", "among", "place_before", "place_after"):
             problems.append(f"{r.where()}: a part cue's value is of_them, among, place_before or place_after, not {r['value']!r}")
     heads = [r for r in tables.get("grammar.tsv", []) if r["class"] == "head"]

@@ -32,22 +32,22 @@ def test_broken_file_is_reported_by_name_and_line(rules_copy):
     assert any(p.startswith("pl/hedges.tsv:6:") and "maybe_more" in p for p in problems), problems
 
 
-def test_bad_number_and_stray_tab_are_reported(rules_copy):
+def _problems_after(rules_copy, rows: str):
+    """The rules' problems once ``rows`` are appended to es/numbers.tsv, and its line count before."""
     numbers = rules_copy / "es" / "numbers.tsv"
     text = numbers.read_text(encoding="utf-8")
-    numbers.write_text(text + "veintitantos\tmuchos\tunit\nuno\t1\tunit\textra\n", encoding="utf-8")
-    n = len(text.splitlines())
-    _, problems = check_all(rules_copy)
+    numbers.write_text(text + rows, encoding="utf-8")
+    return len(text.splitlines()), check_all(rules_copy)[1]
+
+
+def test_bad_number_and_stray_tab_are_reported(rules_copy):
+    n, problems = _problems_after(rules_copy, "veintitantos\tmuchos\tunit\nuno\t1\tunit\textra\n")
     assert any(p.startswith(f"es/numbers.tsv:{n + 1}:") and "not a number" in p for p in problems), problems
     assert any(p.startswith(f"es/numbers.tsv:{n + 2}:") and "columns" in p for p in problems), problems
 
 
 def test_number_word_markers_are_checked(rules_copy):
-    numbers = rules_copy / "es" / "numbers.tsv"
-    text = numbers.read_text(encoding="utf-8")
-    numbers.write_text(text + "dos\t1\tlast_unit\nel número\t0\tlabel\n,\t0\tordinal_dot\n", encoding="utf-8")
-    n = len(text.splitlines())
-    _, problems = check_all(rules_copy)
+    n, problems = _problems_after(rules_copy, "dos\t1\tlast_unit\nel número\t0\tlabel\n,\t0\tordinal_dot\n")
     assert any(p.startswith(f"es/numbers.tsv:{n + 1}:") and "article" in p for p in problems), problems
     assert any(p.startswith(f"es/numbers.tsv:{n + 2}:") and "one word" in p for p in problems), problems
     assert any(p.startswith(f"es/numbers.tsv:{n + 3}:") and "ordinal_dot" in p for p in problems), problems

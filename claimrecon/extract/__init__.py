@@ -456,16 +456,18 @@ def ends_clause(text: str, end: int) -> bool:
     return bool(_CLAUSE_END.match(text, end))
 
 
+#: the words that give a rate before its unit ("a month", "al mes", "za dobę")
+_RATE_PREPS = "a|an|per|each|every|al|por|cada|na|za"
 #: a comma and nothing else before an approximate figure, or the rate the amount before it is
 #: given at and a comma ("1.200 eslotis al mes, unos 280 euros", "£20 a night, about €23"): an
 #: apposition that gives the amount before it again. (Measured on the fifty-six gated sets, with
 #: ``conversions.misconverted`` reading such an amount at a ratio no rough rate allows as a wrong
 #: conversion: 7,045 -> 7,115 of 11,652 conflicts found, 1,537 -> 1,530 false flags; the rate
 #: between, on the fifty-seven: 7,266 -> 7,279 of 11,896, 1,556 false flags both.)
-_BARE_COMMA = re.compile(r"(?:\s+(?:a|an|per|each|al|por|cada|na|za)\s+[^\W\d_]+)?\s*,\s*$", re.I)
+_BARE_COMMA = re.compile(rf"(?:\s+(?:{_RATE_PREPS})\s+[^\W\d_]+)?\s*,\s*$", re.I)
 
 
-_RATE_WORDS = re.compile(r"^(?:a|an|per|each|every|al|por|cada|na|za)\s+\w+$", re.I)
+_RATE_WORDS = re.compile(rf"^(?:{_RATE_PREPS})\s+\w+$", re.I)
 _NO_BREAK = re.compile(r"^[\s\w’'-]*$")
 
 
