@@ -91,7 +91,7 @@ class Scope:
     """When and of what a figure is said: the cues that keep two figures apart."""
 
     moment: str | None = None  # clock time the figure is anchored to ("as of 6:37 p.m.")
-    aggregate: str | None = None  # "total" | "peak" | None (a count at a moment)
+    aggregate: str | None = None  # "total" | "peak" | "average" | None (a count at a moment)
     period: str | None = None  # "last_year" | "this_year" | ...
     subevent: str | None = None  # "relaunch" | ...
     subject: str | None = None  # "other": about something else than the event ("other spaces")

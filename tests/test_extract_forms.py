@@ -465,6 +465,28 @@ def test_a_figure_glued_to_m_is_metres_only_before_a_word_of_length(text: str, r
     assert [(c.text, c.kind, c.value) for c in extract(text, "en")] == read
 
 
+@pytest.mark.parametrize("text, read", [
+    # the article's other "m" reads million ("3.62m viewers"): those its sentences leave unsure too
+    ("The episode averaged 3.62m viewers, up from 3.18m in the overnight figures. Viewing peaked at 4.72m as she answered.",
+     [("3.62m", 3_620_000.0), ("3.18m", 3_180_000.0), ("4.72m", 4_720_000.0)]),
+    # ... not when one of them reads metres, nor before a word of extent
+    ("The wall is 14m high. The crowd peaked at 4.72m as she answered.", [("14m", 14.0)]),
+    ("The storm surge peaked at 1.43m above the datum; 2.3m homes lost power.", [("2.3m", 2_300_000.0)]),
+])
+def test_an_article_reads_its_unsure_m_as_its_other_figures_glued_to_m(text: str, read: list[tuple[str, float]]) -> None:
+    assert [(c.text, c.value) for c in extract(text, "en")] == read
+
+
+@pytest.mark.parametrize("lang, text, aggregates", [
+    ("en", "The broadcaster said an average of 3.18m people watched and that viewing peaked at 4.27m as she answered.",
+     ["average", "peak"]),
+    ("es", "La final tuvo una media de 3,6 millones de espectadores, con un pico de 4,3 millones.", ["average", "peak"]),
+    ("pl", "Finał oglądało średnio 3,2 mln widzów, a w szczycie 4,27 mln.", ["average", "peak"]),
+])
+def test_an_average_and_a_peak_each_keep_their_own_conjunct(lang: str, text: str, aggregates: list[str]) -> None:
+    assert [c.scope.aggregate for c in extract(text, lang) if c.kind == "count"] == aggregates
+
+
 @pytest.mark.parametrize("lang, text", [
     ("pl", "Targ odbywa się co drugą sobotę."),
     ("pl", "Pociąg kursuje co drugi dzień."),
@@ -582,3 +604,27 @@ def test_the_lemma_dictionaries_are_cached_once_before_processes_start(tmp_path,
     monkeypatch.setenv("CLAIMRECON_CACHE", str(tmp_path))
     cache_dictionaries(("en", "xx"))
     assert [p.name for p in tmp_path.glob("lemmas/*/*.dic")] == ["en.dic"]
+
+
+def test_each_clock_time_takes_the_weekday_nearest_it():
+    # "stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday": two days, not
+    # the sentence's first weekday for both
+    text = "The plant stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday."
+    assert [c.value[:10] for c in extract(text, "en", published="2026-10-14") if c.kind == "time"] == ["2026-10-13", "2026-10-14"]
+
+
+@pytest.mark.parametrize("lang, text, offset", [
+    ("en", "Scientists announced it at 10am local time (9am in the UK) on Tuesday.", "+01:00"),
+    ("es", "La rueda de prensa empezó a las 10.00 en el Reino Unido.", "+01:00"),
+])
+def test_a_country_named_after_a_clock_time_with_its_article_gives_its_zone(lang, text, offset):
+    # "9am in the UK", "a las 10.00 en el Reino Unido": the article before the country's name
+    # (and a name of two words) no longer hides it
+    times = [c.value for c in extract(text, lang, published="2026-06-09") if c.kind == "time"]
+    assert times[-1].endswith(offset)
+
+
+def test_a_sub_event_word_in_another_conjunct_is_not_the_figures():
+    # "restarted" places the second clock time only: the first is when the plant stopped
+    text = "The plant stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday."
+    assert [c.scope.subevent for c in extract(text, "en", published="2026-10-14") if c.kind == "time"] == [None, "relaunch"]

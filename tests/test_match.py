@@ -2870,6 +2870,17 @@ def test_an_amount_converted_after_a_comma_is_judged_as_that_amount(en, es, euro
     assert (f"unos {euros} euros" in {x for p in _pairs(claims, conflicts) for x in p}) is flagged
 
 
+@pytest.mark.parametrize("pounds, flagged", [("352,000", True), ("300,000", False)])
+def test_an_amount_converted_between_dashes_is_judged_as_that_amount(pounds, flagged):
+    # "1.5m zloty – about £352,000 –": an aside between spaced dashes restates the amount before
+    # it as a comma does (1.5m zlotys are about £300,000: £352,000 is the euro figure in pounds)
+    claims, _, conflicts = _run(
+        ("en.txt", "en", f"A teacher has won 1.5m zloty – about £{pounds} – on a television quiz. The final round lasted 13 minutes."),
+        ("pl.txt", "pl", "Nauczycielka wygrała w teleturnieju 1,5 mln zł. Finałowa runda trwała 13 minut."),
+        published="2026-06-17")
+    assert (f"about £{pounds}" in {x for p in _pairs(claims, conflicts) for x in p}) is flagged
+
+
 _FAMILIES_EN = "The government will spend 120,000 zlotys on the families evacuated from the flooded villages. Rescuers went out 1,043 times."
 
 
@@ -2889,3 +2900,20 @@ def test_an_amount_after_a_comma_that_is_not_the_amount_converted_is_not_judged_
     # before it wrongly converted only when its clause ends with it and both currencies are steady
     claims, _, conflicts = _run(("en.txt", "en", en), ("es.txt", "es", es), published="2026-03-02")
     assert not [p for p in _pairs(claims, conflicts) if figure in p]
+
+
+
+def test_reports_agree_on_one_figure_when_their_hedges_hold_it():
+    # "18,400", "more than 18,000" and "casi 18.500" agree on one figure: a slip of it on another
+    # report ("14 800", the same digits swapped) is then compared with every report of it, as when
+    # all give 18,400 (before, any hedged figure among them kept every report a moment of its own)
+    from claimrecon.match import _one_figure
+
+    claims = extract("The dean said 18,400 people had donated.", "en", article_id="a") \
+        + extract("More than 18,000 donors gave to the appeal.", "en", article_id="b") \
+        + extract("Aportaron casi 18.500 donantes.", "es", article_id="c") \
+        + extract("Pieniądze przekazało 14 800 darczyńców.", "pl", article_id="d")
+    items = _items(claims, "count")
+    assert [it.value for it in items] == [18400.0, 18000.0, 18500.0, 14800.0]
+    assert _one_figure(items[:3]) and _one_figure(items[1:3])
+    assert not _one_figure(items) and not _one_figure(items[1:])

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from ..errors import UnsupportedLanguage
@@ -24,7 +24,7 @@ from ..ruleset import alternation
 from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
 from .counted import WHEN, YEAR, grammar, told_across_only, weekday_ahead
 from .counted import read as read_counted
-from .engine import Mention, extract_mentions, prepare, resolve_weekday
+from .engine import UNSURE_M, Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
 from .lexicon import Lexicon, anchored, lexicon, lexicon_for, separator_convention, words_of
 from .text import TEXT_CACHES, Sentence, inside, quote_spans, sentences, text_cache
@@ -147,7 +147,20 @@ def _find(lx: Lexicon, sents: list[Sentence], published: str | None) -> list[Fou
         mentions = _scan(lx.lang, sent.text, year, lx.decimal_comma)
         if mentions is not None:
             out.append(Found(sent, mentions))
-    return out
+    if glued_m_read(m.extra.get("glued_m") for f in out for m in f.mentions):
+        return out
+    kept = [Found(f.sentence, tuple(m for m in f.mentions if m.extra.get("glued_m") != UNSURE_M)) for f in out]
+    return [k for k, f in zip(kept, out) if k.mentions or not f.mentions]
+
+
+def glued_m_read(readings: Iterable[Any]) -> bool:
+    """Whether an article's figures glued to an "m" that their own sentences leave unsure
+    (``engine.UNSURE_M``: "Viewing peaked at 4.72m as", "up from 3.18m in the") are millions: when
+    its other such figures are read as millions ("averaged 3.62m viewers") and none as metres
+    ("14m high"). One outlet writes "m" one way; with no such figure, or with a metre, they stay
+    unread."""
+    seen = set(readings)
+    return "million" in seen and "metres" not in seen
 
 
 @text_cache(maxsize=4096)
@@ -239,14 +252,15 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
 
 #: ``Parts`` by (language, sentence, publication day): a repeated sentence (boilerplate, wire
 #: copy, a fact restated) is measured and scoped once, and needs no tokens after that.
-_PARTS: dict[tuple[str, str, str | None, bool], Parts] = {}
+_PARTS: dict[tuple[str, str, str | None, bool, int], Parts] = {}
 _PARTS_LIMIT = 4096
 
 
-def _parts_key(lx: Lexicon, s: str, published: str | None) -> tuple[str, str, str | None, bool]:
+def _parts_key(lx: Lexicon, s: str, published: str | None, mentions: Sequence[Mention]) -> tuple[str, str, str | None, bool, int]:
     """Of the publication date, ``Parts`` read only the day (weekdays, time zone offsets); of the
-    article, the decimal mark its numerals use."""
-    return lx.lang, s, published[:10] if published else published, lx.decimal_comma
+    article, the decimal mark its numerals use and how many of the sentence's figures it reads
+    (``glued_m_read``)."""
+    return lx.lang, s, published[:10] if published else published, lx.decimal_comma, len(mentions)
 
 
 def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | None) -> list[Any]:
@@ -287,7 +301,7 @@ def _after_plain_count(mentions: Sequence[Mention], i: int) -> bool:
 def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], mentions: Sequence[Mention],
                    published: str | None) -> Parts:
     """The ``Parts`` of sentence ``s`` with these mentions (``extract_mentions`` of it), cached."""
-    key = _parts_key(lx, s, published)
+    key = _parts_key(lx, s, published, mentions)
     parts = _PARTS.get(key)
     if parts is None:
         parts = _sentence_parts(lx, s, tokens, mentions, published)
@@ -318,16 +332,14 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
                     published: str | None) -> Parts:
     mentions = [m.copy() for m in templates if not _rate_of_previous(s, templates, m)]  # the templates are shared
     toks = tokens() if _needs_tokens(mentions) else []
-    weekday_date = None
-    wm = lx.weekday_re.search(s) if lx.weekday_gate.open(words_of(s)) else None
-    if wm:
-        weekday_date = resolve_weekday(lx.weekdays.get(wm.group().lower(), 0), published,
-                                       weekday_ahead(lx.lang, s, wm.start(), wm.end()))
+    weekdays = [(w, resolve_weekday(lx.weekdays.get(w.group().lower(), 0), published, weekday_ahead(lx.lang, s, w.start(), w.end())))
+                for w in (lx.weekday_re.finditer(s) if lx.weekday_gate.open(words_of(s)) else ())]
+    wm, weekday_date = weekdays[0] if weekdays else (None, None)
     # the days the sentence names, where it names them: a clock time takes the nearest ("presentados
-    # este martes a las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's)
+    # este martes a las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's;
+    # "stopped at 4.40am on Tuesday and restarted at 4.55pm on Wednesday": each its own)
     dated = [(m.start, m.value) for m in mentions if m.kind == "date" and m.value]
-    if wm and weekday_date:
-        dated.append((wm.start(), weekday_date))
+    dated.extend((w.start(), d) for w, d in weekdays if d)
     out: list[tuple[Mention, str | None, Scope, str, Counted]] = []
     anchors: list[tuple[int, str]] = []
     measures = [measure_for(lx, s, toks, men) if men.kind != "date" else None for men in mentions]
@@ -458,13 +470,14 @@ def ends_clause(text: str, end: int) -> bool:
 
 #: the words that give a rate before its unit ("a month", "al mes", "za dobę")
 _RATE_PREPS = "a|an|per|each|every|al|por|cada|na|za"
-#: a comma and nothing else before an approximate figure, or the rate the amount before it is
-#: given at and a comma ("1.200 eslotis al mes, unos 280 euros", "£20 a night, about €23"): an
-#: apposition that gives the amount before it again. (Measured on the fifty-six gated sets, with
+#: a comma (or a spaced dash: "1.5m zloty – about £300,000 –") and nothing else before an
+#: approximate figure, or the rate the amount before it is given at and a comma ("1.200 eslotis
+#: al mes, unos 280 euros", "£20 a night, about €23"): an apposition that gives the amount before
+#: it again. (Measured on the fifty-six gated sets, with
 #: ``conversions.misconverted`` reading such an amount at a ratio no rough rate allows as a wrong
 #: conversion: 7,045 -> 7,115 of 11,652 conflicts found, 1,537 -> 1,530 false flags; the rate
 #: between, on the fifty-seven: 7,266 -> 7,279 of 11,896, 1,556 false flags both.)
-_BARE_COMMA = re.compile(rf"(?:\s+(?:{_RATE_PREPS})\s+[^\W\d_]+)?\s*,\s*$", re.I)
+_BARE_COMMA = re.compile(rf"(?:\s+(?:{_RATE_PREPS})\s+[^\W\d_]+)?(?:\s*,|\s+[\u2013\u2014-])\s*$", re.I)
 
 
 _RATE_WORDS = re.compile(rf"^(?:{_RATE_PREPS})\s+\w+$", re.I)
@@ -537,7 +550,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     # one Doc per article, made of the sentences whose tokens are read (a count or percentage to
     # measure) and whose Parts are not known yet, and nothing else: a sentence is whole
     # whitespace-separated chunks, so its tokens are the same as in the whole text
-    parts = [_PARTS.get(_parts_key(lx, f.sentence.text, published)) for f in found]
+    parts = [_PARTS.get(_parts_key(lx, f.sentence.text, published, f.mentions)) for f in found]
     doc_starts: list[int | None] = []
     todo: list[str] = []
     pos = 0

@@ -348,6 +348,21 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
             # (up to words of another time, and where the clause names no year of its own: not
             # "..., when it rose to 23% and now stands at 25%", nor "..., when 36 died in 2024")
             found["period"] = relative[1]
+    if "aggregate" in found:
+        # a peak or an average said in the figure's own conjunct outweighs one of the clause's
+        # other conjunct ("an average of 3.18m people watched and that viewing peaked at 4.27m")
+        own = [v for a, b in _conjunct(s, spans, men.core_start, lx.lang) for f, v, *_ in _scope_cues(lx.lang, s, a, b) if f == "aggregate"]
+        if own:
+            found["aggregate"] = own[0]
+    if "subevent" in found:
+        # a sub-event's word in another conjunct of the figure's own clause is that conjunct's:
+        # "stopped at 4.40am on Tuesday and restarted at 4.55pm" restarts at 4.55pm only (a
+        # fronted clause, "When it was relaunched, ...", still places the whole sentence)
+        narrow = _conjunct(s, spans, men.core_start, lx.lang)
+        own = next(((a, b) for a, b in spans if a <= men.core_start <= b), None)
+        cues = [at for a, b in spans for f, _, at, _ in _scope_cues(lx.lang, s, a, b) if f == "subevent"]
+        if narrow and own and narrow[0] != own and all(own[0] <= at < own[1] and not narrow[0][0] <= at < narrow[0][1] for at in cues):
+            del found["subevent"]
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%

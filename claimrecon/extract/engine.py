@@ -114,6 +114,8 @@ def _counts_things(s: str, lx: Lexicon, c: Core, kind: str, start: int, end: int
     m = _LAST_WORD.search(s, max(0, start - 30), start)
     return not (m and m.group(1).lower() in grammar(lx.lang).function)
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
+#: what ``_glued_m`` says of a "5m" whose own sentence does not tell million from metres
+UNSURE_M = "unsure"
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _NUMBER_NEXT = re.compile(r"\s*\d")
 #: the first dash after a figure (a hyphen inside a word aside), when it is glued to the end of a
@@ -649,22 +651,25 @@ def _glued_m(s: str, lx: Lexicon, end: int, figure: float) -> str:
     """What "m" glued to a figure with no currency is: "metres" when a word of a length follows
     ("14m high", "26m long"); "million" when any other word follows that is no function word and
     no word of extent ("14m Covid vaccine doses", "1.2m patients", "a 5m loss"); "" (unread)
-    when nothing follows, a function word or another word of extent does ("60m in five seconds",
-    "7.4m in England", "a 40m drop"), or the figure is a thousand or more ("the 3,412m summit":
-    a thousand millions are written "bn")."""
+    when a word of extent follows ("a 40m drop", "1.3m above"), or the figure is a thousand
+    or more ("the 3,412m summit": a thousand millions are written "bn"); ``UNSURE_M`` when nothing
+    or a function word follows ("peaked at 4.72m as", "60m in five seconds", "7.4m in England"):
+    the article decides (``extract.glued_m_read``)."""
     from .counted import grammar
 
+    if figure >= 1000:
+        return ""
     nm = _WORD_NEXT.match(s, end)
     if nm is None:
-        return ""
+        return UNSURE_M
     word = nm.group(1).lower()
     g = grammar(lx.lang)
     if word in g.dimension:
         return "metres"
-    if word in g.function or word in g.extent or "'" in word or "’" in word:
+    if word in g.extent or "'" in word or "’" in word:
         return ""  # (a contraction is a verb's: "1m isn't a number")
-    if figure >= 1000:
-        return ""
+    if word in g.function:
+        return UNSURE_M
     return "million"
 
 
@@ -685,8 +690,10 @@ def _zone_after(s: str, lx: Lexicon, zone_pat: re.Pattern[str], end: int) -> tup
 
 
 #: a place preposition and a name right after a clock time ("11.30 w Polsce", "18.30 en Irlanda",
-#: "10am in Ireland"), up to a closing bracket or the clause's end
-_IN_PLACE = re.compile(r"\s+(?P<prep>[^\W\d_]{1,3})\s+(?P<name>[^\W\d_]{2,})(?=\s*(?:[).,;:!?]|$))")
+#: "10am in Ireland", "9am in the UK", "las 10.00 en el Reino Unido"), up to a closing bracket or
+#: the clause's end
+_IN_PLACE = re.compile(r"\s+(?P<prep>[^\W\d_]{1,3})\s+(?:[^\W\d_]{2,3}\s+(?![a-zßàáâäçèéêëìíîïñòóôöùúûüąćęłńśźż]))?"
+                       r"(?P<name>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,2})(?=\s*(?:[).,;:!?]|$))")
 
 
 def _country_clock(s: str, lx: Lexicon, end: int) -> tuple[str | None, int]:
@@ -1895,7 +1902,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
     if kind == "count" and _LONE_LETTER.match(s, end):
         return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
-    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and (glued := _glued_m(s, lx, end, c.value / 1e6)) != "million":
+    glued = _glued_m(s, lx, end, c.value / 1e6) if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES else None
+    if glued is not None and glued not in ("million", UNSURE_M):
         if glued != "metres":
             return None  # "5m" with no currency: million, or metres? not read
         # "14m high": metres, the figure without its scale
@@ -2033,6 +2041,8 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     men = Mention(kind, start, end, c.start, last.end, value, unit=unit if kind != "count" else None, qualifier=q,
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale or (rng is not None and rng.has_scale)  # "entre 12 y 18 millones"
+    if glued is not None:
+        men.extra["glued_m"] = glued  # "5m": million, metres, or for its article to say (``UNSURE_M``)
     if rng is not None:
         men.extra["range_end"] = range_end
     men.extra["hedged"] = hedge_q is not None

@@ -1615,7 +1615,7 @@ def _harmed_part(x: Any) -> bool:
 
 def _same_scope(a: Any, b: Any) -> bool:
     """Whether two claims have the same scope: the same period, sub-event, subject and addition,
-    the same aggregate (a peak or a total may be said of a count that does not say so). A rate
+    the same aggregate (a peak, an average or a total may be said of a count that does not say so). A rate
     and a figure that states none may be one ("15 euros per ticket", "a refund of 15 euros"; the
     similarity pays ``RATE_PENALTY``); which rate is for the words to say ("per family", "per
     bereaved family"). A part that names its whole ("among the passengers were 41 students") is a part like
@@ -1632,9 +1632,11 @@ def _same_scope(a: Any, b: Any) -> bool:
         # odbiorców" told of it with no year; not a duration, held in seconds, whose digits are
         # not as written: nine hours and 12 are 32,400 and 43,200 seconds)
         return False
-    if ag_a != ag_b and not ({ag_a, ag_b} == {None, "peak"} or ({ag_a, ag_b} == {None, "total"} and _near(a, b)
-                                                               and not _dated(a) and not _dated(b))):
-        # a total is not a peak, nor a count at one moment (which may be its peak); but a count
+    if ag_a != ag_b and not ({ag_a, ag_b} in ({None, "peak"}, {None, "average"}) or ({ag_a, ag_b} == {None, "total"} and _near(a, b)
+                                                                                      and not _dated(a) and not _dated(b))):
+        # a total is not a peak, nor an average, nor a count at one moment (which may be its peak
+        # or stand for its average: "drew 7.3m", "averaged 7.3m viewers"); a peak is no average
+        # ("peaked at 12.6m", "averaged 8.74m"); but a count
         # that does not say it sums may be the total another gives at a figure close to it or
         # slipped from it ("a total of 23 arrested", "22 arrested"), unless one is tied to a day
         # or worded as a running tally ("400 flights on Monday", "a total of 450 so far"); a
@@ -2414,7 +2416,7 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
         slipped = _slips_together(members, out, swaps_only=rising)
         by_report = {it.id for it in members if it.as_of and out[it.id] == "as of " + when.get(it.as_of, "")} - slipped
         agreed = [it for it in members if it.id in by_report]
-        if slipped and len({it.value for it in agreed}) == 1 \
+        if slipped and _one_figure(agreed) \
                 and (not rising or all(any(_reported_after(a.as_of, it.as_of) for a in agreed) for it in members if it.id in slipped)):
             # every report day gives one figure but for the slips of it ("9,500 volunteers" on
             # Saturday and Sunday, "95 tys." on Sunday): no update to keep apart, so the report
@@ -2431,6 +2433,22 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
         # one day: nothing to keep apart
         out = {k: ("" if v.startswith("as of ") else v) for k, v in out.items()}
     return out
+
+
+def _one_figure(items: list[Item]) -> bool:
+    """Whether some items state one figure: their exact figures are one, and every hedged figure's
+    bounds hold it ("28,460 nests", "more than 28,000", "casi 28.500 nidos"); with no exact figure,
+    the hedged figures' bounds meet."""
+    exact = {it.value for it in items if it.wording.qualifier == "exact"}
+    if len(exact) > 1:
+        return False
+    ivs = [_interval(it) for it in items if it.wording.qualifier != "exact"]
+    if any(iv is None for iv in ivs):
+        return False
+    if exact:
+        v = next(iter(exact))
+        return all(iv.low <= v <= iv.high for iv in ivs)
+    return bool(ivs) and max(iv.low for iv in ivs) <= min(iv.high for iv in ivs)
 
 
 def _unchanged_moments(members: list[Item], out: dict[str, str]) -> None:
