@@ -14,17 +14,17 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from ..errors import UnsupportedLanguage
 from ..quantities import unit as quantity_unit
 from ..records import Article, Attribution, Claim, Counted, Scope, clock, offset_text, zone_minutes
 from ..ruleset import alternation
-from .context import _STOP, attribution_for, context_spans, measure_for, scope_for
+from .context import _STOP, _conjunct, attribution_for, context_spans, measure_for, scope_for
 from .counted import WHEN, YEAR, grammar, told_across_only, weekday_ahead
 from .counted import read as read_counted
-from .engine import UNSURE_M, Mention, extract_mentions, prepare, resolve_weekday
+from .engine import Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
 from .lexicon import Lexicon, anchored, lexicon, lexicon_for, separator_convention, words_of
 from .text import TEXT_CACHES, Sentence, inside, quote_spans, sentences, text_cache
@@ -147,20 +147,7 @@ def _find(lx: Lexicon, sents: list[Sentence], published: str | None) -> list[Fou
         mentions = _scan(lx.lang, sent.text, year, lx.decimal_comma)
         if mentions is not None:
             out.append(Found(sent, mentions))
-    if glued_m_read(m.extra.get("glued_m") for f in out for m in f.mentions):
-        return out
-    kept = [Found(f.sentence, tuple(m for m in f.mentions if m.extra.get("glued_m") != UNSURE_M)) for f in out]
-    return [k for k, f in zip(kept, out) if k.mentions or not f.mentions]
-
-
-def glued_m_read(readings: Iterable[Any]) -> bool:
-    """Whether an article's figures glued to an "m" that their own sentences leave unsure
-    (``engine.UNSURE_M``: "Viewing peaked at 4.72m as", "up from 3.18m in the") are millions: when
-    its other such figures are read as millions ("averaged 3.62m viewers") and none as metres
-    ("14m high"). One outlet writes "m" one way; with no such figure, or with a metre, they stay
-    unread."""
-    seen = set(readings)
-    return "million" in seen and "metres" not in seen
+    return out
 
 
 @text_cache(maxsize=4096)
@@ -252,15 +239,14 @@ def sentence_claims(lx: Lexicon, tokens: Callable[[], list[tuple[int, int, str, 
 
 #: ``Parts`` by (language, sentence, publication day): a repeated sentence (boilerplate, wire
 #: copy, a fact restated) is measured and scoped once, and needs no tokens after that.
-_PARTS: dict[tuple[str, str, str | None, bool, int], Parts] = {}
+_PARTS: dict[tuple[str, str, str | None, bool], Parts] = {}
 _PARTS_LIMIT = 4096
 
 
-def _parts_key(lx: Lexicon, s: str, published: str | None, mentions: Sequence[Mention]) -> tuple[str, str, str | None, bool, int]:
+def _parts_key(lx: Lexicon, s: str, published: str | None) -> tuple[str, str, str | None, bool]:
     """Of the publication date, ``Parts`` read only the day (weekdays, time zone offsets); of the
-    article, the decimal mark its numerals use and how many of the sentence's figures it reads
-    (``glued_m_read``)."""
-    return lx.lang, s, published[:10] if published else published, lx.decimal_comma, len(mentions)
+    article, the decimal mark its numerals use."""
+    return lx.lang, s, published[:10] if published else published, lx.decimal_comma
 
 
 def _read(lx: Lexicon, s: str, mentions: Sequence[Mention], published: str | None) -> list[Any]:
@@ -301,7 +287,7 @@ def _after_plain_count(mentions: Sequence[Mention], i: int) -> bool:
 def sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], mentions: Sequence[Mention],
                    published: str | None) -> Parts:
     """The ``Parts`` of sentence ``s`` with these mentions (``extract_mentions`` of it), cached."""
-    key = _parts_key(lx, s, published, mentions)
+    key = _parts_key(lx, s, published)
     parts = _PARTS.get(key)
     if parts is None:
         parts = _sentence_parts(lx, s, tokens, mentions, published)
@@ -328,6 +314,22 @@ def _range_ends(lx: Lexicon, entry: tuple[Mention, str | None, Scope, str, Count
             (second, measure, scope, _gloss(lx, second, measure), counted)]
 
 
+def _clock_day(lx: Lexicon, s: str, men: Mention, dated: list[tuple[int, int, Any]], first_day: list[tuple[int, int, Any]],
+               days: list[tuple[int, int, Any]]) -> Any:
+    """The day a clock time of sentence ``s`` is on: the nearest weekday or date of its own
+    conjunct with no bracket between them ("stopped at 4.40am on Tuesday and restarted at 4.55pm
+    on Wednesday": each its own; "w piątek o godz. 19.42 czasu lokalnego (w sobotę o 2.42 ...)":
+    Friday), else the date or first weekday of the sentence nearest it ("presentados este martes a
+    las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's)."""
+    own = _conjunct(s, context_spans(lx, s, men.core_start, men.end), men.core_start, lx.lang) if days else []
+    near = [d for d in dated + days if own and own[0][0] <= d[0] and d[1] <= own[0][1]
+            and not any(ch in "()[]" for ch in s[min(d[1], men.end) : max(d[0], men.start)])]
+    if near:
+        return min(near, key=lambda d: (max(d[0] - men.end, men.start - d[1], 0), d[0]))[2]
+    every = dated + first_day
+    return min(every, key=lambda d: (abs(d[0] - men.start), d[0]))[2] if every else None
+
+
 def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, int, str, bool]]], templates: Sequence[Mention],
                     published: str | None) -> Parts:
     mentions = [m.copy() for m in templates if not _rate_of_previous(s, templates, m)]  # the templates are shared
@@ -338,8 +340,11 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     # the days the sentence names, where it names them: a clock time takes the nearest ("presentados
     # este martes a las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's;
     # "stopped at 4.40am on Tuesday and restarted at 4.55pm on Wednesday": each its own)
-    dated = [(m.start, m.value) for m in mentions if m.kind == "date" and m.value]
-    dated.extend((w.start(), d) for w, d in weekdays if d)
+    dated = [(m.start, m.end, m.value) for m in mentions if m.kind == "date" and m.value]
+    first_day = [(wm.start(), wm.end(), weekday_date)] if wm and weekday_date else []
+    # every weekday, for a clock time that names its own in its conjunct (not a possessive one:
+    # "Wednesday's early shift")
+    days = [(w.start(), w.end(), d) for w, d in weekdays if d and not s.startswith(("'s", "’s"), w.end())]
     out: list[tuple[Mention, str | None, Scope, str, Counted]] = []
     anchors: list[tuple[int, str]] = []
     measures = [measure_for(lx, s, toks, men) if men.kind != "date" else None for men in mentions]
@@ -366,7 +371,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
     for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
-            date = min(dated, key=lambda d: (abs(d[0] - men.start), d[0]))[1] if dated else None
+            date = _clock_day(lx, s, men, dated, first_day, days)
             value, tz = _time_value(h, mi, men.zone, date, lx, published)
             men.value, men.zone, men.date = value, tz, date
             if measure is None and anchored(lx, s, men.start):
@@ -454,6 +459,9 @@ def restating(lang: str, text: str, at: int, approximate: bool, end: int | None 
     for pat, firm in ((g.restate, True), (g.restate_hedged if approximate else None, False), (bare, False)):
         m = pat.search(text, max(0, at - 32), at) if pat is not None else None
         if m is not None:
+            if pat is bare and _DASH.search(text, m.start(), at) and (len(_FIGURE.findall(text, 0, m.start())) != 1
+                                                                       or _EACH.search(text, 0, m.start())):
+                return None
             return m.start(), firm
     return None
 
@@ -478,6 +486,12 @@ _RATE_PREPS = "a|an|per|each|every|al|por|cada|na|za"
 #: conversion: 7,045 -> 7,115 of 11,652 conflicts found, 1,537 -> 1,530 false flags; the rate
 #: between, on the fifty-seven: 7,266 -> 7,279 of 11,896, 1,556 false flags both.)
 _BARE_COMMA = re.compile(rf"(?:\s+(?:{_RATE_PREPS})\s+[^\W\d_]+)?(?:\s*,|\s+[\u2013\u2014-])\s*$", re.I)
+#: ... a spaced dash restates only the one figure its sentence gives before it, said of no share
+#: ("Gdańsk gets 4m zloty and Sopot 2m zloty – about €1.4m": the sum; "families will each get
+#: 5,000 zloty – about €350,000": the total; a red-team review's cases)
+_DASH = re.compile(r"\s[\u2013\u2014-]\s*$")
+_FIGURE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
+_EACH = re.compile(r"\b(?:each|every|per|apiece|cada|por\s+cabeza|każd\w*)\b", re.I)
 
 
 _RATE_WORDS = re.compile(rf"^(?:{_RATE_PREPS})\s+\w+$", re.I)
@@ -550,7 +564,7 @@ def extract(text: str, lang: str, *, article_id: str = "-", published: str | Non
     # one Doc per article, made of the sentences whose tokens are read (a count or percentage to
     # measure) and whose Parts are not known yet, and nothing else: a sentence is whole
     # whitespace-separated chunks, so its tokens are the same as in the whole text
-    parts = [_PARTS.get(_parts_key(lx, f.sentence.text, published, f.mentions)) for f in found]
+    parts = [_PARTS.get(_parts_key(lx, f.sentence.text, published)) for f in found]
     doc_starts: list[int | None] = []
     todo: list[str] = []
     pos = 0

@@ -351,13 +351,16 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     if "aggregate" in found:
         # a peak or an average said in the figure's own conjunct outweighs one of the clause's
         # other conjunct ("an average of 3.18m people watched and that viewing peaked at 4.27m")
-        own = [v for a, b in _conjunct(s, spans, men.core_start, lx.lang) for f, v, *_ in _scope_cues(lx.lang, s, a, b) if f == "aggregate"]
+        own = [(max(at - men.end, men.core_start - end, 0), v) for a, b in _conjunct(s, spans, men.core_start, lx.lang)
+               for f, v, at, end in _scope_cues(lx.lang, s, a, b) if f == "aggregate"]
         if own:
-            found["aggregate"] = own[0]
-    if "subevent" in found:
-        # a sub-event's word in another conjunct of the figure's own clause is that conjunct's:
+            found["aggregate"] = min(own)[1]  # the nearest
+    if "subevent" in found and men.kind == "time":
+        # a sub-event's word in another conjunct of a clock time's own clause is that conjunct's:
         # "stopped at 4.40am on Tuesday and restarted at 4.55pm" restarts at 4.55pm only (a
-        # fronted clause, "When it was relaunched, ...", still places the whole sentence)
+        # fronted clause, "When it was relaunched, ...", still places the whole sentence; and a
+        # count keeps it: "The relaunched sale offered 6,000 standing and 2,500 seated tickets",
+        # "Flights resumed at 6am but 14 departures were cancelled", a red-team review's cases)
         narrow = _conjunct(s, spans, men.core_start, lx.lang)
         own = next(((a, b) for a, b in spans if a <= men.core_start <= b), None)
         cues = [at for a, b in spans for f, _, at, _ in _scope_cues(lx.lang, s, a, b) if f == "subevent"]

@@ -114,8 +114,6 @@ def _counts_things(s: str, lx: Lexicon, c: Core, kind: str, start: int, end: int
     m = _LAST_WORD.search(s, max(0, start - 30), start)
     return not (m and m.group(1).lower() in grammar(lx.lang).function)
 #: a scale written glued to digits that is also a unit: "5m" is 5 million or 5 metres
-#: what ``_glued_m`` says of a "5m" whose own sentence does not tell million from metres
-UNSURE_M = "unsure"
 _AMBIGUOUS_SCALES = frozenset({"m", "M"})
 _NUMBER_NEXT = re.compile(r"\s*\d")
 #: the first dash after a figure (a hyphen inside a word aside), when it is glued to the end of a
@@ -651,25 +649,22 @@ def _glued_m(s: str, lx: Lexicon, end: int, figure: float) -> str:
     """What "m" glued to a figure with no currency is: "metres" when a word of a length follows
     ("14m high", "26m long"); "million" when any other word follows that is no function word and
     no word of extent ("14m Covid vaccine doses", "1.2m patients", "a 5m loss"); "" (unread)
-    when a word of extent follows ("a 40m drop", "1.3m above"), or the figure is a thousand
-    or more ("the 3,412m summit": a thousand millions are written "bn"); ``UNSURE_M`` when nothing
-    or a function word follows ("peaked at 4.72m as", "60m in five seconds", "7.4m in England"):
-    the article decides (``extract.glued_m_read``)."""
+    when nothing follows, a function word or another word of extent does ("60m in five seconds",
+    "7.4m in England", "a 40m drop"), or the figure is a thousand or more ("the 3,412m summit":
+    a thousand millions are written "bn")."""
     from .counted import grammar
 
-    if figure >= 1000:
-        return ""
     nm = _WORD_NEXT.match(s, end)
     if nm is None:
-        return UNSURE_M
+        return ""
     word = nm.group(1).lower()
     g = grammar(lx.lang)
     if word in g.dimension:
         return "metres"
-    if word in g.extent or "'" in word or "’" in word:
+    if word in g.function or word in g.extent or "'" in word or "’" in word:
         return ""  # (a contraction is a verb's: "1m isn't a number")
-    if word in g.function:
-        return UNSURE_M
+    if figure >= 1000:
+        return ""
     return "million"
 
 
@@ -1114,8 +1109,10 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                     (not n.has_scale or _last_scale(n, lx) < _last_scale(c, lx)):
                 c = Core(c.start, n.end, c.value + n.value, n.precision, c.words_only and n.words_only, True, c.digits_text,
                          c.separators, scale_text=n.scale_text)
-            elif c.words_only and 0 < c.value < 1 and not c.has_scale and n.has_scale and lx.words.get(gap.strip().lower(), (0, ""))[1] == "of":
-                # "two thirds of a million"
+            elif c.words_only and 0 < c.value < 1 and not c.has_scale and n.has_scale and n.words_only \
+                    and lx.words.get(gap.strip().lower(), (0, ""))[1] == "of":
+                # "two thirds of a million" (not "una media de 6,2 millones": an average, whose
+                # figure is in digits)
                 c = Core(c.start, n.end, c.value * n.value, c.value * n.precision, c.words_only and n.words_only, True, c.digits_text,
                          False, scale_text=n.scale_text)
             elif spaces and c.words_only and 0 < c.value < 1 and not c.has_scale and not n.words_only:
@@ -1306,7 +1303,8 @@ def extract_mentions(s: str, lx: Lexicon, published: str | None = None, words: f
         # holds the change's last word)
         first = m.group().split(None, 1)[0]
         change = change_before(s, lx, m.start()) or (change_before(s, lx, m.start() + len(first) + 1)
-                                                      if first.lower() in lx.change_ends else None)
+                                                      if first.lower() in lx.change_ends else None) \
+            or (change_before(s, lx, start) if start < m.start() else None)  # "spadł o prawie jedną trzecią": before the hedge
         if not change:  # "a third more", "un tercio menos", "o połowę mniej": the phrase ends in the change's word
             last = m.group().split()[-1].lower()
             ha = lx.hedge_after_re.match(s, m.end() - len(last) - 1) if lx.hedge_after_re is not None else None
@@ -1902,8 +1900,7 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
         return None  # "3/4", "1 sobre 3": a fraction or ratio of nothing said
     if kind == "count" and _LONE_LETTER.match(s, end):
         return None  # "2.33 k", "1,674.5 G": a letter the rules do not read
-    glued = _glued_m(s, lx, end, c.value / 1e6) if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES else None
-    if glued is not None and glued not in ("million", UNSURE_M):
+    if kind == "count" and c.scale_text in _AMBIGUOUS_SCALES and (glued := _glued_m(s, lx, end, c.value / 1e6)) != "million":
         if glued != "metres":
             return None  # "5m" with no currency: million, or metres? not read
         # "14m high": metres, the figure without its scale
@@ -2041,8 +2038,6 @@ def _number_mention(s: str, lx: Lexicon, c: Core, rng: Core | None, change: str 
     men = Mention(kind, start, end, c.start, last.end, value, unit=unit if kind != "count" else None, qualifier=q,
                   low=low, high=high, precision=precision, words_only=c.words_only and rng is None)
     men.extra["has_scale"] = c.has_scale or (rng is not None and rng.has_scale)  # "entre 12 y 18 millones"
-    if glued is not None:
-        men.extra["glued_m"] = glued  # "5m": million, metres, or for its article to say (``UNSURE_M``)
     if rng is not None:
         men.extra["range_end"] = range_end
     men.extra["hedged"] = hedge_q is not None

@@ -2416,7 +2416,7 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
         slipped = _slips_together(members, out, swaps_only=rising)
         by_report = {it.id for it in members if it.as_of and out[it.id] == "as of " + when.get(it.as_of, "")} - slipped
         agreed = [it for it in members if it.id in by_report]
-        if slipped and _one_figure(agreed) \
+        if slipped and _one_figure(agreed, [it.value for it in members if it.id in slipped]) \
                 and (not rising or all(any(_reported_after(a.as_of, it.as_of) for a in agreed) for it in members if it.id in slipped)):
             # every report day gives one figure but for the slips of it ("9,500 volunteers" on
             # Saturday and Sunday, "95 tys." on Sunday): no update to keep apart, so the report
@@ -2435,15 +2435,16 @@ def _moments(members: list[Item], running_figures: dict[tuple[str, str, str], fr
     return out
 
 
-def _one_figure(items: list[Item]) -> bool:
-    """Whether some items state one figure: their exact figures are one, and every hedged figure's
-    bounds hold it ("28,460 nests", "more than 28,000", "casi 28.500 nidos"); with no exact figure,
-    the hedged figures' bounds meet."""
+def _one_figure(items: list[Item], slips: Sequence[Any] = ()) -> bool:
+    """Whether some items state one figure against the ``slips`` of it: their exact figures are
+    one, and every hedged figure's bounds hold it and rule each slip out ("18,400 donors", "casi
+    18.500", against "14 800"; not "more than 18,000" against "18,040", which holds both: a
+    red-team review's case); with no exact figure, the hedged figures' bounds meet."""
     exact = {it.value for it in items if it.wording.qualifier == "exact"}
     if len(exact) > 1:
         return False
     ivs = [_interval(it) for it in items if it.wording.qualifier != "exact"]
-    if any(iv is None for iv in ivs):
+    if any(iv is None or any(iv.low <= x <= iv.high for x in slips) for iv in ivs):
         return False
     if exact:
         v = next(iter(exact))
