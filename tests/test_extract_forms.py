@@ -465,6 +465,16 @@ def test_a_figure_glued_to_m_is_metres_only_before_a_word_of_length(text: str, r
     assert [(c.text, c.kind, c.value) for c in extract(text, "en")] == read
 
 
+@pytest.mark.parametrize("lang, text, read", [
+    # a red-team review's cases: "una media de" governs the figure after it, and is no half
+    ("es", "En el pico, 4,7 millones frente a una media de 3,6 millones.", [(4_700_000.0, None), (3_600_000.0, "average")]),
+    # an average said in one conjunct is not the other conjunct's figure's
+    ("en", "Households received on average £250 and 42,000 households were helped.", [(250.0, "average"), (42_000.0, None)]),
+])
+def test_an_average_is_the_figure_its_words_govern(lang: str, text: str, read: list[tuple[float, str | None]]) -> None:
+    assert [(c.value, c.scope.aggregate) for c in extract(text, lang)] == read
+
+
 @pytest.mark.parametrize("lang, text, aggregates", [
     ("en", "The broadcaster said an average of 3.18 million people watched and that viewing peaked at 4.27 million as she answered.",
      ["average", "peak"]),
@@ -594,11 +604,17 @@ def test_the_lemma_dictionaries_are_cached_once_before_processes_start(tmp_path,
     assert [p.name for p in tmp_path.glob("lemmas/*/*.dic")] == ["en.dic"]
 
 
-def test_each_clock_time_takes_the_weekday_nearest_it():
-    # "stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday": two days, not
-    # the sentence's first weekday for both
-    text = "The plant stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday."
-    assert [c.value[:10] for c in extract(text, "en", published="2026-10-14") if c.kind == "time"] == ["2026-10-13", "2026-10-14"]
+@pytest.mark.parametrize("lang, text, days", [
+    # two days, not the sentence's first weekday for both
+    ("en", "The plant stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday.", ["2026-10-13", "2026-10-14"]),
+    ("pl", "Strajk rozpoczął się w poniedziałek o godz. 20 i ma potrwać do piątku.", ["2026-10-12"]),
+    # a red-team review's cases: a day told of something else keeps the sentence's first
+    ("en", "On Wednesday the plant that stopped on Tuesday restarted at 5.55pm local time.", ["2026-10-14"]),
+    ("pl", "We wtorek nieczynną od niedzieli hutę ponownie uruchomiono o 18.55.", ["2026-10-13"]),
+    ("en", "On Tuesday the plant stopped at 5.40am, and Wednesday's early shift was cancelled.", ["2026-10-13"]),
+])
+def test_each_clock_time_takes_the_weekday_its_words_give_it(lang, text, days):
+    assert [c.value[:10] for c in extract(text, lang, published="2026-10-14") if c.kind == "time"] == days
 
 
 @pytest.mark.parametrize("lang, text, offset", [
@@ -612,7 +628,11 @@ def test_a_country_named_after_a_clock_time_with_its_article_gives_its_zone(lang
     assert times[-1].endswith(offset)
 
 
-def test_a_sub_event_word_in_another_conjunct_is_not_the_figures():
+@pytest.mark.parametrize("text, subevents", [
     # "restarted" places the second clock time only: the first is when the plant stopped
-    text = "The plant stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday."
-    assert [c.scope.subevent for c in extract(text, "en", published="2026-10-14") if c.kind == "time"] == [None, "relaunch"]
+    ("The plant stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday.", [None, "relaunch"]),
+    # ... but a conjunct with no clock time of its own lends it (a red-team review's case)
+    ("Production at the plant restarted but only at 6.55pm local time on Wednesday.", ["relaunch"]),
+])
+def test_a_sub_event_word_of_another_clock_times_conjunct_is_not_the_figures(text, subevents):
+    assert [c.scope.subevent for c in extract(text, "en", published="2026-10-14") if c.kind == "time"] == subevents

@@ -314,16 +314,23 @@ def _range_ends(lx: Lexicon, entry: tuple[Mention, str | None, Scope, str, Count
             (second, measure, scope, _gloss(lx, second, measure), counted)]
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def _clock_day(lx: Lexicon, s: str, men: Mention, dated: list[tuple[int, int, Any]], first_day: list[tuple[int, int, Any]],
                days: list[tuple[int, int, Any]]) -> Any:
     """The day a clock time of sentence ``s`` is on: the nearest weekday or date of its own
-    conjunct with no bracket between them ("stopped at 4.40am on Tuesday and restarted at 4.55pm
-    on Wednesday": each its own; "w piątek o godz. 19.42 czasu lokalnego (w sobotę o 2.42 ...)":
-    Friday), else the date or first weekday of the sentence nearest it ("presentados este martes a
-    las 10.30 ..., la noche del 27 al 28 de enero": Tuesday's, not January's)."""
+    conjunct that only function words stand between ("stopped at 4.40am on Tuesday and restarted
+    at 4.55pm on Wednesday": each its own; "fue hallado el lunes a las 20.15"), else the date or
+    first weekday of the sentence nearest it ("presentados este martes a las 10.30 ..., la noche
+    del 27 al 28 de enero": Tuesday's, not January's; "On Wednesday the plant that stopped on
+    Tuesday restarted at 5.55pm", "We wtorek nieczynną od niedzieli hutę uruchomiono o 18.55": the
+    day that opens it, a red-team review's cases)."""
     own = _conjunct(s, context_spans(lx, s, men.core_start, men.end), men.core_start, lx.lang) if days else []
+    function = grammar(lx.lang).function
     near = [d for d in dated + days if own and own[0][0] <= d[0] and d[1] <= own[0][1]
-            and not any(ch in "()[]" for ch in s[min(d[1], men.end) : max(d[0], men.start)])]
+            and all(w.lower() in function for w in _WORDS.findall(s, min(d[1], men.end), max(d[0], men.start)))
+            and not any(ch in "()[],;" for ch in s[min(d[1], men.end) : max(d[0], men.start)])]
     if near:
         return min(near, key=lambda d: (max(d[0] - men.end, men.start - d[1], 0), d[0]))[2]
     every = dated + first_day
@@ -459,7 +466,7 @@ def restating(lang: str, text: str, at: int, approximate: bool, end: int | None 
     for pat, firm in ((g.restate, True), (g.restate_hedged if approximate else None, False), (bare, False)):
         m = pat.search(text, max(0, at - 32), at) if pat is not None else None
         if m is not None:
-            if pat is bare and _DASH.search(text, m.start(), at) and (len(_FIGURE.findall(text, 0, m.start())) != 1
+            if pat is bare and _DASH.search(text, m.start(), at) and (sum(not _YEAR.fullmatch(f) for f in _FIGURE.findall(text, 0, m.start())) != 1
                                                                        or _EACH.search(text, 0, m.start())):
                 return None
             return m.start(), firm
@@ -491,6 +498,7 @@ _BARE_COMMA = re.compile(rf"(?:\s+(?:{_RATE_PREPS})\s+[^\W\d_]+)?(?:\s*,|\s+[\u2
 #: 5,000 zloty – about €350,000": the total; a red-team review's cases)
 _DASH = re.compile(r"\s[\u2013\u2014-]\s*$")
 _FIGURE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # ("In 2025 she won 1.5m zloty – about £3m –": a year is no figure)
 _EACH = re.compile(r"\b(?:each|every|per|apiece|cada|por\s+cabeza|każd\w*)\b", re.I)
 
 

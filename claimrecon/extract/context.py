@@ -307,6 +307,19 @@ _YEAR_AFTER = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 POSSESSIVE_REACH = 25
 
 
+#: a clock time as digits ("4.55pm", "17:55", "a las 17.55")
+_CLOCK_DIGITS = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\b|\b\d{1,2}[.:]\d{2}\b", re.I)
+
+
+def _clocked(s: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a span of ``s`` holds a clock time written in digits."""
+    return any(_CLOCK_DIGITS.search(s, a, b) for a, b in spans)
+
+
+#: a cue that ends in "of"/"de" governs the figure right after it ("an average of", "una media de")
+_GOVERNS_NEXT = re.compile(r"\s(?:of|de|del)$")
+
+
 def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     spans = context_spans(lx, s, men.core_start, men.end)
     found: dict[str, str] = {}
@@ -351,10 +364,22 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
     if "aggregate" in found:
         # a peak or an average said in the figure's own conjunct outweighs one of the clause's
         # other conjunct ("an average of 3.18m people watched and that viewing peaked at 4.27m")
-        own = [(max(at - men.end, men.core_start - end, 0), v) for a, b in _conjunct(s, spans, men.core_start, lx.lang)
-               for f, v, at, end in _scope_cues(lx.lang, s, a, b) if f == "aggregate"]
+        narrow = _conjunct(s, spans, men.core_start, lx.lang)
+        # (not an average's cue that governs the figure after it, "... 4,7 millones frente a una
+        # media de 3,6"; a total's keeps reaching back, as it did before averages were read)
+        own = [(max(at - men.end, men.core_start - end, 0), v) for a, b in narrow
+               for f, v, at, end in _scope_cues(lx.lang, s, a, b) if f == "aggregate"
+               and not (v == "average" and at >= men.end and _GOVERNS_NEXT.search(s, at, end))]
+        ahead = [v == "average" and at >= men.end and bool(_GOVERNS_NEXT.search(s, at, end)) for a, b in spans
+                 for f, v, at, end in _scope_cues(lx.lang, s, a, b) if f == "aggregate"]
         if own:
             found["aggregate"] = min(own)[1]  # the nearest
+        elif ahead and all(ahead):
+            del found["aggregate"]  # only cues of figures after it
+        elif found["aggregate"] == "average" and narrow and narrow[0] not in spans:
+            # an average is said of its own conjunct's figure only ("received on average £250 and
+            # 42,000 households were helped", a red-team review's case)
+            del found["aggregate"]
     if "subevent" in found and men.kind == "time":
         # a sub-event's word in another conjunct of a clock time's own clause is that conjunct's:
         # "stopped at 4.40am on Tuesday and restarted at 4.55pm" restarts at 4.55pm only (a
@@ -364,8 +389,9 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
         narrow = _conjunct(s, spans, men.core_start, lx.lang)
         own = next(((a, b) for a, b in spans if a <= men.core_start <= b), None)
         cues = [at for a, b in spans for f, _, at, _ in _scope_cues(lx.lang, s, a, b) if f == "subevent"]
-        if narrow and own and narrow[0] != own and all(own[0] <= at < own[1] and not narrow[0][0] <= at < narrow[0][1] for at in cues):
-            del found["subevent"]
+        if narrow and own and narrow[0] != own and all(own[0] <= at < own[1] and not narrow[0][0] <= at < narrow[0][1]
+                                                       and _clocked(s, _conjunct(s, [own], at, lx.lang)) for at in cues):
+            del found["subevent"]  # (when that conjunct has its clock time: "restarted but only at 6.55pm" keeps it)
     if "subject" in found:
         # "another", "otro" qualify what stands in their own conjunct: "se desplomaron un 9,5% ...
         # y cedieron otro 14%" makes the 14% another fall, not the 9.5%

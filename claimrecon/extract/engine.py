@@ -1111,10 +1111,13 @@ def _join_cores(s: str, lx: Lexicon, cores: list[Core]) -> list[Core]:
                          c.separators, scale_text=n.scale_text)
             elif c.words_only and 0 < c.value < 1 and not c.has_scale and n.has_scale and n.words_only \
                     and lx.words.get(gap.strip().lower(), (0, ""))[1] == "of":
-                # "two thirds of a million" (not "una media de 6,2 millones": an average, whose
-                # figure is in digits)
+                # "two thirds of a million"
                 c = Core(c.start, n.end, c.value * n.value, c.value * n.precision, c.words_only and n.words_only, True, c.digits_text,
                          False, scale_text=n.scale_text)
+            elif c.words_only and 0 < c.value < 1 and not c.has_scale and not n.words_only \
+                    and lx.words.get(gap.strip().lower(), (0, ""))[1] == "of":
+                dropped.add(i)  # "una media de 6,2 millones": an average (a red-team review's case), no half of the figure in digits after it
+                break
             elif spaces and c.words_only and 0 < c.value < 1 and not c.has_scale and not n.words_only:
                 dropped.add(i)  # "cuesta de media 11,95 euros": "media" (on average) is no half of the figure after it
                 break
