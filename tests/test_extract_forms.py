@@ -608,6 +608,9 @@ def test_the_lemma_dictionaries_are_cached_once_before_processes_start(tmp_path,
     # two days, not the sentence's first weekday for both
     ("en", "The plant stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday.", ["2026-10-13", "2026-10-14"]),
     ("pl", "Strajk rozpoczął się w poniedziałek o godz. 20 i ma potrwać do piątku.", ["2026-10-12"]),
+    # ... and a restatement in brackets is on its clock time's day
+    ("en", "It stopped at 4.40am BST on Tuesday and restarted at 4.55pm BST on Wednesday (5.55pm local time), the firm said.",
+     ["2026-10-13", "2026-10-14", "2026-10-14"]),
     # a red-team review's cases: a day told of something else keeps the sentence's first
     ("en", "On Wednesday the plant that stopped on Tuesday restarted at 5.55pm local time.", ["2026-10-14"]),
     ("pl", "We wtorek nieczynną od niedzieli hutę ponownie uruchomiono o 18.55.", ["2026-10-13"]),

@@ -375,10 +375,15 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
         # read once the figures are known: a number word that counts nothing ("jednym z
         # kurortów", one of the resorts) neither takes the words nor closes the clause around it
         readings = _read(lx, s, [m for m, _ in kept], published)
+    clock_before: tuple[int, Any] | None = None  # where the last clock time ends, and its day
+    restated_at = _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "", grammar(lx.lang).on_day)
     for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = _clock_day(lx, s, men, dated, first_day, days)
+            if clock_before is not None and days and restated_at.fullmatch(s, clock_before[0], men.start):
+                date = clock_before[1]  # "at 4.55pm BST on Wednesday (5.55pm local time)": the restatement's day is the clock's
+            clock_before = (men.end, date)
             value, tz = _time_value(h, mi, men.zone, date, lx, published)
             men.value, men.zone, men.date = value, tz, date
             if measure is None and anchored(lx, s, men.start):
