@@ -78,10 +78,10 @@ UNSTATED_SCALE = "°"
 #: Dimensions of physical quantities (``shared/quantities.tsv``), each with one base unit.
 DIMENSIONS = ("length", "area", "volume", "mass", "speed", "energy", "power", "data", "temperature")
 
-#: file name -> ordered (column, type) pairs. Files in a language folder, then in shared/.
 #: where a scope cue stands from the figure (``scope.tsv`` column position; clause when empty)
 CUE_POSITIONS = ("before", "after", "next", "clause")
 
+#: file name -> ordered (column, type) pairs. Files in a language folder, then in shared/.
 SCHEMAS: dict[str, list[tuple[str, Callable[[str], Any]]]] = {
     "numbers.tsv": [
         ("word", _text),

@@ -376,12 +376,12 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
         # kurortów", one of the resorts) neither takes the words nor closes the clause around it
         readings = _read(lx, s, [m for m, _ in kept], published)
     clock_before: tuple[int, Any] | None = None  # where the last clock time ends, and its day
-    restated_at = _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "", grammar(lx.lang).on_day)
     for (men, measure), reading in zip(kept, readings):
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = _clock_day(lx, s, men, dated, first_day, days)
-            if clock_before is not None and days and restated_at.fullmatch(s, clock_before[0], men.start):
+            if clock_before is not None and days and _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "",
+                                                               grammar(lx.lang).on_day).fullmatch(s, clock_before[0], men.start):
                 date = clock_before[1]  # "at 4.55pm BST on Wednesday (5.55pm local time)": the restatement's day is the clock's
             clock_before = (men.end, date)
             value, tz = _time_value(h, mi, men.zone, date, lx, published)
@@ -504,13 +504,13 @@ _BARE_COMMA = re.compile(rf"(?:\s+(?:{_RATE_PREPS})\s+[^\W\d_]+)?(?:\s*,|\s+[\u2
 #: 3 more found.)
 _DASH = re.compile(r"\s[\u2013\u2014-]\s*$")
 _FIGURE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # ("In 2025 she won 1.5m zloty – about £3m –": a year is no figure)
 _EACH = re.compile(r"\b(?:each|every|per|apiece|cada|por\s+cabeza|każd\w*)\b", re.I)
 
 
 def _one_amount_before(text: str, end: int) -> bool:
-    """Whether ``text`` up to ``end`` gives one figure (years aside) and no word of a share ("each")."""
-    figures = [f for f in _FIGURE.findall(text, 0, end) if not _YEAR.fullmatch(f)]
+    """Whether ``text`` up to ``end`` gives one figure (years aside: "In 2025 she won 1.5m zloty –
+    about £3m –") and no word of a share ("each")."""
+    figures = [f for f in _FIGURE.findall(text, 0, end) if not YEAR.fullmatch(f)]
     return len(figures) == 1 and not _EACH.search(text, 0, end)
 
 

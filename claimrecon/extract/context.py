@@ -367,14 +367,13 @@ def scope_for(lx: Lexicon, s: str, men: Mention) -> Scope:
         narrow = _conjunct(s, spans, men.core_start, lx.lang)
         # (not an average's cue that governs the figure after it, "... 4,7 millones frente a una
         # media de 3,6"; a total's keeps reaching back, as it did before averages were read)
-        own = [(max(at - men.end, men.core_start - end, 0), v) for a, b in narrow
-               for f, v, at, end in _scope_cues(lx.lang, s, a, b) if f == "aggregate"
-               and not (v == "average" and at >= men.end and _GOVERNS_NEXT.search(s, at, end))]
-        ahead = [v == "average" and at >= men.end and bool(_GOVERNS_NEXT.search(s, at, end)) for a, b in spans
-                 for f, v, at, end in _scope_cues(lx.lang, s, a, b) if f == "aggregate"]
+        cues = [(v, at, end, v == "average" and at >= men.end and bool(_GOVERNS_NEXT.search(s, at, end)))
+                for a, b in spans for f, v, at, end in _scope_cues(lx.lang, s, a, b) if f == "aggregate"]
+        own = [(max(at - men.end, men.core_start - end, 0), v) for v, at, end, ahead in cues
+               if not ahead and any(a <= at and end <= b for a, b in narrow)]
         if own:
             found["aggregate"] = min(own)[1]  # the nearest
-        elif ahead and all(ahead):
+        elif cues and all(ahead for *_, ahead in cues):
             del found["aggregate"]  # only cues of figures after it
         elif found["aggregate"] == "average" and narrow and narrow[0] not in spans:
             # an average is said of its own conjunct's figure only ("received on average £250 and

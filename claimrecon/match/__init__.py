@@ -2443,7 +2443,8 @@ def _one_figure(items: list[Item], slips: Sequence[Any] = ()) -> bool:
     exact = {it.value for it in items if it.wording.qualifier == "exact"}
     if len(exact) > 1:
         return False
-    slips = [x for x in slips if x not in {it.value for it in items}]  # (a figure stated as agreed is no slip of it)
+    stated = {it.value for it in items}
+    slips = [x for x in slips if x not in stated]  # (a figure stated as agreed is no slip of it)
     ivs = [_interval(it) for it in items if it.wording.qualifier != "exact"]
     if any(iv is None or any(iv.low <= x <= iv.high for x in slips) for iv in ivs):
         return False
