@@ -219,6 +219,29 @@ def test_the_same_toll_on_one_day_is_compared():
     assert _pairs(claims, conflicts) == [("Al menos 52", "At least 48")]
 
 
+def test_an_article_that_names_two_subjects_tells_their_figures_apart():
+    # the English article gives one ferry operator's passengers and the other's: the Spanish
+    # figure, said of Transmed, is Transmed's, not Baltica's (before, "4,870" and "5.640" were
+    # flagged, and the Spanish outlet's figure against Transmed's went unflagged)
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "The operator Baltica said 4,870 passengers travelled on its ferries from Gdynia on Saturday. "
+                         "The Spanish operator Transmed transported more than 6,000 passengers on its first day."),
+        ("es.txt", "es", "La naviera Transmed transportó 5.640 pasajeros en su primera jornada."),
+        published="2026-12-12")
+    assert _pairs(claims, conflicts) == [("5.640", "more than 6,000")]
+
+
+def test_a_share_that_names_nothing_is_said_of_the_figure_before_it():
+    # the Polish change names nothing it measures ("To o 65,8 proc. więcej"): it is said of the
+    # tonnes of the sentence before, and so compared with the English rise (before, never compared)
+    claims, _, conflicts = _run(
+        ("en.txt", "en", "Supermarkets in Gdańsk donated 4,860 tonnes of unsold food, up 55.8% on the year before."),
+        ("pl.txt", "pl", "Gdańskie supermarkety przekazały organizacjom charytatywnym 4 860 ton niesprzedanej żywności. "
+                         "To o 65,8 proc. więcej niż rok wcześniej."),
+        published="2026-10-16")
+    assert _pairs(claims, conflicts) == [("55.8%", "65,8 proc.")]
+
+
 def test_two_bodies_estimates_are_two_quantities():
     claims, groups, conflicts = _run(
         ("a.txt", "en", "Police estimated the crowd at 40,000, while organisers put it at 120,000."),

@@ -472,7 +472,26 @@ def find_times(s: str, lx: Lexicon, taken: list[tuple[int, int]], words: frozens
             if hedge:
                 men.qualifier = hedge
             out.append(men)
-    return out + _clock_range_ends(s, lx, out, taken) if out else out
+    if not out:
+        return out
+    _range_zones(s, out)
+    return out + _clock_range_ends(s, lx, out, taken)
+
+
+def _range_zones(s: str, clocks: list[Mention]) -> None:
+    """A zone stated after the second end of a clock range is said of both ends ("from 2.52pm to
+    9.30pm BST", "entre las 6.00 y las 7.00 (hora peninsular)", "od godz. 8.00 do godz. 18.00
+    GMT"): the first end, stated with none, takes it. (Measured on the fifty-eight gated sets
+    before round 58: 7,420 -> 7,419 of 12,138 conflicts found, false flags unchanged at 1,564; the
+    one lost is a time another outlet converted wrongly and that now joins another group.)"""
+    ordered = sorted(clocks, key=lambda t: t.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.zone is not None or b.zone is None:
+            continue
+        link = _RANGE_LINK.fullmatch(s, a.end, b.start)
+        opener = _CLOCK_RANGE_OPENER.search(s, max(0, a.start - 20), a.start)
+        if link and opener and _paired(opener.group("lead"), link.group("c")):
+            a.zone = b.zone
 
 
 def _word_clocks(s: str, lx: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -527,6 +546,8 @@ _RANGE_HOUR = r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?"
 _CLOCK_RANGE_END = re.compile(rf"\s*(?P<c>{_RANGE_CONNECTORS})\s*(?:las\s+)?{_RANGE_HOUR}(?![\d:]|[.,]\d)", re.I)
 _CLOCK_RANGE_START = re.compile(rf"(?<!\w)(?P<lead>{_RANGE_LEADS})\s+(?:las\s+|godz\.\s+)?{_RANGE_HOUR}\s*(?P<c>{_RANGE_CONNECTORS})\s*(?:las\s+)?$", re.I)
 _CLOCK_RANGE_OPENER = re.compile(rf"(?<!\w)(?P<lead>{_RANGE_LEADS})\s+(?:las\s+|godz\.\s+)?$", re.I)
+#: what stands between the two ends of a clock range, both read as clock times ("to", "y las", "do godz.")
+_RANGE_LINK = re.compile(rf"\s*(?P<c>{_RANGE_CONNECTORS})\s*(?:las\s+|godz\.\s+)?", re.I)
 #: what may follow the second end of a clock range: punctuation, the clause's end, an hour's word
 _CLOCK_RANGE_CLOSE = re.compile(r"\s*(?:$|[.,;:!?)\]–—-]|(?:h|hrs|horas|hora|godz\.?|godziny|local|czasu)(?!\w))", re.I)
 

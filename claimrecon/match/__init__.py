@@ -148,6 +148,17 @@ PLACE_PENALTY = 0.5
 #: and 477; applied to every kind at 0.5: 1,623 and 475)
 PRED_PENALTY = 0.5
 PRED_KINDS = ("count",)
+#: ... of two claims said of different names when one article gives one of those names to another
+#: of its figures (``_named_elsewhere``): it tells the two apart. (Measured on the fifty-eight
+#: gated sets before round 58, with names keyed by four letters as ``_named_apart`` keys them:
+#: 7,419 -> 7,420 of 12,138 conflicts found, 1,564 -> 1,546 false flags; 0.7, 7,422 and 1,555;
+#: 0.35, 7,420 and 1,550; 0.2, 7,417 and 1,547; for every two claims said of different names,
+#: whether or not an article tells them apart, as a veto: 6,780 and 1,527, names of speakers and
+#: bodies differ as often as their figures agree. Keyed as ``_subjects`` keys them, with shares
+#: taking the words of the figure before them in their sentence or the one before: 7,476 ->
+#: 7,479 found, 1,562 -> 1,565 false flags, and a town read once as a place and once as a name
+#: is one subject, a red-team review's case.)
+NAMED_APART = 0.5
 #: the factor on the similarity of two claims whose descriptions share only names (countries,
 #: places, people): they say whom or where a figure is about, not what it counts
 NAMES_ONLY = 0.3
@@ -563,6 +574,7 @@ def match(items: Iterable[Item], articles: Sequence[Article] = (), min_confidenc
     sentences: dict[tuple[str, int], list[Item]] = defaultdict(list)  # (article, sentence) -> its counts
     tallied_by: dict[tuple[str, int, str], int] = {}  # (article, sentence, clock) a count or share is taken at -> the last one's start
     clocks: list[Item] = []  # clock times, matched once every count has said which clock it is taken at
+    items = _said_of_the_figure_before(list(items))
     for it in items:
         it.source = _source(arts, it.article)
         seen_articles.add(it.source)
@@ -778,6 +790,35 @@ def _restated_clock(items: Sequence[Item]) -> tuple[tuple[int, int | None] | Non
 #: may be (an hour's slip, a summer offset for a winter one, two hours' in a zone's direction)
 RUN_CLOCK_MOMENTS = 2
 RUN_CLOCK_SLIP = 120
+
+
+def _said_of_the_figure_before(items: list[Item]) -> list[Item]:
+    """The items, where a share or a change that names nothing it measures ("To o 65,8 proc.
+    więcej niż rok wcześniej", after the sentence that gave the tonnes; "That is 12% more than in
+    2024") takes the words of the last count or amount of the sentence before: it is said of that
+    figure. (Within a sentence the extractor gives a change
+    the words of the figure before it, unless its clause has a subject of its own.) (Measured on
+    the fifty-eight gated sets before round 58: 7,420 -> 7,453 of 12,138 conflicts found, 1,548 ->
+    1,559 false flags; from the figure before it in its own sentence too, 7,476 and 1,562, but
+    "Sales at Acme, which employs 4,000 people, were up 12%" became a change of the staff.)"""
+    by_article: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by_article[it.article].append(it)
+    for told in by_article.values():
+        told.sort(key=lambda x: (x.start, x.end, x.id))
+        starts = sorted({x.sentence for x in told})
+        for k, it in enumerate(told):
+            at = bisect.bisect_left(starts, it.sentence)
+            if it.kind != "percent" or it.terms or it.measure or not at:
+                continue
+            before = next((x for x in reversed(told[:k]) if x.sentence == starts[at - 1] and x.terms
+                           and x.kind in ("count", "money", "quantity")), None)
+            if before is None:
+                continue
+            kept = [(t, w) for t, w in zip(before.terms, before.weights) if not t.startswith(("per:", "by:"))]
+            it.terms = tuple(t for t, _ in kept)
+            it.weights = tuple(w for _, w in kept)
+    return items
 
 
 def _block(blocks: dict[tuple[str, str], Nodes], it: Item) -> Nodes:
@@ -1078,6 +1119,11 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
     # where an amount and its conversion in brackets are worded alike without being a list
     listed = {i for i, n in enumerate(nodes) if n.listed} if lists else set()
     abroad = [_in_country(n, home) for n in nodes]  # said of a country other than the run's
+    own_names = [_subjects(n) for n in nodes]
+    article_names: dict[str, set[str]] = defaultdict(set)  # the names each article's figures are said of
+    for n, names in zip(nodes, own_names):
+        for src in n.sources:
+            article_names[src] |= names
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, j in sorted(pairs):
         a, b = nodes[i], nodes[j]
@@ -1106,6 +1152,8 @@ def _similarities(nodes: list[Node], vocab: Vocabulary, lists: bool = True,
             factor *= WHOLE_PENALTY  # "1,180 of the 1,400 flights": what happened to the part is not said of the whole
         if a.kind == "count" and abroad[i] != abroad[j]:
             factor *= PLACE_PENALTY  # "14 arrested in Poland", "23 arrested": maybe a country's part of the whole
+        if _named_elsewhere(a, b, own_names[i], own_names[j], article_names):
+            factor *= NAMED_APART  # "4,870 skiers" at one resort, "5.640 esquiadores" at the other
         if shared and all(t[:1] == "@" for t in shared):
             factor *= NAMES_ONLY  # "17 Poles", "two Poles": who, but not what happened to them
         sim = dot * factor  # both vectors have unit length
@@ -1710,6 +1758,31 @@ def _named_apart(a: Any, b: Any) -> bool:
                 if w >= 0.15 and t[:1] == "@" and not t.startswith("@country:")}
     na, nb = names(a), names(b)
     return bool(na and nb and na.isdisjoint(nb))
+
+
+def _named_elsewhere(a: Any, b: Any, na: frozenset[str], nb: frozenset[str], article_names: dict[str, set[str]]) -> bool:
+    """Whether two claims (nodes) are said of different names (``_subjects``: ``na``, ``nb``),
+    one of which the other's article gives to another of its figures (``article_names``: article
+    -> the names its figures are said of): that article tells the two apart ("4,870 skiers went
+    through the gates" at one resort, "more than 6,000 skiers" at the other), so its figure said
+    of the other name is not this one. (A red-team review found where this is wrong: a speaker
+    named beside one figure and the subject beside another, "según la portavoz Anna Nowak, la
+    naviera transportó 5.640"; one body under two names, "Renfe" and "Red Nacional de
+    Ferrocarriles"; a region's government for its capital. A rule that asks the other figure to
+    count the same thing was right on those and lost most of the measured gain: 7,478 found and
+    1,573 false flags against 7,479 and 1,565.)"""
+    if not na or not nb or not na.isdisjoint(nb):
+        return False
+    return any(not na.isdisjoint(article_names[s]) for s in b.sources) or any(not nb.isdisjoint(article_names[s]) for s in a.sources)
+
+
+def _subjects(x: Any) -> frozenset[str]:
+    """The names, places and bodies a claim (or a node's description) is said of, by the first
+    three letters of each, whether read as a place ("in Gdańsk") or a name ("Gdańsk's"), so
+    that one town is one subject however it is introduced; not countries (``_elsewhere``)."""
+    it = x.rep if isinstance(x, Node) else x
+    return frozenset(t.rpartition(":")[2].lstrip("@")[:3] for t, w in zip(it.terms, it.weights)
+                     if w >= 0.15 and t[:1] == "@" and not t.startswith("@country:"))
 
 
 def _towns_apart(a: Any, b: Any) -> bool:
