@@ -24,7 +24,7 @@ from ..ruleset import alternation
 from .context import _STOP, _conjunct, attribution_for, context_spans, measure_for, scope_for
 from .counted import WHEN, YEAR, grammar, told_across_only, weekday_ahead
 from .counted import read as read_counted
-from .engine import Mention, extract_mentions, prepare, resolve_weekday
+from .engine import _WORDS, Mention, extract_mentions, prepare, resolve_weekday
 from .gloss import gloss
 from .lexicon import Lexicon, anchored, lexicon, lexicon_for, separator_convention, words_of
 from .text import TEXT_CACHES, Sentence, inside, quote_spans, sentences, text_cache
@@ -314,9 +314,6 @@ def _range_ends(lx: Lexicon, entry: tuple[Mention, str | None, Scope, str, Count
             (second, measure, scope, _gloss(lx, second, measure), counted)]
 
 
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
 def _clock_day(lx: Lexicon, s: str, men: Mention, dated: list[tuple[int, int, Any]], first_day: list[tuple[int, int, Any]],
                days: list[tuple[int, int, Any]]) -> Any:
     """The day a clock time of sentence ``s`` is on: the nearest weekday or date of its own
@@ -380,8 +377,7 @@ def _sentence_parts(lx: Lexicon, s: str, tokens: Callable[[], list[tuple[int, in
         if men.kind == "time":
             h, mi = men.hour_minute or (0, 0)
             date = _clock_day(lx, s, men, dated, first_day, days)
-            if clock_before is not None and days and _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "",
-                                                               grammar(lx.lang).on_day).fullmatch(s, clock_before[0], men.start):
+            if clock_before is not None and days and _restatement(lx).fullmatch(s, clock_before[0], men.start):
                 date = clock_before[1]  # "at 4.55pm BST on Wednesday (5.55pm local time)": the restatement's day is the clock's
             clock_before = (men.end, date)
             value, tz = _time_value(h, mi, men.zone, date, lx, published)
@@ -759,6 +755,11 @@ def _restated(weekdays: str, on_day: frozenset[str]) -> re.Pattern[str]:
         return _RESTATED
     before = rf"(?:\s+(?i:{alternation(on_day)}))?" if on_day else ""
     return re.compile(rf"(?:{before}\s+(?i:{weekdays})(?![^\W\d_]))?" + _RESTATED.pattern)
+def _restatement(lx: Lexicon) -> re.Pattern[str]:
+    """``_restated`` for a language: after its weekday words and its words of class on_day."""
+    return _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "", grammar(lx.lang).on_day)
+
+
 #: ... and between an amount and its conversion into another currency ("99 millones de euros
 #: (unos 85 millones de libras)"), where a hedge's abbreviation may stand ("99 mln euro (ok. 420
 #: mln zł)")
@@ -774,7 +775,7 @@ def _bracketed_clocks(claims: list[Claim], text: str, lx: Lexicon) -> list[Claim
     takes the day that makes them one instant ("on Saturday at 00:30 (2330 GMT)": Friday, GMT)."""
     out = list(claims)
     times = [i for i, c in enumerate(claims) if c.kind == "time" and isinstance(c.value, str)]
-    between = _restated(lx.weekday_re.pattern if lx.weekday_re is not None else "", grammar(lx.lang).on_day)
+    between = _restatement(lx)
     for i, j in zip(times, times[1:]):
         a, b = claims[i], claims[j]
         if a.sentence_start != b.sentence_start or not between.fullmatch(text, a.end, b.start):

@@ -808,17 +808,29 @@ def _said_of_the_figure_before(items: list[Item]) -> list[Item]:
         told.sort(key=lambda x: (x.start, x.end, x.id))
         starts = sorted({x.sentence for x in told})
         for k, it in enumerate(told):
-            at = bisect.bisect_left(starts, it.sentence)
-            if it.kind != "percent" or it.terms or it.measure or not at:
+            if it.kind != "percent" or it.terms or it.measure:
                 continue
-            before = next((x for x in reversed(told[:k]) if x.sentence == starts[at - 1] and x.terms
-                           and x.kind in ("count", "money", "quantity")), None)
+            at = bisect.bisect_left(starts, it.sentence)
+            if not at:
+                continue  # (its article's first sentence)
+            before = _last_figure_of(told, k, starts[at - 1])
             if before is None:
                 continue
             kept = [(t, w) for t, w in zip(before.terms, before.weights) if not t.startswith(("per:", "by:"))]
             it.terms = tuple(t for t, _ in kept)
             it.weights = tuple(w for _, w in kept)
     return items
+
+
+def _last_figure_of(told: list[Item], k: int, sentence: int) -> Item | None:
+    """The last count or amount with words of its own in ``sentence``, of an article's items
+    (``told``, in order) before the ``k``-th."""
+    for x in (told[m] for m in range(k - 1, -1, -1)):
+        if x.sentence < sentence:
+            return None
+        if x.sentence == sentence and x.terms and x.kind in ("count", "money", "quantity"):
+            return x
+    return None
 
 
 def _block(blocks: dict[tuple[str, str], Nodes], it: Item) -> Nodes:
